@@ -1,0 +1,104 @@
+package org.dutychain.analysis;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.dutychain.config.Neo4jGraph;
+
+/**
+ * One run of one or more analyses over one scope: the resolved scope, the parameters every statement gets, and a cache
+ * that lets analyses share work (the scoped JGraphT graph is loaded once per run, not once per analysis).
+ *
+ * <p>
+ * Parameters every statement receives: {@code generation} (the active dataset generation), {@code unitIds} (the ids in
+ * scope, or null for every unit), {@code asOf} (a date) and every named threshold of {@link AnalysisSettings}.
+ */
+public final class AnalysisContext {
+
+	private final AnalysisScope scope;
+
+	private final long generation;
+
+	private final List<String> unitIds;
+
+	private final Map<String, Integer> levels;
+
+	private final Map<String, Object> parameters;
+
+	private final Neo4jGraph graph;
+
+	private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+
+	/**
+	 * @param unitIds the units in scope, or null when the scope is every unit
+	 * @param levels level of every unit in scope (also every unit when {@code unitIds} is null)
+	 */
+	public AnalysisContext(AnalysisScope scope, long generation, List<String> unitIds, Map<String, Integer> levels,
+			AnalysisSettings settings, Neo4jGraph graph) {
+		this.scope = scope;
+		this.generation = generation;
+		this.unitIds = (unitIds != null) ? List.copyOf(unitIds) : null;
+		this.levels = Collections.unmodifiableMap(new HashMap<>(levels));
+		Map<String, Object> p = new LinkedHashMap<>(settings.toParameters());
+		p.put("generation", generation);
+		p.put("unitIds", this.unitIds);
+		p.put("asOf", scope.asOf());
+		this.parameters = Collections.unmodifiableMap(p);
+		this.graph = graph;
+	}
+
+	public AnalysisScope scope() {
+		return this.scope;
+	}
+
+	public long generation() {
+		return this.generation;
+	}
+
+	/** Ids in scope, or null for "every unit". */
+	public List<String> unitIds() {
+		return this.unitIds;
+	}
+
+	/** Number of units in scope. */
+	public int unitCount() {
+		return this.levels.size();
+	}
+
+	/** Level of a unit in scope; 0 when unknown. */
+	public int level(String unitId) {
+		return (unitId != null) ? this.levels.getOrDefault(unitId, 0) : 0;
+	}
+
+	public Map<String, Integer> levels() {
+		return this.levels;
+	}
+
+	/** The parameters every statement receives (a statement ignores the ones it does not use). */
+	public Map<String, Object> parameters() {
+		return this.parameters;
+	}
+
+	/** Runs a read-only statement with the run's parameters plus {@code extra}. */
+	public List<Map<String, Object>> read(String cypher, Map<String, Object> extra) {
+		Map<String, Object> p = new HashMap<>(this.parameters);
+		p.putAll(extra);
+		return this.graph.read(cypher, p);
+	}
+
+	public List<Map<String, Object>> read(String cypher) {
+		return this.graph.read(cypher, this.parameters);
+	}
+
+	/** Something computed once per run and shared by the analyses that need it (e.g. the scoped JGraphT graph). */
+	@SuppressWarnings("unchecked")
+	public <T> T shared(Object key, Supplier<T> loader) {
+		return (T) this.shared.computeIfAbsent(key, (k) -> loader.get());
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.dutychain.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dutychain.config.CypherFile;
+
+/**
+ * The parsed header of {@code cypher/analysis/<id>.cypher}.
+ *
+ * <pre>
+ * // id:          post-vacancy                       (equal to the file name)
+ * // title:       岗位空缺 | Post vacancy
+ * // description: one paragraph
+ * // engine:      cypher | jgrapht                    (jgrapht: a Java class adds findings)
+ * // class:       SinglePointsAnalysis               (jgrapht only: the simple name of an AnalysisExtension bean)
+ * // codes:       POST_VACANT HIGH: what it means     (one line per code, continuation lines indented)
+ * // params:      what the statements read
+ * // returns:     the columns of the finding statements
+ * // POST_VACANT.zh: {unitName}的{postTitle}岗位在{asOf}无人任职
+ * // POST_VACANT.en: Nobody holds {postTitle} at {unitName} on {asOf}
+ * </pre>
+ *
+ * Statements named by an UPPER_SNAKE code ({@code // statement: POST_VACANT}) are finding statements: the runner turns
+ * each row into a finding. Statements with other names are data for the Java class.
+ */
+public record AnalysisDefinition(String id, String titleZh, String titleEn, String description, String engine,
+		Optional<String> className, Map<String, CodeInfo> codes, CypherFile file) {
+
+	private static final Pattern CODE_LINE = Pattern.compile("^([A-Z][A-Z0-9_]*)\\s+(HIGH|MEDIUM|LOW)\\s*:\\s*(.*)$");
+
+	static final Pattern FINDING_STATEMENT = Pattern.compile("^[A-Z][A-Z0-9_]*$");
+
+	/**
+	 * One finding code of the analysis.
+	 *
+	 * @param code UPPER_SNAKE code
+	 * @param severity from design.md section 5
+	 * @param description the header's line for it
+	 * @param zh Chinese message template with {placeholders}
+	 * @param en English message template
+	 */
+	public record CodeInfo(String code, Severity severity, String description, String zh, String en) {
+	}
+
+	/** Parses and checks a file; throws {@link IllegalStateException} naming the file on any defect. */
+	public static AnalysisDefinition of(CypherFile file) {
+		String where = "cypher/" + file.path();
+		String id = require(file, "id");
+		if (!id.equals(file.stem())) {
+			throw new IllegalStateException(where + ": id '" + id + "' differs from the file name");
+		}
+		String title = require(file, "title");
+		String[] parts = title.split("\\|");
+		if (parts.length != 2) {
+			throw new IllegalStateException(where + ": title must be '中文 | English'");
+		}
+		String description = require(file, "description");
+		String engine = require(file, "engine");
+		if (!engine.equals("cypher") && !engine.equals("jgrapht")) {
+			throw new IllegalStateException(where + ": engine must be cypher or jgrapht, not " + engine);
+		}
+		Optional<String> className = file.headerValue("class");
+		if (engine.equals("jgrapht") && className.isEmpty()) {
+			throw new IllegalStateException(where + ": engine jgrapht needs a class");
+		}
+		Map<String, CodeInfo> codes = new LinkedHashMap<>();
+		for (String line : require(file, "codes").split("\n")) {
+			Matcher m = CODE_LINE.matcher(line.strip());
+			if (m.matches()) {
+				String code = m.group(1);
+				String zh = file.headerValue(code + ".zh")
+					.orElseThrow(() -> new IllegalStateException(where + ": no " + code + ".zh message"));
+				String en = file.headerValue(code + ".en")
+					.orElseThrow(() -> new IllegalStateException(where + ": no " + code + ".en message"));
+				codes.put(code, new CodeInfo(code, Severity.valueOf(m.group(2)), m.group(3).strip(), zh, en));
+			}
+		}
+		if (codes.isEmpty()) {
+			throw new IllegalStateException(where + ": codes lists no finding code");
+		}
+		List<String> unknown = new ArrayList<>();
+		for (CypherFile.Statement s : file.statements()) {
+			if (FINDING_STATEMENT.matcher(s.name()).matches() && !codes.containsKey(s.name())) {
+				unknown.add(s.name());
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException(where + ": statements " + unknown + " are not listed under codes");
+		}
+		return new AnalysisDefinition(id, parts[0].strip(), parts[1].strip(), description, engine, className, codes, file);
+	}
+
+	private static String require(CypherFile file, String key) {
+		return file.headerValue(key)
+			.filter((v) -> !v.isBlank())
+			.orElseThrow(() -> new IllegalStateException("cypher/" + file.path() + ": header has no '" + key + "'"));
+	}
+
+	/** "中文 | English". */
+	public String title() {
+		return this.titleZh + " | " + this.titleEn;
+	}
+
+	/** The highest severity among the codes. */
+	public Severity severity() {
+		return this.codes.values().stream().map(CodeInfo::severity).min(Enum::compareTo).orElse(Severity.LOW);
+	}
+
+	public CodeInfo code(String code) {
+		CodeInfo info = this.codes.get(code);
+		if (info == null) {
+			throw new IllegalStateException("cypher/" + this.file.path() + ": code " + code + " is not declared");
+		}
+		return info;
+	}
+
+	/** The statements that yield findings directly, in file order. */
+	public List<CypherFile.Statement> findingStatements() {
+		return this.file.statements().stream().filter((s) -> FINDING_STATEMENT.matcher(s.name()).matches()).toList();
+	}
+
+}

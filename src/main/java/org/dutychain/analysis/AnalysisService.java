@@ -1,0 +1,128 @@
+package org.dutychain.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.dutychain.config.Neo4jGraph;
+import org.dutychain.organization.DatasetInfo;
+import org.dutychain.organization.Datasets;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/** Runs analyses over a scope and assembles the audit document (分析与审计). */
+@Service
+@EnableConfigurationProperties(AnalysisSettings.class)
+public class AnalysisService {
+
+	/** Metrics of list-coverage that the level summary reads: {@code coverage: [{level, units, domains: {D: share}}]}. */
+	public static final String COVERAGE_METRIC = "coverage";
+
+	/** Metrics of pressure-decay that the level summary reads: {@code levels: [{level, units, mean, median, coldShare}]}. */
+	public static final String PRESSURE_LEVELS_METRIC = "levels";
+
+	private final AnalysisCatalog catalog;
+
+	private final Datasets datasets;
+
+	private final AnalysisSettings settings;
+
+	private final Neo4jGraph graph;
+
+	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph) {
+		this.catalog = catalog;
+		this.datasets = datasets;
+		this.settings = settings;
+		this.graph = graph;
+	}
+
+	public List<AnalysisDefinition> definitions() {
+		return this.catalog.definitions();
+	}
+
+	public AnalysisDefinition definition(String id) {
+		return this.catalog.definition(id).orElseThrow(() -> new UnknownAnalysisException(id));
+	}
+
+	/** A context for one run: resolves the scope (throws UnknownUnitException) and the default asOf. */
+	public AnalysisContext context(String unitId, LocalDate asOf) {
+		DatasetInfo dataset = this.datasets.active();
+		LocalDate date = this.datasets.asOf(asOf);
+		Map<String, Integer> levels = this.datasets.scopeLevels(dataset.generation(), unitId);
+		List<String> unitIds = (unitId == null) ? null : new ArrayList<>(levels.keySet());
+		return new AnalysisContext(new AnalysisScope(unitId, date), dataset.generation(), unitIds, levels, this.settings,
+				this.graph);
+	}
+
+	/** One analysis. */
+	public AnalysisResult run(String analysisId, String unitId, LocalDate asOf) {
+		Analysis analysis = this.catalog.find(analysisId).orElseThrow(() -> new UnknownAnalysisException(analysisId));
+		return analysis.run(context(unitId, asOf));
+	}
+
+	/** Every analysis of the catalogue over one scope, as one document. */
+	public AuditDocument audit(String unitId, LocalDate asOf) {
+		AnalysisContext context = context(unitId, asOf);
+		List<AnalysisResult> results = new ArrayList<>();
+		for (Analysis analysis : this.catalog.all()) {
+			results.add(analysis.run(context));
+		}
+		return document(this.datasets.active().name(), context, results);
+	}
+
+	static AuditDocument document(String dataset, AnalysisContext context, List<AnalysisResult> results) {
+		List<AuditDocument.AnalysisSummary> summaries = new ArrayList<>();
+		List<Finding> findings = new ArrayList<>();
+		for (AnalysisResult r : results) {
+			summaries.add(new AuditDocument.AnalysisSummary(r.analysis(), r.title(), r.examined(), r.durationMs(),
+					r.metrics()));
+			findings.addAll(r.findings());
+		}
+		findings.sort(Findings.ORDER);
+		return new AuditDocument(dataset, context.scope().asOf(), context.scope().unitId(), summaries,
+				levels(context, results), findings);
+	}
+
+	private static List<AuditDocument.LevelSummary> levels(AnalysisContext context, List<AnalysisResult> results) {
+		TreeMap<Integer, Integer> units = new TreeMap<>();
+		context.levels().values().forEach((l) -> units.merge(l, 1, Integer::sum));
+		Map<Integer, Map<String, Double>> coverage = new TreeMap<>();
+		Map<Integer, Map<?, ?>> pressure = new TreeMap<>();
+		for (AnalysisResult r : results) {
+			for (Object row : rows(r.metrics().get(COVERAGE_METRIC))) {
+				if (row instanceof Map<?, ?> m && m.get("domains") instanceof Map<?, ?> d) {
+					Map<String, Double> shares = new TreeMap<>();
+					d.forEach((k, v) -> shares.put(String.valueOf(k), ((Number) v).doubleValue()));
+					coverage.put(((Number) m.get("level")).intValue(), shares);
+				}
+			}
+			if (r.analysis().equals("pressure-decay")) {
+				for (Object row : rows(r.metrics().get(PRESSURE_LEVELS_METRIC))) {
+					if (row instanceof Map<?, ?> m) {
+						pressure.put(((Number) m.get("level")).intValue(), m);
+					}
+				}
+			}
+		}
+		List<AuditDocument.LevelSummary> levels = new ArrayList<>();
+		units.forEach((level, count) -> {
+			Map<?, ?> p = pressure.getOrDefault(level, Map.of());
+			levels.add(new AuditDocument.LevelSummary(level, count, coverage.getOrDefault(level, Map.of()),
+					number(p.get("mean")), number(p.get("median")), number(p.get("coldShare"))));
+		});
+		return levels;
+	}
+
+	private static Collection<?> rows(Object metric) {
+		return (metric instanceof Collection<?> c) ? c : List.of();
+	}
+
+	private static double number(Object o) {
+		return (o instanceof Number n) ? n.doubleValue() : 0.0;
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.dutychain.config;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Beans every module shares: the parsed {@link CypherFiles} and the {@link Neo4jGraph} door, which is handed out only
+ * after the schema of {@code cypher/schema/} (constraints, indexes; idempotent) has been applied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DutychainProperties.class)
+class GraphConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphConfiguration.class);
+
+	@Bean
+	CypherFiles cypherFiles() {
+		return CypherFiles.load(new PathMatchingResourcePatternResolver());
+	}
+
+	@Bean
+	Neo4jGraph neo4jGraph(Driver driver, DutychainProperties properties, CypherFiles cypherFiles) {
+		Neo4jGraph graph = new Neo4jGraph(driver, properties.database());
+		int applied = 0;
+		for (CypherFile file : cypherFiles.folder("schema")) {
+			for (CypherFile.Statement statement : file.statements()) {
+				graph.runSchema(statement.cypher());
+				applied++;
+			}
+		}
+		log.info("Schema applied: {} statements from cypher/schema/", applied);
+		return graph;
+	}
+
+}

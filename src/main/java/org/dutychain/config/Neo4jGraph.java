@@ -1,0 +1,99 @@
+package org.dutychain.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+
+/**
+ * The one door to Neo4j: parameterized statements (text from {@link CypherFiles}) in read or write transactions through
+ * the Java driver, so embedded and external databases take the same path. Values come back as plain Java objects
+ * ({@code LocalDate}, {@code List}, {@code Map}, {@code Long}, {@code Double}, {@code String}).
+ */
+public class Neo4jGraph {
+
+	private final Driver driver;
+
+	private final SessionConfig sessionConfig;
+
+	public Neo4jGraph(Driver driver, String database) {
+		this.driver = driver;
+		this.sessionConfig = (database == null || database.isBlank()) ? SessionConfig.defaultConfig()
+				: SessionConfig.forDatabase(database);
+	}
+
+	/** Runs a read-only statement and returns every row. */
+	public List<Map<String, Object>> read(String cypher, Map<String, Object> params) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		stream(cypher, params, rows::add);
+		return rows;
+	}
+
+	/** Runs a read-only statement and hands each row to {@code sink} as it arrives (large results). */
+	public void stream(String cypher, Map<String, Object> params, Consumer<Map<String, Object>> sink) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			session.executeRead((tx) -> {
+				tx.run(cypher, params).stream().map(Neo4jGraph::toMap).forEach(sink);
+				return null;
+			});
+		}
+	}
+
+	/** Runs a statement in its own write transaction and returns every row. */
+	public List<Map<String, Object>> write(String cypher, Map<String, Object> params) {
+		return inWriteTransaction((tx) -> tx.run(cypher, params).stream().map(Neo4jGraph::toMap).toList());
+	}
+
+	/** Runs work in one write transaction: all of it commits, or none. */
+	public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session.executeWrite(work::apply);
+		}
+	}
+
+	/** Runs work in one read transaction (several statements see one snapshot). */
+	public <T> T inReadTransaction(Function<TransactionContext, T> work) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session.executeRead(work::apply);
+		}
+	}
+
+	/** Runs a schema statement (constraints, indexes) in an auto-commit transaction. */
+	public void runSchema(String cypher) {
+		autoCommit(cypher, Map.of());
+	}
+
+	/**
+	 * Runs a statement in an auto-commit transaction: needed for {@code CALL { … } IN TRANSACTIONS}, which commits in
+	 * batches (bulk deletes of a generation).
+	 */
+	public void autoCommit(String cypher, Map<String, Object> params) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			session.run(cypher, params).consume();
+		}
+	}
+
+	/** A row as a map of plain Java values. */
+	public static Map<String, Object> toMap(Record record) {
+		return record.asMap(Neo4jGraph::plain);
+	}
+
+	private static Object plain(Value value) {
+		return value.isNull() ? null : value.asObject();
+	}
+
+	/** Converts a Java value to a driver value (for callers that build parameter maps by hand). */
+	public static Value value(Object o) {
+		return Values.value(o);
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.dutychain.organization;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dutychain.config.CypherFiles;
+import org.dutychain.config.Neo4jGraph;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/** The active dataset and the scopes of analyses (数据集与范围). */
+@Service
+public class Datasets {
+
+	private static final String FILE = "query/scope.cypher";
+
+	private final Neo4jGraph graph;
+
+	private final CypherFiles cypher;
+
+	private final Clock clock;
+
+	public Datasets(Neo4jGraph graph, CypherFiles cypher, ObjectProvider<Clock> clock) {
+		this.graph = graph;
+		this.cypher = cypher;
+		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+	}
+
+	/** The active dataset, or {@link DatasetInfo#none()}. */
+	public DatasetInfo active() {
+		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(FILE, "active-dataset"), Map.of());
+		if (rows.isEmpty()) {
+			return DatasetInfo.none();
+		}
+		Map<String, Object> row = rows.get(0);
+		Object imported = row.get("importedAt");
+		return new DatasetInfo((String) row.get("name"), (LocalDate) row.get("asOf"),
+				((Number) row.get("generation")).longValue(),
+				(imported instanceof TemporalAccessor t) ? ZonedDateTime.from(t) : null);
+	}
+
+	/** {@code asOf} if given, else the active dataset's, else today by the injected clock. */
+	public LocalDate asOf(LocalDate requested) {
+		if (requested != null) {
+			return requested;
+		}
+		LocalDate own = active().asOf();
+		return (own != null) ? own : LocalDate.now(this.clock);
+	}
+
+	/**
+	 * Level of every unit in the scope rooted at {@code unitId} (null = every unit of the generation), in id order.
+	 * @throws UnknownUnitException when the unit is not in the dataset
+	 */
+	public Map<String, Integer> scopeLevels(long generation, String unitId) {
+		List<Map<String, Object>> rows;
+		if (unitId == null) {
+			rows = this.graph.read(this.cypher.statement(FILE, "unit-levels"), Map.of("generation", generation));
+		}
+		else {
+			requireUnit(generation, unitId);
+			rows = this.graph.read(this.cypher.statement(FILE, "scope-levels"),
+					Map.of("generation", generation, "unitId", unitId));
+		}
+		Map<String, Integer> levels = new LinkedHashMap<>();
+		for (Map<String, Object> row : rows) {
+			Object level = row.get("level");
+			levels.put((String) row.get("id"), (level instanceof Number n) ? n.intValue() : 0);
+		}
+		return levels;
+	}
+
+	/** @throws UnknownUnitException when the active generation has no unit with this id */
+	public void requireUnit(long generation, String unitId) {
+		if (this.graph.read(this.cypher.statement(FILE, "unit-exists"), Map.of("generation", generation, "unitId", unitId))
+			.isEmpty()) {
+			throw new UnknownUnitException(unitId);
+		}
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.dutychain.record;
+
+import java.util.List;
+
+import org.dutychain.config.Labeled;
+
+/** Severity of a problem (问题严重程度). */
+public enum IssueSeverity implements Labeled {
+
+	LOW("轻微", "Low", List.of("低")),
+	MEDIUM("一般", "Medium", List.of("中")),
+	HIGH("严重", "High", List.of("高"));
+
+	private final String zh;
+
+	private final String en;
+
+	private final List<String> aliases;
+
+	IssueSeverity(String zh, String en, List<String> aliases) {
+		this.zh = zh;
+		this.en = en;
+		this.aliases = aliases;
+	}
+
+	@Override
+	public String zh() {
+		return this.zh;
+	}
+
+	@Override
+	public String en() {
+		return this.en;
+	}
+
+	@Override
+	public List<String> aliases() {
+		return this.aliases;
+	}
+
+}

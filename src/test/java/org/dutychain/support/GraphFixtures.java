@@ -1,0 +1,62 @@
+package org.dutychain.support;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.dutychain.config.CypherFile;
+import org.dutychain.config.CypherFiles;
+import org.dutychain.config.Neo4jGraph;
+
+import org.springframework.boot.test.context.TestComponent;
+
+/** Wipes the graph and loads a fixture as generation 1, the way an import would leave it. */
+@TestComponent
+public class GraphFixtures {
+
+	public static final long GENERATION = 1;
+
+	private final Neo4jGraph graph;
+
+	private final CypherFiles cypher;
+
+	public GraphFixtures(Neo4jGraph graph, CypherFiles cypher) {
+		this.graph = graph;
+		this.cypher = cypher;
+	}
+
+	/** Deletes every node in batches. */
+	public void wipe() {
+		this.graph.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+	}
+
+	public FixtureFile load(Path path) {
+		FixtureFile fixture = FixtureFile.read(path);
+		load(fixture.cypher(), fixture.asOf());
+		return fixture;
+	}
+
+	/** Wipes the graph, runs the statements, stamps the generation, adds the Dataset node, computes levels. */
+	public void load(CypherFile file, LocalDate asOf) {
+		wipe();
+		this.graph.inWriteTransaction((tx) -> {
+			for (CypherFile.Statement s : file.statements()) {
+				tx.run(s.cypher(), Map.of()).consume();
+			}
+			tx.run("MATCH (n) WHERE n.generation IS NULL SET n.generation = $g", Map.of("g", GENERATION)).consume();
+			tx.run("CREATE (:Dataset {name: 'fixture', asOf: $asOf, generation: $g, active: true, importedAt: datetime()})",
+					Map.of("asOf", asOf, "g", GENERATION))
+				.consume();
+			return null;
+		});
+		boolean ownLevels = !this.graph.read("MATCH (u:Unit) WHERE u.level IS NOT NULL RETURN u LIMIT 1", Map.of())
+			.isEmpty();
+		if (!ownLevels) {
+			CypherFile levels = this.cypher.file("ingest/levels.cypher");
+			for (CypherFile.Statement s : levels.statements()) {
+				this.graph.write(s.cypher(), Map.of("generation", GENERATION));
+			}
+		}
+	}
+
+}
