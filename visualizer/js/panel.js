@@ -1,0 +1,72 @@
+// Unit panel: posts and holders (vacancies as gaps), lists by the eight domains with blanks, first secretaries,
+// assistance, gradings, open issues and the unit's findings.
+import { t, code, msg } from './i18n.js';
+import { el, severityBadge } from './dom.js';
+
+const DOMAINS = ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS', 'SUPERVISION_CHECK', 'SUPPORT'];
+
+const list = (items, render, testid) => (items && items.length)
+	? el('ul', { 'data-testid': testid }, items.map((i) => el('li', {}, render(i))))
+	: el('p', { class: 'hint', 'data-testid': testid }, t('panel.none'));
+
+/** Duties grouped by domain: accepts {DOMAIN: [duty]} or [duty]. */
+function byDomain(duties) {
+	if (!duties) return {};
+	if (!Array.isArray(duties)) return duties;
+	return duties.reduce((m, d) => { (m[d.domain] = m[d.domain] || []).push(d); return m; }, {});
+}
+
+function domainGrid(duties, wanted, testid) {
+	const grouped = byDomain(duties);
+	const domains = wanted && wanted.length ? wanted : DOMAINS;
+	return el('div', { class: 'domains', 'data-testid': testid }, domains.flatMap((d) => {
+		const items = grouped[d] || [];
+		return [el('span', {}, code(d)), items.length
+			? el('span', {}, items.map((x) => x.text || x.id).join('；'))
+			: el('span', { class: 'blank' }, t('panel.blank'))];
+	}));
+}
+
+export function renderPanel(panel, data) {
+	const unit = data.unit || data;
+	const posts = data.posts || [];
+	const parts = [
+		el('h2', { 'data-testid': 'panel-name' }, unit.name),
+		el('div', { class: 'meta' }, `${unit.id} · ${code(unit.kind)} · ${t('panel.level')} ${unit.level ?? '—'}`
+			+ (unit.members != null ? ` · ${t('panel.members')} ${unit.members}` : '')),
+	];
+	const leaders = data.leaders || unit.leaders || [];
+	if (leaders.length) {
+		parts.push(el('div', { class: 'meta' }, `${t('panel.leaders')}：`
+			+ leaders.map((l) => `${l.name || l.id}（${code(l.kind || l.edgeKind)}）`).join('、')));
+	}
+	parts.push(el('h3', {}, t('panel.posts')));
+	parts.push(el('table', { 'data-testid': 'panel-posts' }, el('tbody', {}, posts.map((p) => {
+		const holder = p.holder || (p.holders && p.holders[0]) || null;
+		const holderName = holder ? (holder.name || holder.personName || holder.id) : t('panel.vacant');
+		return el('tr', { class: holder ? '' : 'gap', 'data-testid': 'post-row', 'data-post': p.id },
+			el('td', {}, p.title || p.kind), el('td', {}, code(p.responsibility)),
+			el('td', { 'data-testid': 'post-holder' }, holderName));
+	}))));
+	parts.push(el('h3', {}, t('panel.teamList')));
+	parts.push(domainGrid(data.teamList || data.teamDuties, null, 'panel-team-list'));
+	const personal = data.personalLists || [];
+	if (personal.length) {
+		parts.push(el('h3', {}, t('panel.personalLists')));
+		personal.forEach((pl) => {
+			parts.push(el('div', { class: 'meta' }, pl.title || pl.postTitle || pl.postId));
+			parts.push(domainGrid(pl.duties, pl.domains, 'panel-personal-list'));
+		});
+	}
+	parts.push(el('h3', {}, t('panel.firstSecretaries')));
+	parts.push(list(data.firstSecretaries, (f) => `${f.personName || f.name || f.personId}（${f.kind || ''}）${f.since || ''}`, 'panel-first-secretaries'));
+	parts.push(el('h3', {}, t('panel.assistance')));
+	parts.push(list(data.assistance, (a) => `${a.assistantName || a.assistantId}：${a.level}${a.until ? ` → ${a.until}` : ''}`, 'panel-assistance'));
+	parts.push(el('h3', {}, t('panel.gradings')));
+	parts.push(list(data.gradings, (g) => `${g.year} ${g.scheme} ${g.grade}`, 'panel-gradings'));
+	parts.push(el('h3', {}, t('panel.issues')));
+	parts.push(list(data.openIssues || data.issues, (i) => `${i.id} ${i.title}（${code(i.domain)}，${i.status}）`, 'panel-issues'));
+	parts.push(el('h3', {}, t('panel.findings')));
+	parts.push(list(data.findings, (f) => el('span', {}, severityBadge(f.severity), ' ', msg(f.messageZh, f.messageEn)), 'panel-findings'));
+	panel.replaceChildren(...parts);
+}
