@@ -1,0 +1,259 @@
+package org.dutychain.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.dutychain.support.GraphFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The page in a real headless Chromium (Debian's chromium + chromium-driver, installed by .ci/setup-test-deps) against
+ * the app on a random port with a fixture graph. Skipped, not passed, where no Chromium is installed. Screenshots of
+ * every view go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
+				"dutychain.page-cache=64m" })
+@Import(GraphFixtures.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VisualizerIT {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path SHOTS = Path.of("target/screenshots");
+
+	static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	GraphFixtures fixtures;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Debian chromium and chromium-driver are not installed (run .ci/setup-test-deps)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1366,768", "--lang=zh-CN",
+				"--user-data-dir=" + Files.createTempDirectory("dutychain-chromium"));
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		Files.createDirectories(SHOTS);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void loadChainAndOpenPage() {
+		this.fixtures.load(Path.of("src/test/resources/fixtures/visualizer/chain.cypher"));
+		browser.get("http://localhost:" + this.port + "/");
+		waitFor(() -> "12".equals(tree().getAttribute("data-units")));
+	}
+
+	@Test
+	@Order(1)
+	void treeRendersEveryUnitOfTheFourLevelChain() {
+		assertThat(tree().getAttribute("data-units")).isEqualTo("12");
+		assertThat(browser.findElement(By.cssSelector("[data-testid=dataset-name]")).getText()).contains("fixture");
+		shot("chain");
+		assertNoConsoleErrors();
+	}
+
+	@Test
+	@Order(2)
+	void clickingAUnitOpensItsPanelWithTheHolderAndTheVacancy() {
+		clickTreeNode("省财政厅机关党委");
+		waitFor(() -> panelText().contains("省财政厅机关党委"));
+		waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=post-row]")).isEmpty());
+		WebElement secretary = browser.findElement(By.cssSelector("[data-testid=post-row][data-post='P-O1']"));
+		assertThat(secretary.getText()).contains("赵志刚");
+		WebElement vacant = browser.findElement(By.cssSelector("[data-testid=post-row][data-post='P-O1-ORG']"));
+		assertThat(vacant.getAttribute("class")).contains("gap");
+		shot("unit-panel");
+		assertNoConsoleErrors();
+	}
+
+	@Test
+	@Order(3)
+	void accountabilityQueryListsAndHighlightsTheChain() {
+		browser.findElement(By.cssSelector("[data-testid=tab-accountability]")).click();
+		WebElement unit = browser.findElement(By.cssSelector("[data-testid=acc-unit]"));
+		unit.clear();
+		unit.sendKeys("B-1");
+		new Select(browser.findElement(By.cssSelector("[data-testid=acc-domain]"))).selectByValue("ORGANIZATION");
+		browser.findElement(By.cssSelector("[data-testid=acc-submit]")).click();
+		waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=acc-row]")).isEmpty());
+		List<String> units = browser.findElements(By.cssSelector("[data-testid=acc-row]"))
+			.stream()
+			.map((r) -> r.getAttribute("data-unit"))
+			.distinct()
+			.toList();
+		assertThat(units).startsWith("B-1", "O-1");
+		assertThat(units).contains("G-1", "W");
+		assertThat(units.indexOf("O-1")).isLessThan(units.indexOf("G-1"));
+		List<WebElement> gaps = browser.findElements(By.cssSelector("[data-testid=acc-row].gap"));
+		assertThat(gaps).extracting((r) -> r.getAttribute("data-unit")).contains("O-1");
+		shot("accountability");
+		assertNoConsoleErrors();
+	}
+
+	@Test
+	@Order(4)
+	void invalidUploadShowsRowNumberedErrors() throws IOException {
+		Path zip = Files.createTempFile("invalid-dataset", ".zip");
+		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+			z.putNextEntry(new ZipEntry("units.csv"));
+			z.write(("id,name,kind,parent_id\nU-1,省直机关工委,ORGAN_WORK_COMMITTEE,\nU-2,某支部,NOT_A_KIND,U-1\n"
+					+ "U-3,另一支部,BRANCH,U-404\n").getBytes(StandardCharsets.UTF_8));
+			z.closeEntry();
+		}
+		browser.findElement(By.cssSelector("[data-testid=tab-import]")).click();
+		browser.findElement(By.cssSelector("[data-testid=import-file]")).sendKeys(zip.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("[data-testid=import-submit]")).click();
+		waitFor(() -> browser.findElements(By.cssSelector("[data-testid=import-error-row]")).size() >= 2);
+		List<String> rows = browser.findElements(By.cssSelector("[data-testid=import-error-row]"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(rows).anySatisfy((r) -> assertThat(r).contains("units.csv").contains("3").contains("kind"));
+		assertThat(rows).anySatisfy((r) -> assertThat(r).contains("units.csv").contains("4").contains("parent_id"));
+		shot("import-errors");
+		// the fixture graph is untouched: the tree still shows 12 units
+		browser.findElement(By.cssSelector("[data-testid=tab-chain]")).click();
+		assertThat(tree().getAttribute("data-units")).isEqualTo("12");
+	}
+
+	@Test
+	@Order(5)
+	void analysisViewsRenderWithoutErrors() {
+		for (String view : List.of("pressure", "coverage", "findings")) {
+			browser.findElement(By.cssSelector("[data-testid=tab-" + view + "]")).click();
+			waitFor(() -> browser.findElement(By.cssSelector("[data-testid=view-" + view + "]")).isDisplayed());
+			if (view.equals("findings")) {
+				waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=finding-row]")).isEmpty());
+				assertThat(browser.findElements(By.cssSelector("[data-testid=finding-row]"))).isNotEmpty();
+			}
+			else {
+				waitFor(() -> chartDrawn("[data-testid=" + view + "-chart]"));
+			}
+			shot(view);
+		}
+		assertNoConsoleErrors();
+	}
+
+	private static WebElement tree() {
+		return browser.findElement(By.cssSelector("[data-testid=tree]"));
+	}
+
+	private static String panelText() {
+		return browser.findElement(By.cssSelector("[data-testid=unit-panel]")).getText();
+	}
+
+	private static boolean chartDrawn(String selector) {
+		return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+				"const c = document.querySelector(arguments[0]); return !!(c && c.querySelector('canvas'));", selector));
+	}
+
+	/** Clicks the tree node with this name at the pixel position ECharts laid it out at. */
+	@SuppressWarnings("unchecked")
+	private static void clickTreeNode(String name) {
+		Map<String, Object> at = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+				const dom = document.querySelector('[data-testid=tree]');
+				const chart = echarts.getInstanceByDom(dom);
+				const data = chart.getModel().getSeriesByIndex(0).getData();
+				for (let i = 0; i < data.count(); i++) {
+				  if (data.getName(i) === arguments[0]) {
+				    const l = data.getItemLayout(i);
+				    return { x: l.x, y: l.y, w: dom.clientWidth, h: dom.clientHeight };
+				  }
+				}
+				return null;""", name);
+		assertThat(at).as("tree node %s is laid out", name).isNotNull();
+		double x = ((Number) at.get("x")).doubleValue() - ((Number) at.get("w")).doubleValue() / 2;
+		double y = ((Number) at.get("y")).doubleValue() - ((Number) at.get("h")).doubleValue() / 2;
+		new Actions(browser).moveToElement(tree(), (int) Math.round(x), (int) Math.round(y)).click().perform();
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until((d) -> condition.getAsBoolean());
+	}
+
+	private static void shot(String name) {
+		try {
+			File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+			Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static void assertNoConsoleErrors() {
+		List<String> errors = browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((e) -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter((m) -> !m.contains("favicon.ico"))
+			.toList();
+		assertThat(errors).as("JavaScript console errors").isEmpty();
+	}
+
+}
