@@ -1,0 +1,112 @@
+package org.dutychain.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dutychain.analysis.AnalysisSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every file under cypher/ without a database: it parses, every {@code $param} an analysis statement uses is declared
+ * in its header's {@code params:} (or is a run parameter every statement receives), and every {placeholder} of a
+ * message template is a column some statement returns or a parameter.
+ */
+class CypherFilesTests {
+
+	static final CypherFiles FILES = CypherFiles.load(new PathMatchingResourcePatternResolver());
+
+	private static final Pattern PARAM = Pattern.compile("\\$([A-Za-z][A-Za-z0-9_]*)");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+	private static final Pattern ALIAS = Pattern.compile("(?i)\\bAS\\s+([A-Za-z][A-Za-z0-9_]*)");
+
+	@Test
+	void everyFileParsesIntoStatements() {
+		assertThat(FILES.all()).isNotEmpty();
+		for (CypherFile file : FILES.all()) {
+			assertThat(file.statements()).as("cypher/" + file.path()).isNotEmpty();
+		}
+	}
+
+	@Test
+	void analysisParametersAreDeclaredInTheHeader() {
+		Set<String> run = new LinkedHashSet<>(AnalysisSettings.defaults().toParameters().keySet());
+		run.addAll(List.of("generation", "unitIds", "asOf"));
+		List<String> undeclared = new ArrayList<>();
+		for (CypherFile file : FILES.folder("analysis")) {
+			String declared = file.headerValue("params").orElse("");
+			for (CypherFile.Statement s : file.statements()) {
+				Matcher m = PARAM.matcher(s.cypher());
+				while (m.find()) {
+					String p = m.group(1);
+					if (!run.contains(p) && !declared.matches("(?s).*\\b" + p + "\\b.*")) {
+						undeclared.add(file.path() + ": $" + p);
+					}
+				}
+			}
+		}
+		assertThat(undeclared).isEmpty();
+	}
+
+	@Test
+	void messagePlaceholdersAreColumnsOrParameters() {
+		Set<String> params = new LinkedHashSet<>(AnalysisSettings.defaults().toParameters().keySet());
+		params.addAll(List.of("generation", "unitIds", "asOf"));
+		List<String> unknown = new ArrayList<>();
+		for (CypherFile file : FILES.folder("analysis")) {
+			Set<String> columns = new LinkedHashSet<>(params);
+			file.statements().forEach((s) -> {
+				Matcher m = ALIAS.matcher(s.cypher());
+				while (m.find()) {
+					columns.add(m.group(1));
+				}
+			});
+			file.header().forEach((key, value) -> {
+				if (key.endsWith(".zh") || key.endsWith(".en")) {
+					Matcher m = PLACEHOLDER.matcher(value);
+					while (m.find()) {
+						if (!columns.contains(m.group(1))) {
+							unknown.add(file.path() + " " + key + ": {" + m.group(1) + "}");
+						}
+					}
+				}
+			});
+		}
+		assertThat(unknown).isEmpty();
+	}
+
+	@Test
+	void parserRejectsAStatementWithoutTerminator() {
+		assertThatThrownBy(() -> CypherFiles.parse("x.cypher", "// id: x\n\nMATCH (n) RETURN n\n"))
+			.hasMessageContaining("does not end with ';'");
+	}
+
+	@Test
+	void parserReadsNamedStatementsAndContinuationLines() {
+		CypherFile f = CypherFiles.parse("analysis/x.cypher", """
+				// id:     x
+				// codes:  A HIGH: first
+				//         B LOW: second
+
+				// statement: A
+				MATCH (n) // a comment; not the end
+				RETURN n;
+				// statement: b-data
+				RETURN 1 AS one;
+				""");
+		assertThat(f.header().get("codes")).isEqualTo("A HIGH: first\nB LOW: second");
+		assertThat(f.statements()).extracting(CypherFile.Statement::name).containsExactly("A", "b-data");
+		assertThat(f.statement("A").cypher()).startsWith("MATCH (n)").endsWith("RETURN n");
+	}
+
+}
