@@ -1,0 +1,114 @@
+package org.dutychain.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged jar, launched bare ({@code java -jar}, no -D or --add-opens flags): the manifest's Add-Opens and the
+ * Netty property set in main() must be enough for embedded Neo4j and the driver. Serves the page with the demo province
+ * loaded, and runs the CLI.
+ */
+class JarLaunchIT {
+
+	@TempDir
+	Path dir;
+
+	static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter((p) -> p.getFileName().toString().matches("dutychain-.*\\.jar"))
+				.findFirst()
+				.orElse(null);
+		}
+	}
+
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	@Test
+	void bareJarServesThePageWithTheDemoProvince() throws Exception {
+		Path jar = jar();
+		assumeTrue(jar != null, "the jar is built by `./mvnw verify` (package runs before integration tests)");
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		File log = this.dir.resolve("app.log").toFile();
+		Process app = new ProcessBuilder(java(), "-jar", jar.toString(), "--server.port=" + port,
+				"--dutychain.ephemeral=true", "--dutychain.bolt-port=0", "--dutychain.demo-units=150",
+				"--dutychain.page-cache=64m")
+			.redirectErrorStream(true)
+			.redirectOutput(log)
+			.start();
+		try {
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+			String dataset = null;
+			for (int i = 0; i < 240 && app.isAlive() && dataset == null; i++) {
+				try {
+					HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dataset")).build(),
+							HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+					if (r.statusCode() == 200 && r.body().contains("\"name\"") && !r.body().contains("\"name\":null")) {
+						dataset = r.body();
+					}
+				}
+				catch (IOException notYet) {
+					// still starting
+				}
+				if (dataset == null) {
+					TimeUnit.MILLISECONDS.sleep(500);
+				}
+			}
+			assertThat(dataset).as("demo dataset served; log:%n%s", Files.readString(log.toPath())).isNotNull();
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("党建责任链分析");
+			assertThat(Files.readString(log.toPath())).doesNotContain("InaccessibleObjectException");
+		}
+		finally {
+			app.destroy();
+			if (!app.waitFor(30, TimeUnit.SECONDS)) {
+				app.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void bareJarRunsTheCliAndReportsAnInvalidDatasetWithExitCodeTwo() throws Exception {
+		Path jar = jar();
+		assumeTrue(jar != null, "the jar is built by `./mvnw verify`");
+		Path bad = Files.createDirectories(this.dir.resolve("bad"));
+		Files.writeString(bad.resolve("units.csv"),
+				"id,name,kind,parent_id\nU-1,省直机关工委,ORGAN_WORK_COMMITTEE,\nU-2,某支部,NOT_A_KIND,U-404\n",
+				StandardCharsets.UTF_8);
+		List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "audit", bad.toString(),
+				"--format", "json"));
+		Process cli = new ProcessBuilder(command).start();
+		String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(cli.waitFor(180, TimeUnit.SECONDS)).isTrue();
+		assertThat(cli.exitValue()).as("stderr:%n%s", err).isEqualTo(2);
+		assertThat(err).contains("units.csv:3:kind: UNKNOWN_ENUM").contains("units.csv:3:parent_id: DANGLING_REFERENCE");
+		assertThat(out).isBlank();
+	}
+
+}
