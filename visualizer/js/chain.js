@@ -52,7 +52,8 @@ export class ChainView {
 		Object.assign(node, {
 			name: data.name, kind: data.kind, level: data.level, childCount: data.childCount ?? 0,
 			findings: data.findings || {}, worst: data.worst || null, pressure: data.pressure,
-			edgeKind: data.edgeKind || node.edgeKind || 'PRIMARY', members: data.members, secretary: data.secretary,
+			edgeKind: data.edgeKind || node.edgeKind || 'PRIMARY', members: data.members ?? node.members,
+			secretary: data.secretary ?? node.secretary,
 		});
 		this.nodes.set(node.id, node);
 		return node;
@@ -62,8 +63,10 @@ export class ChainView {
 	async expand(node, depth) {
 		if (node.childCount === 0) { node.children = []; return; }
 		const tree = await api.tree(node.id, Math.max(1, Math.min(3, depth)));
-		this.merge(node, tree, depth);
-		(tree.extraEdges || []).forEach((e) => this.extra.push(e));
+		this.merge(node, tree.root, depth);
+		(tree.extraEdges || []).forEach((e) => {
+			if (!this.extra.some((x) => x.fromId === e.fromId && x.toId === e.toId && x.kind === e.kind)) this.extra.push(e);
+		});
 	}
 
 	merge(node, data, depth) {
@@ -97,7 +100,7 @@ export class ChainView {
 		if (!this.nodes.has(unitId)) {
 			try {
 				const unit = await api.unit(unitId);
-				const chain = (unit.path || []).map((p) => p.id);
+				const chain = (unit.parents || []).map((p) => p.id);
 				for (const id of chain) {
 					const n = this.nodes.get(id);
 					if (n && n.children === null) await this.expand(n, 1);
@@ -129,9 +132,8 @@ export class ChainView {
 		this.extraEdges = on;
 		const list = document.getElementById('extra-edge-list');
 		list.hidden = !on;
-		const name = (id) => (this.nodes.get(id) || { name: id }).name;
 		list.replaceChildren(...this.extra.map((e) => el('li', { 'data-testid': 'extra-edge' },
-			`${name(e.from)} → ${name(e.to)}（${code(e.kind)}）`)));
+			`${e.fromName || e.fromId} → ${e.toName || e.toId}（${code(e.kind)}）`)));
 		this.render();
 	}
 

@@ -9,9 +9,10 @@ const list = (items, render, testid) => (items && items.length)
 	? el('ul', { 'data-testid': testid }, items.map((i) => el('li', {}, render(i))))
 	: el('p', { class: 'hint', 'data-testid': testid }, t('panel.none'));
 
-/** Duties grouped by domain: accepts {DOMAIN: [duty]} or [duty]. */
+/** Duties grouped by domain: a DomainList {byDomain, blank}, a {DOMAIN: [duty]} map or a [duty] list. */
 function byDomain(duties) {
 	if (!duties) return {};
+	if (duties.byDomain) return duties.byDomain;
 	if (!Array.isArray(duties)) return duties;
 	return duties.reduce((m, d) => { (m[d.domain] = m[d.domain] || []).push(d); return m; }, {});
 }
@@ -35,17 +36,17 @@ export function renderPanel(panel, data) {
 		el('div', { class: 'meta' }, `${unit.id} · ${code(unit.kind)} · ${t('panel.level')} ${unit.level ?? '—'}`
 			+ (unit.members != null ? ` · ${t('panel.members')} ${unit.members}` : '')),
 	];
-	const leaders = data.leaders || unit.leaders || [];
+	const leaders = Object.entries(data.leaders || {}).flatMap(([kind, us]) => us.map((u) => ({ ...u, edge: kind })));
 	if (leaders.length) {
-		parts.push(el('div', { class: 'meta' }, `${t('panel.leaders')}：`
-			+ leaders.map((l) => `${l.name || l.id}（${code(l.kind || l.edgeKind)}）`).join('、')));
+		parts.push(el('div', { class: 'meta', 'data-testid': 'panel-leaders' }, `${t('panel.leaders')}：`
+			+ leaders.map((l) => `${l.name || l.id}（${code(l.edge)}）`).join('、')));
 	}
 	parts.push(el('h3', {}, t('panel.posts')));
 	parts.push(el('table', { 'data-testid': 'panel-posts' }, el('tbody', {}, posts.map((p) => {
-		const holder = p.holder || (p.holders && p.holders[0]) || null;
-		const holderName = holder ? (holder.name || holder.personName || holder.id) : t('panel.vacant');
-		return el('tr', { class: holder ? '' : 'gap', 'data-testid': 'post-row', 'data-post': p.id },
-			el('td', {}, p.title || p.kind), el('td', {}, code(p.responsibility)),
+		const holders = (p.holders && p.holders.length) ? p.holders : (p.holder ? [p.holder] : []);
+		const holderName = holders.length ? holders.map((h) => h.name || h.personId).join('、') : t('panel.vacant');
+		return el('tr', { class: holders.length ? '' : 'gap', 'data-testid': 'post-row', 'data-post': p.postId || p.id },
+			el('td', {}, p.title || p.kindName || p.kind), el('td', {}, code(p.responsibility)),
 			el('td', { 'data-testid': 'post-holder' }, holderName));
 	}))));
 	parts.push(el('h3', {}, t('panel.teamList')));
@@ -55,15 +56,16 @@ export function renderPanel(panel, data) {
 		parts.push(el('h3', {}, t('panel.personalLists')));
 		personal.forEach((pl) => {
 			parts.push(el('div', { class: 'meta' }, pl.title || pl.postTitle || pl.postId));
-			parts.push(domainGrid(pl.duties, pl.domains, 'panel-personal-list'));
+			parts.push(domainGrid(pl.list || pl.duties, pl.domains, 'panel-personal-list'));
 		});
 	}
 	parts.push(el('h3', {}, t('panel.firstSecretaries')));
-	parts.push(list(data.firstSecretaries, (f) => `${f.personName || f.name || f.personId}（${f.kind || ''}）${f.since || ''}`, 'panel-first-secretaries'));
+	parts.push(list(data.firstSecretaries, (f) => `${f.name || f.personId}（${f.kind || ''}）${f.since || ''}${f.current ? '' : ' ✕'}`, 'panel-first-secretaries'));
 	parts.push(el('h3', {}, t('panel.assistance')));
 	parts.push(list(data.assistance, (a) => `${a.assistantName || a.assistantId}：${a.level}${a.until ? ` → ${a.until}` : ''}`, 'panel-assistance'));
 	parts.push(el('h3', {}, t('panel.gradings')));
-	parts.push(list(data.gradings, (g) => `${g.year} ${g.scheme} ${g.grade}`, 'panel-gradings'));
+	const gradings = Array.isArray(data.gradings) ? data.gradings : Object.values(data.gradings || {}).flat();
+	parts.push(list(gradings, (g) => `${g.year} ${g.scheme} ${g.grade}${g.personName ? `（${g.personName}）` : ''}`, 'panel-gradings'));
 	parts.push(el('h3', {}, t('panel.issues')));
 	parts.push(list(data.openIssues || data.issues, (i) => `${i.id} ${i.title}（${code(i.domain)}，${i.status}）`, 'panel-issues'));
 	parts.push(el('h3', {}, t('panel.findings')));
