@@ -22,9 +22,10 @@
 //              WEAK_TWO_YEARS HIGH: weak in Y-1 and Y, and the current PRINCIPAL holder already held the post on
 //                31 Dec of Y-1; unitId + personId
 //              PARENT_SECRETARY_LIABLE HIGH: the same two-year weakness at a second-tier branch (a BRANCH whose
-//                PRIMARY parent is a PARTY_COMMITTEE or GENERAL_BRANCH directly under a root), and the parent's
-//                current PRINCIPAL holder already held that post on 31 Dec of Y-1; unitId = the branch,
-//                personId = the parent's secretary
+//                PRIMARY parent is a PARTY_COMMITTEE or GENERAL_BRANCH whose PRIMARY parent is a root: no leader of
+//                any kind and a kind that can head a dataset), and the parent's current PRINCIPAL holder already held
+//                that post on 31 Dec of Y-1, whether or not the branch's own secretary is still in office;
+//                unitId = the branch, personId = the parent's secretary
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              quotas: map sector -> rate
 // returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, postTitle, parentName,
