@@ -1,0 +1,81 @@
+// id:          review-followup
+// title:       考核结果运用 | Review follow-up
+// description: Poor review results that nobody followed up with an interview (约谈), and people promoted in the year
+//              they were admonished. A poor result is a SECRETARY_REVIEW grade AVERAGE or POOR (一般/差; it names
+//              the graded person) or an ANNUAL grade BASIC_PASS or FAIL (基本合格/不合格; it means the unit's
+//              PRINCIPAL post holder current on asOf, as does a secretary review recorded without a person). The
+//              follow-up window runs from 1 Jan of the year after the graded year to 31 Dec of the graded year +
+//              $admonitionWindowDays days, both inclusive. Only a window that has closed before asOf is judged: a
+//              window still open on asOf (or not yet started) is no finding. The grading's unit must be in scope;
+//              for PROMOTED_AFTER_ADMONITION the person's home unit must be, and events after asOf are ignored.
+// engine:      cypher
+// codes:       NO_ADMONITION_AFTER_POOR_GRADE MEDIUM: no ADMONISHED event for the person within the window after a
+//                poor grade; subject = unit + person + graded year
+//              PROMOTED_AFTER_ADMONITION HIGH: ADMONISHED and then PROMOTED (on or after the admonition date) in the
+//                same calendar year; unitId = the person's home unit, personId = the person
+// params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
+//              admonitionWindowDays: integer
+// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, year, scheme, grade,
+//              schemeZh, gradeZh, windowEnd, admonishedOn, promotedOn
+// NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{schemeZh}结果为{gradeZh}，至{windowEnd}未被约谈
+// NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade} in the {year} {scheme} and was not admonished by {windowEnd}
+// PROMOTED_AFTER_ADMONITION.zh: {personName}（{unitName}）于{admonishedOn}被约谈，同年{promotedOn}又被提拔
+// PROMOTED_AFTER_ADMONITION.en: {personName} ({unitName}) was admonished on {admonishedOn} and promoted on {promotedOn} of the same year
+
+// statement: NO_ADMONITION_AFTER_POOR_GRADE
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+MATCH (u)-[:GRADED]->(g:Grading)
+WHERE (g.scheme = 'SECRETARY_REVIEW' AND g.grade IN ['AVERAGE', 'POOR'])
+   OR (g.scheme = 'ANNUAL' AND g.grade IN ['BASIC_PASS', 'FAIL'])
+WITH u, g, date({year: g.year, month: 12, day: 31}) + duration({days: $admonitionWindowDays}) AS windowEnd
+WHERE windowEnd < $asOf
+CALL (u, g) {
+  MATCH (person:Person)-[:GRADED]->(g)
+  WHERE g.scheme = 'SECRETARY_REVIEW'
+  RETURN person, null AS postId
+  UNION
+  MATCH (u)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})
+  MATCH (person:Person)-[h:HOLDS]->(p)
+  WHERE (g.scheme = 'ANNUAL' OR NOT EXISTS { MATCH (:Person)-[:GRADED]->(g) })
+    AND h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
+  RETURN person, p.id AS postId
+}
+WITH u, g, windowEnd, person, postId
+WHERE NOT EXISTS {
+  MATCH (person)-[:HAD]->(e:PersonnelEvent)
+  WHERE e.kind = 'ADMONISHED'
+    AND e.date >= date({year: g.year + 1, month: 1, day: 1})
+    AND e.date <= windowEnd
+}
+RETURN 'NO_ADMONITION_AFTER_POOR_GRADE' AS code, u.id AS unitId, person.id AS personId,
+       [u.id, person.id, toString(g.year)] AS subject,
+       [u.id, person.id, g.id] + CASE WHEN postId IS NULL THEN [] ELSE [postId] END AS evidenceIds,
+       u.name AS unitName, person.name AS personName, g.year AS year, g.scheme AS scheme, g.grade AS grade,
+       CASE g.scheme WHEN 'SECRETARY_REVIEW' THEN '述职评议' ELSE '年度考核' END AS schemeZh,
+       CASE g.grade WHEN 'AVERAGE' THEN '一般' WHEN 'POOR' THEN '差' WHEN 'BASIC_PASS' THEN '基本合格' ELSE '不合格' END
+         AS gradeZh,
+       windowEnd, {gradingId: g.id, scheme: g.scheme, grade: g.grade, windowEnd: windowEnd} AS metrics
+ORDER BY unitId, personId, year, scheme;
+
+// statement: PROMOTED_AFTER_ADMONITION
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+MATCH (u)<-[:HOME_UNIT]-(person:Person)-[:HAD]->(a:PersonnelEvent)
+WHERE a.kind = 'ADMONISHED'
+  AND a.date <= $asOf
+MATCH (person)-[:HAD]->(p:PersonnelEvent)
+WHERE p.kind = 'PROMOTED'
+  AND p.date <= $asOf
+  AND p.date >= a.date
+  AND p.date.year = a.date.year
+WITH u, person, a, p
+ORDER BY a.date, p.date
+WITH u, person, collect(a)[0] AS a, collect(p)[0] AS p
+RETURN 'PROMOTED_AFTER_ADMONITION' AS code, u.id AS unitId, person.id AS personId,
+       [u.id, person.id, a.id, p.id] AS evidenceIds, u.name AS unitName, person.name AS personName,
+       a.date AS admonishedOn, p.date AS promotedOn,
+       {admonishedOn: a.date, promotedOn: p.date, year: a.date.year} AS metrics
+ORDER BY unitId, personId;
