@@ -69,6 +69,8 @@ RETURN 'NO_DOWNWARD_CHECK' AS code, u.id AS unitId, [u.id] + childIds AS evidenc
        coalesce(u.name, u.id) AS unitName, size(childIds) AS childCount
 ORDER BY unitId;
 
+// One row per unit in scope. parentPressure is the PRIMARY parent's pressure when that parent lies outside the scope
+// (the Java class takes an in-scope parent's pressure from the parent's own row, so no activity is summed twice).
 // statement: unit-pressure
 MATCH (u:Unit)
 WHERE u.generation = $generation
@@ -90,7 +92,8 @@ CALL (u) {
   ORDER BY p.id
   LIMIT 1
   OPTIONAL MATCH (p)-[:DID]->(a:Activity)
-  WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
+  WHERE $unitIds IS NOT NULL AND NOT p.id IN $unitIds
+    AND a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
   RETURN p.id AS parentId, p.name AS parentName, p.kind AS parentKind,
          sum(CASE WHEN a IS NULL THEN 0.0 ELSE coalesce($weights[a.kind], 1.0) * coalesce(a.count, 1) END) AS parentWeighted
 }

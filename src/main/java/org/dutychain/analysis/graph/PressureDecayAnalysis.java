@@ -71,6 +71,14 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		double decayRatio = real(params.get("levelDecayRatio"));
 		double parentRatio = real(params.get("blockageParentRatio"));
 		double childRatio = real(params.get("blockageChildRatio"));
+		for (int u = 0; u < graph.size(); u++) {
+			UnitPressure p = byUnit[u];
+			OptionalInt parent = (p != null && p.parentId() != null) ? graph.indexOf(p.parentId()) : OptionalInt.empty();
+			if (parent.isPresent() && byUnit[parent.getAsInt()] != null) {
+				byUnit[u] = new UnitPressure(p.unitId(), p.level(), p.activities(), p.pressure(), p.aimedChildren(),
+						p.parentId(), p.parentName(), byUnit[parent.getAsInt()].pressure());
+			}
+		}
 		List<Map<String, Object>> units = new ArrayList<>();
 		for (int u = 0; u < graph.size(); u++) {
 			UnitPressure p = byUnit[u];
