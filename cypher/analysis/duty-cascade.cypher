@@ -1,0 +1,37 @@
+// id:          duty-cascade
+// title:       责任分解 | Duty cascade
+// description: Whether duties travel down the hierarchy (沙滩流水不到头): every duty on a list of unit U (team list or a
+//              personal list of one of its posts) should have a duty derived from it, directly or through further
+//              DERIVED_FROM steps, on some list of every child of U that has posts (children = units U leads by
+//              PRIMARY or DUAL). The Java class loads the duties in scope (statement duties) and the shared scoped
+//              graph (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph in JGraphT with the edges
+//              pointing from a duty to the duties derived from it, and searches it breadth-first from every duty:
+//              O(Σ derived descendants), linear in the number of duties times the depth of derivation. Duties and
+//              derivations outside the scope are not seen. Metrics: for every duty of the scope unit (of every level-1
+//              unit when the scope is every unit) cascade: [{unitId, dutyId, domain, deepestLevel, subtreeDepth,
+//              leafCoverage}]; deepestLevel = deepest level holding the duty or a duty derived from it, subtreeDepth =
+//              deepest level below the unit along PRIMARY and DUAL edges, leafCoverage = share of the subtree's leaf
+//              units (no children; the unit itself excluded; 1 when there are none) that hold a derived duty.
+// engine:      jgrapht
+// class:       DutyCascadeAnalysis
+// codes:       CASCADE_BREAK MEDIUM: a duty of unit U has no (transitively) derived duty on any list of a child C of U
+//              that has posts; one finding per duty and child, subject = dutyId + child unit id, unitId = the child
+// params:      generation: integer, unitIds: list<string> or null (null = every unit)
+// returns:     dutyId, unitId, postId, domain, derivedFrom
+// CASCADE_BREAK.zh: {parentName}的责任事项{dutyId}（{domain}）未分解到下级{unitName}的任何清单
+// CASCADE_BREAK.en: Duty {dutyId} ({domain}) of {parentName} has no derived duty on any list of {unitName}
+
+// statement: duties
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+CALL (u) {
+  MATCH (u)-[:HAS_DUTY]->(d:Duty)
+  RETURN d, null AS postId
+  UNION
+  MATCH (u)-[:HAS_POST]->(p:Post)-[:HAS_DUTY]->(d:Duty)
+  RETURN d, p.id AS postId
+}
+RETURN d.id AS dutyId, u.id AS unitId, postId, d.domain AS domain,
+       [(d)-[:DERIVED_FROM]->(s:Duty) | s.id] AS derivedFrom
+ORDER BY dutyId, unitId, postId;

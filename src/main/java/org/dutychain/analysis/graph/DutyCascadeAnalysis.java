@@ -1,0 +1,96 @@
+package org.dutychain.analysis.graph;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.dutychain.analysis.AnalysisContext;
+import org.dutychain.analysis.AnalysisDefinition;
+import org.dutychain.analysis.AnalysisExtension;
+import org.dutychain.analysis.Finding;
+import org.dutychain.analysis.Findings;
+import org.dutychain.config.CypherFiles;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * CASCADE_BREAK and the cascade-depth metrics (责任分解, 沙滩流水不到头).
+ *
+ * <p>
+ * Algorithm: breadth-first reachability over the DERIVED_FROM graph, reversed so that edges point from a duty to the
+ * duties derived from it, held in a jgrapht-opt {@code SparseIntDirectedGraph} (CSR); see {@link DutyCascade}. Cost:
+ * O(m + Σ_d |derived(d)|) time for m duties, i.e. linear in the duties times the derivation depth, and O(m + |E|)
+ * memory; no per-duty query reaches the database. Assumed shape: a forest or DAG of derivations following the LEADS
+ * hierarchy (a DERIVED_FROM cycle is tolerated). Input subgraph: statement {@code duties} of
+ * {@code cypher/analysis/duty-cascade.cypher} plus the shared {@link ScopedGraph}.
+ */
+@Component
+public class DutyCascadeAnalysis implements AnalysisExtension {
+
+	private final CypherFiles files;
+
+	public DutyCascadeAnalysis(CypherFiles files) {
+		this.files = files;
+	}
+
+	@Override
+	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
+			Map<String, Object> metrics) {
+		ScopedGraph graph = ScopedGraph.of(context, this.files);
+		List<DutyCascade.DutyRow> rows = new ArrayList<>();
+		for (Map<String, Object> r : context.read(definition.file().statement("duties").cypher())) {
+			List<String> from = new ArrayList<>();
+			if (r.get("derivedFrom") instanceof List<?> l) {
+				l.forEach((o) -> from.add(String.valueOf(o)));
+			}
+			rows.add(new DutyCascade.DutyRow(str(r.get("dutyId")), str(r.get("unitId")), str(r.get("postId")),
+					str(r.get("domain")), from));
+		}
+		DutyCascade.Result result = DutyCascade.compute(graph, rows, topUnits(context, graph));
+		for (DutyCascade.Break b : result.breaks()) {
+			String parent = graph.id(b.unit());
+			String child = graph.id(b.child());
+			List<String> evidence = new ArrayList<>(List.of(b.duty().dutyId(), parent, child));
+			if (b.duty().postId() != null) {
+				evidence.add(b.duty().postId());
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("code", "CASCADE_BREAK");
+			row.put("unitId", child);
+			row.put("dutyId", b.duty().dutyId());
+			row.put("subject", List.of(b.duty().dutyId(), child));
+			row.put("evidenceIds", evidence);
+			row.put("paths", List.of(List.of(parent, child)));
+			row.put("domain", b.duty().domain());
+			row.put("parentName", graph.name(b.unit()));
+			row.put("unitName", graph.name(b.child()));
+			findings.accept(Findings.fromRow(definition, context, row));
+		}
+		metrics.put("cascade", DutyCascade.metrics(graph, result.reach()));
+	}
+
+	/** The scope unit, or every level-1 unit when the scope is every unit. */
+	private static Set<String> topUnits(AnalysisContext context, ScopedGraph graph) {
+		Set<String> top = new HashSet<>();
+		if (context.scope().unitId() != null) {
+			top.add(context.scope().unitId());
+		}
+		else {
+			for (int u = 0; u < graph.size(); u++) {
+				if (graph.level(u) == 1) {
+					top.add(graph.id(u));
+				}
+			}
+		}
+		return top;
+	}
+
+	private static String str(Object o) {
+		return (o == null) ? null : String.valueOf(o);
+	}
+
+}
