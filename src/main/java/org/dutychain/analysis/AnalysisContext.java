@@ -95,6 +95,11 @@ public final class AnalysisContext {
 		return this.graph.read(cypher, this.parameters);
 	}
 
+	/** Runs a read-only statement and hands each row to {@code sink} as it arrives, without holding all rows. */
+	public void stream(String cypher, java.util.function.Consumer<Map<String, Object>> sink) {
+		this.graph.stream(cypher, this.parameters, sink);
+	}
+
 	/** Something computed once per run and shared by the analyses that need it (e.g. the scoped JGraphT graph). */
 	@SuppressWarnings("unchecked")
 	public <T> T shared(Object key, Supplier<T> loader) {

@@ -42,14 +42,14 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 			Map<String, Object> metrics) {
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
 		List<DutyCascade.DutyRow> rows = new ArrayList<>();
-		for (Map<String, Object> r : context.read(definition.file().statement("duties").cypher())) {
+		context.stream(definition.file().statement("duties").cypher(), (r) -> {
 			List<String> from = new ArrayList<>();
 			if (r.get("derivedFrom") instanceof List<?> l) {
 				l.forEach((o) -> from.add(String.valueOf(o)));
 			}
 			rows.add(new DutyCascade.DutyRow(str(r.get("dutyId")), str(r.get("unitId")), str(r.get("postId")),
 					str(r.get("domain")), from));
-		}
+		});
 		DutyCascade.Result result = DutyCascade.compute(graph, rows, topUnits(context, graph));
 		for (DutyCascade.Break b : result.breaks()) {
 			String parent = graph.id(b.unit());

@@ -178,19 +178,19 @@ public final class ScopedGraph {
 	static ScopedGraph load(AnalysisContext context, CypherFiles files) {
 		CypherFile file = files.file(FILE);
 		List<UnitRow> units = new ArrayList<>();
-		for (Map<String, Object> r : context.read(file.statement("units").cypher())) {
+		context.stream(file.statement("units").cypher(), (r) -> {
 			units.add(new UnitRow(str(r.get("id")), str(r.get("name")), str(r.get("kind")), num(r.get("level")),
 					num(r.get("posts"))));
-		}
+		});
 		List<LeadRow> leads = new ArrayList<>();
-		for (Map<String, Object> r : context.read(file.statement("leads").cypher())) {
+		context.stream(file.statement("leads").cypher(), (r) -> {
 			leads.add(new LeadRow(str(r.get("fromId")), str(r.get("toId")), str(r.get("kind"))));
-		}
+		});
 		List<AssistRow> assists = new ArrayList<>();
-		for (Map<String, Object> r : context.read(file.statement("assists").cypher())) {
+		context.stream(file.statement("assists").cypher(), (r) -> {
 			assists.add(new AssistRow(str(r.get("assistantId")), str(r.get("assistantUnitId")),
 					str(r.get("targetId"))));
-		}
+		});
 		return new ScopedGraph(context.scope().unitId(), units, leads, assists);
 	}
 
