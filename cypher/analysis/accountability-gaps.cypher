@@ -15,8 +15,7 @@
 //              BLAME_PUSHED_DOWN MEDIUM: a CLOSED issue whose duties (AGAINST) all belong to units strictly below the
 //                issue's unit along PRIMARY and DUAL edges (the duty's unitId, else the unit whose list holds it)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
-// returns:     code, unitId, issueId, subject, evidenceIds, unitName, issueTitle, domain; BLAME_PUSHED_DOWN also dutyId,
-//              lowerUnits
+// returns:     code, unitId, issueId, dutyId, subject, evidenceIds, unitName, issueTitle, domain, lowerUnits
 // NO_PRINCIPAL.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}无在任的第一责任人（书记）
 // NO_PRINCIPAL.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody holds a principal post (secretary) on {asOf}
 // NO_DIRECT.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无在任的{domain}领域分管领导
@@ -42,8 +41,9 @@ WITH u, i, COLLECT {
     RETURN p.id AS postId
     ORDER BY postId
   } AS principalPostIds
-RETURN 'NO_PRINCIPAL' AS code, u.id AS unitId, i.id AS issueId, [u.id, i.id] AS subject,
-       [i.id, u.id] + principalPostIds AS evidenceIds, u.name AS unitName, i.title AS issueTitle, i.domain AS domain
+RETURN 'NO_PRINCIPAL' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId, [u.id, i.id] AS subject,
+       [i.id, u.id] + principalPostIds AS evidenceIds, u.name AS unitName, i.title AS issueTitle, i.domain AS domain,
+       [] AS lowerUnits
 ORDER BY unitId, issueId;
 
 // statement: NO_DIRECT
@@ -70,9 +70,9 @@ WHERE none(p IN directPosts WHERE EXISTS {
     MATCH (:Person)-[h:HOLDS]->(p)
     WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
   })
-RETURN 'NO_DIRECT' AS code, u.id AS unitId, i.id AS issueId, [u.id, i.id] AS subject,
+RETURN 'NO_DIRECT' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId, [u.id, i.id] AS subject,
        [i.id] + [c IN chain | c.id] + [p IN directPosts | p.id] AS evidenceIds, u.name AS unitName,
-       i.title AS issueTitle, i.domain AS domain
+       i.title AS issueTitle, i.domain AS domain, [] AS lowerUnits
 ORDER BY unitId, issueId;
 
 // statement: NO_SUPERVISOR
@@ -105,8 +105,9 @@ WHERE none(c IN chain WHERE
             WHERE k.key = 'DISCIPLINE_SECRETARY' OR k.responsibility = 'SUPERVISORY'
           })
     })
-RETURN 'NO_SUPERVISOR' AS code, u.id AS unitId, i.id AS issueId, [u.id, i.id] AS subject,
-       [i.id] + [c IN chain | c.id] AS evidenceIds, u.name AS unitName, i.title AS issueTitle, i.domain AS domain
+RETURN 'NO_SUPERVISOR' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId, [u.id, i.id] AS subject,
+       [i.id] + [c IN chain | c.id] AS evidenceIds, u.name AS unitName, i.title AS issueTitle, i.domain AS domain,
+       [] AS lowerUnits
 ORDER BY unitId, issueId;
 
 // statement: BLAME_PUSHED_DOWN
@@ -124,11 +125,13 @@ WITH u, i, d, owner
 ORDER BY d.id
 WITH u, i, collect(d.id) AS dutyIds, collect(owner) AS owners, count(d) AS duties
 WHERE size(owners) = duties
-  AND all(o IN owners WHERE o <> u AND EXISTS {
-    MATCH path = (u)-[:LEADS*1..]->(o)
+  AND all(o IN owners WHERE o <> u AND u IN COLLECT {
+    // upward from the duty's unit: its ancestors are few, a high unit's descendants are many
+    MATCH path = (above:Unit)-[:LEADS*1..]->(o)
     WHERE all(r IN relationships(path) WHERE r.kind IN ['PRIMARY', 'DUAL'])
+    RETURN DISTINCT above
   })
-RETURN 'BLAME_PUSHED_DOWN' AS code, u.id AS unitId, i.id AS issueId, [u.id, i.id] AS subject, head(dutyIds) AS dutyId,
+RETURN 'BLAME_PUSHED_DOWN' AS code, u.id AS unitId, i.id AS issueId, head(dutyIds) AS dutyId, [u.id, i.id] AS subject,
        [i.id, u.id] + dutyIds + [o IN owners | o.id] AS evidenceIds, u.name AS unitName, i.title AS issueTitle,
        i.domain AS domain,
        reduce(names = [], o IN owners | CASE WHEN o.name IN names THEN names ELSE names + o.name END) AS lowerUnits
