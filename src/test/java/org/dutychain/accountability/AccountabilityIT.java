@@ -3,6 +3,8 @@ package org.dutychain.accountability;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.Finding;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.GraphIT;
@@ -34,6 +36,9 @@ class AccountabilityIT {
 
 	@Autowired
 	AccountabilityService accountability;
+
+	@Autowired
+	AnalysisService analyses;
 
 	@Autowired
 	GraphFixtures fixtures;
@@ -129,6 +134,18 @@ class AccountabilityIT {
 		assertThat(chain.entries()).filteredOn((e) -> "P-2-2".equals(e.postId()))
 			.extracting(AccountabilityEntry::personId)
 			.containsExactly("PER-23");
+	}
+
+	@Test
+	void gapsAnalysisAgreesWithTheChain() {
+		assertThat(this.analyses.run("accountability-gaps", null, AS_OF).findings()).isEmpty();
+		LocalDate dayAfter = AS_OF.plusDays(1);
+		assertThat(this.analyses.run("accountability-gaps", null, dayAfter).findings()).extracting(Finding::key)
+			.containsExactly("accountability-gaps/NO_PRINCIPAL/U-4/I-1");
+		assertThat(this.accountability.forIssue("I-1", dayAfter).entries())
+			.filteredOn((e) -> e.rule().equals("UNIT_PRINCIPAL"))
+			.extracting(AccountabilityEntry::gap)
+			.containsOnly(true);
 	}
 
 	@Test
