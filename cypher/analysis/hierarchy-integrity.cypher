@@ -1,0 +1,131 @@
+// id:          hierarchy-integrity
+// title:       组织体系完整性 | Hierarchy integrity
+// description: Units that lost their leader, LEADS edges that run in a circle, primary parents of the wrong kind, and
+//              branches, general branches and joint branches whose size no longer fits their kind (design.md §3:
+//              roots and leaders, kind order, member rules).
+// engine:      jgrapht
+// class:       HierarchyIntegrityAnalysis
+// codes:       ORPHAN_UNIT HIGH: a unit of a kind that cannot head a dataset (anything but ORGAN_WORK_COMMITTEE,
+//              PARTY_COMMITTEE, LEADING_PARTY_GROUP, DISCIPLINE_WORK_COMMITTEE, DISCIPLINE_COMMISSION) without any
+//              incoming LEADS edge of any kind
+//              LEADS_CYCLE HIGH: LEADS edges of the scope (every kind) that form a cycle; one finding per strongly
+//              connected component with a cycle, keyed by its smallest unit id (Java: HierarchyIntegrityAnalysis over
+//              the rows of leads-edges)
+//              KIND_ORDER MEDIUM: along a PRIMARY edge a BRANCH/JOINT_BRANCH leads something other than a PARTY_CELL,
+//              a PARTY_CELL leads anything, or the child ranks above its parent (work committee > party group / party
+//              committee / discipline work committee / discipline commission > organ party committee / organ
+//              discipline committee / stationed discipline team > general branch > branch, joint branch > party
+//              cell); equal ranks and a PARTY_COMMITTEE or ORGAN_PARTY_COMMITTEE under either of them (a committee
+//              under a committee) are normal; the finding sits at the child
+//              TOO_FEW_MEMBERS MEDIUM: a BRANCH with fewer than $branchMinMembers members (JOINT_BRANCH exempt)
+//              SHOULD_BE_GENERAL_BRANCH LOW: a BRANCH with more than $branchMaxMembers members
+//              SHOULD_BE_COMMITTEE LOW: a GENERAL_BRANCH with at least $generalBranchMaxMembers members
+//              JOINT_BRANCH_TOO_WIDE LOW: a JOINT_BRANCH spanning more than $jointBranchMaxHosts host units
+// params:      generation: integer, unitIds: list<string> or null (null = every unit, orphans included; a unit scope
+//              is the units reachable from it along PRIMARY and DUAL edges), branchMinMembers: integer,
+//              branchMaxMembers: integer, generalBranchMaxMembers: integer, jointBranchMaxHosts: integer
+// returns:     code, unitId, evidenceIds, unitName, plus per code: unitKind (ORPHAN_UNIT); parentId, parentName,
+//              parentKind, unitKind, ruleZh, ruleEn (KIND_ORDER); members (member rules); hostUnits
+//              (JOINT_BRANCH_TOO_WIDE); data statement leads-edges: source, target, kind, sourceName
+// ORPHAN_UNIT.zh: {unitName}（{unitKind}）不能作为顶层组织，却没有任何上级党组织领导
+// ORPHAN_UNIT.en: {unitName} ({unitKind}) cannot head a hierarchy but no unit leads it
+// LEADS_CYCLE.zh: 领导关系形成闭环（含{unitName}，共{size}个组织）：{cycle}
+// LEADS_CYCLE.en: LEADS edges run in a circle through {unitName} ({size} units): {cycle}
+// KIND_ORDER.zh: {parentName}（{parentKind}）不应主要领导{unitName}（{unitKind}）：{ruleZh}
+// KIND_ORDER.en: {parentName} ({parentKind}) should not be the primary parent of {unitName} ({unitKind}): {ruleEn}
+// TOO_FEW_MEMBERS.zh: {unitName}只有{members}名党员，少于{branchMinMembers}名，应组建联合党支部
+// TOO_FEW_MEMBERS.en: {unitName} has {members} members, fewer than {branchMinMembers}; it should join a joint branch
+// SHOULD_BE_GENERAL_BRANCH.zh: {unitName}有{members}名党员，超过{branchMaxMembers}名，应设立党总支
+// SHOULD_BE_GENERAL_BRANCH.en: {unitName} has {members} members, more than {branchMaxMembers}; it should become a general branch
+// SHOULD_BE_COMMITTEE.zh: {unitName}有{members}名党员，达到{generalBranchMaxMembers}名，应设立基层党委
+// SHOULD_BE_COMMITTEE.en: {unitName} has {members} members, at least {generalBranchMaxMembers}; it should become a party committee
+// JOINT_BRANCH_TOO_WIDE.zh: {unitName}涉及{hostUnits}个单位，超过{jointBranchMaxHosts}个
+// JOINT_BRANCH_TOO_WIDE.en: {unitName} spans {hostUnits} host units, more than {jointBranchMaxHosts}
+
+// statement: ORPHAN_UNIT
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND NOT u.kind IN ['ORGAN_WORK_COMMITTEE', 'PARTY_COMMITTEE', 'LEADING_PARTY_GROUP', 'DISCIPLINE_WORK_COMMITTEE',
+                     'DISCIPLINE_COMMISSION']
+  AND NOT EXISTS { MATCH (:Unit)-[:LEADS]->(u) }
+RETURN 'ORPHAN_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.kind AS unitKind
+ORDER BY unitId;
+
+// statement: KIND_ORDER
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+MATCH (parent:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u)
+WITH u, parent,
+     {ORGAN_WORK_COMMITTEE: 5,
+      LEADING_PARTY_GROUP: 4, PARTY_COMMITTEE: 4, DISCIPLINE_WORK_COMMITTEE: 4, DISCIPLINE_COMMISSION: 4,
+      ORGAN_PARTY_COMMITTEE: 3, ORGAN_DISCIPLINE_COMMITTEE: 3, STATIONED_DISCIPLINE_TEAM: 3,
+      GENERAL_BRANCH: 2,
+      BRANCH: 1, JOINT_BRANCH: 1,
+      PARTY_CELL: 0} AS rank
+WITH u, parent,
+     CASE
+       WHEN parent.kind = 'PARTY_CELL'
+         THEN ['党小组不领导任何组织', 'a party cell leads nothing']
+       WHEN parent.kind IN ['BRANCH', 'JOINT_BRANCH'] AND u.kind <> 'PARTY_CELL'
+         THEN ['党支部只能领导党小组', 'a branch may lead only party cells']
+       WHEN rank[u.kind] > rank[parent.kind]
+            AND NOT (u.kind IN ['PARTY_COMMITTEE', 'ORGAN_PARTY_COMMITTEE']
+                     AND parent.kind IN ['PARTY_COMMITTEE', 'ORGAN_PARTY_COMMITTEE'])
+         THEN ['下级组织层级不得高于上级', 'a child may not rank above its parent']
+     END AS rule
+WHERE rule IS NOT NULL
+RETURN 'KIND_ORDER' AS code, u.id AS unitId, [parent.id, u.id] AS evidenceIds, [[parent.id, u.id]] AS paths,
+       u.name AS unitName, u.kind AS unitKind, parent.id AS parentId, parent.name AS parentName,
+       parent.kind AS parentKind, rule[0] AS ruleZh, rule[1] AS ruleEn
+ORDER BY unitId, parentId;
+
+// statement: TOO_FEW_MEMBERS
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND u.kind = 'BRANCH'
+  AND u.members < $branchMinMembers
+RETURN 'TOO_FEW_MEMBERS' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.members AS members
+ORDER BY unitId;
+
+// statement: SHOULD_BE_GENERAL_BRANCH
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND u.kind = 'BRANCH'
+  AND u.members > $branchMaxMembers
+RETURN 'SHOULD_BE_GENERAL_BRANCH' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
+       u.members AS members
+ORDER BY unitId;
+
+// statement: SHOULD_BE_COMMITTEE
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND u.kind = 'GENERAL_BRANCH'
+  AND u.members >= $generalBranchMaxMembers
+RETURN 'SHOULD_BE_COMMITTEE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
+       u.members AS members
+ORDER BY unitId;
+
+// statement: JOINT_BRANCH_TOO_WIDE
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND u.kind = 'JOINT_BRANCH'
+  AND u.hostUnits > $jointBranchMaxHosts
+RETURN 'JOINT_BRANCH_TOO_WIDE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
+       u.hostUnits AS hostUnits
+ORDER BY unitId;
+
+// statement: leads-edges
+// Every LEADS edge (all four kinds) whose two ends are in scope; HierarchyIntegrityAnalysis looks for cycles in them.
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+MATCH (u)-[r:LEADS]->(v:Unit)
+WHERE $unitIds IS NULL OR v.id IN $unitIds
+RETURN u.id AS source, v.id AS target, r.kind AS kind, u.name AS sourceName
+ORDER BY source, target, kind;
