@@ -24,15 +24,16 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit, orphans included; a unit scope
 //              is the units reachable from it along PRIMARY and DUAL edges), branchMinMembers: integer,
 //              branchMaxMembers: integer, generalBranchMaxMembers: integer, jointBranchMaxHosts: integer
-// returns:     code, unitId, evidenceIds, unitName, plus per code: unitKind (ORPHAN_UNIT); parentId, parentName,
-//              parentKind, unitKind, ruleZh, ruleEn (KIND_ORDER); members (member rules); hostUnits
+// returns:     code, unitId, evidenceIds, unitName, plus per code: unitKind, unitKindZh, unitKindEn (ORPHAN_UNIT);
+//              paths, unitKind, unitKindZh, unitKindEn, parentId, parentName, parentKind, parentKindZh, parentKindEn,
+//              ruleZh, ruleEn (KIND_ORDER); members (member rules); hostUnits
 //              (JOINT_BRANCH_TOO_WIDE); data statement leads-edges: source, target, kind, sourceName
-// ORPHAN_UNIT.zh: {unitName}（{unitKind}）不能作为顶层组织，却没有任何上级党组织领导
-// ORPHAN_UNIT.en: {unitName} ({unitKind}) cannot head a hierarchy but no unit leads it
+// ORPHAN_UNIT.zh: {unitName}（{unitKindZh}）不能作为顶层组织，却没有任何上级党组织领导
+// ORPHAN_UNIT.en: {unitName} ({unitKindEn}) cannot head a hierarchy but no unit leads it
 // LEADS_CYCLE.zh: 领导关系形成闭环（含{unitName}，共{size}个组织）：{cycle}
-// LEADS_CYCLE.en: LEADS edges run in a circle through {unitName} ({size} units): {cycle}
-// KIND_ORDER.zh: {parentName}（{parentKind}）不应主要领导{unitName}（{unitKind}）：{ruleZh}
-// KIND_ORDER.en: {parentName} ({parentKind}) should not be the primary parent of {unitName} ({unitKind}): {ruleEn}
+// LEADS_CYCLE.en: LEADS edges run in a circle through {unitName} (component size {size}): {cycle}
+// KIND_ORDER.zh: {parentName}（{parentKindZh}）不应作为{unitName}（{unitKindZh}）的主要上级：{ruleZh}
+// KIND_ORDER.en: {parentName} ({parentKindEn}) should not be the primary parent of {unitName} ({unitKindEn}): {ruleEn}
 // TOO_FEW_MEMBERS.zh: {unitName}只有{members}名党员，少于{branchMinMembers}名，应组建联合党支部
 // TOO_FEW_MEMBERS.en: {unitName} has {members} members, fewer than {branchMinMembers}; it should join a joint branch
 // SHOULD_BE_GENERAL_BRANCH.zh: {unitName}有{members}名党员，超过{branchMaxMembers}名，应设立党总支
@@ -49,7 +50,17 @@ WHERE u.generation = $generation
   AND NOT u.kind IN ['ORGAN_WORK_COMMITTEE', 'PARTY_COMMITTEE', 'LEADING_PARTY_GROUP', 'DISCIPLINE_WORK_COMMITTEE',
                      'DISCIPLINE_COMMISSION']
   AND NOT EXISTS { MATCH (:Unit)-[:LEADS]->(u) }
-RETURN 'ORPHAN_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.kind AS unitKind
+WITH u,
+     {ORGAN_WORK_COMMITTEE: ['机关工委', 'organ work committee'],
+      DISCIPLINE_COMMISSION: ['纪委监委', 'discipline commission'],
+      LEADING_PARTY_GROUP: ['部门党组', 'leading party group'], PARTY_COMMITTEE: ['党委', 'party committee'],
+      ORGAN_PARTY_COMMITTEE: ['机关党委', 'organ party committee'], GENERAL_BRANCH: ['党总支', 'general branch'],
+      BRANCH: ['党支部', 'branch'], JOINT_BRANCH: ['联合党支部', 'joint branch'], PARTY_CELL: ['党小组', 'party cell'],
+      DISCIPLINE_WORK_COMMITTEE: ['纪检监察工委', 'discipline work committee'],
+      ORGAN_DISCIPLINE_COMMITTEE: ['机关纪委', 'organ discipline committee'],
+      STATIONED_DISCIPLINE_TEAM: ['派驻纪检监察组', 'stationed discipline team']} AS kinds
+RETURN 'ORPHAN_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.kind AS unitKind,
+       coalesce(kinds[u.kind][0], u.kind) AS unitKindZh, coalesce(kinds[u.kind][1], u.kind) AS unitKindEn
 ORDER BY unitId;
 
 // statement: KIND_ORDER
@@ -76,9 +87,21 @@ WITH u, parent,
          THEN ['下级组织层级不得高于上级', 'a child may not rank above its parent']
      END AS rule
 WHERE rule IS NOT NULL
+WITH u, parent, rule,
+     {ORGAN_WORK_COMMITTEE: ['机关工委', 'organ work committee'],
+      DISCIPLINE_COMMISSION: ['纪委监委', 'discipline commission'],
+      LEADING_PARTY_GROUP: ['部门党组', 'leading party group'], PARTY_COMMITTEE: ['党委', 'party committee'],
+      ORGAN_PARTY_COMMITTEE: ['机关党委', 'organ party committee'], GENERAL_BRANCH: ['党总支', 'general branch'],
+      BRANCH: ['党支部', 'branch'], JOINT_BRANCH: ['联合党支部', 'joint branch'], PARTY_CELL: ['党小组', 'party cell'],
+      DISCIPLINE_WORK_COMMITTEE: ['纪检监察工委', 'discipline work committee'],
+      ORGAN_DISCIPLINE_COMMITTEE: ['机关纪委', 'organ discipline committee'],
+      STATIONED_DISCIPLINE_TEAM: ['派驻纪检监察组', 'stationed discipline team']} AS kinds
 RETURN 'KIND_ORDER' AS code, u.id AS unitId, [parent.id, u.id] AS evidenceIds, [[parent.id, u.id]] AS paths,
        u.name AS unitName, u.kind AS unitKind, parent.id AS parentId, parent.name AS parentName,
-       parent.kind AS parentKind, rule[0] AS ruleZh, rule[1] AS ruleEn
+       parent.kind AS parentKind, rule[0] AS ruleZh, rule[1] AS ruleEn,
+       coalesce(kinds[u.kind][0], u.kind) AS unitKindZh, coalesce(kinds[u.kind][1], u.kind) AS unitKindEn,
+       coalesce(kinds[parent.kind][0], parent.kind) AS parentKindZh,
+       coalesce(kinds[parent.kind][1], parent.kind) AS parentKindEn
 ORDER BY unitId, parentId;
 
 // statement: TOO_FEW_MEMBERS

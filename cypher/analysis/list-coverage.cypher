@@ -16,7 +16,7 @@
 //              holderNames (NO_PERSONAL_LIST); postTitle, domain, domainZh, domainEn (DOMAIN_BLANK); data statement
 //              unit-domains: unitId, level, domains (ListCoverageAnalysis builds metrics coverage and blanks from it)
 // NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
-// NO_TEAM_LIST.en: {unitName} has {posts} posts but no team responsibility list
+// NO_TEAM_LIST.en: {unitName} has posts ({posts}) but no team responsibility list
 // NO_PERSONAL_LIST.zh: {unitName}的{postTitle}（{holderNames}）没有个人责任清单
 // NO_PERSONAL_LIST.en: {postTitle} at {unitName} ({holderNames}) has no personal responsibility list
 // DOMAIN_BLANK.zh: {unitName}的{postTitle}责任清单缺少“{domainZh}”领域的事项

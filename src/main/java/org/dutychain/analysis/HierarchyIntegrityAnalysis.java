@@ -72,17 +72,18 @@ class HierarchyIntegrityAnalysis implements AnalysisExtension {
 			}
 		}
 		List<Cycle> cycles = cycles(edges);
+		AnalysisDefinition.CodeInfo info = definition.code(CODE);
 		for (Cycle c : cycles) {
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("code", CODE);
-			row.put("unitId", c.unitId());
-			row.put("subject", List.of(c.unitId()));
-			row.put("evidenceIds", c.units());
-			row.put("paths", List.of(c.cycle()));
-			row.put("unitName", names.getOrDefault(c.unitId(), c.unitId()));
-			row.put("size", c.units().size());
-			row.put("cycle", String.join(" → ", c.cycle()));
-			findings.accept(Findings.fromRow(definition, context, row));
+			Map<String, Object> values = new LinkedHashMap<>(context.parameters());
+			values.put("unitId", c.unitId());
+			values.put("unitName", names.getOrDefault(c.unitId(), c.unitId()));
+			values.put("size", c.units().size());
+			values.put("cycle", String.join(" → ", c.cycle()));
+			// built directly, not through Findings.fromRow, so the witness path keeps its closing edge back to the start
+			findings.accept(new Finding(definition.id(), CODE, info.severity(), c.unitId(), context.level(c.unitId()),
+					null, null, null, null, List.of(c.unitId()),
+					new Message(Findings.render(info.zh(), values), Findings.render(info.en(), values)),
+					new Evidence(c.units(), List.of(c.cycle())), Map.of()));
 		}
 		metrics.put("leadsEdges", edges.size());
 		metrics.put("cycles", cycles.size());
