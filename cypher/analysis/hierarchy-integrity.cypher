@@ -21,13 +21,12 @@
 //              SHOULD_BE_GENERAL_BRANCH LOW: a BRANCH with more than $branchMaxMembers members
 //              SHOULD_BE_COMMITTEE LOW: a GENERAL_BRANCH with at least $generalBranchMaxMembers members
 //              JOINT_BRANCH_TOO_WIDE LOW: a JOINT_BRANCH spanning more than $jointBranchMaxHosts host units
-// params:      generation: integer, unitIds: list<string> or null (null = every unit, orphans included; a unit scope
-//              is the units reachable from it along PRIMARY and DUAL edges), branchMinMembers: integer,
-//              branchMaxMembers: integer, generalBranchMaxMembers: integer, jointBranchMaxHosts: integer
-// returns:     code, unitId, evidenceIds, unitName, plus per code: unitKind, unitKindZh, unitKindEn (ORPHAN_UNIT);
-//              paths, unitKind, unitKindZh, unitKindEn, parentId, parentName, parentKind, parentKindZh, parentKindEn,
-//              ruleZh, ruleEn (KIND_ORDER); members (member rules); hostUnits
-//              (JOINT_BRANCH_TOO_WIDE); data statement leads-edges: source, target, kind, sourceName
+// params:      generation: integer, unitIds: list<string> or null (null = every unit and orphans too),
+//              branchMinMembers: integer, branchMaxMembers: integer, generalBranchMaxMembers: integer,
+//              jointBranchMaxHosts: integer
+// returns:     code, unitId, evidenceIds, paths, unitName, unitKind, unitKindZh, unitKindEn, parentId, parentName,
+//              parentKind, parentKindZh, parentKindEn, ruleZh, ruleEn, members, hostUnits (each finding statement
+//              returns the subset its messages need; LEADS_CYCLE rows come from HierarchyIntegrityAnalysis)
 // ORPHAN_UNIT.zh: {unitName}（{unitKindZh}）不能作为顶层组织，却没有任何上级党组织领导
 // ORPHAN_UNIT.en: {unitName} ({unitKindEn}) cannot head a hierarchy but no unit leads it
 // LEADS_CYCLE.zh: 领导关系形成闭环（含{unitName}，共{size}个组织）：{cycle}
@@ -144,7 +143,8 @@ RETURN 'JOINT_BRANCH_TOO_WIDE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u
 ORDER BY unitId;
 
 // statement: leads-edges
-// Every LEADS edge (all four kinds) whose two ends are in scope; HierarchyIntegrityAnalysis looks for cycles in them.
+// Every LEADS edge (all four kinds) whose two ends are in scope, as source, target, kind, sourceName;
+// HierarchyIntegrityAnalysis looks for cycles in them.
 MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)

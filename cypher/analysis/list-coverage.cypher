@@ -12,9 +12,8 @@
 //              domains, else its kind's; ALL = the eight); one finding per post and missing domain
 //              (subject: unit id, post id, domain)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
-// returns:     code, unitId, postId, subject, evidenceIds, unitName, plus per code: posts (NO_TEAM_LIST); postTitle,
-//              holderNames (NO_PERSONAL_LIST); postTitle, domain, domainZh, domainEn (DOMAIN_BLANK); data statement
-//              unit-domains: unitId, level, domains (ListCoverageAnalysis builds metrics coverage and blanks from it)
+// returns:     code, unitId, postId, subject, evidenceIds, unitName, posts, postTitle, holderNames, domain, domainZh,
+//              domainEn (each finding statement returns the first six and the subset its messages need)
 // NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
 // NO_TEAM_LIST.en: {unitName} has posts ({posts}) but no team responsibility list
 // NO_PERSONAL_LIST.zh: {unitName}的{postTitle}（{holderNames}）没有个人责任清单
@@ -72,7 +71,8 @@ RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId, [u.id, p.id, doma
 ORDER BY unitId, postId, domain;
 
 // statement: unit-domains
-// Every unit in scope with its level and the domains of the duties on any of its lists (team or personal).
+// Every unit in scope as unitId, level, domains: the domains of the duties on any of its lists (team or personal).
+// ListCoverageAnalysis turns them into the metrics coverage and blanks.
 MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)

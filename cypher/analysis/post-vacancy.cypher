@@ -19,10 +19,9 @@
 //              when at least one of those posts is in scope
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              personOverloadLimit: integer
-// returns:     code, unitId, postId, personId, subject, evidenceIds, unitName, plus per code: postKind, postKindName
-//              (REQUIRED_POST_MISSING); postTitle (POST_VACANT, APPOINTMENT_EXPIRED); lastHolderName, endedOn
-//              (APPOINTMENT_EXPIRED); personName, principalTitle, supervisoryTitle (SELF_SUPERVISION); personName,
-//              posts (PERSON_OVERLOADED)
+// returns:     code, unitId, postId, personId, subject, evidenceIds, unitName, postKind, postKindName, postTitle,
+//              lastHolderName, endedOn, personName, principalTitle, supervisoryTitle, posts (each finding statement
+//              returns the first seven and the subset its messages need)
 // REQUIRED_POST_MISSING.zh: {unitName}未设置必设岗位“{postKindName}”
 // REQUIRED_POST_MISSING.en: {unitName} has no {postKindName} post although its kind requires one
 // POST_VACANT.zh: {unitName}的{postTitle}岗位在{asOf}无人任职
