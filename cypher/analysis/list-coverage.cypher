@@ -1,0 +1,82 @@
+// id:          list-coverage
+// title:       清单覆盖 | List coverage
+// description: Units with posts but no team list (班子清单), held posts without a personal list (个人清单), personal
+//              lists that leave one of the post's domains blank, and the coverage matrix level × domain: the share of a
+//              level's units with at least one duty of the domain on any of their lists.
+// engine:      cypher
+// class:       ListCoverageAnalysis
+// codes:       NO_TEAM_LIST HIGH: a unit with at least one post and no duty on its team list (a duty with no post_id)
+//              NO_PERSONAL_LIST MEDIUM: a post with a current holder on $asOf (`until` inclusive) and no duty on its
+//              personal list
+//              DOMAIN_BLANK MEDIUM: a post with at least one duty and no duty of one of its domains (the post's own
+//              domains, else its kind's; ALL = the eight); one finding per post and missing domain
+//              (subject: unit id, post id, domain)
+// params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
+// returns:     code, unitId, postId, subject, evidenceIds, unitName, posts, postTitle, holderNames, domain, domainZh,
+//              domainEn (each finding statement returns the first six and the subset its messages need)
+// NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
+// NO_TEAM_LIST.en: {unitName} has posts ({posts}) but no team responsibility list
+// NO_PERSONAL_LIST.zh: {unitName}的{postTitle}（{holderNames}）没有个人责任清单
+// NO_PERSONAL_LIST.en: {postTitle} at {unitName} ({holderNames}) has no personal responsibility list
+// DOMAIN_BLANK.zh: {unitName}的{postTitle}责任清单缺少“{domainZh}”领域的事项
+// DOMAIN_BLANK.en: The list of {postTitle} at {unitName} has no duty in the domain {domainEn}
+
+// statement: NO_TEAM_LIST
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(:Duty) }
+MATCH (u)-[:HAS_POST]->(p:Post)
+WITH u, p
+ORDER BY p.id
+WITH u, collect(p.id) AS postIds
+RETURN 'NO_TEAM_LIST' AS code, u.id AS unitId, null AS postId, null AS subject, [u.id] + postIds AS evidenceIds,
+       u.name AS unitName, size(postIds) AS posts
+ORDER BY unitId;
+
+// statement: NO_PERSONAL_LIST
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+MATCH (u)-[:HAS_POST]->(p:Post)<-[h:HOLDS]-(x:Person)
+WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
+  AND NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
+WITH DISTINCT u, p, x
+ORDER BY x.id
+WITH u, p, collect(x) AS holders
+OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
+RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId, null AS subject,
+       [u.id, p.id] + [x IN holders | x.id] AS evidenceIds, u.name AS unitName,
+       coalesce(p.title, k.name, p.kind) AS postTitle, [x IN holders | coalesce(x.name, x.id)] AS holderNames
+ORDER BY unitId, postId;
+
+// statement: DOMAIN_BLANK
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+MATCH (u)-[:HAS_POST]->(p:Post)
+WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
+OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
+WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains,
+     {POLITICAL: ['政治建设', 'Political building'], THEORY: ['理论武装', 'Theoretical study'],
+      ORGANIZATION: ['基层组织建设', 'Grassroots organization'], MEMBER_EDUCATION: ['党员教育', 'Member education'],
+      DISCIPLINE: ['正风肃纪', 'Conduct and discipline'], MASS_ORGS: ['群团工作', 'Mass organizations'],
+      SUPERVISION_CHECK: ['督促检查', 'Supervision and checks'], SUPPORT: ['工作保障', 'Work support']} AS labels
+UNWIND CASE WHEN 'ALL' IN domains THEN keys(labels) ELSE domains END AS domain
+WITH DISTINCT u, p, k, domain, labels[domain] AS label
+WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain }
+RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId, [u.id, p.id, domain] AS subject,
+       [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
+       domain, coalesce(label[0], domain) AS domainZh, coalesce(label[1], domain) AS domainEn
+ORDER BY unitId, postId, domain;
+
+// statement: unit-domains
+// Every unit in scope as unitId, level, domains: the domains of the duties on any of its lists (team or personal).
+// ListCoverageAnalysis turns them into the metrics coverage and blanks.
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+RETURN u.id AS unitId, u.level AS level,
+       COLLECT { MATCH (u)-[:HAS_DUTY]->(d:Duty) RETURN DISTINCT d.domain AS domain } +
+       COLLECT { MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d:Duty) RETURN DISTINCT d.domain AS domain } AS domains
+ORDER BY unitId;
