@@ -16,7 +16,7 @@ WHERE u.generation = $generation
   AND (toLower(u.id) CONTAINS $query OR toLower(u.name) CONTAINS $query)
 RETURN u.id AS id, u.name AS name, u.kind AS kind, u.level AS level
 ORDER BY CASE WHEN toLower(u.id) = $query OR toLower(u.name) = $query THEN 0 ELSE 1 END, level, id
-LIMIT $limit;
+LIMIT toInteger($limit);
 
 // statement: unit
 MATCH (u:Unit {generation: $generation, id: $unitId})

@@ -82,11 +82,28 @@ public class AuditCache {
 
 	/** Finding counts per severity (every severity present, 0 when none) of one unit in the whole-dataset audit. */
 	public Map<Severity, Integer> severityCounts(String unitId, LocalDate asOf) {
+		return count(findingsOf(unitId, asOf));
+	}
+
+	/**
+	 * Finding counts per severity for each of the given units in the whole-dataset audit at asOf (one look-up for a
+	 * whole tree).
+	 */
+	public Map<String, Map<Severity, Integer>> severityCounts(java.util.Collection<String> unitIds, LocalDate asOf) {
+		Map<String, List<Finding>> byUnit = entry(null, asOf).byUnit();
+		Map<String, Map<Severity, Integer>> counts = new LinkedHashMap<>();
+		for (String unitId : unitIds) {
+			counts.put(unitId, count(byUnit.getOrDefault(unitId, List.of())));
+		}
+		return counts;
+	}
+
+	private static Map<Severity, Integer> count(List<Finding> findings) {
 		Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
 		for (Severity s : Severity.values()) {
 			counts.put(s, 0);
 		}
-		findingsOf(unitId, asOf).forEach((f) -> counts.merge(f.severity(), 1, Integer::sum));
+		findings.forEach((f) -> counts.merge(f.severity(), 1, Integer::sum));
 		return counts;
 	}
 

@@ -164,7 +164,8 @@ class UnitController {
 			frontier = next;
 		}
 		Map<String, Double> pressure = pressure(generation, List.copyOf(ids), date);
-		TreeNode root = node(start.get(0), null, depth, childrenOf, pressure, date);
+		Map<String, Map<Severity, Integer>> counts = this.audits.severityCounts(ids, date);
+		TreeNode root = node(start.get(0), null, depth, childrenOf, pressure, counts);
 		return new TreeResponse(date, depth, root, this.units.extraEdges(generation, List.copyOf(ids)));
 	}
 
@@ -173,20 +174,22 @@ class UnitController {
 		long generation = generation();
 		LocalDate date = this.datasets.asOf(asOf);
 		List<UnitNode> roots = this.units.roots(generation);
-		Map<String, Double> pressure = pressure(generation, roots.stream().map(UnitNode::id).toList(), date);
-		return roots.stream().map((r) -> node(r, null, 0, Map.of(), pressure, date)).toList();
+		List<String> ids = roots.stream().map(UnitNode::id).toList();
+		Map<String, Double> pressure = pressure(generation, ids, date);
+		Map<String, Map<Severity, Integer>> counts = this.audits.severityCounts(ids, date);
+		return roots.stream().map((r) -> node(r, null, 0, Map.of(), pressure, counts)).toList();
 	}
 
 	private TreeNode node(UnitNode unit, String edgeKind, int depth, Map<String, List<ChildLink>> childrenOf,
-			Map<String, Double> pressure, LocalDate asOf) {
+			Map<String, Double> pressure, Map<String, Map<Severity, Integer>> findingCounts) {
 		List<TreeNode> children = null;
 		if (depth > 0 && childrenOf.containsKey(unit.id())) {
 			children = childrenOf.get(unit.id())
 				.stream()
-				.map((link) -> node(link.child(), link.edgeKind(), depth - 1, childrenOf, pressure, asOf))
+				.map((link) -> node(link.child(), link.edgeKind(), depth - 1, childrenOf, pressure, findingCounts))
 				.toList();
 		}
-		Map<Severity, Integer> counts = this.audits.severityCounts(unit.id(), asOf);
+		Map<Severity, Integer> counts = findingCounts.get(unit.id());
 		Severity worst = counts.entrySet().stream().filter((e) -> e.getValue() > 0).map(Map.Entry::getKey).findFirst()
 			.orElse(null);
 		return new TreeNode(unit.id(), unit.name(), unit.kind(), unit.kindZh(), unit.level(), edgeKind, unit.childCount(),
