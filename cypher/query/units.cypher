@@ -52,10 +52,19 @@ RETURN p.id AS parentId, e.kind AS edgeKind, c.id AS id, c.name AS name, c.kind 
 ORDER BY parentId, CASE edgeKind WHEN 'PRIMARY' THEN 0 ELSE 1 END, id;
 
 // statement: extra-edges
-MATCH (a:Unit)-[e:LEADS]->(b:Unit)
-WHERE a.generation = $generation
-  AND e.kind IN ['GUIDANCE', 'DISCIPLINE_SUPERVISION']
-  AND (a.id IN $unitIds OR b.id IN $unitIds)
+CALL () {
+  MATCH (a:Unit)-[e:LEADS]->(b:Unit)
+  WHERE a.generation = $generation
+    AND a.id IN $unitIds
+    AND e.kind IN ['GUIDANCE', 'DISCIPLINE_SUPERVISION']
+  RETURN a, e, b
+  UNION
+  MATCH (a:Unit)-[e:LEADS]->(b:Unit)
+  WHERE b.generation = $generation
+    AND b.id IN $unitIds
+    AND e.kind IN ['GUIDANCE', 'DISCIPLINE_SUPERVISION']
+  RETURN a, e, b
+}
 RETURN a.id AS fromId, a.name AS fromName, b.id AS toId, b.name AS toName, e.kind AS kind
 ORDER BY fromId, toId, kind;
 

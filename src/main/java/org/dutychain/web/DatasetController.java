@@ -16,6 +16,12 @@ class DatasetController {
 
 	private final Datasets datasets;
 
+	/** Counts of the last dataset asked for (generation and import time): they change only with a new import. */
+	private volatile CountsMemo counts = new CountsMemo(DatasetInfo.none(), Map.of());
+
+	private record CountsMemo(DatasetInfo dataset, Map<String, Long> counts) {
+	}
+
 	DatasetController(Datasets datasets) {
 		this.datasets = datasets;
 	}
@@ -30,8 +36,18 @@ class DatasetController {
 	@GetMapping("/api/dataset")
 	DatasetResponse dataset() {
 		DatasetInfo info = this.datasets.active();
-		Map<String, Long> counts = info.present() ? this.datasets.counts(info.generation()) : Map.of();
+		Map<String, Long> counts = info.present() ? counts(info) : Map.of();
 		return new DatasetResponse(info.name(), info.asOf(), info.generation(), info.importedAt(), info.present(), counts);
+	}
+
+	private Map<String, Long> counts(DatasetInfo dataset) {
+		CountsMemo memo = this.counts;
+		if (!memo.dataset().equals(dataset)) {
+			memo = new CountsMemo(dataset, java.util.Collections
+				.unmodifiableMap(new java.util.LinkedHashMap<>(this.datasets.counts(dataset.generation()))));
+			this.counts = memo;
+		}
+		return memo.counts();
 	}
 
 }
