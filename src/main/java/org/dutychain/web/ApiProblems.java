@@ -99,11 +99,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
-	@ExceptionHandler(IllegalArgumentException.class)
-	ProblemDetail illegalArgument(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", "请求无效：" + ex.getMessage());
-	}
-
 	@ExceptionHandler(RuntimeException.class)
 	ProblemDetail unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);

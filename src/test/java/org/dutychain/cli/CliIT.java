@@ -95,8 +95,8 @@ class CliIT {
 		Run run = run("audit", INVALID.toString());
 		assertThat(run.code()).as(run.err()).isEqualTo(DutychainCli.INVALID);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.errLines()).anyMatch((l) -> l.matches("units\\.csv:3:kind: [A-Z_]+ .+"))
-			.anyMatch((l) -> l.matches("units\\.csv:4:parent_id: [A-Z_]+ .+"));
+		assertThat(run.errLines()).anyMatch((l) -> l.matches(".*units\\.csv:3:kind: [A-Z_]+ .+"))
+			.anyMatch((l) -> l.matches(".*units\\.csv:4:parent_id: [A-Z_]+ .+"));
 	}
 
 	@Test
