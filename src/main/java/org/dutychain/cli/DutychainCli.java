@@ -1,15 +1,42 @@
 package org.dutychain.cli;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 import org.springframework.boot.SpringApplication;
 
 /**
  * Entry point of the jar: {@code serve} (the default) starts the web application; every other command runs without a
  * web server and returns its exit code.
+ *
+ * <p>
+ * Exit codes: 0 success (for {@code audit}: no HIGH finding), 1 {@code audit} found HIGH findings, 2 invalid dataset or
+ * bad usage (problems on stderr, one per line), 3 the feature is not available in this build, 4 unexpected failure.
+ * Only the command's result goes to stdout (the audit JSON, a table); logs and progress go to stderr.
  */
 public final class DutychainCli {
 
 	/** Returned by {@link #run} when the application keeps running (the web server). */
 	public static final int KEEP_RUNNING = -1;
+
+	/** audit: no HIGH finding; every other command: success. */
+	public static final int OK = 0;
+
+	/** audit: at least one HIGH finding. */
+	public static final int HIGH_FINDINGS = 1;
+
+	/** Invalid dataset or bad usage. */
+	public static final int INVALID = 2;
+
+	/** The feature's implementation is not part of this build. */
+	public static final int NOT_AVAILABLE = 3;
+
+	/** Anything unexpected (the message is on stderr). */
+	public static final int FAILED = 4;
 
 	private DutychainCli() {
 	}
@@ -20,12 +47,67 @@ public final class DutychainCli {
 	 */
 	public static int run(Class<?> application, String[] args) {
 		if (args.length == 0 || "serve".equals(args[0])) {
-			String[] rest = (args.length == 0) ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+			String[] rest = (args.length == 0) ? args : Arrays.copyOfRange(args, 1, args.length);
 			SpringApplication.run(application, rest);
 			return KEEP_RUNNING;
 		}
-		System.err.println("Unknown command: " + args[0]);
-		return 2;
+		PrintStream err = stderr();
+		CommandLine cli = new CommandLine(new Root(application));
+		cli.setOut(new java.io.PrintWriter(stdout(), true));
+		cli.setErr(new java.io.PrintWriter(err, true));
+		cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+			err.println(line.getCommandName() + ": " + ex);
+			return FAILED;
+		});
+		return cli.execute(args);
+	}
+
+	/** The current System.out, written in UTF-8 whatever the platform encoding (Chinese names in the JSON). */
+	static PrintStream stdout() {
+		return new PrintStream(System.out, true, StandardCharsets.UTF_8);
+	}
+
+	static PrintStream stderr() {
+		return new PrintStream(System.err, true, StandardCharsets.UTF_8);
+	}
+
+	@Command(name = "dutychain", mixinStandardHelpOptions = true, version = "dutychain 0.1",
+			description = "Party responsibility chains as a Neo4j graph (党建责任链分析).",
+			subcommands = { ServeCommand.class, ImportCommand.class, AuditCommand.class, AccountableCommand.class,
+					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class, CommandLine.HelpCommand.class },
+			exitCodeListHeading = "%nExit codes:%n",
+			exitCodeList = { "0:success (audit: no HIGH finding)", "1:audit found HIGH findings",
+					"2:invalid dataset or bad usage", "3:not available in this build", "4:unexpected failure" })
+	static final class Root implements Runnable {
+
+		final Class<?> application;
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		Root(Class<?> application) {
+			this.application = application;
+		}
+
+		@Override
+		public void run() {
+			this.spec.commandLine().usage(this.spec.commandLine().getOut());
+		}
+
+	}
+
+	/** Listed for help only: {@link DutychainCli#run} starts the server before picocli sees the arguments. */
+	@Command(name = "serve", description = "Start the web application (the default command); Spring arguments follow.")
+	static final class ServeCommand implements Runnable {
+
+		@CommandLine.Parameters(arity = "0..*", description = "Spring Boot arguments, e.g. --server.port=9090")
+		String[] springArgs = new String[0];
+
+		@Override
+		public void run() {
+			throw new IllegalStateException("serve is handled before command parsing");
+		}
+
 	}
 
 }

@@ -76,6 +76,16 @@ public class Datasets {
 		return levels;
 	}
 
+	/** Number of nodes per label in a generation (the Dataset node itself not counted), in label order. */
+	public Map<String, Long> counts(long generation) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (Map<String, Object> row : this.graph.read(this.cypher.statement("query/units.cypher", "counts"),
+				Map.of("generation", generation))) {
+			counts.put((String) row.get("label"), ((Number) row.get("count")).longValue());
+		}
+		return counts;
+	}
+
 	/** @throws UnknownUnitException when the active generation has no unit with this id */
 	public void requireUnit(long generation, String unitId) {
 		if (this.graph.read(this.cypher.statement(FILE, "unit-exists"), Map.of("generation", generation, "unitId", unitId))

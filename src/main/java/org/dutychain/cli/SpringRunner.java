@@ -1,0 +1,57 @@
+package org.dutychain.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application without a web server for one command and closes it afterwards. Properties are passed as
+ * command-line arguments, so they win over {@code application.properties}.
+ */
+final class SpringRunner {
+
+	private SpringRunner() {
+	}
+
+	/** A throw-away embedded database in a temporary directory, deleted on close (audit, accountable, generate …). */
+	static ConfigurableApplicationContext ephemeral(Class<?> application) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("dutychain.ephemeral", "true");
+		properties.put("dutychain.page-cache", "64m");
+		return start(application, properties);
+	}
+
+	/** The persistent embedded database in {@code dataDir} (null = the configured one). */
+	static ConfigurableApplicationContext persistent(Class<?> application, Path dataDir) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		if (dataDir != null) {
+			properties.put("dutychain.data-dir", dataDir.toAbsolutePath().toString());
+		}
+		return start(application, properties);
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> extra) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("dutychain.bolt-port", "0");
+		properties.put("dutychain.demo-on-empty", "false");
+		properties.put("spring.main.web-application-type", "none");
+		properties.put("spring.main.banner-mode", "off");
+		properties.putAll(extra);
+		List<String> args = new ArrayList<>();
+		properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+		SpringApplication spring = new SpringApplication(application);
+		spring.setWebApplicationType(WebApplicationType.NONE);
+		spring.setBannerMode(Banner.Mode.OFF);
+		spring.setLogStartupInfo(false);
+		spring.setRegisterShutdownHook(false);
+		return spring.run(args.toArray(String[]::new));
+	}
+
+}

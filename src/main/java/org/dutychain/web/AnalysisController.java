@@ -1,0 +1,136 @@
+package org.dutychain.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.dutychain.analysis.AnalysisDefinition;
+import org.dutychain.analysis.AnalysisResult;
+import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditCache;
+import org.dutychain.analysis.AuditDocument;
+import org.dutychain.analysis.Severity;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The analysis catalogue, single runs, the audit, and the coverage and pressure profiles by level (分析). */
+@RestController
+class AnalysisController {
+
+	private final AnalysisService analyses;
+
+	private final AuditCache audits;
+
+	AnalysisController(AnalysisService analyses, AuditCache audits) {
+		this.analyses = analyses;
+		this.audits = audits;
+	}
+
+	/** One finding code of an analysis with its severity and message templates. */
+	record CodeView(String code, Severity severity, String description, String zh, String en) {
+	}
+
+	/**
+	 * An analysis of the catalogue.
+	 *
+	 * @param severity the highest severity among its codes
+	 * @param cypher the whole {@code cypher/analysis/<id>.cypher} file as written
+	 */
+	record AnalysisView(String id, String title, String titleZh, String titleEn, String description, Severity severity,
+			String engine, String className, List<CodeView> codes, String cypher) {
+
+		static AnalysisView of(AnalysisDefinition d) {
+			List<CodeView> codes = d.codes()
+				.values()
+				.stream()
+				.map((c) -> new CodeView(c.code(), c.severity(), c.description(), c.zh(), c.en()))
+				.toList();
+			return new AnalysisView(d.id(), d.title(), d.titleZh(), d.titleEn(), d.description(), d.severity(),
+					d.engine(), d.className().orElse(null), codes, d.file().text());
+		}
+
+	}
+
+	/** Coverage of the eight domains per level: share of the level's units with a duty of that domain. */
+	record CoverageLevel(int level, int units, Map<String, Double> coverage) {
+	}
+
+	/** @param metrics the list-coverage analysis metrics, empty when it did not run */
+	record CoverageResponse(String dataset, LocalDate asOf, String scope, List<CoverageLevel> levels,
+			Map<String, Object> metrics) {
+	}
+
+	/** Pressure per level (压力传导). */
+	record PressureLevel(int level, int units, double mean, double median, double coldShare) {
+	}
+
+	/** @param metrics the pressure-decay analysis metrics, empty when it did not run */
+	record PressureResponse(String dataset, LocalDate asOf, String scope, List<PressureLevel> levels,
+			Map<String, Object> metrics) {
+	}
+
+	@GetMapping("/api/analyses")
+	List<AnalysisView> analyses() {
+		return this.analyses.definitions().stream().map(AnalysisView::of).toList();
+	}
+
+	@GetMapping("/api/analyses/{id}")
+	AnalysisView analysis(@PathVariable String id) {
+		return AnalysisView.of(this.analyses.definition(id));
+	}
+
+	@PostMapping("/api/analyses/{id}/run")
+	AnalysisResult run(@PathVariable String id, @RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		this.analyses.definition(id);
+		return this.analyses.run(id, blankToNull(scope), asOf);
+	}
+
+	@PostMapping("/api/audit")
+	AuditDocument audit(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return this.audits.audit(blankToNull(scope), asOf);
+	}
+
+	@GetMapping("/api/coverage")
+	CoverageResponse coverage(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		AuditDocument audit = this.audits.audit(blankToNull(scope), asOf);
+		List<CoverageLevel> levels = audit.levels()
+			.stream()
+			.map((l) -> new CoverageLevel(l.level(), l.units(), l.coverage()))
+			.toList();
+		return new CoverageResponse(audit.dataset(), audit.asOf(), audit.scope(), levels, metrics(audit, "list-coverage"));
+	}
+
+	@GetMapping("/api/pressure")
+	PressureResponse pressure(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		AuditDocument audit = this.audits.audit(blankToNull(scope), asOf);
+		List<PressureLevel> levels = audit.levels()
+			.stream()
+			.map((l) -> new PressureLevel(l.level(), l.units(), l.pressureMean(), l.pressureMedian(), l.coldShare()))
+			.toList();
+		return new PressureResponse(audit.dataset(), audit.asOf(), audit.scope(), levels,
+				metrics(audit, "pressure-decay"));
+	}
+
+	private static Map<String, Object> metrics(AuditDocument audit, String analysis) {
+		return audit.analyses()
+			.stream()
+			.filter((a) -> a.id().equals(analysis))
+			.findFirst()
+			.map(AuditDocument.AnalysisSummary::metrics)
+			.orElse(Map.of());
+	}
+
+	static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.dutychain.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.dutychain.accountability.UnknownIssueException;
+import org.dutychain.analysis.UnknownAnalysisException;
+import org.dutychain.ingest.ImportProblem;
+import org.dutychain.ingest.InvalidDatasetException;
+import org.dutychain.organization.UnknownUnitException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as an RFC 7807 problem (application/problem+json): a stable {@code type} URI under
+ * {@code /problems/}, an English {@code title}, a Chinese {@code detail}, and properties the client can act on
+ * ({@code unitId}, {@code issueId}, {@code analysisId}, {@code errors} of an import).
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	static final URI UNKNOWN_UNIT = URI.create("/problems/unknown-unit");
+
+	static final URI UNKNOWN_ISSUE = URI.create("/problems/unknown-issue");
+
+	static final URI UNKNOWN_ANALYSIS = URI.create("/problems/unknown-analysis");
+
+	static final URI BAD_REQUEST = URI.create("/problems/bad-request");
+
+	static final URI INVALID_DATASET = URI.create("/problems/invalid-dataset");
+
+	static final URI NOT_AVAILABLE = URI.create("/problems/not-available");
+
+	static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
+
+	@ExceptionHandler(UnknownUnitException.class)
+	ProblemDetail unknownUnit(UnknownUnitException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_UNIT, "Unknown unit",
+				"数据集中没有编号为 " + ex.unitId() + " 的单位");
+		problem.setProperty("unitId", ex.unitId());
+		return problem;
+	}
+
+	@ExceptionHandler(UnknownIssueException.class)
+	ProblemDetail unknownIssue(UnknownIssueException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_ISSUE, "Unknown issue",
+				"数据集中没有编号为 " + ex.issueId() + " 的问题");
+		problem.setProperty("issueId", ex.issueId());
+		return problem;
+	}
+
+	@ExceptionHandler(UnknownAnalysisException.class)
+	ProblemDetail unknownAnalysis(UnknownAnalysisException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_ANALYSIS, "Unknown analysis",
+				"没有编号为 " + ex.analysisId() + " 的分析");
+		problem.setProperty("analysisId", ex.analysisId());
+		return problem;
+	}
+
+	@ExceptionHandler(BadRequestException.class)
+	ProblemDetail badRequest(BadRequestException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, BAD_REQUEST, "Bad request", ex.detailZh());
+		problem.setProperty("parameter", ex.parameter());
+		problem.setProperty("value", ex.value());
+		return problem;
+	}
+
+	@ExceptionHandler(InvalidDatasetException.class)
+	ProblemDetail invalidDataset(InvalidDatasetException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, INVALID_DATASET, "Invalid dataset",
+				"数据集有 " + ex.problems().size() + " 个问题，未导入任何数据");
+		List<Map<String, Object>> errors = ex.problems().stream().map(ApiProblems::error).toList();
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler(NotAvailableException.class)
+	ProblemDetail notAvailable(NotAvailableException ex) {
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, NOT_AVAILABLE, "Not available",
+				"此版本尚未提供该功能：" + ex.feature());
+		problem.setProperty("feature", ex.feature());
+		return problem;
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ProblemDetail unexpected(RuntimeException ex) {
+		log.error("Request failed", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error", "服务器内部错误：" + ex.getMessage());
+	}
+
+	/** Spring MVC's own 400s (unparseable asOf, missing parameter or file part) get our type and a Chinese detail. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse response) {
+			body = response.getBody();
+		}
+		if (status.value() == 400 && body instanceof ProblemDetail problem) {
+			problem.setType(BAD_REQUEST);
+			problem.setTitle("Bad request");
+			problem.setDetail(chineseDetail(ex));
+			if (ex instanceof TypeMismatchException mismatch) {
+				problem.setProperty("parameter", mismatch.getPropertyName());
+				problem.setProperty("value", String.valueOf(mismatch.getValue()));
+			}
+			else if (ex instanceof MissingServletRequestParameterException missing) {
+				problem.setProperty("parameter", missing.getParameterName());
+			}
+			else if (ex instanceof MissingServletRequestPartException missing) {
+				problem.setProperty("parameter", missing.getRequestPartName());
+			}
+		}
+		return super.handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	private static String chineseDetail(Exception ex) {
+		if (ex instanceof TypeMismatchException mismatch) {
+			return "参数 " + mismatch.getPropertyName() + " 的值“" + mismatch.getValue() + "”无效"
+					+ ("asOf".equals(mismatch.getPropertyName()) ? "（日期格式应为 yyyy-MM-dd）" : "");
+		}
+		if (ex instanceof MissingServletRequestParameterException missing) {
+			return "缺少参数 " + missing.getParameterName();
+		}
+		if (ex instanceof MissingServletRequestPartException missing) {
+			return "缺少上传文件 " + missing.getRequestPartName();
+		}
+		return "请求无效：" + ex.getMessage();
+	}
+
+	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	private static Map<String, Object> error(ImportProblem p) {
+		Map<String, Object> e = new java.util.LinkedHashMap<>();
+		e.put("file", p.file());
+		e.put("row", p.row());
+		e.put("column", p.column());
+		e.put("code", p.code());
+		e.put("message", p.message());
+		e.put("messageZh", p.messageZh());
+		e.put("line", p.toString());
+		return e;
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.dutychain.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.dutychain.analysis.AuditCache;
+import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.ImportResult;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Uploads of a dataset (导入): a .zip of the CSV folder or one .xlsx workbook; all problems or nothing written. */
+@RestController
+class ImportController {
+
+	private final ObjectProvider<DatasetImporter> importer;
+
+	private final AuditCache audits;
+
+	ImportController(ObjectProvider<DatasetImporter> importer, AuditCache audits) {
+		this.importer = importer;
+		this.audits = audits;
+	}
+
+	/** 201 with the import result; 422 listing every problem (see {@link ApiProblems}). */
+	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	ImportResult upload(@RequestParam("file") MultipartFile file) {
+		DatasetImporter importer = this.importer.getIfAvailable();
+		if (importer == null) {
+			throw new NotAvailableException("import");
+		}
+		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload";
+		try (InputStream in = file.getInputStream()) {
+			ImportResult result = importer.importUpload(name, in);
+			this.audits.clear();
+			return result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

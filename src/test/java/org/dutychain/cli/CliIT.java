@@ -1,0 +1,152 @@
+package org.dutychain.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dutychain.DutychainApplication;
+import org.dutychain.ingest.DatasetImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as a user runs it: {@link DutychainCli#run} with arguments, stdout and stderr captured. Datasets:
+ * {@code src/test/resources/datasets/cli-tiny} (valid; the party group's secretary post is vacant, a HIGH finding) and
+ * {@code cli-invalid} (a unit kind that does not exist and a parent that does not exist).
+ */
+class CliIT {
+
+	private static final Path TINY = Path.of("src/test/resources/datasets/cli-tiny");
+
+	private static final Path INVALID = Path.of("src/test/resources/datasets/cli-invalid");
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	record Run(int code, String out, String err) {
+
+		List<String> errLines() {
+			return List.of(this.err.split("\r?\n"));
+		}
+
+	}
+
+	static Run run(String... args) {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		try {
+			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+			int code = DutychainCli.run(DutychainApplication.class, args);
+			return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	/** True once an implementation of the importer exists (it is written in parallel with this test). */
+	static boolean importerImplemented() {
+		ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
+		scan.addIncludeFilter(new AssignableTypeFilter(DatasetImporter.class));
+		return !scan.findCandidateComponents("org.dutychain").isEmpty();
+	}
+
+	@Test
+	@EnabledIf("importerImplemented")
+	void auditPrintsOnlyTheAuditDocumentOnStdoutAndExitsOneOnHighFindings() throws Exception {
+		Run run = run("audit", TINY.toString(), "--format", "json");
+		JsonNode audit = this.json.readTree(run.out());
+		assertThat(audit.path("dataset").asText()).as(run.err()).isEqualTo("CLI tiny");
+		assertThat(audit.path("asOf").asText()).isEqualTo("2025-06-30");
+		assertThat(audit.has("scope")).isTrue();
+		assertThat(audit.path("analyses").isArray()).isTrue();
+		assertThat(audit.path("levels").isArray()).isTrue();
+		List<String> keys = new ArrayList<>();
+		audit.path("findings").forEach((f) -> keys.add(f.path("key").asText()));
+		assertThat(keys).contains("post-vacancy/POST_VACANT/cz/cz.sj");
+		assertThat(run.code()).isEqualTo(DutychainCli.HIGH_FINDINGS);
+		// stdout is one JSON document and nothing else: it parses completely and starts with the object itself.
+		assertThat(run.out().strip()).startsWith("{").endsWith("}");
+		assertThat(this.json.readTree(run.out()).equals(audit)).isTrue();
+		try (var parser = this.json.getFactory().createParser(run.out())) {
+			this.json.readTree(parser);
+			assertThat(parser.nextToken()).as("nothing after the document").isNull();
+		}
+	}
+
+	@Test
+	@EnabledIf("importerImplemented")
+	void auditOfAnInvalidDatasetExitsTwoWithOneLinePerProblemOnStderr() {
+		Run run = run("audit", INVALID.toString());
+		assertThat(run.code()).as(run.err()).isEqualTo(DutychainCli.INVALID);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.errLines()).anyMatch((l) -> l.matches(".*units\\.csv:3:kind: [A-Z_]+ .+"))
+			.anyMatch((l) -> l.matches(".*units\\.csv:4:parent_id: [A-Z_]+ .+"));
+	}
+
+	@Test
+	void auditOfAMissingFolderExitsTwoWithoutStartingAnything(@TempDir Path dir) {
+		Run run = run("audit", dir.resolve("nowhere").toString());
+		assertThat(run.code()).isEqualTo(DutychainCli.INVALID);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("nowhere").contains("MISSING_FILE");
+	}
+
+	@Test
+	void helpListsEveryCommand() {
+		Run run = run("--help");
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).contains("serve", "import", "audit", "accountable", "generate", "template", "snapshot");
+	}
+
+	@Test
+	void badUsageExitsTwo() {
+		assertThat(run("frobnicate").code()).isEqualTo(DutychainCli.INVALID);
+		Run noTarget = run("accountable", TINY.toString());
+		assertThat(noTarget.code()).isEqualTo(DutychainCli.INVALID);
+		assertThat(noTarget.err()).contains("--unit").contains("--issue");
+		Run badDomain = run("accountable", TINY.toString(), "--unit", "cz", "--domain", "GARDENING");
+		assertThat(badDomain.code()).isEqualTo(DutychainCli.INVALID);
+		assertThat(badDomain.err()).contains("GARDENING");
+		assertThat(run("audit", TINY.toString(), "--as-of", "yesterday").code()).isEqualTo(DutychainCli.INVALID);
+	}
+
+	@Test
+	void snapshotIsNotYetAvailable() {
+		Run run = run("snapshot", "list");
+		assertThat(run.code()).isEqualTo(DutychainCli.NOT_AVAILABLE);
+		assertThat(run.err()).contains("not yet available");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
+	void templateWritesTheWorkbookOrSaysItIsNotAvailable(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("template.xlsx");
+		Run run = run("template", "--out", file.toString());
+		assertThat(run.out()).isEmpty();
+		if (run.code() == DutychainCli.NOT_AVAILABLE) {
+			assertThat(run.err()).contains("not available");
+			assertThat(file).doesNotExist();
+		}
+		else {
+			assertThat(run.code()).as(run.err()).isZero();
+			assertThat(Files.size(file)).isPositive();
+		}
+	}
+
+}

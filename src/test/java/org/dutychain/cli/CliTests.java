@@ -1,0 +1,86 @@
+package org.dutychain.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dutychain.accountability.AccountabilityChain;
+import org.dutychain.accountability.AccountabilityEntry;
+import org.dutychain.people.ResponsibilityKind;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Command-line parsing and output formatting, without starting the application. */
+class CliTests {
+
+	private static CommandLine.ParseResult parse(String... args) {
+		return new CommandLine(new DutychainCli.Root(Object.class)).parseArgs(args);
+	}
+
+	@Test
+	void auditOptionsAreTypedAndDefaultToJson() {
+		AuditCommand audit = (AuditCommand) parse("audit", "data/x", "--as-of", "2025-06-30", "--scope", "wc")
+			.subcommand()
+			.commandSpec()
+			.userObject();
+		assertThat(audit.dataset).isEqualTo(Path.of("data/x"));
+		assertThat(audit.asOf).isEqualTo(LocalDate.of(2025, 6, 30));
+		assertThat(audit.scope).isEqualTo("wc");
+		assertThat(audit.format).isEqualTo(AuditCommand.Format.json);
+		assertThat(audit.out).isNull();
+		AuditCommand pdf = (AuditCommand) parse("audit", "d", "--format", "pdf", "--out", "r.pdf").subcommand()
+			.commandSpec()
+			.userObject();
+		assertThat(pdf.format).isEqualTo(AuditCommand.Format.pdf);
+		assertThat(pdf.out).isEqualTo(Path.of("r.pdf"));
+	}
+
+	@Test
+	void accountableTakesEitherUnitAndDomainOrAnIssue() {
+		AccountableCommand byUnit = (AccountableCommand) parse("accountable", "d", "--unit", "cz", "--domain", "党员教育")
+			.subcommand()
+			.commandSpec()
+			.userObject();
+		assertThat(byUnit.target.unitDomain.unit).isEqualTo("cz");
+		assertThat(byUnit.target.issue).isNull();
+		AccountableCommand byIssue = (AccountableCommand) parse("accountable", "d", "--issue", "i001").subcommand()
+			.commandSpec()
+			.userObject();
+		assertThat(byIssue.target.issue).isEqualTo("i001");
+		assertThat(new CommandLine(new DutychainCli.Root(Object.class)).setErr(new java.io.PrintWriter(
+				new java.io.StringWriter()))
+			.execute("accountable", "d", "--issue", "i001", "--unit", "cz", "--domain", "THEORY")).isEqualTo(2);
+	}
+
+	@Test
+	void generateNeedsUnitsAndOutAndHasDefaults() {
+		GenerateCommand generate = (GenerateCommand) parse("generate", "--units", "600", "--out", "o").subcommand()
+			.commandSpec()
+			.userObject();
+		assertThat(generate.units).isEqualTo(600);
+		assertThat(generate.seed).isEqualTo(1);
+		assertThat(generate.plantRate).isEqualTo(0.05);
+	}
+
+	@Test
+	void chainTableShowsOneLinePerEntryAndMarksVacancies() {
+		AccountabilityChain chain = new AccountabilityChain(null, "C", "ORGANIZATION", LocalDate.of(2025, 6, 30),
+				List.of(new AccountabilityEntry(1, ResponsibilityKind.PRINCIPAL, "C", "预算处党支部", 0, null, "C.sj",
+						"支部书记", "p2", "李四", "UNIT_PRINCIPAL", "本单位主体责任", "Principal", false),
+						new AccountabilityEntry(2, ResponsibilityKind.DIRECT, "A", "财政厅党组", 1, "PRIMARY", "A.zz",
+								"分管组织", null, null, "LEADER_DOMAIN_IN_CHARGE", "上级分管", "In charge above", true)));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		AccountableCommand.table(chain, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
+		assertThat(lines).hasSize(5);
+		assertThat(lines.get(2)).startsWith("1\t主体责任\tC 预算处党支部\t支部书记\tp2 李四\tUNIT_PRINCIPAL");
+		assertThat(lines.get(3)).contains("（空缺）");
+		assertThat(lines.get(4)).isEqualTo("1 gap(s)");
+	}
+
+}
