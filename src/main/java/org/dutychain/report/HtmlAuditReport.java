@@ -240,7 +240,7 @@ final class HtmlAuditReport {
 				Finding first = unit.get(0);
 				h.raw("<h4>").text(content.unitName(first.unitId()) + ((first.unitId() != null) ? "（" + first.unitId()
 						+ "，" + ReportScores.levelName(first.level()) + "）" : "")).raw("</h4>\n");
-				h.raw("<table class=\"findings\"><thead><tr><th style=\"width: 5%\">序号</th><th style=\"width: 17%\">问题</th>"
+				h.raw("<table class=\"findings\"><thead><tr><th style=\"width: 7%\">序号</th><th style=\"width: 17%\">问题</th>"
 						+ "<th>说明</th><th style=\"width: 22%\">责任岗位/人员</th><th style=\"width: 16%\">证据</th></tr></thead><tbody>\n");
 				for (Finding f : unit) {
 					h.raw("<tr class=\"finding sev-" + f.severity().name() + "\" data-key=\"").text(f.key()).raw("\">");

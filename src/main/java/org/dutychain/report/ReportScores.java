@@ -16,12 +16,12 @@ import org.dutychain.record.SupervisionStage;
  * Scores and labels every report format shares (评分与标签), so XLSX, HTML and PDF say the same thing.
  *
  * <p>
- * Score of a group (an analysis, a level): {@code 100 − 100 × (3·高 + 2·中 + 1·低) ÷ (3 × examined)}, at least 0; a
+ * Score of a group (an analysis, a level): {@code 100 - 100 × (3·高 + 2·中 + 1·低) ÷ (3 × examined)}, at least 0; a
  * group that examined nothing scores 100 without findings and 0 with.
  */
 final class ReportScores {
 
-	static final String SCORE_RULE = "得分 = 100 − 100 × (3×高 + 2×中 + 1×低) ÷ (3 × 检查对象数)，最低 0 分";
+	static final String SCORE_RULE = "得分 = 100 - 100 × (3×高 + 2×中 + 1×低) ÷ (3 × 检查对象数)，最低 0 分";
 
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
