@@ -74,7 +74,9 @@ final class HtmlAuditReport {
 				table { border-collapse: collapse; width: 100%%; margin: 2mm 0 4mm 0; -fs-table-paginate: paginate; }
 				thead { display: table-header-group; }
 				tr { page-break-inside: avoid; }
-				th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
+				th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; vertical-align: top; text-align: left;
+				  word-wrap: break-word; overflow-wrap: break-word; }
+				table.findings { table-layout: fixed; }
 				th { background: #d9e1f2; }
 				td.num { text-align: right; }
 				table.cover-facts { width: 70%%; margin: 0 auto; }
@@ -240,8 +242,8 @@ final class HtmlAuditReport {
 				Finding first = unit.get(0);
 				h.raw("<h4>").text(content.unitName(first.unitId()) + ((first.unitId() != null) ? "（" + first.unitId()
 						+ "，" + ReportScores.levelName(first.level()) + "）" : "")).raw("</h4>\n");
-				h.raw("<table class=\"findings\"><thead><tr><th style=\"width: 7%\">序号</th><th style=\"width: 17%\">问题</th>"
-						+ "<th>说明</th><th style=\"width: 22%\">责任岗位/人员</th><th style=\"width: 16%\">证据</th></tr></thead><tbody>\n");
+				h.raw("<table class=\"findings\"><thead><tr><th style=\"width: 7%\">序号</th><th style=\"width: 22%\">问题</th>"
+						+ "<th style=\"width: 35%\">说明</th><th style=\"width: 20%\">责任岗位/人员</th><th style=\"width: 16%\">证据</th></tr></thead><tbody>\n");
 				for (Finding f : unit) {
 					h.raw("<tr class=\"finding sev-" + f.severity().name() + "\" data-key=\"").text(f.key()).raw("\">");
 					num(h, ++n);
