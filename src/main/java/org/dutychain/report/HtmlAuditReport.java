@@ -151,6 +151,21 @@ final class HtmlAuditReport {
 			.raw("</p>\n");
 		changeTable(h, content, "新增", "added", diff.added());
 		changeTable(h, content, "关闭", "resolved", diff.resolved());
+		if (!diff.levels().isEmpty()) {
+			h.raw("<h3>各层级变化</h3>\n<table class=\"level-deltas\"><thead><tr><th>层级</th><th>此前单位数</th><th>本次单位数</th>"
+					+ "<th>清单覆盖变化（各领域平均）</th><th>平均压力变化</th><th>无活动占比变化</th></tr></thead><tbody>\n");
+			for (SnapshotDiff.LevelDelta l : diff.levels()) {
+				double coverage = l.coverage().values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+				h.raw("<tr class=\"level-delta\"><td>").text(ReportScores.levelName(l.level())).raw("</td>");
+				num(h, l.unitsBefore());
+				num(h, l.unitsAfter());
+				num(h, ReportScores.signed(coverage, true));
+				num(h, ReportScores.signed(l.pressureMeanDelta(), false));
+				num(h, ReportScores.signed(l.coldShareDelta(), true));
+				h.raw("</tr>\n");
+			}
+			h.raw("</tbody></table>\n");
+		}
 		h.raw("</section>\n");
 	}
 

@@ -32,6 +32,8 @@ final class XlsxAuditReport {
 
 	static final String CHANGES = "上次以来变化";
 
+	static final String LEVEL_CHANGES = "层级变化";
+
 	static final String STAFFING = "岗位空缺与到期";
 
 	static final String WEAK = "软弱涣散";
@@ -160,6 +162,19 @@ final class XlsxAuditReport {
 			changeRow(content, sheet, styles, "关闭", f);
 		}
 		sheet.finish();
+		List<String> headers = new ArrayList<>(List.of("层级", "此前单位数", "本次单位数", "平均压力变化", "压力中位数变化", "无活动占比变化"));
+		ReportScores.domains().forEach((d) -> headers.add(ReportScores.domainZh(d) + "覆盖变化"));
+		XlsxSheet levels = new XlsxSheet(workbook.createSheet(LEVEL_CHANGES), styles, headers);
+		for (SnapshotDiff.LevelDelta l : diff.levels()) {
+			List<Object> values = new ArrayList<>(List.of(l.level(), l.unitsBefore(), l.unitsAfter(),
+					l.pressureMeanDelta(), l.pressureMedianDelta(), new XlsxSheet.Percent(l.coldShareDelta())));
+			for (String d : ReportScores.domains()) {
+				Double delta = l.coverage().get(d);
+				values.add((delta != null) ? new XlsxSheet.Percent(delta) : null);
+			}
+			levels.row(null, values.toArray());
+		}
+		levels.finish();
 	}
 
 	private static void changeRow(ReportContent content, XlsxSheet sheet, XlsxStyles styles, String change,

@@ -58,6 +58,8 @@ class HtmlAuditReportTests {
 		assertThat(page.select("#changes .diff-summary").text()).isEqualTo("自上次检查以来：关闭 2 项，新增 1 项，未变 0 项");
 		assertThat(page.select("#changes table.added tr.change")).hasSize(1);
 		assertThat(page.select("#changes table.resolved tr.change")).hasSize(2);
+		assertThat(page.select("#changes tr.level-delta").eachText()).containsExactly("第 1 级 1 1 +0% +0.10 +0%",
+				"第 2 级 1 1 +25% -0.20 +0%");
 	}
 
 	@Test

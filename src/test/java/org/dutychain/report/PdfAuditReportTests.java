@@ -47,7 +47,9 @@ class PdfAuditReportTests {
 
 	@Test
 	void rendersTheChangesSinceTheSnapshot() throws IOException {
-		assertThat(text(true)).contains("自上次检查以来：关闭 2 项，新增 1 项");
+		String text = text(true);
+		assertThat(text).contains("自上次检查以来：关闭 2 项，新增 1 项", "各层级变化", "第 2 级 1 1 +25% -0.20 +0%");
+		assertThat(text).as("no glyph missing from the embedded fonts").doesNotContain("#");
 	}
 
 }

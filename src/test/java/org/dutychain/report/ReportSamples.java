@@ -71,7 +71,9 @@ final class ReportSamples {
 							"POST_VACANT", Severity.HIGH, "U-1", 1, "机关工委的书记岗位无人任职"),
 							new SnapshotDiff.FindingRef("post-vacancy/POST_VACANT/U-2/P-5", "post-vacancy",
 									"POST_VACANT", Severity.HIGH, "U-2", 2, "机关党委的纪检委员岗位无人任职")),
-					List.of(), List.of()));
+					List.of(), List.of(new SnapshotDiff.LevelDelta(1, 1, 1, Map.of("POLITICAL", 0.0), 0.1, 0.1, 0.0),
+							new SnapshotDiff.LevelDelta(2, 1, 1, Map.of("POLITICAL", 0.5, "ORGANIZATION", 0.0), -0.2,
+									-0.2, 0.0))));
 		}
 		return new ReportContent(doc, "省直机关工委", ZonedDateTime.of(2025, 7, 1, 10, 30, 0, 0, ZoneId.of("Asia/Shanghai")),
 				Map.of("U-1", "省直机关工委", "U-2", "机关党委", "U-3", "第一党支部"),

@@ -96,6 +96,10 @@ class XlsxAuditReportTests {
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
 			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("新增");
 			assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("关闭");
+			XSSFSheet levels = workbook.getSheet(XlsxAuditReport.LEVEL_CHANGES);
+			assertThat(levels.getLastRowNum()).isEqualTo(2);
+			assertThat(levels.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(-0.2);
+			assertThat(levels.getRow(2).getCell(6).getNumericCellValue()).as("政治建设").isEqualTo(0.5);
 			assertThat(workbook.getSheet(XlsxAuditReport.COVER).getRow(12).getCell(1).getStringCellValue())
 				.startsWith("自上次检查以来：关闭 2 项，新增 1 项");
 		}
