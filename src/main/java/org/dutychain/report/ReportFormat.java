@@ -23,4 +23,15 @@ public enum ReportFormat {
 		return this.extension;
 	}
 
+	/** By name or extension, any case: {@code xlsx}, {@code PDF}; empty when unknown. */
+	public static java.util.Optional<ReportFormat> of(String value) {
+		if (value == null) {
+			return java.util.Optional.empty();
+		}
+		String v = value.strip();
+		return java.util.Arrays.stream(values())
+			.filter((f) -> f.name().equalsIgnoreCase(v) || f.extension.equalsIgnoreCase(v))
+			.findFirst();
+	}
+
 }

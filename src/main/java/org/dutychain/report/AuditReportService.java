@@ -1,0 +1,193 @@
+package org.dutychain.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.dutychain.accountability.AccountabilityChain;
+import org.dutychain.accountability.AccountabilityEntry;
+import org.dutychain.accountability.AccountabilityService;
+import org.dutychain.analysis.AnalysisDefinition;
+import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditDocument;
+import org.dutychain.analysis.Finding;
+import org.dutychain.organization.DatasetInfo;
+import org.dutychain.organization.Datasets;
+import org.dutychain.people.ResponsibilityKind;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The pre-inspection audit report (巡察前自查审计报告): runs the audit of a scope, looks up what the report lists beside
+ * the findings, and renders JSON (the audit document itself), XLSX, HTML or PDF.
+ *
+ * <p>
+ * Who answers for a finding: for an issue, the accountability chain of the issue; for a finding whose metrics name a
+ * duty domain, the chain of the unit and domain; the nearest principal and direct holders of that chain are shown.
+ * Otherwise, or when no accountability service is present, the unit's PRINCIPAL post holder.
+ */
+@Service
+class AuditReportService implements AuditReports {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditReportService.class);
+
+	private final AnalysisService analysis;
+
+	private final Datasets datasets;
+
+	private final ReportFacts facts;
+
+	private final Snapshots snapshots;
+
+	private final ObjectProvider<AccountabilityService> accountability;
+
+	private final Clock clock;
+
+	AuditReportService(AnalysisService analysis, Datasets datasets, ReportFacts facts, Snapshots snapshots,
+			ObjectProvider<AccountabilityService> accountability, ObjectProvider<Clock> clock) {
+		this.analysis = analysis;
+		this.datasets = datasets;
+		this.facts = facts;
+		this.snapshots = snapshots;
+		this.accountability = accountability;
+		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+	}
+
+	@Override
+	public void write(String scope, LocalDate asOf, ReportFormat format, String sinceSnapshot, OutputStream out) {
+		if (sinceSnapshot != null && !sinceSnapshot.isBlank()) {
+			this.snapshots.require(sinceSnapshot);
+		}
+		AuditDocument document = this.analysis.audit(blankToNull(scope), asOf);
+		if (format == ReportFormat.JSON) {
+			try {
+				ReportJson.MAPPER.writeValue(out, document);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return;
+		}
+		ReportContent content = content(document, sinceSnapshot);
+		switch (format) {
+			case XLSX -> XlsxAuditReport.write(content, out);
+			case HTML -> {
+				try {
+					out.write(HtmlAuditReport.html(content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			case PDF -> PdfAuditReport.write(content, out);
+			default -> throw new IllegalArgumentException("Unsupported report format " + format);
+		}
+	}
+
+	ReportContent content(AuditDocument document, String sinceSnapshot) {
+		DatasetInfo dataset = this.datasets.active();
+		List<String> unitIds = (document.scope() == null) ? null
+				: new ArrayList<>(this.datasets.scopeLevels(dataset.generation(), document.scope()).keySet());
+		ReportFacts.Scope scope = new ReportFacts.Scope(dataset.generation(), unitIds, document.asOf());
+		Map<String, String> names = this.facts.unitNames(scope);
+		String scopeName = (document.scope() == null) ? "全部单位" : names.getOrDefault(document.scope(), document.scope());
+		Optional<SnapshotDiff> since = (sinceSnapshot == null || sinceSnapshot.isBlank()) ? Optional.empty()
+				: Optional.of(this.snapshots.diff(sinceSnapshot, document));
+		return new ReportContent(document, scopeName, ZonedDateTime.now(this.clock), names,
+				accountable(scope, document), this.facts.staffing(scope), this.facts.weakUnits(scope),
+				this.facts.supervisions(scope), rules(document), since);
+	}
+
+	private List<ReportContent.Rule> rules(AuditDocument document) {
+		Set<String> used = new LinkedHashSet<>();
+		document.analyses().forEach((a) -> used.add(a.id()));
+		List<ReportContent.Rule> rules = new ArrayList<>();
+		for (AnalysisDefinition d : this.analysis.definitions()) {
+			if (used.contains(d.id())) {
+				rules.add(new ReportContent.Rule(d.id(), d.title(), d.file().text()));
+			}
+		}
+		return rules;
+	}
+
+	private Map<String, String> accountable(ReportFacts.Scope scope, AuditDocument document) {
+		Set<String> units = new LinkedHashSet<>();
+		document.findings().forEach((f) -> {
+			if (f.unitId() != null) {
+				units.add(f.unitId());
+			}
+		});
+		Map<String, String> principals = units.isEmpty() ? Map.of() : this.facts.principals(scope, units);
+		AccountabilityService service = this.accountability.getIfAvailable();
+		Map<String, Optional<String>> chains = new HashMap<>();
+		Map<String, String> text = new HashMap<>();
+		for (Finding f : document.findings()) {
+			Optional<String> chain = Optional.empty();
+			if (service != null) {
+				String domain = (f.metrics().get("domain") instanceof String d) ? d : null;
+				if (f.issueId() != null) {
+					chain = chains.computeIfAbsent("I:" + f.issueId(),
+							(k) -> chain(() -> service.forIssue(f.issueId(), document.asOf())));
+				}
+				else if (domain != null && f.unitId() != null) {
+					chain = chains.computeIfAbsent("U:" + f.unitId() + ":" + domain,
+							(k) -> chain(() -> service.forUnit(f.unitId(), domain, document.asOf())));
+				}
+			}
+			String value = chain.orElseGet(() -> (f.unitId() != null)
+					? principals.getOrDefault(f.unitId(), "未设主体责任岗位") : "—");
+			text.put(f.key(), value);
+		}
+		return text;
+	}
+
+	private static Optional<String> chain(java.util.function.Supplier<AccountabilityChain> lookup) {
+		try {
+			return describe(lookup.get());
+		}
+		catch (RuntimeException ex) {
+			log.debug("No accountability chain: {}", ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	/** The nearest PRINCIPAL and DIRECT entries of a chain, as "书记 张三（主体责任）；组织委员 —（空缺，直接责任）". */
+	static Optional<String> describe(AccountabilityChain chain) {
+		List<String> parts = new ArrayList<>();
+		for (ResponsibilityKind kind : List.of(ResponsibilityKind.PRINCIPAL, ResponsibilityKind.DIRECT)) {
+			chain.entries()
+				.stream()
+				.filter((e) -> e.responsibility() == kind && e.postId() != null)
+				.min(java.util.Comparator.comparingInt(AccountabilityEntry::rank))
+				.ifPresent((e) -> parts.add(entry(e)));
+		}
+		return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("；", parts));
+	}
+
+	private static String entry(AccountabilityEntry e) {
+		String where = (e.distance() > 0 && e.unitName() != null) ? e.unitName() + " " : "";
+		String title = (e.postTitle() != null) ? e.postTitle() : e.postId();
+		String who = (e.personName() != null) ? e.personName() : "—";
+		return where + title + " " + who + "（" + (e.gap() || e.personId() == null ? "空缺，" : "")
+				+ e.responsibility().zh() + "）";
+	}
+
+	private static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.dutychain.web;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.dutychain.report.AuditReports;
+import org.dutychain.report.ImportTemplate;
+import org.dutychain.report.ReportFormat;
+import org.dutychain.report.SnapshotDiff;
+import org.dutychain.report.SnapshotInfo;
+import org.dutychain.report.Snapshots;
+import org.dutychain.report.UnknownSnapshotException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Audit reports, the import template and snapshots (报告、导入模板、快照). Unknown units are the shared advice's
+ * business; unknown snapshots and report formats are answered here.
+ */
+@RestController
+class ReportController {
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType(ReportFormat.XLSX.mediaType());
+
+	private final AuditReports reports;
+
+	private final ImportTemplate template;
+
+	private final Snapshots snapshots;
+
+	ReportController(AuditReports reports, ImportTemplate template, Snapshots snapshots) {
+		this.reports = reports;
+		this.template = template;
+		this.snapshots = snapshots;
+	}
+
+	/**
+	 * The pre-inspection audit report of a scope: {@code format} json (the audit document), xlsx, html or pdf;
+	 * {@code since} a snapshot id to compare with (XLSX/HTML/PDF).
+	 */
+	@GetMapping("/api/reports/audit")
+	ResponseEntity<?> audit(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String since) {
+		Optional<ReportFormat> parsed = ReportFormat.of(format);
+		if (parsed.isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"不支持的报告格式：" + format + "（可选 json、xlsx、html、pdf）");
+			problem.setType(URI.create("/problems/unknown-report-format"));
+			problem.setTitle("Unknown report format");
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		ReportFormat f = parsed.get();
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+		this.reports.write(scope, asOf, f, since, out);
+		String name = "audit-" + ((scope != null && !scope.isBlank()) ? scope.strip() : "all")
+				+ ((asOf != null) ? "-" + asOf : "") + "." + f.extension();
+		ContentDisposition disposition = ((f == ReportFormat.HTML || f == ReportFormat.JSON) ? ContentDisposition.inline()
+				: ContentDisposition.attachment())
+			.filename(name, StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(f.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.body(out.toByteArray());
+	}
+
+	/** The empty import workbook. */
+	@GetMapping("/api/imports/template.xlsx")
+	ResponseEntity<byte[]> template() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 15);
+		this.template.write(out);
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("dutychain-template.xlsx").build().toString())
+			.body(out.toByteArray());
+	}
+
+	/** Audits the scope and stores the document. */
+	@PostMapping("/api/snapshots")
+	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) String label) {
+		SnapshotInfo info = this.snapshots.create((scope != null && !scope.isBlank()) ? scope.strip() : null, asOf,
+				label);
+		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
+	}
+
+	/** Every snapshot, newest first. */
+	@GetMapping("/api/snapshots")
+	List<SnapshotInfo> snapshots() {
+		return this.snapshots.list();
+	}
+
+	@GetMapping("/api/snapshots/{id}")
+	SnapshotInfo snapshot(@PathVariable String id) {
+		return this.snapshots.require(id);
+	}
+
+	/** What changed from snapshot {@code a} to snapshot {@code b}. */
+	@GetMapping("/api/snapshots/{a}/diff/{b}")
+	SnapshotDiff diff(@PathVariable String a, @PathVariable String b) {
+		return this.snapshots.diff(a, b);
+	}
+
+	@ExceptionHandler(UnknownSnapshotException.class)
+	ResponseEntity<ProblemDetail> unknownSnapshot(UnknownSnapshotException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "快照不存在：" + ex.snapshotId());
+		problem.setType(URI.create("/problems/unknown-snapshot"));
+		problem.setTitle("Unknown snapshot");
+		problem.setProperty("snapshotId", ex.snapshotId());
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}
