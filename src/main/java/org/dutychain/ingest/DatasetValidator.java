@@ -113,6 +113,7 @@ final class DatasetValidator {
 		checkIdClash();
 		checkLeadership();
 		checkPeriods();
+		warnAboutIgnoredValues();
 		List<ImportProblem> sorted = sort(this.problems);
 		if (!sorted.isEmpty()) {
 			return new Result(sorted, null);
@@ -465,6 +466,32 @@ final class DatasetValidator {
 					this.problems.add(Problems.untilBeforeSince(this.raw.label(format), row.row(), header(format, "until"),
 							until, since));
 				}
+			}
+		}
+	}
+
+	/** Values that are kept out of the graph or look inconsistent, but do not make the dataset invalid. */
+	private void warnAboutIgnoredValues() {
+		String gradings = this.raw.label(DatasetFormat.GRADINGS);
+		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.GRADINGS, List.of())) {
+			if (row.values().get("person_id") != null
+					&& !GradingScheme.SECRETARY_REVIEW.name().equals(row.values().get("scheme"))) {
+				warn(gradings, row.row(), header(DatasetFormat.GRADINGS, "person_id"), "IGNORED_VALUE",
+						"person_id is only used for SECRETARY_REVIEW; ignored");
+			}
+		}
+		Map<String, String> postUnits = new HashMap<>();
+		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.POSTS, List.of())) {
+			if (row.values().get("id") instanceof String id && row.values().get("unit_id") instanceof String unit) {
+				postUnits.putIfAbsent(id, unit);
+			}
+		}
+		String duties = this.raw.label(DatasetFormat.DUTIES);
+		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.DUTIES, List.of())) {
+			if (row.values().get("post_id") instanceof String post && postUnits.containsKey(post)
+					&& !postUnits.get(post).equals(row.values().get("unit_id"))) {
+				warn(duties, row.row(), header(DatasetFormat.DUTIES, "post_id"), "POST_OF_OTHER_UNIT",
+						"the post " + post + " belongs to " + postUnits.get(post) + ", not to " + row.values().get("unit_id"));
 			}
 		}
 	}

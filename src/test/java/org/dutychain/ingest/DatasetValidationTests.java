@@ -112,6 +112,17 @@ class DatasetValidationTests {
 	}
 
 	@Test
+	void warnsAboutValuesKeptOutOfTheGraph() {
+		TestDatasets.append(this.dir, "gradings.csv", "jyt-z01,2023,ABCD,B,p14,");
+		TestDatasets.append(this.dir, "duties.csv", "d13,jyt,wc.sj,POLITICAL,带头落实,,,");
+		DatasetValidator.Result result = validate();
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.dataset().warnings()).containsExactly(
+				"gradings.csv:11:person_id: IGNORED_VALUE person_id is only used for SECRETARY_REVIEW; ignored",
+				"duties.csv:14:post_id: POST_OF_OTHER_UNIT the post wc.sj belongs to wc, not to jyt");
+	}
+
+	@Test
 	void missingValue() {
 		TestDatasets.append(this.dir, "units.csv", "u-x,,BRANCH,wc,,,,,");
 		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
