@@ -82,6 +82,35 @@ class DatasetValidationTests {
 	}
 
 	@Test
+	void workbookReadsLikeTheCsvFolder() {
+		ValidDataset csv = validate().dataset();
+		Path xlsx = WorkbookFromCsv.write(this.dir, this.temp.resolve("small.xlsx"));
+		DatasetValidator.Result workbook = DatasetValidator.validate(DatasetSources.read(xlsx, "small.xlsx"));
+		assertThat(workbook.problems()).isEmpty();
+		assertThat(workbook.dataset().name()).isEqualTo(csv.name());
+		assertThat(workbook.dataset().asOf()).isEqualTo(csv.asOf());
+		assertThat(workbook.dataset().rows()).isEqualTo(csv.rows());
+	}
+
+	@Test
+	void missingSheetOfAWorkbook() throws IOException {
+		Files.delete(this.dir.resolve("units.csv"));
+		Path xlsx = WorkbookFromCsv.write(this.dir, this.temp.resolve("book.xlsx"));
+		assertThat(DatasetValidator.validate(DatasetSources.read(xlsx, "book.xlsx")).problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
+			.contains(tuple("book.xlsx!units", 0, null, "MISSING_FILE"));
+	}
+
+	@Test
+	void chineseFileNamesAreDatasetFiles() throws IOException {
+		Files.move(this.dir.resolve("units.csv"), this.dir.resolve("单位.csv"));
+		TestDatasets.append(this.dir, "单位.csv", "u-x,,BRANCH,wc,,,,,");
+		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
+				ImportProblem::code)
+			.containsExactly(tuple("单位.csv", 18, "name", "MISSING_VALUE"));
+	}
+
+	@Test
 	void missingFile() throws IOException {
 		Files.delete(this.dir.resolve("units.csv"));
 		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
