@@ -122,8 +122,8 @@ final class DatasetSources {
 			try {
 				readZip(zip, raw, StandardCharsets.UTF_8);
 			}
-			catch (IllegalArgumentException ex) {
-				// entry names that are not UTF-8: a zip made by a Chinese Windows tool
+			catch (ZipException | IllegalArgumentException ex) {
+				// entry names that are not UTF-8: a zip made by a Chinese Windows tool (GBK names)
 				raw.tables.clear();
 				raw.unreadable.clear();
 				raw.properties.clear();
@@ -132,7 +132,7 @@ final class DatasetSources {
 				readZip(zip, raw, TextDecoding.GB18030);
 			}
 		}
-		catch (ZipException ex) {
+		catch (ZipException | IllegalArgumentException ex) {
 			raw.problems.add(Problems.notADataset(displayName, "the zip file cannot be read: " + ex.getMessage(),
 					"无法读取zip文件：" + ex.getMessage()));
 		}

@@ -111,6 +111,25 @@ class DatasetValidationTests {
 	}
 
 	@Test
+	void zipWithGbkEntryNamesInAFolder() throws IOException {
+		Path zip = this.temp.resolve("数据.zip");
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip),
+				java.nio.charset.Charset.forName("GBK"))) {
+			try (var files = Files.list(this.dir)) {
+				for (Path file : files.sorted().toList()) {
+					String name = file.getFileName().toString().equals("units.csv") ? "单位.csv" : file.getFileName().toString();
+					out.putNextEntry(new java.util.zip.ZipEntry("数据/" + name));
+					out.write(Files.readAllBytes(file));
+					out.closeEntry();
+				}
+			}
+		}
+		DatasetValidator.Result result = DatasetValidator.validate(DatasetSources.read(zip, "数据.zip"));
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.dataset().rows()).isEqualTo(validate().dataset().rows());
+	}
+
+	@Test
 	void missingFile() throws IOException {
 		Files.delete(this.dir.resolve("units.csv"));
 		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
