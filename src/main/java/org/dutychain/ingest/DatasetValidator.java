@@ -340,9 +340,10 @@ final class DatasetValidator {
 			}
 			ids.put(DatasetFormat.POST_KINDS.name(), keys);
 		}
+		Set<String> unknown = unknownTargets();
 		this.parsed.forEach((format, rows) -> {
 			for (Column column : format.columns()) {
-				if (column.type() != DatasetFormat.Type.REF) {
+				if (column.type() != DatasetFormat.Type.REF || column.references().stream().anyMatch(unknown::contains)) {
 					continue;
 				}
 				for (Parsed row : rows) {
@@ -366,6 +367,24 @@ final class DatasetValidator {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Files whose ids cannot be known because a problem is already reported for them (unreadable, required but
+	 * missing, or without their id column): references into them are not reported once more per row.
+	 */
+	private Set<String> unknownTargets() {
+		Set<String> unknown = new HashSet<>();
+		for (FileFormat format : DatasetFormat.FILES) {
+			boolean missing = !this.parsed.containsKey(format) && format.required();
+			boolean noIdColumn = this.parsed.containsKey(format) && format.columns()
+				.stream()
+				.anyMatch((c) -> c.type() == DatasetFormat.Type.ID && !this.written.get(format).containsKey(c.name()));
+			if (this.raw.unreadable.contains(format) || missing || noIdColumn) {
+				unknown.add(format.name());
+			}
+		}
+		return unknown;
 	}
 
 	private void checkIdClash() {
