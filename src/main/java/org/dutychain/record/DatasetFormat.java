@@ -202,7 +202,75 @@ public final class DatasetFormat {
 	public static final List<FileFormat> FILES = List.of(UNITS, LEADERSHIP, POST_KINDS, PEOPLE, POSTS, APPOINTMENTS,
 			DUTIES, FIRST_SECRETARIES, ASSISTANCE, ACTIVITIES, GRADINGS, ISSUES, SUPERVISIONS, PERSONNEL_EVENTS);
 
+	/**
+	 * A post kind of the default set (design.md section 2), written when a dataset has no post_kinds.csv.
+	 *
+	 * @param key the post kind code (also the PostKind id)
+	 * @param requiredIn unit kinds where a current holder is mandatory
+	 * @param domains duty domains the post answers for (empty = set per post)
+	 */
+	public record DefaultPostKind(String key, String name, ResponsibilityKind responsibility,
+			List<UnitKind> requiredIn, List<DutyDomain> domains) {
+	}
+
+	private static final List<DutyDomain> ALL_DOMAINS = List.of(DutyDomain.values());
+
+	/** The default post kinds of design.md section 2; a dataset's post_kinds.csv replaces them. */
+	public static final List<DefaultPostKind> DEFAULT_POST_KINDS = List.of(
+			new DefaultPostKind("SECRETARY", "书记", ResponsibilityKind.PRINCIPAL,
+					List.of(UnitKind.ORGAN_WORK_COMMITTEE, UnitKind.LEADING_PARTY_GROUP, UnitKind.PARTY_COMMITTEE,
+							UnitKind.ORGAN_PARTY_COMMITTEE, UnitKind.GENERAL_BRANCH),
+					ALL_DOMAINS),
+			new DefaultPostKind("DEPUTY_SECRETARY", "专职副书记", ResponsibilityKind.DIRECT, List.of(), ALL_DOMAINS),
+			new DefaultPostKind("MEMBER_IN_CHARGE", "分管班子成员", ResponsibilityKind.DIRECT, List.of(), List.of()),
+			new DefaultPostKind("TEAM_MEMBER", "班子成员", ResponsibilityKind.IMPORTANT, List.of(), ALL_DOMAINS),
+			new DefaultPostKind("DISCIPLINE_SECRETARY", "纪委书记/纪检委员", ResponsibilityKind.SUPERVISORY,
+					List.of(UnitKind.DISCIPLINE_WORK_COMMITTEE, UnitKind.ORGAN_DISCIPLINE_COMMITTEE),
+					List.of(DutyDomain.DISCIPLINE, DutyDomain.SUPERVISION_CHECK)),
+			new DefaultPostKind("BRANCH_SECRETARY", "支部书记", ResponsibilityKind.PRINCIPAL,
+					List.of(UnitKind.BRANCH, UnitKind.JOINT_BRANCH), ALL_DOMAINS),
+			new DefaultPostKind("FIRST_CELL_LEADER", "第一组长", ResponsibilityKind.DIRECT, List.of(), ALL_DOMAINS));
+
+	/**
+	 * Grade codes per grading scheme with the Chinese labels accepted on import (the first label is the display label).
+	 * The same word can mean different grades: 一般 is C in ABCD but AVERAGE in SECRETARY_REVIEW.
+	 */
+	public static final java.util.Map<GradingScheme, java.util.Map<String, List<String>>> GRADES = java.util.Map.of(
+			GradingScheme.ABCD,
+			ordered("A", List.of("优秀", "A类"), "B", List.of("良好", "B类"), "C", List.of("一般", "C类"), "D",
+					List.of("较差", "D类", "差")),
+			GradingScheme.SECRETARY_REVIEW,
+			ordered("GOOD", List.of("好"), "FAIRLY_GOOD", List.of("较好"), "AVERAGE", List.of("一般"), "POOR",
+					List.of("差", "较差")),
+			GradingScheme.ANNUAL,
+			ordered("GOOD", List.of("好", "优秀"), "PASS", List.of("合格"), "BASIC_PASS", List.of("基本合格"), "FAIL",
+					List.of("不合格")),
+			GradingScheme.DESIGNATED_WEAK, ordered("Y", List.of("是", "软弱涣散")));
+
 	private DatasetFormat() {
+	}
+
+	@SuppressWarnings("unchecked")
+	private static java.util.Map<String, List<String>> ordered(Object... pairs) {
+		java.util.Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], (List<String>) pairs[i + 1]);
+		}
+		return java.util.Collections.unmodifiableMap(map);
+	}
+
+	/** Resolves a grade cell for a scheme: the code (case-insensitive) or one of its Chinese labels. */
+	public static Optional<String> grade(GradingScheme scheme, String value) {
+		if (value == null) {
+			return Optional.empty();
+		}
+		String v = value.strip();
+		for (java.util.Map.Entry<String, List<String>> e : GRADES.get(scheme).entrySet()) {
+			if (e.getKey().equalsIgnoreCase(v) || e.getValue().contains(v)) {
+				return Optional.of(e.getKey());
+			}
+		}
+		return Optional.empty();
 	}
 
 	public static Optional<FileFormat> file(String name) {

@@ -64,6 +64,7 @@ class CypherFilesIT {
 		p.put("generation", 1L);
 		p.put("unitIds", List.of("U-1"));
 		p.put("asOf", LocalDate.of(2025, 6, 30));
+		p.put("rows", List.of()); // batches of the import: UNWIND $rows AS row
 		Matcher m = PARAM.matcher(cypher);
 		while (m.find()) {
 			p.putIfAbsent(m.group(1), "x");

@@ -1,0 +1,161 @@
+package org.dutychain.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.dutychain.config.CypherFile;
+import org.dutychain.config.CypherFiles;
+import org.dutychain.config.Neo4jGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The dataset import (导入): reads a CSV folder, a .zip of it or an .xlsx workbook, validates everything, and only then
+ * writes the dataset as a new generation in batches; one small transaction switches the active {@code Dataset} to it,
+ * after which the older generations are deleted in batches. A failure while writing deletes the partial generation, so
+ * readers only ever see the old or the new dataset. Imports run one at a time.
+ */
+@Service
+class GraphDatasetImporter implements DatasetImporter {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphDatasetImporter.class);
+
+	private static final String DATASET = "ingest/dataset.cypher";
+
+	private final Neo4jGraph graph;
+
+	private final CypherFiles cypher;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher) {
+		this.graph = graph;
+		this.cypher = cypher;
+	}
+
+	@Override
+	public ImportResult importPath(Path source) throws InvalidDatasetException {
+		return importFrom(source, displayName(source));
+	}
+
+	@Override
+	public ImportResult importUpload(String fileName, InputStream content) throws InvalidDatasetException {
+		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.strip();
+		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		String lower = base.toLowerCase(Locale.ROOT);
+		if (!lower.endsWith(".zip") && !lower.endsWith(".xlsx")) {
+			throw new InvalidDatasetException(List.of(
+					Problems.notADataset(base, "an upload must be a .zip or an .xlsx file", "上传文件须为.zip或.xlsx文件")));
+		}
+		Path temp = null;
+		try {
+			temp = Files.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
+			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+			return importFrom(temp, base);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete {}: {}", temp, ex.getMessage());
+				}
+			}
+		}
+	}
+
+	@Override
+	public List<ImportProblem> validate(Path source) {
+		return DatasetValidator.validate(DatasetSources.read(source, displayName(source))).problems();
+	}
+
+	private static String displayName(Path source) {
+		Path name = source.toAbsolutePath().normalize().getFileName();
+		return (name != null) ? name.toString() : source.toString();
+	}
+
+	private ImportResult importFrom(Path source, String displayName) {
+		long started = System.nanoTime();
+		DatasetValidator.Result result = DatasetValidator.validate(DatasetSources.read(source, displayName));
+		if (!result.valid()) {
+			log.info("Import of {} rejected: {} problem(s)", displayName, result.problems().size());
+			throw new InvalidDatasetException(result.problems());
+		}
+		ValidDataset data = result.dataset();
+		this.lock.lock();
+		try {
+			long generation = nextGeneration();
+			log.info("Importing {} as generation {}", displayName, generation);
+			Map<String, Integer> counts;
+			try {
+				counts = new DatasetWriter(this.graph, this.cypher, generation).write(data);
+				CypherFile levels = this.cypher.file("ingest/levels.cypher");
+				for (CypherFile.Statement statement : levels.statements()) {
+					this.graph.write(statement.cypher(), Map.of("generation", generation));
+				}
+				switchTo(generation, data);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Import of {} failed while writing generation {}; removing it", displayName, generation, ex);
+				deleteGeneration(generation);
+				throw ex;
+			}
+			try {
+				this.graph.autoCommit(this.cypher.statement(DATASET, "delete-older"), Map.of("generation", generation));
+			}
+			catch (RuntimeException ex) {
+				// the new dataset is active; the next import removes what is left of the old one
+				log.warn("Generation {} is active, but deleting older generations failed", generation, ex);
+			}
+			long ms = (System.nanoTime() - started) / 1_000_000;
+			log.info("Imported {} as generation {} in {} ms: {}", data.name(), generation, ms, counts);
+			return new ImportResult(data.name(), data.asOf(), generation, counts, data.warnings(), ms);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private long nextGeneration() {
+		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(DATASET, "max-generation"), Map.of());
+		Object max = rows.isEmpty() ? null : rows.get(0).get("generation");
+		return ((max instanceof Number n) ? n.longValue() : 0L) + 1;
+	}
+
+	/** The one small transaction readers notice: the old Dataset inactive, the new one active. */
+	private void switchTo(long generation, ValidDataset data) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("generation", generation);
+		params.put("name", data.name());
+		params.put("asOf", data.asOf());
+		this.graph.inWriteTransaction((tx) -> {
+			tx.run(this.cypher.statement(DATASET, "deactivate"), params).consume();
+			tx.run(this.cypher.statement(DATASET, "activate"), params).consume();
+			return null;
+		});
+	}
+
+	private void deleteGeneration(long generation) {
+		try {
+			this.graph.autoCommit(this.cypher.statement(DATASET, "delete-generation"), Map.of("generation", generation));
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not remove the partial generation {}; the next import removes it", generation, ex);
+		}
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.dutychain.ingest;
+
+/** The import's problem codes with their English and Chinese messages (one place, so wording stays consistent). */
+final class Problems {
+
+	private Problems() {
+	}
+
+	static ImportProblem notADataset(String file, String why, String whyZh) {
+		return new ImportProblem(file, 0, null, "NOT_A_DATASET",
+				"not a dataset (a CSV folder, a .zip of it or an .xlsx workbook): " + why,
+				"不是数据集（CSV文件夹、其.zip压缩包或.xlsx工作簿）：" + whyZh);
+	}
+
+	static ImportProblem badEncoding(String file) {
+		return new ImportProblem(file, 0, null, "BAD_ENCODING",
+				"the file is neither UTF-8 nor GBK/GB18030 text and cannot be decoded",
+				"文件既不是UTF-8也不是GBK/GB18030编码的文本，无法解码");
+	}
+
+	static ImportProblem missingFile(String file) {
+		return new ImportProblem(file, 0, null, "MISSING_FILE", "the required file " + file + " is missing",
+				"缺少必需的文件" + file);
+	}
+
+	static ImportProblem missingColumn(String file, int row, String column, String zh) {
+		return new ImportProblem(file, row, column, "MISSING_COLUMN",
+				"the required column " + column + " (" + zh + ") is missing", "缺少必需的列“" + column + "”（" + zh + "）");
+	}
+
+	static ImportProblem missingValue(String file, int row, String column) {
+		return new ImportProblem(file, row, column, "MISSING_VALUE", "a value is required", "此项不能为空");
+	}
+
+	static ImportProblem badDate(String file, int row, String column, String value) {
+		return new ImportProblem(file, row, column, "BAD_DATE",
+				"'" + value + "' is not a date (write yyyy-MM-dd, yyyy/M/d or yyyy年M月d日)",
+				"“" + value + "”不是有效日期（请写作yyyy-MM-dd、yyyy/M/d或yyyy年M月d日）");
+	}
+
+	static ImportProblem badNumber(String file, int row, String column, String value) {
+		return new ImportProblem(file, row, column, "BAD_NUMBER", "'" + value + "' is not a whole number",
+				"“" + value + "”不是整数");
+	}
+
+	static ImportProblem negativeCount(String file, int row, String column, String value) {
+		return new ImportProblem(file, row, column, "NEGATIVE_COUNT", "'" + value + "' is negative; a count is 0 or more",
+				"“" + value + "”为负数，数量不能小于0");
+	}
+
+	static ImportProblem unknownEnum(String file, int row, String column, String value, String allowed) {
+		return new ImportProblem(file, row, column, "UNKNOWN_ENUM", "'" + value + "' is not one of " + allowed,
+				"“" + value + "”不是有效取值，可选：" + allowed);
+	}
+
+	static ImportProblem duplicateId(String file, int row, String column, String value, int first) {
+		return new ImportProblem(file, row, column, "DUPLICATE_ID",
+				"the id '" + value + "' is already used in row " + first, "编号“" + value + "”已在第" + first + "行使用");
+	}
+
+	static ImportProblem duplicateRow(String file, int row, String column, String key, int first) {
+		return new ImportProblem(file, row, column, "DUPLICATE_ROW",
+				"the same (" + key + ") as row " + first + " repeats", "与第" + first + "行重复（" + key + "）");
+	}
+
+	static ImportProblem dangling(String file, int row, String column, String value, String target) {
+		return new ImportProblem(file, row, column, "DANGLING_REFERENCE",
+				"'" + value + "' is not an id in " + target, "“" + value + "”在" + target + "中不存在");
+	}
+
+	static ImportProblem selfLeadership(String file, int row, String column, String unit) {
+		return new ImportProblem(file, row, column, "SELF_LEADERSHIP", "the unit '" + unit + "' leads itself",
+				"单位“" + unit + "”领导自身");
+	}
+
+	static ImportProblem leadsCycle(String file, int row, String column, String cycle) {
+		return new ImportProblem(file, row, column, "LEADS_CYCLE", "this leading edge closes a cycle: " + cycle,
+				"此领导关系构成循环：" + cycle);
+	}
+
+	static ImportProblem untilBeforeSince(String file, int row, String column, Object until, Object since) {
+		return new ImportProblem(file, row, column, "UNTIL_BEFORE_SINCE",
+				"until " + until + " is before since " + since, "结束日期" + until + "早于开始日期" + since);
+	}
+
+	static ImportProblem idClash(String file, int row, String column, String id) {
+		return new ImportProblem(file, row, column, "ID_CLASH",
+				"the person id '" + id + "' is also a unit id (an assistant_id must be unambiguous)",
+				"人员编号“" + id + "”与单位编号相同（帮扶人或单位编号必须唯一）");
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.dutychain.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dutychain.record.DatasetFormat.FileFormat;
+
+/**
+ * A dataset as read from its source, before validation: the cell text of every recognized file or sheet, the
+ * dataset properties, and the problems and warnings of reading (unknown files, undecodable text, not a dataset).
+ */
+final class RawDataset {
+
+	/**
+	 * One file or sheet.
+	 *
+	 * @param label the CSV name, or {@code workbook.xlsx!sheet}
+	 * @param headerRow the Excel row of the header (1 for a CSV)
+	 * @param header header cells as written
+	 */
+	record Table(String label, FileFormat format, int headerRow, List<String> header, List<Row> rows) {
+	}
+
+	/** One data row: its number as Excel shows it, and its cells. */
+	record Row(int row, List<String> cells) {
+	}
+
+	/** A value of dataset.properties (or of the {@code dataset} sheet) and where it was written. */
+	record Property(String value, String file, int row) {
+	}
+
+	/** The source's name without extension (the dataset name when dataset.properties has none). */
+	final String sourceName;
+
+	/** The workbook's file name for an XLSX source, else null. */
+	final String workbook;
+
+	final Map<FileFormat, Table> tables = new LinkedHashMap<>();
+
+	/** Files that exist but could not be read (their problem is already recorded; not also MISSING_FILE). */
+	final Set<FileFormat> unreadable = new HashSet<>();
+
+	final Map<String, Property> properties = new LinkedHashMap<>();
+
+	final List<ImportProblem> problems = new ArrayList<>();
+
+	final List<String> warnings = new ArrayList<>();
+
+	RawDataset(String sourceName, String workbook) {
+		this.sourceName = sourceName;
+		this.workbook = workbook;
+	}
+
+	/** How a file is named in problems: its CSV name, or {@code workbook.xlsx!sheet}. */
+	String label(FileFormat format) {
+		Table table = this.tables.get(format);
+		if (table != null) {
+			return table.label();
+		}
+		return (this.workbook != null) ? this.workbook + "!" + format.name() : format.fileName();
+	}
+
+	void warn(String file, int row, String column, String code, String message) {
+		this.warnings.add(file + ":" + row + ":" + ((column != null) ? column : "") + ": " + code + " " + message);
+	}
+
+}
