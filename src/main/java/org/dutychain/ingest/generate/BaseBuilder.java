@@ -159,7 +159,7 @@ final class BaseBuilder {
 		this.p.shuffle(divisions);
 		for (int i = 0; i < branches; i++) {
 			String name = dn + divisions.get(i % divisions.size()) + ((i >= divisions.size()) ? (i + 1) : "") + "党支部";
-			Unit b = branch(String.format("%s-z%02d", c, i + 1), name, opc, Sector.ORGAN, region,
+			Unit b = branch(c + "-z" + pad2(i + 1), name, opc, Sector.ORGAN, region,
 					this.p.nextInt(5, 40));
 			this.organBranches.add(b);
 			members += b.members;
@@ -227,7 +227,7 @@ final class BaseBuilder {
 	}
 
 	private void buildCounty(int k) {
-		String cid = String.format("x%02d", k);
+		String cid = "x" + pad2(k);
 		String stem = (k <= Names.COUNTY_STEMS.size()) ? Names.COUNTY_STEMS.get(k - 1)
 				: Names.COUNTY_STEMS.get(k % Names.COUNTY_STEMS.size()).substring(0, 1)
 						+ Names.COUNTY_STEMS.get((k / Names.COUNTY_STEMS.size()) % Names.COUNTY_STEMS.size())
@@ -244,7 +244,7 @@ final class BaseBuilder {
 		int townships = this.p.nextInt(5, 12);
 		int organs = Math.min(Names.COUNTY_ORGANS.size(), townships + 2);
 		for (int i = 0; i < organs; i++) {
-			Unit b = branch(String.format("%s-j%02d", cid, i + 1), county + Names.COUNTY_ORGANS.get(i).substring(1)
+			Unit b = branch(cid + "-j" + pad2(i + 1), county + Names.COUNTY_ORGANS.get(i).substring(1)
 					+ "党支部", root, Sector.ORGAN, county, this.p.nextInt(6, 30));
 			members += b.members;
 		}
@@ -262,7 +262,7 @@ final class BaseBuilder {
 
 	private int buildTownship(Unit root, String cid, String county, int k, int t) {
 		String tn = Names.nth(Names.TOWNSHIPS, (k * 7 + t - 1) % (Names.TOWNSHIPS.size() * 50));
-		String tid = String.format("%s-t%02d", cid, t);
+		String tid = cid + "-t" + pad2(t);
 		String region = county + tn;
 		Unit town = this.p.unit(tid, county + tn + "党委", UnitKind.PARTY_COMMITTEE, root, Sector.TOWNSHIP, region);
 		staff(this.p.post(town, "sj", PostKind.SECRETARY, "党委书记", null),
@@ -273,13 +273,13 @@ final class BaseBuilder {
 		int villages = this.p.nextInt(5, 12);
 		for (int v = 1; v <= villages; v++) {
 			String vn = Names.VILLAGES.get((k * 11 + t * 5 + v) % Names.VILLAGES.size());
-			members += branch(String.format("%s-c%02d", tid, v), tn + vn + "党支部", town, Sector.VILLAGE, region,
+			members += branch(tid + "-c" + pad2(v), tn + vn + "党支部", town, Sector.VILLAGE, region,
 					this.p.nextInt(8, 45)).members;
 		}
 		int communities = this.p.random.nextInt(4);
 		for (int s = 1; s <= communities; s++) {
 			String sn = Names.COMMUNITIES.get((k * 3 + t + s) % Names.COMMUNITIES.size());
-			members += branch(String.format("%s-s%02d", tid, s), tn + sn + "党支部", town, Sector.COMMUNITY, region,
+			members += branch(tid + "-s" + pad2(s), tn + sn + "党支部", town, Sector.COMMUNITY, region,
 					this.p.nextInt(10, 40)).members;
 		}
 		String place = tn.substring(0, tn.length() - 1);
@@ -306,6 +306,10 @@ final class BaseBuilder {
 		town.members = members + this.p.nextInt(15, 40);
 		town.staff = this.p.nextInt(40, 90);
 		return town.members;
+	}
+
+	private static String pad2(int n) {
+		return (n < 10) ? "0" + n : Integer.toString(n);
 	}
 
 	// ---------------------------------------------------------------- people
@@ -361,13 +365,13 @@ final class BaseBuilder {
 			// the latest year first; the year before never repeats it; two years back may, when there are too few
 			int at = 0;
 			for (int i = 0; i < need && at < candidates.size(); i++) {
-				this.p.weak(Province.YEAR).add(candidates.get(at++));
+				this.p.designate(Province.YEAR, candidates.get(at++));
 			}
 			for (int i = 0; i < need && at < candidates.size(); i++) {
-				this.p.weak(Province.YEAR - 1).add(candidates.get(at++));
+				this.p.designate(Province.YEAR - 1, candidates.get(at++));
 			}
 			for (int i = 0; i < need && i < candidates.size(); i++) {
-				this.p.weak(Province.YEAR - 2).add(candidates.get((at + i) % candidates.size()));
+				this.p.designate(Province.YEAR - 2, candidates.get((at + i) % candidates.size()));
 			}
 		}
 	}
@@ -450,7 +454,7 @@ final class BaseBuilder {
 				assistBy(pooled(orgHome.id + "/og", orgHome,
 						(orgHome == this.p.workCommittee) ? "省直机关工委组织部干部" : areaName + "委组织部干部", current), u,
 						AssistanceLevel.ORG_DEPT_GUIDANCE, since, until, current);
-				assistBy(coBuilder(u, current).id, u, AssistanceLevel.ORGAN_CO_BUILD, since, until, current);
+				assistBy(coBuilder(u).id, u, AssistanceLevel.ORGAN_CO_BUILD, since, until, current);
 				Unit upper = u.parent;
 				assistBy(pooled(upper.id + "/cs", upper, upper.name + "督办专员", current), u,
 						AssistanceLevel.COMMITTEE_SUPERVISOR, since, until, current);
@@ -499,13 +503,10 @@ final class BaseBuilder {
 		return person.id;
 	}
 
-	/** An organ branch that co-builds (机关单位共建), at most two current units each. */
-	private Unit coBuilder(Unit u, boolean current) {
+	/** An organ branch that co-builds (机关单位共建), at most three units a year: the county's organs first. */
+	private Unit coBuilder(Unit u) {
 		List<Unit> pool = new ArrayList<>();
-		if (!u.id.startsWith("x")) {
-			pool.addAll(this.organBranches);
-		}
-		else {
+		if (u.id.startsWith("x")) {
 			Unit root = u;
 			while (root.parent != null) {
 				root = root.parent;
@@ -515,19 +516,38 @@ final class BaseBuilder {
 					pool.add(c);
 				}
 			}
-			pool.addAll(this.organBranches);
 		}
+		Unit found = firstWithRoom(u, pool, 0);
+		if (found == null) {
+			found = firstWithRoom(u, this.organBranches, this.poolCursor);
+		}
+		if (found == null) {
+			found = firstWithRoom(u, this.p.units.stream()
+				.filter((b) -> b.kind == UnitKind.BRANCH
+						&& (b.sector == Sector.ORGAN || b.sector == Sector.INSTITUTION))
+				.toList(), 0);
+		}
+		if (found == null) {
+			throw new IllegalStateException("no co-building unit left for " + u.id);
+		}
+		this.p.busy.add(found);
+		return found;
+	}
+
+	private Unit firstWithRoom(Unit u, List<Unit> pool, int cursor) {
 		for (int i = 0; i < pool.size(); i++) {
-			Unit candidate = pool.get((this.poolCursor + i) % pool.size());
+			int at = (cursor + i) % pool.size();
+			Unit candidate = pool.get(at);
 			if (candidate != u && !this.p.weak(Province.YEAR).contains(candidate)
-					&& this.yearCount.getOrDefault(candidate.id, 0) < 2) {
+					&& this.yearCount.getOrDefault(candidate.id, 0) < 3) {
 				this.yearCount.merge(candidate.id, 1, Integer::sum);
-				this.poolCursor = (this.poolCursor + i + 1) % pool.size();
-				this.p.busy.add(candidate);
+				if (pool == this.organBranches) {
+					this.poolCursor = (at + 1) % pool.size();
+				}
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("no co-building unit left for " + u.id);
+		return null;
 	}
 
 	/** The party group of an organ unit, or the county committee of a county unit. */

@@ -3,7 +3,10 @@ package org.dutychain.ingest.generate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -73,10 +76,40 @@ final class GapPlanter {
 
 	private final Truth truth;
 
+	private final List<Integer> wanted = new ArrayList<>();
+
+	private final List<Integer> done = new ArrayList<>();
+
+	private int pass;
+
+	private int site;
+
+	private int current;
+
+	private int unledCount;
+
+	private final Map<Unit, List<Grading>> gradingsOf = new HashMap<>();
+
+	private final Map<Unit, List<Assistance>> assistanceOf = new HashMap<>();
+
+	private final Set<Person> withEvents = new HashSet<>();
+
 	GapPlanter(Province province, double rate, Truth truth) {
 		this.p = province;
 		this.rate = rate;
 		this.truth = truth;
+	}
+
+	private void index() {
+		for (Grading g : this.p.gradings) {
+			this.gradingsOf.computeIfAbsent(g.unit, (u) -> new ArrayList<>()).add(g);
+		}
+		for (Assistance a : this.p.assistance) {
+			this.assistanceOf.computeIfAbsent(a.unit, (u) -> new ArrayList<>()).add(a);
+		}
+		for (PersonnelEvent e : this.p.events) {
+			this.withEvents.add(e.person());
+		}
 	}
 
 	void plant() {
@@ -84,25 +117,46 @@ final class GapPlanter {
 		if (this.rate <= 0) {
 			return;
 		}
-		hierarchy();
-		posts();
-		lists();
-		accountability();
-		pressure();
-		cascade();
-		assistance();
-		supervision();
-		reviews();
-		weakTwoYears();
+		index();
+		// the first pass plants one gap per code, so that every code gets a place; the second the rest of the share
+		for (this.pass = 1; this.pass <= 2; this.pass++) {
+			this.site = 0;
+			hierarchy();
+			posts();
+			lists();
+			accountability();
+			pressure();
+			cascade();
+			assistance();
+			supervision();
+			reviews();
+			weakTwoYears();
+		}
 	}
 
 	// ---------------------------------------------------------------- choosing places
 
+	/**
+	 * How many gaps to plant at the current call site: in the first pass one (if the share is not zero), in the second
+	 * the rest of the share of the places eligible in the first pass.
+	 */
 	private int howMany(int eligible) {
-		return (eligible == 0) ? 0 : Math.max(1, (int) Math.round(this.rate * eligible));
+		int at = this.site++;
+		if (this.pass == 1) {
+			this.wanted.add((eligible == 0) ? 0 : Math.max(1, (int) Math.round(this.rate * eligible)));
+			this.done.add(0);
+			return Math.min(1, this.wanted.get(at));
+		}
+		this.current = at;
+		return this.wanted.get(at) - this.done.get(at);
 	}
 
-	/** Picks free units that satisfy a condition, in a seeded order, and touches each one picked. */
+	private void planted(int count) {
+		int at = (this.pass == 1) ? this.site - 1 : this.current;
+		this.done.set(at, this.done.get(at) + count);
+	}
+
+	/** Picks free units that satisfy a condition, in a seeded order, and marks each one picked as touched. */
 	private List<Unit> pick(Predicate<Unit> eligible) {
 		List<Unit> candidates = new ArrayList<>();
 		for (Unit u : this.p.units) {
@@ -118,11 +172,39 @@ final class GapPlanter {
 				break;
 			}
 			if (this.p.free(u) && eligible.test(u)) {
-				this.p.touch(u);
+				this.p.touched.add(u);
 				picked.add(u);
 			}
 		}
+		planted(picked.size());
 		return picked;
+	}
+
+	/** Like {@link #pick}, for gaps that need a second unit (a partner), touched together with the first. */
+	private List<Unit[]> pickPairs(Predicate<Unit> eligible, java.util.function.Function<Unit, Unit> partner) {
+		List<Unit[]> pairs = new ArrayList<>();
+		Predicate<Unit> both = (u) -> eligible.test(u) && partner.apply(u) != null;
+		List<Unit> candidates = new ArrayList<>();
+		for (Unit u : this.p.units) {
+			if (this.p.free(u) && both.test(u)) {
+				candidates.add(u);
+			}
+		}
+		int n = howMany(candidates.size());
+		this.p.shuffle(candidates);
+		for (Unit u : candidates) {
+			if (pairs.size() >= n) {
+				break;
+			}
+			if (this.p.free(u) && both.test(u)) {
+				Unit other = partner.apply(u);
+				this.p.touch(u);
+				this.p.touch(other);
+				pairs.add(new Unit[] { u, other });
+			}
+		}
+		planted(pairs.size());
+		return pairs;
 	}
 
 	private static boolean leafBranch(Unit u) {
@@ -149,13 +231,14 @@ final class GapPlanter {
 
 	private void hierarchy() {
 		for (Unit u : pick((u) -> leafBranch(u) && this.p.free(u.parent) && u.parent.children.size() >= 2)) {
+			this.p.touch(u);
 			u.parent.children.remove(u);
 			u.parent = null;
 			this.truth.add(HIERARCHY, "ORPHAN_UNIT", u, null, null);
 		}
-		for (Unit u : pick((u) -> leafBranch(u) && sibling(u) != null)) {
-			Unit sibling = sibling(u);
-			this.p.touch(sibling);
+		for (Unit[] pair : pickPairs(GapPlanter::leafBranch, this::sibling)) {
+			Unit u = pair[0];
+			Unit sibling = pair[1];
 			u.parent.children.remove(u);
 			u.parent = sibling;
 			sibling.children.add(u);
@@ -290,15 +373,16 @@ final class GapPlanter {
 			this.truth.add(GAPS, "NO_DIRECT", team, null, null);
 			this.truth.add(GAPS, "NO_PRINCIPAL", team, null, null);
 		}
-		int unled = Math.min(UNLED_GROUPS.length, howMany(this.p.partyGroups.size()));
+		int unled = Math.min(UNLED_GROUPS.length - this.unledCount, howMany(this.p.partyGroups.size()));
 		for (int i = 0; i < unled; i++) {
-			Unit group = unledGroup(UNLED_GROUPS[i]);
+			Unit group = unledGroup(UNLED_GROUPS[this.unledCount++]);
 			issue(group, DutyDomain.DISCIPLINE, "廉政风险防控制度不健全", IssueStatus.OPEN, null);
 			this.truth.add(GAPS, "NO_SUPERVISOR", group, null, null);
 		}
-		for (Unit u : pick((u) -> currentPrincipal(u) != null && u.parent != null && freeBranchChild(u) != null)) {
-			Unit child = freeBranchChild(u);
-			this.p.touch(child);
+		planted(unled);
+		for (Unit[] pair : pickPairs((u) -> currentPrincipal(u) != null && u.parent != null, this::freeBranchChild)) {
+			Unit u = pair[0];
+			Unit child = pair[1];
 			issue(u, DutyDomain.ORGANIZATION, "党员发展工作不规范（已责成下级整改）", IssueStatus.CLOSED,
 					DutyIds.team(child, 0, DutyDomain.ORGANIZATION));
 			this.truth.add(GAPS, "BLAME_PUSHED_DOWN", u, null, null);
@@ -354,12 +438,12 @@ final class GapPlanter {
 	}
 
 	private void cascade() {
+		// the parent keeps duties in every domain whatever else is planted there (its principal's list is never cut)
 		for (Unit u : pick((u) -> u.kind == UnitKind.BRANCH && u.duals.isEmpty() && currentPrincipal(u) != null
-				&& u.parent != null && this.p.free(u.parent)
+				&& u.parent != null
 				&& (u.parent.kind == UnitKind.GENERAL_BRANCH || u.parent.kind == UnitKind.ORGAN_PARTY_COMMITTEE
 						|| u.parent.kind == UnitKind.PARTY_COMMITTEE))) {
 			Unit parent = u.parent;
-			this.p.touch(parent);
 			u.brokenDomain = DutyDomain.values()[this.p.random.nextInt(DutyDomain.values().length)];
 			this.truth.add(CASCADE, "CASCADE_BREAK", parent, null, null);
 		}
@@ -384,12 +468,13 @@ final class GapPlanter {
 		this.p.shuffle(candidates);
 		List<Unit> picked = new ArrayList<>(candidates.subList(0, Math.min(n, candidates.size())));
 		this.p.touched.addAll(picked);
+		planted(picked.size());
 		return picked;
 	}
 
 	private Assistance currentRow(Unit u, AssistanceLevel level) {
-		for (Assistance a : this.p.assistance) {
-			if (a.unit == u && a.level == level && a.until != null && !a.until.isBefore(Province.AS_OF)
+		for (Assistance a : this.assistanceOf.getOrDefault(u, List.of())) {
+			if (a.level == level && a.until != null && !a.until.isBefore(Province.AS_OF)
 					&& !a.since.isAfter(Province.AS_OF)) {
 				return a;
 			}
@@ -399,7 +484,9 @@ final class GapPlanter {
 
 	private void assistance() {
 		for (Unit u : pickWeak((u) -> currentRow(u, AssistanceLevel.ORGAN_CO_BUILD) != null)) {
-			this.p.assistance.remove(currentRow(u, AssistanceLevel.ORGAN_CO_BUILD));
+			Assistance row = currentRow(u, AssistanceLevel.ORGAN_CO_BUILD);
+			this.p.assistance.remove(row);
+			this.assistanceOf.get(u).remove(row);
 			this.truth.add(ASSISTANCE, "WEAK_UNASSISTED", u, null, null);
 		}
 		for (Unit u : pickWeak((u) -> u.sector == Sector.VILLAGE)) {
@@ -478,12 +565,7 @@ final class GapPlanter {
 	// ---------------------------------------------------------------- review-followup
 
 	private boolean quiet(Person person) {
-		for (PersonnelEvent e : this.p.events) {
-			if (e.person() == person) {
-				return false;
-			}
-		}
-		return true;
+		return !this.withEvents.contains(person);
 	}
 
 	private void reviews() {
@@ -499,6 +581,7 @@ final class GapPlanter {
 					"落实党建工作责任不力，组织部门约谈"));
 			this.p.events.add(new PersonnelEvent(person, LocalDate.of(2025, 5, 20), PersonnelEventKind.PROMOTED,
 					"提拔任用"));
+			this.withEvents.add(person);
 			this.truth.add(REVIEW, "PROMOTED_AFTER_ADMONITION", u, null, person);
 		}
 	}
@@ -509,8 +592,8 @@ final class GapPlanter {
 		if (principal == null || principal.posts != 1 || principal.home != u || !quiet(principal)) {
 			return null;
 		}
-		for (Grading g : this.p.gradings) {
-			if (g.unit == u && g.year == Province.YEAR && g.scheme == GradingScheme.SECRETARY_REVIEW
+		for (Grading g : this.gradingsOf.getOrDefault(u, List.of())) {
+			if (g.year == Province.YEAR && g.scheme == GradingScheme.SECRETARY_REVIEW
 					&& g.person == principal && (g.grade.equals("GOOD") || g.grade.equals("FAIRLY_GOOD"))) {
 				return g;
 			}
@@ -529,14 +612,14 @@ final class GapPlanter {
 		for (Unit u : picked) {
 			Person secretary = currentPrincipal(u);
 			String problem = "SYSTEMS_IRREGULAR";
-			for (Grading g : this.p.gradings) {
-				if (g.unit == u && g.year == Province.YEAR - 1 && g.scheme == GradingScheme.ABCD) {
+			for (Grading g : this.gradingsOf.getOrDefault(u, List.of())) {
+				if (g.year == Province.YEAR - 1 && g.scheme == GradingScheme.ABCD) {
 					g.grade = "D";
 					g.problems = problem;
 				}
 			}
 			this.p.gradings.add(new Grading(u, Province.YEAR - 1, GradingScheme.DESIGNATED_WEAK, "Y", null, problem));
-			this.p.weak(Province.YEAR - 1).add(u);
+			this.p.designate(Province.YEAR - 1, u);
 			this.truth.add(WEAK, "WEAK_TWO_YEARS", u, null, secretary);
 			if (secondTier(u)) {
 				this.truth.add(WEAK, "PARENT_SECRETARY_LIABLE", u, null, currentPrincipal(u.parent));

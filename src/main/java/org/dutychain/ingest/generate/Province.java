@@ -58,6 +58,8 @@ final class Province {
 	/** Designated weak units per year (软弱涣散). */
 	final Map<Integer, Set<Unit>> weak = new HashMap<>();
 
+	private final Set<Unit> weakAny = new java.util.HashSet<>();
+
 	/** Units with an issue, a listing or a role in assistance: gaps that could interact are not planted there. */
 	final Set<Unit> busy = new LinkedHashSet<>();
 
@@ -100,7 +102,7 @@ final class Province {
 
 	Person person(Unit home, String title) {
 		this.personSeq++;
-		Person p = new Person(String.format("p%06d", this.personSeq), Names.person(this.random), home, title);
+		Person p = new Person(id('p', this.personSeq, 6), Names.person(this.random), home, title);
 		this.people.add(p);
 		return p;
 	}
@@ -120,25 +122,36 @@ final class Province {
 
 	String nextIssueId() {
 		this.issueSeq++;
-		return String.format("i%05d", this.issueSeq);
+		return id('i', this.issueSeq, 5);
 	}
 
 	String nextSupervisionId() {
 		this.supervisionSeq++;
-		return String.format("s%04d", this.supervisionSeq);
+		return id('s', this.supervisionSeq, 4);
 	}
 
+	/** The designated units of a year (read only: add with {@link #designate}). */
 	Set<Unit> weak(int year) {
 		return this.weak.computeIfAbsent(year, (y) -> new LinkedHashSet<>());
 	}
 
+	void designate(int year, Unit u) {
+		weak(year).add(u);
+		this.weakAny.add(u);
+	}
+
 	boolean weakAnyYear(Unit u) {
-		for (int y = YEAR - 2; y <= YEAR; y++) {
-			if (weak(y).contains(u)) {
-				return true;
-			}
+		return this.weakAny.contains(u);
+	}
+
+	/** A sequential id: a letter and a zero-padded number. */
+	static String id(char prefix, int n, int width) {
+		String digits = Integer.toString(n);
+		StringBuilder b = new StringBuilder(width + 1).append(prefix);
+		for (int i = digits.length(); i < width; i++) {
+			b.append('0');
 		}
-		return false;
+		return b.append(digits).toString();
 	}
 
 	/** Free for a planted gap: no issue, listing, assistance role or weakness, and nothing planted nearby. */
