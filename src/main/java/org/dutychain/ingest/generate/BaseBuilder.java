@@ -130,7 +130,7 @@ final class BaseBuilder {
 		Unit odc = this.p.unit(c + "-jgjw", dn + "机关纪委", UnitKind.ORGAN_DISCIPLINE_COMMITTEE, jgw, Sector.ORGAN,
 				region);
 		this.p.lead(opc, odc, LeadKind.DUAL);
-		Unit sdt = this.p.unit(c + "-pz", "省纪委监委驻" + dn.substring(1) + "纪检监察组", UnitKind.STATIONED_DISCIPLINE_TEAM,
+		Unit sdt = this.p.unit(c + "-pz", "省纪委监委驻" + dn + "纪检监察组", UnitKind.STATIONED_DISCIPLINE_TEAM,
 				jw, Sector.ORGAN, region);
 		this.p.lead(sdt, pg, LeadKind.DISCIPLINE_SUPERVISION);
 

@@ -60,9 +60,9 @@ final class DatasetWriter {
 		WEIGHTS.put(ActivityKind.ADMONITION, 2.0);
 	}
 
-	private static final String[] DOMAIN_TEXT = { "把党的政治建设摆在首位，落实“第一议题”制度", "组织理论学习中心组学习和党员集中学习",
+	private static final String[] DOMAIN_TEXT = { "落实“第一议题”制度，把党的政治建设摆在首位", "开展理论学习中心组学习和党员集中学习",
 			"推进党组织标准化规范化建设，落实“三会一课”", "抓好党员教育管理监督和发展党员工作", "推进全面从严治党，加强党风廉政建设和作风建设",
-			"领导工会、共青团、妇委会等群团组织开展工作", "对下级党组织履行党建责任开展督促检查", "保障党建工作经费、阵地和党务干部配备" };
+			"支持工会、共青团、妇委会等群团组织开展工作", "开展对下级党组织履行党建责任的督促检查", "保障党建工作经费、活动阵地和党务干部配备" };
 
 	private static final Cadence[] CADENCE = { Cadence.YEARLY, Cadence.MONTHLY, Cadence.QUARTERLY, Cadence.MONTHLY,
 			Cadence.QUARTERLY, Cadence.QUARTERLY, Cadence.QUARTERLY, Cadence.YEARLY };
@@ -196,8 +196,8 @@ final class DatasetWriter {
 			String verb = verb(u);
 			for (Duty d : lists.duties(u)) {
 				String text = (d.post() == null) ? verb + DOMAIN_TEXT[d.domain().ordinal()]
-						: d.post().title + "：" + (d.post().kind.responsibility.name().equals("PRINCIPAL") ? "第一责任人，"
-								: "") + "抓好" + DOMAIN_TEXT[d.domain().ordinal()];
+						: d.post().title + (d.post().kind.responsibility.name().equals("PRINCIPAL") ? "履行第一责任人职责，"
+								: "：") + DOMAIN_TEXT[d.domain().ordinal()];
 				Cadence cadence = CADENCE[d.domain().ordinal()];
 				LocalDate due = (d.post() == null && cadence == Cadence.YEARLY) ? LocalDate.of(2025, 12, 31) : null;
 				f.row(d.id(), u.id, (d.post() != null) ? d.post().id : null, d.domain().name(), text, d.derivedFrom(),
@@ -212,7 +212,7 @@ final class DatasetWriter {
 			case 1 -> "统筹";
 			case 2 -> "领导";
 			case 3 -> "组织";
-			default -> "落实";
+			default -> "具体";
 		};
 	}
 

@@ -507,11 +507,12 @@ final class GapPlanter {
 		}
 		for (Unit u : pick((u) -> u.kind == UnitKind.BRANCH && u.sector == Sector.ORGAN
 				&& !this.p.currentlyAssisting.containsKey(u.id))) {
-			List<Unit> targets = new ArrayList<>(paired);
-			if (targets.size() < 5) {
+			java.util.Set<Unit> pool = new java.util.LinkedHashSet<>(paired);
+			if (pool.size() < 5) {
 				this.p.units.stream().filter((b) -> b.kind == UnitKind.BRANCH && !this.p.weakAnyYear(b))
-					.forEach(targets::add);
+					.forEach(pool::add);
 			}
+			List<Unit> targets = new ArrayList<>(pool);
 			targets.remove(u);
 			int start = (u.index * 7) % targets.size();
 			for (int i = 0; i < 4; i++) {
