@@ -426,8 +426,7 @@ final class GapPlanter {
 	// ---------------------------------------------------------------- pressure-decay, duty-cascade
 
 	private void pressure() {
-		for (Unit u : pick((u) -> u.allChildren().isEmpty()
-				&& (u.kind == UnitKind.BRANCH || u.kind == UnitKind.PARTY_CELL))) {
+		for (Unit u : pick((u) -> u.allChildren().isEmpty() && u.kind == UnitKind.BRANCH)) {
 			u.noActivities = true;
 			this.truth.add(PRESSURE, "COLD_UNIT", u, null, null);
 		}
