@@ -34,6 +34,15 @@ import org.dutychain.record.SupervisionStage;
 /**
  * Plants gaps into the clean base, one kind at a time, each on units no other gap (and no issue, listing or weak
  * designation) touches, and records every finding each gap must produce in {@link Truth}.
+ * <p>
+ * Ids of a truth row ({@code unit_id, post_id, person_id}), where the rules leave a choice: {@code unit_id} is the unit
+ * the gap sits in — for CASCADE_BREAK the leading unit whose duties do not reach the child, for KIND_ORDER the child
+ * under a parent of the wrong kind, for the accountability codes the issue's unit, for ASSISTANT_OVERLOADED the
+ * assisting unit, for PARENT_SECRETARY_LIABLE the weak second-tier branch, for person codes the person's home unit
+ * (which is also the unit of every post the person holds). {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
+ * NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for SELF_SUPERVISION, PERSON_OVERLOADED, WEAK_TWO_YEARS,
+ * PARENT_SECRETARY_LIABLE (the parent's secretary), NO_ADMONITION_AFTER_POOR_GRADE and PROMOTED_AFTER_ADMONITION.
+ * Rows are de-duplicated: several duties or issues behind one such row are one row.
  */
 final class GapPlanter {
 
