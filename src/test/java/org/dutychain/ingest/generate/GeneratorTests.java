@@ -117,6 +117,38 @@ class GeneratorTests {
 	}
 
 	@Test
+	void everyValueHasTheTypeOfItsColumn() {
+		Map<String, Set<String>> grades = Map.of("ABCD", Set.of("A", "B", "C", "D"), "SECRETARY_REVIEW",
+				Set.of("GOOD", "FAIRLY_GOOD", "AVERAGE", "POOR"), "ANNUAL", Set.of("GOOD", "PASS", "BASIC_PASS", "FAIL"),
+				"DESIGNATED_WEAK", Set.of("Y"));
+		for (FileFormat f : DatasetFormat.FILES) {
+			for (Map<String, String> row : planted.rows(f.name())) {
+				for (Column c : f.columns()) {
+					String v = row.get(c.name());
+					if (v.isEmpty()) {
+						continue;
+					}
+					String where = f.name() + "." + c.name() + " = " + v;
+					switch (c.type()) {
+						case DATE -> assertThat(LocalDate.parse(v)).as(where).isNotNull();
+						case COUNT -> assertThat(Integer.parseInt(v)).as(where).isNotNegative();
+						case ENUM -> assertThat(isCode(c.enumeration(), v)).as(where).isTrue();
+						case ENUM_LIST -> {
+							for (String item : v.split(";")) {
+								assertThat(item.equals("ALL") || isCode(c.enumeration(), item))
+									.as(where)
+									.isTrue();
+							}
+						}
+						case GRADE -> assertThat(grades.get(row.get("scheme"))).as(where).contains(v);
+						default -> assertThat(v).as(where).isEqualTo(v.strip());
+					}
+				}
+			}
+		}
+	}
+
+	@Test
 	void unitCountIsWithinTenPercentOfTheRequest() {
 		assertThat(clean.rows("units").size()).isBetween(270, 330);
 		Map<String, Integer> counts = new ProvinceGenerator().generate(3000, 11, 0.02, temp.resolve("big"));
@@ -196,6 +228,11 @@ class GeneratorTests {
 				.isGreaterThanOrEqualTo((int) Math.ceil(rate * count));
 		});
 		assertThat(grassroots.get("VILLAGE")).isPositive();
+	}
+
+	/** A generated enum value is always the code itself (the importer also takes Chinese labels). */
+	private static boolean isCode(Class<?> type, String value) {
+		return Stream.of(type.getEnumConstants()).anyMatch((e) -> ((Enum<?>) e).name().equals(value));
 	}
 
 	private static List<String> files(Path folder) throws IOException {
