@@ -3,6 +3,7 @@ package org.dutychain.ingest.generate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class BaseBuilder {
 
 	private int poolCursor;
 
-	private final Map<String, Integer> yearCount = new java.util.HashMap<>();
+	private final Map<String, Integer> yearCount = new HashMap<>();
 
 	BaseBuilder(Province province, int target) {
 		this.p = province;
@@ -448,15 +449,15 @@ final class BaseBuilder {
 			for (Unit u : this.p.weak(year)) {
 				Unit area = area(u);
 				String areaName = area.name.replace("党组", "").replace("委", "");
-				assistBy(pooled(area.id + "/lc", area, areaName + "联系点领导", current), u, AssistanceLevel.LEADER_CONTACT,
+				assistBy(pooled(area.id + "/lc", area, areaName + "联系点领导"), u, AssistanceLevel.LEADER_CONTACT,
 						since, until, current);
 				Unit orgHome = (area.kind == UnitKind.LEADING_PARTY_GROUP) ? this.p.workCommittee : area;
 				assistBy(pooled(orgHome.id + "/og", orgHome,
-						(orgHome == this.p.workCommittee) ? "省直机关工委组织部干部" : areaName + "委组织部干部", current), u,
+						(orgHome == this.p.workCommittee) ? "省直机关工委组织部干部" : areaName + "委组织部干部"), u,
 						AssistanceLevel.ORG_DEPT_GUIDANCE, since, until, current);
 				assistBy(coBuilder(u).id, u, AssistanceLevel.ORGAN_CO_BUILD, since, until, current);
 				Unit upper = u.parent;
-				assistBy(pooled(upper.id + "/cs", upper, upper.name + "督办专员", current), u,
+				assistBy(pooled(upper.id + "/cs", upper, upper.name + "督办专员"), u,
 						AssistanceLevel.COMMITTEE_SUPERVISOR, since, until, current);
 				if (u.sector == Sector.VILLAGE) {
 					Unit dispatcher = this.p.partyGroups.get((u.index + year) % this.p.partyGroups.size());
@@ -489,7 +490,7 @@ final class BaseBuilder {
 	}
 
 	/** A person of a pool who assists at most two units in a year. */
-	private String pooled(String key, Unit home, String title, boolean current) {
+	private String pooled(String key, Unit home, String title) {
 		List<Person> pool = this.assistantPools.computeIfAbsent(key, (k) -> new ArrayList<>());
 		for (Person person : pool) {
 			if (this.yearCount.getOrDefault(person.id, 0) < 2) {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
@@ -151,7 +152,7 @@ final class DatasetWriter {
 		done(DatasetFormat.POST_KINDS, f);
 	}
 
-	private static String domains(java.util.Set<DutyDomain> domains) {
+	private static String domains(Set<DutyDomain> domains) {
 		return domains.stream().map(Enum::name).collect(Collectors.joining(";"));
 	}
 

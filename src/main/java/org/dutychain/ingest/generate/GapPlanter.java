@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.dutychain.duty.DutyDomain;
@@ -190,7 +192,7 @@ final class GapPlanter {
 	}
 
 	/** Like {@link #pick}, for gaps that need a second unit (a partner), touched together with the first. */
-	private List<Unit[]> pickPairs(Predicate<Unit> eligible, java.util.function.Function<Unit, Unit> partner) {
+	private List<Unit[]> pickPairs(Predicate<Unit> eligible, Function<Unit, Unit> partner) {
 		List<Unit[]> pairs = new ArrayList<>();
 		Predicate<Unit> both = (u) -> eligible.test(u) && partner.apply(u) != null;
 		List<Unit> candidates = new ArrayList<>();
@@ -515,7 +517,7 @@ final class GapPlanter {
 		}
 		for (Unit u : pick((u) -> u.kind == UnitKind.BRANCH && u.sector == Sector.ORGAN
 				&& !this.p.currentlyAssisting.containsKey(u.id))) {
-			java.util.Set<Unit> pool = new java.util.LinkedHashSet<>(paired);
+			Set<Unit> pool = new LinkedHashSet<>(paired);
 			if (pool.size() < 5) {
 				this.p.units.stream().filter((b) -> b.kind == UnitKind.BRANCH && !this.p.weakAnyYear(b))
 					.forEach(pool::add);

@@ -163,15 +163,6 @@ final class Model {
 			return null;
 		}
 
-		Post post(PostKind kind) {
-			for (Post p : this.posts) {
-				if (p.kind == kind) {
-					return p;
-				}
-			}
-			return null;
-		}
-
 	}
 
 	/** A leading edge other than the primary one (leadership.csv). */
