@@ -1,0 +1,318 @@
+package org.dutychain.ingest.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import org.dutychain.duty.Cadence;
+import org.dutychain.duty.DutyDomain;
+import org.dutychain.ingest.generate.DutyLists.Duty;
+import org.dutychain.ingest.generate.Model.Appointment;
+import org.dutychain.ingest.generate.Model.Assistance;
+import org.dutychain.ingest.generate.Model.FirstSecretary;
+import org.dutychain.ingest.generate.Model.Grading;
+import org.dutychain.ingest.generate.Model.Issue;
+import org.dutychain.ingest.generate.Model.Lead;
+import org.dutychain.ingest.generate.Model.Person;
+import org.dutychain.ingest.generate.Model.PersonnelEvent;
+import org.dutychain.ingest.generate.Model.Post;
+import org.dutychain.ingest.generate.Model.PostKind;
+import org.dutychain.ingest.generate.Model.Supervision;
+import org.dutychain.ingest.generate.Model.Unit;
+import org.dutychain.organization.UnitKind;
+import org.dutychain.record.ActivityKind;
+import org.dutychain.record.DatasetFormat;
+
+/** Writes a {@link Province} as a dataset folder; duties and activities are derived and streamed unit by unit. */
+final class DatasetWriter {
+
+	/** Expected yearly weighted activity per unit kind (design.md section 5). */
+	static final Map<UnitKind, Double> EXPECTED = new EnumMap<>(UnitKind.class);
+
+	/** Pressure weight per activity kind (design.md section 5). */
+	static final Map<ActivityKind, Double> WEIGHTS = new EnumMap<>(ActivityKind.class);
+
+	static {
+		for (UnitKind k : UnitKind.values()) {
+			EXPECTED.put(k, 24.0);
+		}
+		EXPECTED.put(UnitKind.ORGAN_WORK_COMMITTEE, 48.0);
+		EXPECTED.put(UnitKind.LEADING_PARTY_GROUP, 36.0);
+		EXPECTED.put(UnitKind.PARTY_COMMITTEE, 36.0);
+		EXPECTED.put(UnitKind.ORGAN_PARTY_COMMITTEE, 36.0);
+		EXPECTED.put(UnitKind.GENERAL_BRANCH, 30.0);
+		EXPECTED.put(UnitKind.PARTY_CELL, 12.0);
+		for (ActivityKind k : ActivityKind.values()) {
+			WEIGHTS.put(k, 1.0);
+		}
+		WEIGHTS.put(ActivityKind.OTHER, 0.5);
+		WEIGHTS.put(ActivityKind.CHECK, 2.0);
+		WEIGHTS.put(ActivityKind.DUTY_REVIEW, 2.0);
+		WEIGHTS.put(ActivityKind.ADMONITION, 2.0);
+	}
+
+	private static final String[] DOMAIN_TEXT = { "落实“第一议题”制度，把党的政治建设摆在首位", "开展理论学习中心组学习和党员集中学习",
+			"推进党组织标准化规范化建设，落实“三会一课”", "抓好党员教育管理监督和发展党员工作", "推进全面从严治党，加强党风廉政建设和作风建设",
+			"支持工会、共青团、妇委会等群团组织开展工作", "开展对下级党组织履行党建责任的督促检查", "保障党建工作经费、活动阵地和党务干部配备" };
+
+	private static final Cadence[] CADENCE = { Cadence.YEARLY, Cadence.MONTHLY, Cadence.QUARTERLY, Cadence.MONTHLY,
+			Cadence.QUARTERLY, Cadence.QUARTERLY, Cadence.QUARTERLY, Cadence.YEARLY };
+
+	private static final ActivityKind[] OWN_KINDS = { ActivityKind.MEETING, ActivityKind.STUDY, ActivityKind.STUDY,
+			ActivityKind.TALK, ActivityKind.TRAINING, ActivityKind.REPORT, ActivityKind.DUTY_REVIEW, ActivityKind.OTHER };
+
+	private static final ActivityKind[] CELL_KINDS = { ActivityKind.STUDY, ActivityKind.MEETING, ActivityKind.TALK };
+
+	private static final ActivityKind[] DOWNWARD_KINDS = { ActivityKind.CHECK, ActivityKind.TALK,
+			ActivityKind.DUTY_REVIEW, ActivityKind.TRAINING };
+
+	private final Province p;
+
+	private final long seed;
+
+	private final Path out;
+
+	private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+	DatasetWriter(Province province, long seed, Path out) {
+		this.p = province;
+		this.seed = seed;
+		this.out = out;
+	}
+
+	Map<String, Integer> write(String name) {
+		try {
+			Files.createDirectories(this.out);
+			Files.writeString(this.out.resolve("dataset.properties"),
+					"name=" + name + "\nas_of=" + Province.AS_OF + "\n", StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		units();
+		leadership();
+		postKinds();
+		people();
+		posts();
+		appointments();
+		duties();
+		firstSecretaries();
+		assistance();
+		activities();
+		gradings();
+		issues();
+		supervisions();
+		events();
+		return this.counts;
+	}
+
+	private CsvFile open(DatasetFormat.FileFormat format) {
+		return new CsvFile(this.out, format);
+	}
+
+	private void done(DatasetFormat.FileFormat format, CsvFile file) {
+		file.close();
+		this.counts.put(format.name(), file.rows());
+	}
+
+	private void units() {
+		CsvFile f = open(DatasetFormat.UNITS);
+		for (Unit u : this.p.units) {
+			f.row(u.id, u.name, u.kind.name(), (u.parent != null) ? u.parent.id : null, u.sector.name(), u.region,
+					(u.members > 0) ? u.members : null, u.staff, u.hostUnits);
+		}
+		done(DatasetFormat.UNITS, f);
+	}
+
+	private void leadership() {
+		CsvFile f = open(DatasetFormat.LEADERSHIP);
+		for (Lead l : this.p.leads) {
+			f.row(l.leader().id, l.unit().id, l.kind().name());
+		}
+		done(DatasetFormat.LEADERSHIP, f);
+	}
+
+	private void postKinds() {
+		CsvFile f = open(DatasetFormat.POST_KINDS);
+		for (PostKind k : PostKind.values()) {
+			String required = k.requiredIn.stream().map(Enum::name).collect(Collectors.joining(";"));
+			f.row(k.name(), k.zh, k.responsibility.name(), required.isEmpty() ? null : required,
+					(k.domains == null) ? "ALL" : domains(k.domains));
+		}
+		done(DatasetFormat.POST_KINDS, f);
+	}
+
+	private static String domains(Set<DutyDomain> domains) {
+		return domains.stream().map(Enum::name).collect(Collectors.joining(";"));
+	}
+
+	private void people() {
+		CsvFile f = open(DatasetFormat.PEOPLE);
+		for (Person person : this.p.people) {
+			f.row(person.id, person.name, (person.home != null) ? person.home.id : null, person.title);
+		}
+		done(DatasetFormat.PEOPLE, f);
+	}
+
+	private void posts() {
+		CsvFile f = open(DatasetFormat.POSTS);
+		for (Unit u : this.p.units) {
+			for (Post post : u.posts) {
+				f.row(post.id, u.id, post.kind.name(), post.title,
+						(post.domains == null) ? null : domains(post.domains));
+			}
+		}
+		done(DatasetFormat.POSTS, f);
+	}
+
+	private void appointments() {
+		CsvFile f = open(DatasetFormat.APPOINTMENTS);
+		for (Unit u : this.p.units) {
+			for (Post post : u.posts) {
+				for (Appointment a : post.appointments) {
+					f.row(a.person.id, post.id, a.since, a.until);
+				}
+			}
+		}
+		done(DatasetFormat.APPOINTMENTS, f);
+	}
+
+	private void duties() {
+		CsvFile f = open(DatasetFormat.DUTIES);
+		DutyLists lists = new DutyLists();
+		for (Unit u : this.p.units) {
+			if (!DutyLists.hasLists(u)) {
+				continue;
+			}
+			String verb = verb(u);
+			for (Duty d : lists.duties(u)) {
+				String text = (d.post() == null) ? verb + DOMAIN_TEXT[d.domain().ordinal()]
+						: d.post().title + (d.post().kind.responsibility.name().equals("PRINCIPAL") ? "履行第一责任人职责，"
+								: "：") + DOMAIN_TEXT[d.domain().ordinal()];
+				Cadence cadence = CADENCE[d.domain().ordinal()];
+				LocalDate due = (d.post() == null && cadence == Cadence.YEARLY) ? LocalDate.of(2025, 12, 31) : null;
+				f.row(d.id(), u.id, (d.post() != null) ? d.post().id : null, d.domain().name(), text, d.derivedFrom(),
+						cadence.name(), due);
+			}
+		}
+		done(DatasetFormat.DUTIES, f);
+	}
+
+	private static String verb(Unit u) {
+		return switch (u.level()) {
+			case 1 -> "统筹";
+			case 2 -> "领导";
+			case 3 -> "组织";
+			default -> "具体";
+		};
+	}
+
+	private void firstSecretaries() {
+		CsvFile f = open(DatasetFormat.FIRST_SECRETARIES);
+		for (FirstSecretary fs : this.p.firstSecretaries) {
+			f.row(fs.person().id, fs.unit().id, fs.kind().name(),
+					(fs.dispatchedBy() != null) ? fs.dispatchedBy().id : null, fs.since(), fs.until());
+		}
+		done(DatasetFormat.FIRST_SECRETARIES, f);
+	}
+
+	private void assistance() {
+		CsvFile f = open(DatasetFormat.ASSISTANCE);
+		for (Assistance a : this.p.assistance) {
+			f.row(a.assistantId, a.unit.id, a.level.name(), a.since, a.until);
+		}
+		done(DatasetFormat.ASSISTANCE, f);
+	}
+
+	/**
+	 * A year of activities per unit, weighted to 0.75–1.4 of the expected count, fading with depth, with checks aimed
+	 * at the children of every unit that has some.
+	 */
+	private void activities() {
+		CsvFile f = open(DatasetFormat.ACTIVITIES);
+		int seq = 0;
+		for (Unit u : this.p.units) {
+			if (u.noActivities) {
+				continue;
+			}
+			SplittableRandom r = new SplittableRandom(this.seed * 1_000_003L + u.index);
+			double factor = Math.max(0.8, 1.3 - 0.1 * (u.level() - 1)) * (0.97 + 0.12 * r.nextDouble());
+			double target = EXPECTED.get(u.kind) * factor;
+			double sum = 0;
+			List<Unit> children = u.allChildren();
+			boolean lists = DutyLists.hasLists(u) && !u.noTeamList;
+			if (!children.isEmpty() && !u.noDownward) {
+				int aimed = 1 + r.nextInt(Math.min(3, children.size()));
+				for (int i = 0; i < aimed; i++) {
+					ActivityKind kind = (i == 0) ? ActivityKind.CHECK : DOWNWARD_KINDS[r.nextInt(DOWNWARD_KINDS.length)];
+					int count = 1 + r.nextInt(2);
+					Unit child = children.get(r.nextInt(children.size()));
+					String duty = lists ? DutyIds.team(u, 0, DutyDomain.SUPERVISION_CHECK) : null;
+					f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, child.id);
+					sum += WEIGHTS.get(kind) * count;
+				}
+			}
+			ActivityKind[] kinds = (u.kind == UnitKind.PARTY_CELL) ? CELL_KINDS : OWN_KINDS;
+			while (sum < target) {
+				ActivityKind kind = kinds[r.nextInt(kinds.length)];
+				int count = 1 + r.nextInt(4);
+				String duty = null;
+				if (lists && r.nextInt(10) < 4) {
+					duty = DutyIds.team(u, 0, DutyDomain.values()[r.nextInt(DutyDomain.values().length)]);
+				}
+				f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, null);
+				sum += WEIGHTS.get(kind) * count;
+			}
+		}
+		done(DatasetFormat.ACTIVITIES, f);
+	}
+
+	private static LocalDate day(SplittableRandom r) {
+		return Province.AS_OF.minusDays(r.nextInt(364));
+	}
+
+	private void gradings() {
+		CsvFile f = open(DatasetFormat.GRADINGS);
+		for (Grading g : this.p.gradings) {
+			f.row(g.unit.id, g.year, g.scheme.name(), g.grade, (g.person != null) ? g.person.id : null, g.problems);
+		}
+		done(DatasetFormat.GRADINGS, f);
+	}
+
+	private void issues() {
+		CsvFile f = open(DatasetFormat.ISSUES);
+		for (Issue i : this.p.issues) {
+			f.row(i.id(), i.unit().id, i.domain().name(), i.title(), i.foundOn(), i.source(), i.severity(),
+					i.status().name(), i.due(), i.dutyId());
+		}
+		done(DatasetFormat.ISSUES, f);
+	}
+
+	private void supervisions() {
+		CsvFile f = open(DatasetFormat.SUPERVISIONS);
+		for (Supervision s : this.p.supervisions) {
+			f.row(s.id(), s.unit().id, s.listedBy().id, s.listedOn(), s.deadline(), s.stage().name(),
+					(s.outcome() != null) ? s.outcome().name() : null, s.outcomeOn());
+		}
+		done(DatasetFormat.SUPERVISIONS, f);
+	}
+
+	private void events() {
+		CsvFile f = open(DatasetFormat.PERSONNEL_EVENTS);
+		for (PersonnelEvent e : this.p.events) {
+			f.row(e.person().id, e.date(), e.kind().name(), e.reason());
+		}
+		done(DatasetFormat.PERSONNEL_EVENTS, f);
+	}
+
+}

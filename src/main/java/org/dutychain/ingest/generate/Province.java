@@ -1,0 +1,191 @@
+package org.dutychain.ingest.generate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.dutychain.duty.DutyDomain;
+import org.dutychain.ingest.generate.Model.Appointment;
+import org.dutychain.ingest.generate.Model.Assistance;
+import org.dutychain.ingest.generate.Model.FirstSecretary;
+import org.dutychain.ingest.generate.Model.Grading;
+import org.dutychain.ingest.generate.Model.Issue;
+import org.dutychain.ingest.generate.Model.Lead;
+import org.dutychain.ingest.generate.Model.Person;
+import org.dutychain.ingest.generate.Model.Post;
+import org.dutychain.ingest.generate.Model.PersonnelEvent;
+import org.dutychain.ingest.generate.Model.PostKind;
+import org.dutychain.ingest.generate.Model.Supervision;
+import org.dutychain.ingest.generate.Model.Unit;
+import org.dutychain.organization.LeadKind;
+import org.dutychain.organization.Sector;
+import org.dutychain.organization.UnitKind;
+
+/** A generated dataset held in memory (except duties and activities), plus the facts the planter needs. */
+final class Province {
+
+	/** The evaluation date of every generated dataset. */
+	static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+
+	/** The latest grading and designation year (Y of design.md). */
+	static final int YEAR = 2024;
+
+	final SplittableRandom random;
+
+	final List<Unit> units = new ArrayList<>();
+
+	final List<Lead> leads = new ArrayList<>();
+
+	final List<Person> people = new ArrayList<>();
+
+	final List<FirstSecretary> firstSecretaries = new ArrayList<>();
+
+	final List<Assistance> assistance = new ArrayList<>();
+
+	final List<Grading> gradings = new ArrayList<>();
+
+	final List<Issue> issues = new ArrayList<>();
+
+	final List<Supervision> supervisions = new ArrayList<>();
+
+	final List<PersonnelEvent> events = new ArrayList<>();
+
+	/** Designated weak units per year (软弱涣散). */
+	final Map<Integer, Set<Unit>> weak = new HashMap<>();
+
+	private final Set<Unit> weakAny = new java.util.HashSet<>();
+
+	/** Units with an issue, a listing or a role in assistance: gaps that could interact are not planted there. */
+	final Set<Unit> busy = new LinkedHashSet<>();
+
+	/** Units where a gap is planted, with their parents and children. */
+	final Set<Unit> touched = new LinkedHashSet<>();
+
+	/** Currently assisted units per assistant id (lookup only). */
+	final Map<String, Integer> currentlyAssisting = new HashMap<>();
+
+	/** Provincial party groups, dispatchers of first secretaries. */
+	final List<Unit> partyGroups = new ArrayList<>();
+
+	Unit workCommittee;
+
+	Unit commission;
+
+	private int personSeq;
+
+	private int issueSeq;
+
+	private int supervisionSeq;
+
+	Province(long seed) {
+		this.random = new SplittableRandom(seed);
+	}
+
+	Unit unit(String id, String name, UnitKind kind, Unit parent, Sector sector, String region) {
+		Unit u = new Unit(this.units.size(), id, name, kind, parent, sector, region);
+		this.units.add(u);
+		return u;
+	}
+
+	void lead(Unit leader, Unit unit, LeadKind kind) {
+		this.leads.add(new Lead(leader, unit, kind));
+		if (kind == LeadKind.DUAL) {
+			unit.duals.add(leader);
+			leader.dualChildren.add(unit);
+		}
+	}
+
+	Person person(Unit home, String title) {
+		this.personSeq++;
+		Person p = new Person(id('p', this.personSeq, 6), Names.person(this.random), home, title);
+		this.people.add(p);
+		return p;
+	}
+
+	Post post(Unit unit, String suffix, PostKind kind, String title, Set<DutyDomain> domains) {
+		Post p = new Post(unit.id + "." + suffix, unit, kind, title, domains);
+		unit.posts.add(p);
+		return p;
+	}
+
+	Appointment appoint(Person person, Post post, LocalDate since, LocalDate until) {
+		Appointment a = new Appointment(person, post, since, until);
+		post.appointments.add(a);
+		person.posts++;
+		return a;
+	}
+
+	String nextIssueId() {
+		this.issueSeq++;
+		return id('i', this.issueSeq, 5);
+	}
+
+	String nextSupervisionId() {
+		this.supervisionSeq++;
+		return id('s', this.supervisionSeq, 4);
+	}
+
+	/** The designated units of a year (read only: add with {@link #designate}). */
+	Set<Unit> weak(int year) {
+		return this.weak.computeIfAbsent(year, (y) -> new LinkedHashSet<>());
+	}
+
+	void designate(int year, Unit u) {
+		weak(year).add(u);
+		this.weakAny.add(u);
+	}
+
+	boolean weakAnyYear(Unit u) {
+		return this.weakAny.contains(u);
+	}
+
+	/** A sequential id: a letter and a zero-padded number. */
+	static String id(char prefix, int n, int width) {
+		String digits = Integer.toString(n);
+		StringBuilder b = new StringBuilder(width + 1).append(prefix);
+		for (int i = digits.length(); i < width; i++) {
+			b.append('0');
+		}
+		return b.append(digits).toString();
+	}
+
+	/** Free for a planted gap: no issue, listing, assistance role or weakness, and nothing planted nearby. */
+	boolean free(Unit u) {
+		return !this.busy.contains(u) && !this.touched.contains(u) && !weakAnyYear(u);
+	}
+
+	/** Marks a unit, its parent and its children as used by a planted gap. */
+	void touch(Unit u) {
+		this.touched.add(u);
+		if (u.parent != null) {
+			this.touched.add(u.parent);
+		}
+		this.touched.addAll(u.children);
+		this.touched.addAll(u.dualChildren);
+		this.touched.addAll(u.duals);
+	}
+
+	int nextInt(int from, int toInclusive) {
+		return from + this.random.nextInt(toInclusive - from + 1);
+	}
+
+	LocalDate date(LocalDate from, LocalDate toInclusive) {
+		long days = toInclusive.toEpochDay() - from.toEpochDay();
+		return from.plusDays((days <= 0) ? 0 : this.random.nextLong(days + 1));
+	}
+
+	<T> void shuffle(List<T> list) {
+		for (int i = list.size() - 1; i > 0; i--) {
+			int j = this.random.nextInt(i + 1);
+			T t = list.get(i);
+			list.set(i, list.get(j));
+			list.set(j, t);
+		}
+	}
+
+}

@@ -1,0 +1,598 @@
+package org.dutychain.ingest.generate;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rules of design.md section 3 for the codes the generator controls, computed in plain Java over a generated
+ * folder, as rows in the form of truth.csv. An independent reading of the rules: the clean base must give none, a
+ * planted dataset exactly its truth.csv.
+ */
+final class RuleCheck {
+
+	private static final List<String> DOMAINS = List.of("POLITICAL", "THEORY", "ORGANIZATION", "MEMBER_EDUCATION",
+			"DISCIPLINE", "MASS_ORGS", "SUPERVISION_CHECK", "SUPPORT");
+
+	private static final Set<String> ROOT_KINDS = Set.of("ORGAN_WORK_COMMITTEE", "PARTY_COMMITTEE",
+			"LEADING_PARTY_GROUP", "DISCIPLINE_WORK_COMMITTEE", "DISCIPLINE_COMMISSION");
+
+	private static final Set<String> DISCIPLINE_KINDS = Set.of("DISCIPLINE_COMMISSION", "DISCIPLINE_WORK_COMMITTEE",
+			"ORGAN_DISCIPLINE_COMMITTEE", "STATIONED_DISCIPLINE_TEAM");
+
+	private static final Map<String, Integer> RANK = Map.ofEntries(Map.entry("ORGAN_WORK_COMMITTEE", 0),
+			Map.entry("LEADING_PARTY_GROUP", 1), Map.entry("PARTY_COMMITTEE", 1),
+			Map.entry("DISCIPLINE_WORK_COMMITTEE", 1), Map.entry("DISCIPLINE_COMMISSION", 1),
+			Map.entry("ORGAN_PARTY_COMMITTEE", 2), Map.entry("ORGAN_DISCIPLINE_COMMITTEE", 2),
+			Map.entry("STATIONED_DISCIPLINE_TEAM", 2), Map.entry("GENERAL_BRANCH", 3), Map.entry("BRANCH", 4),
+			Map.entry("JOINT_BRANCH", 4), Map.entry("PARTY_CELL", 5));
+
+	private final LocalDate asOf;
+
+	private final Map<String, Map<String, String>> units = new HashMap<>();
+
+	private final Map<String, List<String[]>> leaders = new HashMap<>();
+
+	private final Map<String, List<String>> children = new HashMap<>();
+
+	private final Map<String, Map<String, String>> posts = new HashMap<>();
+
+	private final Map<String, List<String>> postsOfUnit = new HashMap<>();
+
+	private final Map<String, Map<String, String>> kinds = new HashMap<>();
+
+	private final Map<String, List<Map<String, String>>> appointments = new HashMap<>();
+
+	private final Map<String, Map<String, String>> people = new HashMap<>();
+
+	private final Map<String, Map<String, String>> duties = new HashMap<>();
+
+	private final Map<String, List<String>> dutiesOfUnit = new HashMap<>();
+
+	private final Map<String, List<String>> dutiesOfPost = new HashMap<>();
+
+	private final Dataset d;
+
+	private final Set<String> out = new TreeSet<>();
+
+	RuleCheck(Dataset d, LocalDate asOf) {
+		this.d = d;
+		this.asOf = asOf;
+		for (Map<String, String> u : d.rows("units")) {
+			this.units.put(u.get("id"), u);
+			if (!u.get("parent_id").isEmpty()) {
+				link(u.get("parent_id"), u.get("id"), "PRIMARY");
+			}
+		}
+		for (Map<String, String> l : d.rows("leadership")) {
+			link(l.get("leader_id"), l.get("unit_id"), l.get("kind"));
+		}
+		for (Map<String, String> k : d.rows("post_kinds")) {
+			this.kinds.put(k.get("key"), k);
+		}
+		for (Map<String, String> p : d.rows("posts")) {
+			this.posts.put(p.get("id"), p);
+			this.postsOfUnit.computeIfAbsent(p.get("unit_id"), (x) -> new ArrayList<>()).add(p.get("id"));
+		}
+		for (Map<String, String> a : d.rows("appointments")) {
+			this.appointments.computeIfAbsent(a.get("post_id"), (x) -> new ArrayList<>()).add(a);
+		}
+		for (Map<String, String> p : d.rows("people")) {
+			this.people.put(p.get("id"), p);
+		}
+		for (Map<String, String> t : d.rows("duties")) {
+			this.duties.put(t.get("id"), t);
+			if (t.get("post_id").isEmpty()) {
+				this.dutiesOfUnit.computeIfAbsent(t.get("unit_id"), (x) -> new ArrayList<>()).add(t.get("id"));
+			}
+			else {
+				this.dutiesOfPost.computeIfAbsent(t.get("post_id"), (x) -> new ArrayList<>()).add(t.get("id"));
+			}
+		}
+	}
+
+	private void link(String leader, String unit, String kind) {
+		this.leaders.computeIfAbsent(unit, (x) -> new ArrayList<>()).add(new String[] { leader, kind });
+		if (kind.equals("PRIMARY") || kind.equals("DUAL")) {
+			this.children.computeIfAbsent(leader, (x) -> new ArrayList<>()).add(unit);
+		}
+	}
+
+	Set<String> findings() {
+		hierarchy();
+		posts();
+		lists();
+		cascade();
+		pressure();
+		accountability();
+		assistance();
+		supervision();
+		reviews();
+		weakTwoYears();
+		return this.out;
+	}
+
+	private void add(String analysis, String code, String unit, String post, String person) {
+		this.out.add(String.join(",", analysis, code, unit, (post != null) ? post : "", (person != null) ? person : ""));
+	}
+
+	private LocalDate date(String s) {
+		return (s == null || s.isEmpty()) ? null : LocalDate.parse(s);
+	}
+
+	private boolean current(Map<String, String> row) {
+		LocalDate until = date(row.get("until"));
+		return !date(row.get("since")).isAfter(this.asOf) && (until == null || !until.isBefore(this.asOf));
+	}
+
+	private int members(String unit) {
+		String m = this.units.get(unit).get("members");
+		return m.isEmpty() ? 0 : Integer.parseInt(m);
+	}
+
+	private String kind(String unit) {
+		return this.units.get(unit).get("kind");
+	}
+
+	private String parent(String unit) {
+		String p = this.units.get(unit).get("parent_id");
+		return p.isEmpty() ? null : p;
+	}
+
+	// ---------------------------------------------------------------- hierarchy-integrity
+
+	private void hierarchy() {
+		for (Map<String, String> u : this.d.rows("units")) {
+			String id = u.get("id");
+			String kind = u.get("kind");
+			if (!this.leaders.containsKey(id) && !ROOT_KINDS.contains(kind)) {
+				add("hierarchy-integrity", "ORPHAN_UNIT", id, null, null);
+			}
+			String parent = parent(id);
+			if (parent != null) {
+				String pk = kind(parent);
+				boolean branchParent = pk.equals("BRANCH") || pk.equals("JOINT_BRANCH");
+				if ((branchParent && !kind.equals("PARTY_CELL")) || pk.equals("PARTY_CELL")
+						|| RANK.get(kind) < RANK.get(pk)) {
+					add("hierarchy-integrity", "KIND_ORDER", id, null, null);
+				}
+			}
+			if (kind.equals("BRANCH") && members(id) < 3) {
+				add("hierarchy-integrity", "TOO_FEW_MEMBERS", id, null, null);
+			}
+			if (kind.equals("BRANCH") && members(id) > 50) {
+				add("hierarchy-integrity", "SHOULD_BE_GENERAL_BRANCH", id, null, null);
+			}
+			if (kind.equals("GENERAL_BRANCH") && members(id) >= 100) {
+				add("hierarchy-integrity", "SHOULD_BE_COMMITTEE", id, null, null);
+			}
+			if (kind.equals("JOINT_BRANCH") && Integer.parseInt(u.get("host_units")) > 5) {
+				add("hierarchy-integrity", "JOINT_BRANCH_TOO_WIDE", id, null, null);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- post-vacancy
+
+	private String responsibility(String post) {
+		return this.kinds.get(this.posts.get(post).get("kind")).get("responsibility");
+	}
+
+	private List<String> currentHolders(String post) {
+		List<String> holders = new ArrayList<>();
+		for (Map<String, String> a : this.appointments.getOrDefault(post, List.of())) {
+			if (current(a)) {
+				holders.add(a.get("person_id"));
+			}
+		}
+		return holders;
+	}
+
+	private void posts() {
+		for (Map<String, String> u : this.d.rows("units")) {
+			String id = u.get("id");
+			for (Map<String, String> k : this.kinds.values()) {
+				if (Arrays.asList(k.get("required_in").split(";")).contains(u.get("kind"))
+						&& this.postsOfUnit.getOrDefault(id, List.of())
+							.stream()
+							.noneMatch((p) -> this.posts.get(p).get("kind").equals(k.get("key")))) {
+					add("post-vacancy", "REQUIRED_POST_MISSING", id, null, null);
+				}
+			}
+		}
+		Map<String, Integer> load = new HashMap<>();
+		Map<String, Set<String>> roles = new HashMap<>();
+		for (Map<String, String> p : this.d.rows("posts")) {
+			String post = p.get("id");
+			List<Map<String, String>> history = this.appointments.getOrDefault(post, List.of());
+			List<String> holders = currentHolders(post);
+			boolean ended = history.stream().anyMatch((a) -> date(a.get("until")) != null
+					&& date(a.get("until")).isBefore(this.asOf));
+			if (holders.isEmpty() && !ended) {
+				add("post-vacancy", "POST_VACANT", p.get("unit_id"), post, null);
+			}
+			if (holders.isEmpty() && ended) {
+				add("post-vacancy", "APPOINTMENT_EXPIRED", p.get("unit_id"), post, null);
+			}
+			for (String h : holders) {
+				load.merge(h, 1, Integer::sum);
+				roles.computeIfAbsent(p.get("unit_id") + "," + h, (x) -> new HashSet<>()).add(responsibility(post));
+			}
+		}
+		load.forEach((person, n) -> {
+			if (n > 4) {
+				add("post-vacancy", "PERSON_OVERLOADED", this.people.get(person).get("unit_id"), null, person);
+			}
+		});
+		roles.forEach((key, r) -> {
+			if (r.contains("PRINCIPAL") && r.contains("SUPERVISORY")) {
+				String[] k = key.split(",");
+				add("post-vacancy", "SELF_SUPERVISION", k[0], null, k[1]);
+			}
+		});
+	}
+
+	// ---------------------------------------------------------------- list-coverage
+
+	private List<String> domainsOf(String post) {
+		Map<String, String> p = this.posts.get(post);
+		String ds = p.get("domains").isEmpty() ? this.kinds.get(p.get("kind")).get("domains") : p.get("domains");
+		return ds.equals("ALL") ? DOMAINS : Arrays.asList(ds.split(";"));
+	}
+
+	private void lists() {
+		for (String unit : this.postsOfUnit.keySet()) {
+			if (!this.dutiesOfUnit.containsKey(unit)) {
+				add("list-coverage", "NO_TEAM_LIST", unit, null, null);
+			}
+		}
+		for (Map<String, String> p : this.d.rows("posts")) {
+			String post = p.get("id");
+			List<String> own = this.dutiesOfPost.getOrDefault(post, List.of());
+			if (own.isEmpty()) {
+				if (!currentHolders(post).isEmpty()) {
+					add("list-coverage", "NO_PERSONAL_LIST", p.get("unit_id"), post, null);
+				}
+				continue;
+			}
+			Set<String> covered = new HashSet<>();
+			own.forEach((t) -> covered.add(this.duties.get(t).get("domain")));
+			if (!covered.containsAll(domainsOf(post))) {
+				add("list-coverage", "DOMAIN_BLANK", p.get("unit_id"), post, null);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- duty-cascade
+
+	private List<String> dutiesOnAnyList(String unit) {
+		List<String> all = new ArrayList<>(this.dutiesOfUnit.getOrDefault(unit, List.of()));
+		for (String post : this.postsOfUnit.getOrDefault(unit, List.of())) {
+			all.addAll(this.dutiesOfPost.getOrDefault(post, List.of()));
+		}
+		return all;
+	}
+
+	private void cascade() {
+		Map<String, Set<String>> reached = new HashMap<>();
+		for (String unit : this.units.keySet()) {
+			List<String> own = dutiesOnAnyList(unit);
+			if (own.isEmpty()) {
+				continue;
+			}
+			for (String child : this.children.getOrDefault(unit, List.of())) {
+				if (!this.postsOfUnit.containsKey(child)) {
+					continue;
+				}
+				Set<String> ancestors = reached.computeIfAbsent(child, (c) -> {
+					Set<String> set = new HashSet<>();
+					for (String t : dutiesOnAnyList(c)) {
+						for (String a = this.duties.get(t).get("derived_from"); !a.isEmpty() && set.add(a);) {
+							a = this.duties.get(a).get("derived_from");
+						}
+					}
+					return set;
+				});
+				for (String t : own) {
+					if (!ancestors.contains(t)) {
+						add("duty-cascade", "CASCADE_BREAK", unit, null, null);
+					}
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- pressure-decay
+
+	private void pressure() {
+		Set<String> warm = new HashSet<>();
+		Map<String, Set<String>> aimed = new HashMap<>();
+		for (Map<String, String> a : this.d.rows("activities")) {
+			LocalDate day = date(a.get("date"));
+			if (day.isAfter(this.asOf) || !day.isAfter(this.asOf.minusDays(365))) {
+				continue;
+			}
+			warm.add(a.get("unit_id"));
+			if (!a.get("target_unit_id").isEmpty()) {
+				aimed.computeIfAbsent(a.get("unit_id"), (x) -> new HashSet<>()).add(a.get("target_unit_id"));
+			}
+		}
+		for (String unit : this.units.keySet()) {
+			if (!warm.contains(unit)) {
+				add("pressure-decay", "COLD_UNIT", unit, null, null);
+			}
+			List<String> kids = this.children.getOrDefault(unit, List.of());
+			if (!kids.isEmpty() && kids.stream().noneMatch(aimed.getOrDefault(unit, Set.of())::contains)) {
+				add("pressure-decay", "NO_DOWNWARD_CHECK", unit, null, null);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- accountability-gaps
+
+	private Set<String> chain(String unit) {
+		Set<String> chain = new LinkedHashSet<>();
+		Deque<String> todo = new ArrayDeque<>(List.of(unit));
+		while (!todo.isEmpty()) {
+			String u = todo.pop();
+			if (chain.add(u)) {
+				for (String[] l : this.leaders.getOrDefault(u, List.of())) {
+					if (l[1].equals("PRIMARY") || l[1].equals("DUAL")) {
+						todo.push(l[0]);
+					}
+				}
+			}
+		}
+		return chain;
+	}
+
+	private void accountability() {
+		for (Map<String, String> i : this.d.rows("issues")) {
+			String unit = i.get("unit_id");
+			if (i.get("status").equals("CLOSED")) {
+				String duty = i.get("duty_id");
+				if (!duty.isEmpty()) {
+					String owner = this.duties.get(duty).get("unit_id");
+					boolean below = false;
+					for (String a = parent(owner); a != null; a = parent(a)) {
+						below |= a.equals(unit);
+					}
+					if (below) {
+						add("accountability-gaps", "BLAME_PUSHED_DOWN", unit, null, null);
+					}
+				}
+				continue;
+			}
+			boolean principal = this.postsOfUnit.getOrDefault(unit, List.of())
+				.stream()
+				.anyMatch((p) -> responsibility(p).equals("PRINCIPAL") && !currentHolders(p).isEmpty());
+			if (!principal) {
+				add("accountability-gaps", "NO_PRINCIPAL", unit, null, null);
+			}
+			boolean direct = false;
+			boolean supervisor = false;
+			for (String c : chain(unit)) {
+				for (String p : this.postsOfUnit.getOrDefault(c, List.of())) {
+					boolean held = !currentHolders(p).isEmpty();
+					direct |= held && responsibility(p).equals("DIRECT") && domainsOf(p).contains(i.get("domain"));
+					supervisor |= held && this.posts.get(p).get("kind").equals("DISCIPLINE_SECRETARY");
+				}
+				supervisor |= DISCIPLINE_KINDS.contains(kind(c));
+				for (String[] l : this.leaders.getOrDefault(c, List.of())) {
+					supervisor |= DISCIPLINE_KINDS.contains(kind(l[0])) || l[1].equals("DISCIPLINE_SUPERVISION");
+				}
+			}
+			if (!direct) {
+				add("accountability-gaps", "NO_DIRECT", unit, null, null);
+			}
+			if (!supervisor) {
+				add("accountability-gaps", "NO_SUPERVISOR", unit, null, null);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- weak organizations
+
+	private int latest(String scheme) {
+		return this.d.rows("gradings")
+			.stream()
+			.filter((g) -> g.get("scheme").equals(scheme) && Integer.parseInt(g.get("year")) <= this.asOf.getYear())
+			.mapToInt((g) -> Integer.parseInt(g.get("year")))
+			.max()
+			.orElse(0);
+	}
+
+	private Set<String> weakIn(int designationYear, int abcdYear) {
+		Set<String> weak = new TreeSet<>();
+		for (Map<String, String> g : this.d.rows("gradings")) {
+			int year = Integer.parseInt(g.get("year"));
+			if ((g.get("scheme").equals("DESIGNATED_WEAK") && year == designationYear)
+					|| (g.get("scheme").equals("ABCD") && year == abcdYear && g.get("grade").equals("D"))) {
+				weak.add(g.get("unit_id"));
+			}
+		}
+		return weak;
+	}
+
+	private Set<String> weakNow() {
+		return weakIn(latest("DESIGNATED_WEAK"), latest("ABCD"));
+	}
+
+	private void assistance() {
+		Set<String> weak = weakNow();
+		Map<String, Set<String>> currentLevels = new HashMap<>();
+		Map<String, Set<String>> endedLevels = new HashMap<>();
+		Map<String, Set<String>> assisted = new HashMap<>();
+		for (Map<String, String> a : this.d.rows("assistance")) {
+			if (current(a)) {
+				currentLevels.computeIfAbsent(a.get("unit_id"), (x) -> new HashSet<>()).add(a.get("level"));
+				assisted.computeIfAbsent(a.get("assistant_id"), (x) -> new HashSet<>()).add(a.get("unit_id"));
+			}
+			else if (date(a.get("until")) != null && date(a.get("until")).isBefore(this.asOf)) {
+				endedLevels.computeIfAbsent(a.get("unit_id"), (x) -> new HashSet<>()).add(a.get("level"));
+			}
+		}
+		Set<String> firstSecretary = new HashSet<>();
+		for (Map<String, String> f : this.d.rows("first_secretaries")) {
+			if (current(f)) {
+				firstSecretary.add(f.get("unit_id"));
+			}
+		}
+		for (String unit : weak) {
+			Set<String> levels = currentLevels.getOrDefault(unit, Set.of());
+			List<String> needed = new ArrayList<>(
+					List.of("LEADER_CONTACT", "ORG_DEPT_GUIDANCE", "ORGAN_CO_BUILD", "COMMITTEE_SUPERVISOR"));
+			boolean village = this.units.get(unit).get("sector").equals("VILLAGE");
+			boolean missing = !levels.containsAll(needed)
+					|| village && !levels.contains("FIRST_SECRETARY") && !firstSecretary.contains(unit);
+			if (missing) {
+				add("assistance-coverage", "WEAK_UNASSISTED", unit, null, null);
+			}
+			if (village && !firstSecretary.contains(unit)) {
+				add("assistance-coverage", "WEAK_VILLAGE_NO_FIRST_SECRETARY", unit, null, null);
+			}
+			for (String level : endedLevels.getOrDefault(unit, Set.of())) {
+				if (!levels.contains(level)) {
+					add("assistance-coverage", "ASSISTANCE_EXPIRED", unit, null, null);
+				}
+			}
+		}
+		assisted.forEach((assistant, set) -> {
+			if (set.size() > 3) {
+				if (this.units.containsKey(assistant)) {
+					add("assistance-coverage", "ASSISTANT_OVERLOADED", assistant, null, null);
+				}
+				else {
+					add("assistance-coverage", "ASSISTANT_OVERLOADED", this.people.get(assistant).get("unit_id"), null,
+							assistant);
+				}
+			}
+		});
+	}
+
+	private String principalHolder(String unit, LocalDate on, boolean since) {
+		for (String p : this.postsOfUnit.getOrDefault(unit, List.of())) {
+			if (!responsibility(p).equals("PRINCIPAL")) {
+				continue;
+			}
+			for (Map<String, String> a : this.appointments.getOrDefault(p, List.of())) {
+				if (current(a) && (!since || !date(a.get("since")).isAfter(on))) {
+					return a.get("person_id");
+				}
+			}
+		}
+		return null;
+	}
+
+	private void weakTwoYears() {
+		int y = latest("DESIGNATED_WEAK");
+		Set<String> before = weakIn(y - 1, latest("ABCD") - 1);
+		LocalDate end = LocalDate.of(y - 1, 12, 31);
+		for (String unit : weakNow()) {
+			String holder = principalHolder(unit, end, true);
+			if (!before.contains(unit) || holder == null) {
+				continue;
+			}
+			add("weak-org-rectification", "WEAK_TWO_YEARS", unit, null, holder);
+			String parent = parent(unit);
+			if (kind(unit).equals("BRANCH") && parent != null
+					&& (kind(parent).equals("PARTY_COMMITTEE") || kind(parent).equals("GENERAL_BRANCH"))
+					&& parent(parent) != null && !this.leaders.containsKey(parent(parent))) {
+				add("weak-org-rectification", "PARENT_SECRETARY_LIABLE", unit, null,
+						principalHolder(parent, this.asOf, false));
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- supervision-lifecycle
+
+	private void supervision() {
+		List<String> stages = List.of("START", "SELF_CHECK", "ASSIGN", "RECTIFY", "ACCEPTANCE", "SUMMARY",
+				"LONG_TERM");
+		Map<String, Integer> relisted = new HashMap<>();
+		for (Map<String, String> s : this.d.rows("supervisions")) {
+			String unit = s.get("unit_id");
+			LocalDate deadline = s.get("deadline").isEmpty() ? date(s.get("listed_on")).plusMonths(6)
+					: date(s.get("deadline"));
+			boolean outcome = !s.get("outcome").isEmpty();
+			if (deadline.isBefore(this.asOf) && !outcome) {
+				add("supervision-lifecycle", "SUPERVISION_OVERDUE", unit, null, null);
+			}
+			int stage = stages.indexOf(s.get("stage"));
+			if (outcome && stage < 4 || !outcome && stage >= 5) {
+				add("supervision-lifecycle", "STAGE_INCONSISTENT", unit, null, null);
+			}
+			if (s.get("outcome").equals("RELISTED")) {
+				relisted.merge(unit, 1, Integer::sum);
+			}
+			if (s.get("outcome").equals("DELISTED")) {
+				LocalDate on = date(s.get("outcome_on"));
+				boolean open = this.d.rows("issues")
+					.stream()
+					.anyMatch((i) -> i.get("unit_id").equals(unit) && !i.get("status").equals("CLOSED")
+							&& !date(i.get("found_on")).isAfter(on));
+				if (open) {
+					add("supervision-lifecycle", "DELISTED_WITH_OPEN_ISSUES", unit, null, null);
+				}
+			}
+		}
+		relisted.forEach((unit, n) -> {
+			if (n >= 2) {
+				add("supervision-lifecycle", "RELISTED_AGAIN", unit, null, null);
+			}
+		});
+	}
+
+	// ---------------------------------------------------------------- review-followup
+
+	private void reviews() {
+		Map<String, List<Map<String, String>>> events = new HashMap<>();
+		for (Map<String, String> e : this.d.rows("personnel_events")) {
+			events.computeIfAbsent(e.get("person_id"), (x) -> new ArrayList<>()).add(e);
+		}
+		for (Map<String, String> g : this.d.rows("gradings")) {
+			String scheme = g.get("scheme");
+			String grade = g.get("grade");
+			String person;
+			if (scheme.equals("SECRETARY_REVIEW") && (grade.equals("AVERAGE") || grade.equals("POOR"))) {
+				person = g.get("person_id");
+			}
+			else if (scheme.equals("ANNUAL") && (grade.equals("BASIC_PASS") || grade.equals("FAIL"))) {
+				person = principalHolder(g.get("unit_id"), this.asOf, false);
+			}
+			else {
+				continue;
+			}
+			LocalDate from = LocalDate.of(Integer.parseInt(g.get("year")), 12, 31);
+			boolean talked = events.getOrDefault(person, List.of())
+				.stream()
+				.anyMatch((e) -> e.get("kind").equals("ADMONISHED") && date(e.get("date")).isAfter(from)
+						&& !date(e.get("date")).isAfter(from.plusDays(90)));
+			if (!talked) {
+				add("review-followup", "NO_ADMONITION_AFTER_POOR_GRADE", g.get("unit_id"), null, person);
+			}
+		}
+		events.forEach((person, list) -> {
+			for (Map<String, String> a : list) {
+				for (Map<String, String> b : list) {
+					if (a.get("kind").equals("ADMONISHED") && b.get("kind").equals("PROMOTED")
+							&& date(a.get("date")).getYear() == date(b.get("date")).getYear()
+							&& !date(b.get("date")).isBefore(date(a.get("date")))) {
+						add("review-followup", "PROMOTED_AFTER_ADMONITION", this.people.get(person).get("unit_id"),
+								null, person);
+					}
+				}
+			}
+		});
+	}
+
+}
