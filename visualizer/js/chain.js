@@ -26,7 +26,7 @@ export class ChainView {
 		this.chart = echarts.init(container, null, { renderer: 'canvas' });
 		this.nodes = new Map();
 		this.roots = [];
-		this.fourLevels = true;
+		this.fourLevels = false;
 		this.extraEdges = false;
 		this.colorMode = 'severity';
 		this.highlighted = new Set();
@@ -36,6 +36,7 @@ export class ChainView {
 
 	async load() {
 		this.nodes.clear();
+		this.extra = [];
 		const roots = await api.roots();
 		this.roots = roots.map((r) => this.adopt(r));
 		const depth = this.fourLevels ? FOUR_LEVELS - 1 : 1;
@@ -43,17 +44,20 @@ export class ChainView {
 			await this.expand(r, depth);
 		}
 		this.render();
-		this.container.dataset.units = String(this.nodes.size);
+	}
+
+	/** Open unless the user closed it; by default levels above the preset's depth are open. */
+	isOpen(node) {
+		return node.open ?? (node.level < (this.fourLevels ? FOUR_LEVELS : 2));
 	}
 
 	adopt(data) {
 		const existing = this.nodes.get(data.id);
-		const node = existing || { id: data.id, children: null, collapsed: true };
+		const node = existing || { id: data.id, children: null };
 		Object.assign(node, {
 			name: data.name, kind: data.kind, level: data.level, childCount: data.childCount ?? 0,
 			findings: data.findings || {}, worst: data.worst || null, pressure: data.pressure,
-			edgeKind: data.edgeKind || node.edgeKind || 'PRIMARY', members: data.members ?? node.members,
-			secretary: data.secretary ?? node.secretary,
+			members: data.members ?? node.members, secretary: data.secretary ?? node.secretary,
 		});
 		this.nodes.set(node.id, node);
 		return node;
@@ -69,15 +73,15 @@ export class ChainView {
 		});
 	}
 
+	/** Children are links {node, edgeKind}: a unit under two leaders (双重领导) is one node reached by two links. */
 	merge(node, data, depth) {
-		this.adopt({ ...data, edgeKind: node.edgeKind });
+		this.adopt(data);
 		if (Array.isArray(data.children)) {
 			node.children = data.children.map((c) => {
 				const child = this.adopt(c);
 				if (Array.isArray(c.children) && c.children.length) this.merge(child, c, depth - 1);
-				return child;
+				return { node: child, edgeKind: c.edgeKind || 'PRIMARY' };
 			});
-			node.collapsed = false;
 		}
 	}
 
@@ -88,9 +92,10 @@ export class ChainView {
 		this.onSelect(id);
 		if (node.children === null && node.childCount > 0) {
 			await this.expand(node, 1);
+			node.open = true;
 		}
-		else if (node.children && node.children.length) {
-			node.collapsed = !node.collapsed;
+		else if (this.visible(node).length) {
+			node.open = !this.isOpen(node);
 		}
 		this.render();
 	}
@@ -113,11 +118,19 @@ export class ChainView {
 	}
 
 	openPathTo(unitId) {
+		const seen = new Set();
 		const walk = (node, path) => {
-			if (node.id === unitId) { path.forEach((p) => { p.collapsed = false; }); return true; }
-			return (node.children || []).some((c) => walk(c, [...path, node]));
+			if (node.id === unitId) { path.forEach((p) => { p.open = true; }); return true; }
+			if (seen.has(node.id)) return false;
+			seen.add(node.id);
+			return this.visible(node).some((c) => walk(c.node, [...path, node]));
 		};
 		this.roots.some((r) => walk(r, []));
+	}
+
+	/** The links drawn under a node: PRIMARY always, DUAL only with the extra-edges switch. */
+	visible(node) {
+		return (node.children || []).filter((c) => c.edgeKind !== 'DUAL' || this.extraEdges);
 	}
 
 	highlight(ids) {
@@ -144,14 +157,15 @@ export class ChainView {
 		return SEVERITY_COLOR[node.worst || 'NONE'];
 	}
 
-	toData(node) {
+	toData(node, edgeKind, path = new Set()) {
 		const f = node.findings || {};
 		const counts = ['HIGH', 'MEDIUM', 'LOW'].filter((s) => f[s]).map((s) => `${code(s)}${f[s]}`).join(' ');
-		const dual = node.edgeKind === 'DUAL';
+		const dual = edgeKind === 'DUAL';
+		const below = new Set(path).add(node.id);
 		const hl = this.highlighted.has(node.id);
 		return {
 			name: node.name, unitId: node.id, value: node.id,
-			collapsed: node.collapsed,
+			collapsed: !this.isOpen(node),
 			label: { formatter: counts ? `${node.name}  {c|${counts}}` : node.name,
 				rich: { c: { color: '#c23531', fontSize: 11 } }, fontWeight: hl ? 'bold' : 'normal' },
 			symbolSize: hl ? 16 : 10,
@@ -159,11 +173,26 @@ export class ChainView {
 				borderWidth: hl ? 3 : (dual ? 2 : 1), borderType: dual ? 'dashed' : 'solid' },
 			lineStyle: dual && this.extraEdges ? { type: 'dashed', color: '#7a5cff' } : undefined,
 			tooltipData: node,
-			children: (node.children || []).map((c) => this.toData(c)),
+			children: this.visible(node).filter((c) => !below.has(c.node.id)).map((c) => this.toData(c.node, c.edgeKind, below)),
 		};
 	}
 
+	/** Units drawn now (open paths only), for the page and its tests. */
+	drawnUnits() {
+		const drawn = new Set();
+		const walk = (node, path) => {
+			drawn.add(node.id);
+			if (!this.isOpen(node) || path.has(node.id)) return;
+			const below = new Set(path).add(node.id);
+			this.visible(node).forEach((c) => walk(c.node, below));
+		};
+		this.roots.forEach((r) => walk(r, new Set()));
+		return drawn.size;
+	}
+
 	render() {
+		this.container.dataset.units = String(this.drawnUnits());
+		this.container.dataset.loaded = String(this.nodes.size);
 		const data = this.roots.length === 1 ? this.toData(this.roots[0])
 			: { name: '全部', unitId: null, children: this.roots.map((r) => this.toData(r)), itemStyle: { color: '#8a8f98' } };
 		this.chart.setOption({

@@ -3,6 +3,7 @@ package org.dutychain.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,12 +43,24 @@ public final class DutychainCli {
 	}
 
 	/**
+	 * {@code serve} is the default: no arguments, {@code serve …}, or only Spring arguments such as
+	 * {@code --server.port=9090} (what {@code spring-boot:run} passes); help and version go to picocli.
+	 */
+	static boolean isServe(String[] args) {
+		if (args.length == 0 || "serve".equals(args[0])) {
+			return true;
+		}
+		return args[0].startsWith("--") && !List.of("--help", "--version").contains(args[0]);
+	}
+
+	/**
 	 * Runs a command; returns its exit code, or {@link #KEEP_RUNNING} for {@code serve}.
 	 * @param application the Spring Boot application class (passed in, so this module does not depend on it)
 	 */
 	public static int run(Class<?> application, String[] args) {
-		if (args.length == 0 || "serve".equals(args[0])) {
-			String[] rest = (args.length == 0) ? args : Arrays.copyOfRange(args, 1, args.length);
+		if (isServe(args)) {
+			String[] rest = (args.length > 0 && "serve".equals(args[0])) ? Arrays.copyOfRange(args, 1, args.length)
+					: args;
 			SpringApplication.run(application, rest);
 			return KEEP_RUNNING;
 		}

@@ -83,4 +83,13 @@ class CliTests {
 		assertThat(lines.get(4)).isEqualTo("1 gap(s)");
 	}
 
+	@Test
+	void serveIsTheDefaultAndTakesSpringArguments() {
+		assertThat(DutychainCli.isServe(new String[0])).isTrue();
+		assertThat(DutychainCli.isServe(new String[] { "serve", "--server.port=9090" })).isTrue();
+		assertThat(DutychainCli.isServe(new String[] { "--spring.neo4j.uri=neo4j://db:7687" })).isTrue();
+		assertThat(DutychainCli.isServe(new String[] { "--help" })).isFalse();
+		assertThat(DutychainCli.isServe(new String[] { "audit", "x" })).isFalse();
+	}
+
 }

@@ -102,14 +102,20 @@ class VisualizerIT {
 	void loadChainAndOpenPage() {
 		this.fixtures.load(Path.of("src/test/resources/fixtures/visualizer/chain.cypher"));
 		browser.get("http://localhost:" + this.port + "/");
-		waitFor(() -> "12".equals(tree().getAttribute("data-units")));
+		// first the top two levels: 工委 and its party groups, 纪委监委 and its work committee
+		waitFor(Duration.ofSeconds(90), () -> "5".equals(tree().getAttribute("data-units")));
+		// the four-level preset opens levels 1-4: every unit but the party cell C-1 (level 5)
+		browser.findElement(By.cssSelector("[data-testid=four-levels]")).click();
+		waitFor(() -> "11".equals(tree().getAttribute("data-units")));
 	}
 
 	@Test
 	@Order(1)
-	void treeRendersEveryUnitOfTheFourLevelChain() {
-		assertThat(tree().getAttribute("data-units")).isEqualTo("12");
+	void treeRendersTheFourLevelsAndLoadsDeeperUnitsOnClick() {
+		assertThat(tree().getAttribute("data-units")).isEqualTo("11");
 		assertThat(browser.findElement(By.cssSelector("[data-testid=dataset-name]")).getText()).contains("fixture");
+		clickTreeNode("预算处党支部");
+		waitFor(() -> "12".equals(tree().getAttribute("data-units")));
 		shot("chain");
 		assertNoConsoleErrors();
 	}
@@ -173,9 +179,11 @@ class VisualizerIT {
 		assertThat(rows).anySatisfy((r) -> assertThat(r).contains("units.csv").contains("3").contains("kind"));
 		assertThat(rows).anySatisfy((r) -> assertThat(r).contains("units.csv").contains("4").contains("parent_id"));
 		shot("import-errors");
-		// the fixture graph is untouched: the tree still shows 12 units
+		// the fixture graph is untouched: the tree still shows the same units
 		browser.findElement(By.cssSelector("[data-testid=tab-chain]")).click();
-		assertThat(tree().getAttribute("data-units")).isEqualTo("12");
+		assertThat(tree().getAttribute("data-units")).isEqualTo("11");
+		// the rejected upload's 422 is the expected answer, not a script error
+		assertThat(consoleErrors()).allSatisfy((e) -> assertThat(e).contains("/api/imports").contains("422"));
 	}
 
 	@Test
@@ -217,9 +225,11 @@ class VisualizerIT {
 				const chart = echarts.getInstanceByDom(dom);
 				const data = chart.getModel().getSeriesByIndex(0).getData();
 				for (let i = 0; i < data.count(); i++) {
-				  if (data.getName(i) === arguments[0]) {
-				    const l = data.getItemLayout(i);
-				    return { x: l.x, y: l.y, w: dom.clientWidth, h: dom.clientHeight };
+				  const el = data.getItemGraphicEl(i);
+				  if (data.getName(i) === arguments[0] && el) {
+				    const r = el.getBoundingRect().clone();
+				    r.applyTransform(el.getComputedTransform());
+				    return { x: r.x + r.width / 2, y: r.y + r.height / 2, w: dom.clientWidth, h: dom.clientHeight };
 				  }
 				}
 				return null;""", name);
@@ -230,7 +240,18 @@ class VisualizerIT {
 	}
 
 	private static void waitFor(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until((d) -> condition.getAsBoolean());
+		waitFor(Duration.ofSeconds(30), condition);
+	}
+
+	private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+		try {
+			new WebDriverWait(browser, timeout).until((d) -> condition.getAsBoolean());
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			shot("timeout-" + System.currentTimeMillis());
+			throw new AssertionError("timed out; tree shows " + tree().getAttribute("data-units") + " units (loaded "
+					+ tree().getAttribute("data-loaded") + "); panel: " + panelText(), ex);
+		}
 	}
 
 	private static void shot(String name) {
@@ -244,7 +265,12 @@ class VisualizerIT {
 	}
 
 	private static void assertNoConsoleErrors() {
-		List<String> errors = browser.manage()
+		assertThat(consoleErrors()).as("JavaScript console errors").isEmpty();
+	}
+
+	/** Severe console entries since the last call (reading the log drains it). */
+	private static List<String> consoleErrors() {
+		return browser.manage()
 			.logs()
 			.get(LogType.BROWSER)
 			.getAll()
@@ -253,7 +279,6 @@ class VisualizerIT {
 			.map(LogEntry::getMessage)
 			.filter((m) -> !m.contains("favicon.ico"))
 			.toList();
-		assertThat(errors).as("JavaScript console errors").isEmpty();
 	}
 
 }

@@ -38,7 +38,7 @@ import org.dutychain.record.SupervisionStage;
  * designation) touches, and records every finding each gap must produce in {@link Truth}.
  * <p>
  * Ids of a truth row ({@code unit_id, post_id, person_id}), where the rules leave a choice: {@code unit_id} is the unit
- * the gap sits in — for CASCADE_BREAK the leading unit whose duties do not reach the child, for KIND_ORDER the child
+ * the gap sits in — for CASCADE_BREAK the child that its leader's duties do not reach (the key is duty + child, design.md §5), for KIND_ORDER the child
  * under a parent of the wrong kind, for the accountability codes the issue's unit, for ASSISTANT_OVERLOADED the
  * assisting unit, for PARENT_SECRETARY_LIABLE the weak second-tier branch, for person codes the person's home unit
  * (which is also the unit of every post the person holds). {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
@@ -453,9 +453,8 @@ final class GapPlanter {
 				&& u.parent != null
 				&& (u.parent.kind == UnitKind.GENERAL_BRANCH || u.parent.kind == UnitKind.ORGAN_PARTY_COMMITTEE
 						|| u.parent.kind == UnitKind.PARTY_COMMITTEE))) {
-			Unit parent = u.parent;
 			u.brokenDomain = DutyDomain.values()[this.p.random.nextInt(DutyDomain.values().length)];
-			this.truth.add(CASCADE, "CASCADE_BREAK", parent, null, null);
+			this.truth.add(CASCADE, "CASCADE_BREAK", u, null, null);
 		}
 	}
 

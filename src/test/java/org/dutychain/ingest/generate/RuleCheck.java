@@ -304,7 +304,7 @@ final class RuleCheck {
 				});
 				for (String t : own) {
 					if (!ancestors.contains(t)) {
-						add("duty-cascade", "CASCADE_BREAK", unit, null, null);
+						add("duty-cascade", "CASCADE_BREAK", child, null, null);
 					}
 				}
 			}
