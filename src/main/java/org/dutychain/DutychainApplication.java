@@ -5,14 +5,16 @@ import org.dutychain.cli.DutychainCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * dutychain: a party organization hierarchy and its responsibility lists (党建责任链) as a Neo4j graph,
- * with analyses that find accountability gaps and pressure that fades toward the lower levels.
+ * dutychain: a party organization hierarchy and its responsibility lists (党建责任链) as a
+ * Neo4j graph, with analyses that find accountability gaps and pressure that fades toward
+ * the lower levels.
  */
 @SpringBootApplication
 public class DutychainApplication {
 
 	public static void main(String[] args) {
-		// A -D flag cannot live in a jar manifest: Netty reads this once, so set it before anything loads Netty.
+		// A -D flag cannot live in a jar manifest: Netty reads this once, so set it
+		// before anything loads Netty.
 		System.setProperty("io.netty.tryReflectionSetAccessible", "true");
 		int code = DutychainCli.run(DutychainApplication.class, args);
 		if (code != DutychainCli.KEEP_RUNNING) {

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Who answers for a problem (问责链): the ordered entries of design.md "Accountability resolution".
+ * Who answers for a problem (问责链): the ordered entries of design.md "Accountability
+ * resolution".
  *
  * @param issueId the issue asked about, or null when asked by unit + domain
  * @param unitId the unit where the problem is

@@ -6,8 +6,8 @@ import org.dutychain.config.Labeled;
 import org.dutychain.people.ResponsibilityKind;
 
 /**
- * Why an entry stands in the accountability chain (问责依据): the fixed vocabulary of design.md "Accountability
- * resolution", with the responsibility kind each rule assigns.
+ * Why an entry stands in the accountability chain (问责依据): the fixed vocabulary of
+ * design.md "Accountability resolution", with the responsibility kind each rule assigns.
  */
 public enum AccountabilityRule implements Labeled {
 

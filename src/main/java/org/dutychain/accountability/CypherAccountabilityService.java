@@ -17,14 +17,17 @@ import org.dutychain.people.ResponsibilityKind;
 import org.springframework.stereotype.Service;
 
 /**
- * Resolves the accountability chain (问责链) with one Cypher path query ({@code cypher/query/accountability.cypher},
- * statement {@code chain}): the unit and every unit above it along PRIMARY and DUAL edges, their posts and current
- * holders, and the discipline bodies over the chain. The query orders the entries as design.md fixes (distance, PRIMARY
- * before DUAL, responsibility, unit id, post id); this class numbers them and adds the rule texts.
+ * Resolves the accountability chain (问责链) with one Cypher path query
+ * ({@code cypher/query/accountability.cypher}, statement {@code chain}): the unit and
+ * every unit above it along PRIMARY and DUAL edges, their posts and current holders, and
+ * the discipline bodies over the chain. The query orders the entries as design.md fixes
+ * (distance, PRIMARY before DUAL, responsibility, unit id, post id); this class numbers
+ * them and adds the rule texts.
  *
  * <p>
- * Cost: one upward variable-length expansion from the unit (the chain is short: a handful of units even under dual
- * leadership), then the posts of the chain units; independent of the size of the rest of the graph.
+ * Cost: one upward variable-length expansion from the unit (the chain is short: a handful
+ * of units even under dual leadership), then the posts of the chain units; independent of
+ * the size of the rest of the graph.
  */
 @Service
 class CypherAccountabilityService implements AccountabilityService {
@@ -92,7 +95,10 @@ class CypherAccountabilityService implements AccountabilityService {
 		return entries;
 	}
 
-	/** A stored domain as its code; a value that is no known domain is kept as it is (it then matches no post). */
+	/**
+	 * A stored domain as its code; a value that is no known domain is kept as it is (it
+	 * then matches no post).
+	 */
 	private static String domainCode(String domain) {
 		return Labeled.parse(DutyDomain.class, domain).map(Enum::name).orElse(domain);
 	}

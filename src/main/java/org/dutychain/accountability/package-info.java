@@ -1,5 +1,6 @@
 /**
  * Issue to ranked responsible chain, with the rule behind each link (问责链).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record", "config" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "organization", "people", "duty", "record", "config" })
 package org.dutychain.accountability;

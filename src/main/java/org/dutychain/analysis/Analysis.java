@@ -1,6 +1,9 @@
 package org.dutychain.analysis;
 
-/** One analysis of the catalogue: a {@code cypher/analysis/<id>.cypher} file, plus a Java class where it names one. */
+/**
+ * One analysis of the catalogue: a {@code cypher/analysis/<id>.cypher} file, plus a Java
+ * class where it names one.
+ */
 public interface Analysis {
 
 	/** Kebab-case id, equal to the file name. Stable API. */

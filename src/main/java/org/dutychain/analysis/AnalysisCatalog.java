@@ -12,8 +12,9 @@ import org.dutychain.config.CypherFiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Every analysis, discovered from {@code cypher/analysis/<id>.cypher}. Start-up fails, naming the file, on a header
- * defect, a {@code class} that is not an {@link AnalysisExtension} bean, or a catalogue id without its file.
+ * Every analysis, discovered from {@code cypher/analysis/<id>.cypher}. Start-up fails,
+ * naming the file, on a header defect, a {@code class} that is not an
+ * {@link AnalysisExtension} bean, or a catalogue id without its file.
  */
 @Component
 public class AnalysisCatalog {

@@ -11,12 +11,14 @@ import java.util.function.Supplier;
 import org.dutychain.config.Neo4jGraph;
 
 /**
- * One run of one or more analyses over one scope: the resolved scope, the parameters every statement gets, and a cache
- * that lets analyses share work (the scoped JGraphT graph is loaded once per run, not once per analysis).
+ * One run of one or more analyses over one scope: the resolved scope, the parameters
+ * every statement gets, and a cache that lets analyses share work (the scoped JGraphT
+ * graph is loaded once per run, not once per analysis).
  *
  * <p>
- * Parameters every statement receives: {@code generation} (the active dataset generation), {@code unitIds} (the ids in
- * scope, or null for every unit), {@code asOf} (a date) and every named threshold of {@link AnalysisSettings}.
+ * Parameters every statement receives: {@code generation} (the active dataset
+ * generation), {@code unitIds} (the ids in scope, or null for every unit), {@code asOf}
+ * (a date) and every named threshold of {@link AnalysisSettings}.
  */
 public final class AnalysisContext {
 
@@ -36,7 +38,8 @@ public final class AnalysisContext {
 
 	/**
 	 * @param unitIds the units in scope, or null when the scope is every unit
-	 * @param levels level of every unit in scope (also every unit when {@code unitIds} is null)
+	 * @param levels level of every unit in scope (also every unit when {@code unitIds} is
+	 * null)
 	 */
 	public AnalysisContext(AnalysisScope scope, long generation, List<String> unitIds, Map<String, Integer> levels,
 			AnalysisSettings settings, Neo4jGraph graph) {
@@ -79,7 +82,10 @@ public final class AnalysisContext {
 		return this.levels;
 	}
 
-	/** The parameters every statement receives (a statement ignores the ones it does not use). */
+	/**
+	 * The parameters every statement receives (a statement ignores the ones it does not
+	 * use).
+	 */
 	public Map<String, Object> parameters() {
 		return this.parameters;
 	}
@@ -95,12 +101,18 @@ public final class AnalysisContext {
 		return this.graph.read(cypher, this.parameters);
 	}
 
-	/** Runs a read-only statement and hands each row to {@code sink} as it arrives, without holding all rows. */
+	/**
+	 * Runs a read-only statement and hands each row to {@code sink} as it arrives,
+	 * without holding all rows.
+	 */
 	public void stream(String cypher, java.util.function.Consumer<Map<String, Object>> sink) {
 		this.graph.stream(cypher, this.parameters, sink);
 	}
 
-	/** Something computed once per run and shared by the analyses that need it (e.g. the scoped JGraphT graph). */
+	/**
+	 * Something computed once per run and shared by the analyses that need it (e.g. the
+	 * scoped JGraphT graph).
+	 */
 	@SuppressWarnings("unchecked")
 	public <T> T shared(Object key, Supplier<T> loader) {
 		return (T) this.shared.computeIfAbsent(key, (k) -> loader.get());

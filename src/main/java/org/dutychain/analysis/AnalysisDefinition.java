@@ -26,8 +26,9 @@ import org.dutychain.config.CypherFile;
  * // POST_VACANT.en: Nobody holds {postTitle} at {unitName} on {asOf}
  * </pre>
  *
- * Statements named by an UPPER_SNAKE code ({@code // statement: POST_VACANT}) are finding statements: the runner turns
- * each row into a finding. Statements with other names are data for the Java class.
+ * Statements named by an UPPER_SNAKE code ({@code // statement: POST_VACANT}) are finding
+ * statements: the runner turns each row into a finding. Statements with other names are
+ * data for the Java class.
  */
 public record AnalysisDefinition(String id, String titleZh, String titleEn, String description, String engine,
 		Optional<String> className, Map<String, CodeInfo> codes, CypherFile file) {
@@ -48,7 +49,10 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 	public record CodeInfo(String code, Severity severity, String description, String zh, String en) {
 	}
 
-	/** Parses and checks a file; throws {@link IllegalStateException} naming the file on any defect. */
+	/**
+	 * Parses and checks a file; throws {@link IllegalStateException} naming the file on
+	 * any defect.
+	 */
 	public static AnalysisDefinition of(CypherFile file) {
 		String where = "cypher/" + file.path();
 		String id = require(file, "id");
@@ -93,7 +97,8 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 		if (!unknown.isEmpty()) {
 			throw new IllegalStateException(where + ": statements " + unknown + " are not listed under codes");
 		}
-		return new AnalysisDefinition(id, parts[0].strip(), parts[1].strip(), description, engine, className, codes, file);
+		return new AnalysisDefinition(id, parts[0].strip(), parts[1].strip(), description, engine, className, codes,
+				file);
 	}
 
 	private static String require(CypherFile file, String key) {

@@ -19,10 +19,16 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(AnalysisSettings.class)
 public class AnalysisService {
 
-	/** Metrics of list-coverage that the level summary reads: {@code coverage: [{level, units, domains: {D: share}}]}. */
+	/**
+	 * Metrics of list-coverage that the level summary reads: {@code coverage: [{level,
+	 * units, domains: {D: share}}]}.
+	 */
 	public static final String COVERAGE_METRIC = "coverage";
 
-	/** Metrics of pressure-decay that the level summary reads: {@code levels: [{level, units, mean, median, coldShare}]}. */
+	/**
+	 * Metrics of pressure-decay that the level summary reads: {@code levels: [{level,
+	 * units, mean, median, coldShare}]}.
+	 */
 	public static final String PRESSURE_LEVELS_METRIC = "levels";
 
 	private final AnalysisCatalog catalog;
@@ -48,14 +54,17 @@ public class AnalysisService {
 		return this.catalog.definition(id).orElseThrow(() -> new UnknownAnalysisException(id));
 	}
 
-	/** A context for one run: resolves the scope (throws UnknownUnitException) and the default asOf. */
+	/**
+	 * A context for one run: resolves the scope (throws UnknownUnitException) and the
+	 * default asOf.
+	 */
 	public AnalysisContext context(String unitId, LocalDate asOf) {
 		DatasetInfo dataset = this.datasets.active();
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<String, Integer> levels = this.datasets.scopeLevels(dataset.generation(), unitId);
 		List<String> unitIds = (unitId == null) ? null : new ArrayList<>(levels.keySet());
-		return new AnalysisContext(new AnalysisScope(unitId, date), dataset.generation(), unitIds, levels, this.settings,
-				this.graph);
+		return new AnalysisContext(new AnalysisScope(unitId, date), dataset.generation(), unitIds, levels,
+				this.settings, this.graph);
 	}
 
 	/** One analysis. */

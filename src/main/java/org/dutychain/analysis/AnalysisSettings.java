@@ -7,21 +7,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Named thresholds of the analyses ({@code dutychain.analysis.*}), with the defaults of design.md. Every value reaches
- * every statement as a parameter of the same name, so a rule file reads {@code $personOverloadLimit}, never a literal.
+ * Named thresholds of the analyses ({@code dutychain.analysis.*}), with the defaults of
+ * design.md. Every value reaches every statement as a parameter of the same name, so a
+ * rule file reads {@code $personOverloadLimit}, never a literal.
  *
  * @param personOverloadLimit PERSON_OVERLOADED: more than this many current posts (4)
- * @param hubPersonUnits HUB_PERSON: the only current holder of posts in at least this many units (3)
+ * @param hubPersonUnits HUB_PERSON: the only current holder of posts in at least this
+ * many units (3)
  * @param branchMinMembers TOO_FEW_MEMBERS: a BRANCH with fewer members (3)
  * @param branchMaxMembers SHOULD_BE_GENERAL_BRANCH: a BRANCH with more members (50)
- * @param generalBranchMaxMembers SHOULD_BE_COMMITTEE: a GENERAL_BRANCH with at least this many members (100)
- * @param jointBranchMaxHosts JOINT_BRANCH_TOO_WIDE: a JOINT_BRANCH spanning more host units (5)
- * @param assistantOverloadLimit ASSISTANT_OVERLOADED: more than this many currently assisted units (3)
- * @param admonitionWindowDays NO_ADMONITION_AFTER_POOR_GRADE: days from 31 Dec of the graded year (90)
- * @param supervisionDefaultMonths listed supervision deadline when none is given: listed_on + months (6)
- * @param levelDecayRatio LEVEL_DECAY: mean pressure of level L+1 below this share of level L (0.6)
- * @param blockageParentRatio MIDDLE_BLOCKAGE: unit pressure at least this share of its parent's (0.8)
- * @param blockageChildRatio MIDDLE_BLOCKAGE: children's mean below this share of the unit's own (0.5)
+ * @param generalBranchMaxMembers SHOULD_BE_COMMITTEE: a GENERAL_BRANCH with at least this
+ * many members (100)
+ * @param jointBranchMaxHosts JOINT_BRANCH_TOO_WIDE: a JOINT_BRANCH spanning more host
+ * units (5)
+ * @param assistantOverloadLimit ASSISTANT_OVERLOADED: more than this many currently
+ * assisted units (3)
+ * @param admonitionWindowDays NO_ADMONITION_AFTER_POOR_GRADE: days from 31 Dec of the
+ * graded year (90)
+ * @param supervisionDefaultMonths listed supervision deadline when none is given:
+ * listed_on + months (6)
+ * @param levelDecayRatio LEVEL_DECAY: mean pressure of level L+1 below this share of
+ * level L (0.6)
+ * @param blockageParentRatio MIDDLE_BLOCKAGE: unit pressure at least this share of its
+ * parent's (0.8)
+ * @param blockageChildRatio MIDDLE_BLOCKAGE: children's mean below this share of the
+ * unit's own (0.5)
  * @param weights pressure weight per activity kind
  * @param expected expected yearly weighted activity per unit kind
  * @param quotas QUOTA_SHORTFALL: weak-org designation quota per sector
@@ -33,8 +43,7 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		@DefaultValue("3") int assistantOverloadLimit, @DefaultValue("90") int admonitionWindowDays,
 		@DefaultValue("6") int supervisionDefaultMonths, @DefaultValue("0.6") double levelDecayRatio,
 		@DefaultValue("0.8") double blockageParentRatio, @DefaultValue("0.5") double blockageChildRatio,
-		Map<String, Double> weights, Map<String, Double> expected,
-		Map<String, Double> quotas) {
+		Map<String, Double> weights, Map<String, Double> expected, Map<String, Double> quotas) {
 
 	/** design.md section 5. */
 	public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("MEETING", 1.0, "STUDY", 1.0, "TALK", 1.0,

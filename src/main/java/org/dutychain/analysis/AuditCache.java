@@ -16,10 +16,11 @@ import org.dutychain.organization.Datasets;
 import org.springframework.stereotype.Service;
 
 /**
- * Remembers the last few audit documents per (dataset generation and import time, scope, asOf), so that the tree and
- * unit views can show finding counts without running every analysis on each click. A new import makes a new
- * generation, so a cached document never outlives the data it was computed from. Concurrent requests for the same key
- * share one run.
+ * Remembers the last few audit documents per (dataset generation and import time, scope,
+ * asOf), so that the tree and unit views can show finding counts without running every
+ * analysis on each click. A new import makes a new generation, so a cached document never
+ * outlives the data it was computed from. Concurrent requests for the same key share one
+ * run.
  */
 @Service
 public class AuditCache {
@@ -45,7 +46,9 @@ public class AuditCache {
 		this.datasets = datasets;
 	}
 
-	/** importedAt tells apart two loads that reuse a generation number (test fixtures do). */
+	/**
+	 * importedAt tells apart two loads that reuse a generation number (test fixtures do).
+	 */
 	private record Key(long generation, java.time.ZonedDateTime importedAt, String scope, LocalDate asOf) {
 	}
 
@@ -71,25 +74,32 @@ public class AuditCache {
 
 	/**
 	 * The audit of a scope (null = every unit) at asOf (null = the dataset's).
-	 * @throws org.dutychain.organization.UnknownUnitException when the scope unit is unknown
+	 * @throws org.dutychain.organization.UnknownUnitException when the scope unit is
+	 * unknown
 	 */
 	public AuditDocument audit(String scope, LocalDate asOf) {
 		return entry(scope, asOf).document();
 	}
 
-	/** The findings of the whole-dataset audit whose unit is {@code unitId}, in document order. */
+	/**
+	 * The findings of the whole-dataset audit whose unit is {@code unitId}, in document
+	 * order.
+	 */
 	public List<Finding> findingsOf(String unitId, LocalDate asOf) {
 		return entry(null, asOf).byUnit().getOrDefault(unitId, List.of());
 	}
 
-	/** Finding counts per severity (every severity present, 0 when none) of one unit in the whole-dataset audit. */
+	/**
+	 * Finding counts per severity (every severity present, 0 when none) of one unit in
+	 * the whole-dataset audit.
+	 */
 	public Map<Severity, Integer> severityCounts(String unitId, LocalDate asOf) {
 		return count(findingsOf(unitId, asOf));
 	}
 
 	/**
-	 * Finding counts per severity for each of the given units in the whole-dataset audit at asOf (one look-up for a
-	 * whole tree).
+	 * Finding counts per severity for each of the given units in the whole-dataset audit
+	 * at asOf (one look-up for a whole tree).
 	 */
 	public Map<String, Map<Severity, Integer>> severityCounts(java.util.Collection<String> unitIds, LocalDate asOf) {
 		Map<String, List<Finding>> byUnit = entry(null, asOf).byUnit();

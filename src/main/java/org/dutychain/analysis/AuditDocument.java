@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit document: one JSON shape for REST ({@code POST /api/audit}), the CLI ({@code audit --format json}) and
- * snapshots (design.md section 5).
+ * The audit document: one JSON shape for REST ({@code POST /api/audit}), the CLI
+ * ({@code audit --format json}) and snapshots (design.md section 5).
  *
  * @param dataset dataset name
  * @param asOf evaluation date
@@ -24,14 +24,17 @@ public record AuditDocument(String dataset, LocalDate asOf, String scope, List<A
 		findings = List.copyOf(findings);
 	}
 
-	/** {@code {id, title, examined, durationMs, metrics}} of one analysis in the audit. */
+	/**
+	 * {@code {id, title, examined, durationMs, metrics}} of one analysis in the audit.
+	 */
 	public record AnalysisSummary(String id, String title, int examined, long durationMs, Map<String, Object> metrics) {
 	}
 
 	/**
 	 * One level of the hierarchy in scope.
 	 *
-	 * @param coverage per duty domain: share of the level's units with at least one duty of that domain on a list
+	 * @param coverage per duty domain: share of the level's units with at least one duty
+	 * of that domain on a list
 	 * @param pressureMean mean pressure of the level's units
 	 * @param pressureMedian median pressure
 	 * @param coldShare share of the level's units with no activity in the trailing year

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import org.dutychain.config.CypherFile;
 
-/** An analysis of the catalogue: runs the file's finding statements, then its Java extension if it names one. */
+/**
+ * An analysis of the catalogue: runs the file's finding statements, then its Java
+ * extension if it names one.
+ */
 final class CatalogAnalysis implements Analysis {
 
 	private final AnalysisDefinition definition;

@@ -2,7 +2,10 @@ package org.dutychain.analysis;
 
 import java.util.List;
 
-/** The proof of a finding: business ids of the nodes involved and, where a path matters, the paths (ids in order). */
+/**
+ * The proof of a finding: business ids of the nodes involved and, where a path matters,
+ * the paths (ids in order).
+ */
 public record Evidence(List<String> nodeIds, List<List<String>> paths) {
 
 	public Evidence {

@@ -11,14 +11,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One finding (分析发现). Serialized flat as design.md section 3 and 5 fix it: analysis, code, severity, key, the subject
- * ids, subject, messageZh, messageEn, evidence, metrics.
+ * One finding (分析发现). Serialized flat as design.md section 3 and 5 fix it: analysis,
+ * code, severity, key, the subject ids, subject, messageZh, messageEn, evidence, metrics.
  *
  * @param analysis analysis id (kebab-case)
  * @param code finding code (UPPER_SNAKE)
  * @param severity from the analysis header
  * @param unitId the unit the finding is about (where the gap sits)
- * @param level that unit's level (depth along PRIMARY, root = 1); 0 when the finding has no unit
+ * @param level that unit's level (depth along PRIMARY, root = 1); 0 when the finding has
+ * no unit
  * @param subject the values that make the key (section 5); never empty
  * @param message Chinese and English text
  * @param evidence node ids and paths proving it
@@ -37,13 +38,17 @@ public record Finding(String analysis, String code, Severity severity, String un
 		Objects.requireNonNull(evidence, "evidence");
 		subject = (subject == null || subject.isEmpty()) ? defaultSubject(unitId, postId, personId, dutyId, issueId)
 				: subject.stream().map(String::valueOf).toList();
-		metrics = (metrics == null) ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+		metrics = (metrics == null) ? Map.of()
+				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
 		if (subject.isEmpty()) {
 			throw new IllegalArgumentException(analysis + "/" + code + ": a finding needs a subject");
 		}
 	}
 
-	/** Identity across runs and snapshots: {@code analysis/code/} and the subject joined by {@code /}. */
+	/**
+	 * Identity across runs and snapshots: {@code analysis/code/} and the subject joined
+	 * by {@code /}.
+	 */
 	@JsonProperty("key")
 	public String key() {
 		return this.analysis + "/" + this.code + "/" + String.join("/", this.subject);
@@ -71,7 +76,8 @@ public record Finding(String analysis, String code, Severity severity, String un
 
 	@Override
 	public String toString() {
-		return key() + " " + this.severity + " evidence=" + this.evidence.nodeIds().stream().collect(Collectors.joining(","));
+		return key() + " " + this.severity + " evidence="
+				+ this.evidence.nodeIds().stream().collect(Collectors.joining(","));
 	}
 
 }

@@ -13,10 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds findings from rows and message templates. Row columns a finding statement returns: {@code code},
- * {@code unitId}, {@code evidenceIds} (list), and where they apply {@code postId}, {@code personId}, {@code dutyId},
- * {@code issueId}, {@code subject} (list; overrides the default key subject), {@code paths} (list of id lists),
- * {@code metrics} (map); any other column is available to the message templates as {@code {column}}.
+ * Builds findings from rows and message templates. Row columns a finding statement
+ * returns: {@code code}, {@code unitId}, {@code evidenceIds} (list), and where they apply
+ * {@code postId}, {@code personId}, {@code dutyId}, {@code issueId}, {@code subject}
+ * (list; overrides the default key subject), {@code paths} (list of id lists),
+ * {@code metrics} (map); any other column is available to the message templates as
+ * {@code {column}}.
  */
 public final class Findings {
 
@@ -31,7 +33,10 @@ public final class Findings {
 	private Findings() {
 	}
 
-	/** A finding from one row of a finding statement (or a Java class that builds the same kind of row). */
+	/**
+	 * A finding from one row of a finding statement (or a Java class that builds the same
+	 * kind of row).
+	 */
 	public static Finding fromRow(AnalysisDefinition definition, AnalysisContext context, Map<String, Object> row) {
 		String code = string(row.get("code"));
 		AnalysisDefinition.CodeInfo info = definition.code(code);

@@ -20,18 +20,21 @@ import org.jgrapht.graph.DefaultEdge;
 import org.springframework.stereotype.Component;
 
 /**
- * LEADS_CYCLE: LEADS edges that run in a circle (领导关系闭环). The import rejects such graphs, so this guards graphs
- * written by other tools. Vertices are unit ids, edges every LEADS edge of the scope whatever its kind (parallel edges of
- * different kinds collapse into one), read from the {@code leads-edges} statement of
+ * LEADS_CYCLE: LEADS edges that run in a circle (领导关系闭环). The import rejects such graphs,
+ * so this guards graphs written by other tools. Vertices are unit ids, edges every LEADS
+ * edge of the scope whatever its kind (parallel edges of different kinds collapse into
+ * one), read from the {@code leads-edges} statement of
  * {@code cypher/analysis/hierarchy-integrity.cypher}.
  *
  * <p>
- * Strongly connected components come from JGraphT's {@link KosarajuStrongConnectivityInspector}: Kosaraju–Sharir
- * (Sharir, Comput. Math. Appl. 7(1), 1981), two depth-first passes, O(|V| + |E|) time and space. A component holds a
- * cycle when it has two or more units or a unit leading itself. Each such component is one finding keyed by its
- * smallest unit id; its witness cycle is a shortest closed walk from that unit back to itself inside the component
- * (breadth-first search, O(|V| + |E|) per component, so O(|V| + |E|) overall). Assumed shape: a forest-like hierarchy
- * with few extra DUAL/GUIDANCE edges and, normally, no cycle at all.
+ * Strongly connected components come from JGraphT's
+ * {@link KosarajuStrongConnectivityInspector}: Kosaraju–Sharir (Sharir, Comput. Math.
+ * Appl. 7(1), 1981), two depth-first passes, O(|V| + |E|) time and space. A component
+ * holds a cycle when it has two or more units or a unit leading itself. Each such
+ * component is one finding keyed by its smallest unit id; its witness cycle is a shortest
+ * closed walk from that unit back to itself inside the component (breadth-first search,
+ * O(|V| + |E|) per component, so O(|V| + |E|) overall). Assumed shape: a forest-like
+ * hierarchy with few extra DUAL/GUIDANCE edges and, normally, no cycle at all.
  */
 @Component
 class HierarchyIntegrityAnalysis implements AnalysisExtension {
@@ -79,7 +82,8 @@ class HierarchyIntegrityAnalysis implements AnalysisExtension {
 			values.put("unitName", names.getOrDefault(c.unitId(), c.unitId()));
 			values.put("size", c.units().size());
 			values.put("cycle", String.join(" → ", c.cycle()));
-			// built directly, not through Findings.fromRow, so the witness path keeps its closing edge back to the start
+			// built directly, not through Findings.fromRow, so the witness path keeps its
+			// closing edge back to the start
 			findings.accept(new Finding(definition.id(), CODE, info.severity(), c.unitId(), context.level(c.unitId()),
 					null, null, null, null, List.of(c.unitId()),
 					new Message(Findings.render(info.zh(), values), Findings.render(info.en(), values)),
@@ -111,7 +115,10 @@ class HierarchyIntegrityAnalysis implements AnalysisExtension {
 		return cycles;
 	}
 
-	/** A shortest closed walk start → … → start inside the component; ties broken by smaller ids first. */
+	/**
+	 * A shortest closed walk start → … → start inside the component; ties broken by
+	 * smaller ids first.
+	 */
 	private static List<String> witness(Graph<String, DefaultEdge> graph, Set<String> component, String start) {
 		if (graph.containsEdge(start, start)) {
 			return List.of(start, start);

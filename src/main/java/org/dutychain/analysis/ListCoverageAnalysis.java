@@ -15,22 +15,27 @@ import org.dutychain.duty.DutyDomain;
 import org.springframework.stereotype.Component;
 
 /**
- * The coverage matrix of list-coverage (清单覆盖矩阵): for every level of the scope and each of the eight domains, the
- * share of the level's units that have at least one duty of that domain on any of their lists (team or personal), and
- * the units that have none. Reads the {@code unit-domains} statement of {@code cypher/analysis/list-coverage.cypher};
- * one pass over its rows, O(units × 8).
+ * The coverage matrix of list-coverage (清单覆盖矩阵): for every level of the scope and each of
+ * the eight domains, the share of the level's units that have at least one duty of that
+ * domain on any of their lists (team or personal), and the units that have none. Reads
+ * the {@code unit-domains} statement of {@code cypher/analysis/list-coverage.cypher}; one
+ * pass over its rows, O(units × 8).
  *
  * <p>
- * Metrics: {@code coverage: [{level, units, domains: {DOMAIN: share}}]} (every domain always present, levels
- * ascending; the audit's level summary reads it) and {@code blanks: [{level, domain, missing, unitIds}]} (one cell per
- * level and domain, {@code unitIds} sorted and capped at {@value #BLANK_IDS_CAP}, {@code missing} the full count).
+ * Metrics: {@code coverage: [{level, units, domains: {DOMAIN: share}}]} (every domain
+ * always present, levels ascending; the audit's level summary reads it) and
+ * {@code blanks: [{level, domain, missing, unitIds}]} (one cell per level and domain,
+ * {@code unitIds} sorted and capped at {@value #BLANK_IDS_CAP}, {@code missing} the full
+ * count).
  */
 @Component
 class ListCoverageAnalysis implements AnalysisExtension {
 
 	static final String UNIT_DOMAINS = "unit-domains";
 
-	/** At most this many unit ids per blank cell; {@code missing} still counts them all. */
+	/**
+	 * At most this many unit ids per blank cell; {@code missing} still counts them all.
+	 */
 	static final int BLANK_IDS_CAP = 200;
 
 	/** One unit of the scope: its level and the domains found on its lists. */

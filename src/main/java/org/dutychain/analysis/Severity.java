@@ -2,7 +2,10 @@ package org.dutychain.analysis;
 
 import org.dutychain.config.Labeled;
 
-/** Severity of a finding (严重程度); the per-code table is fixed in design.md section 5 and in each file's header. */
+/**
+ * Severity of a finding (严重程度); the per-code table is fixed in design.md section 5 and in
+ * each file's header.
+ */
 public enum Severity implements Labeled {
 
 	HIGH("高", "High"), MEDIUM("中", "Medium"), LOW("低", "Low");

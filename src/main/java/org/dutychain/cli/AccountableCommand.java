@@ -23,7 +23,10 @@ import picocli.CommandLine.ParentCommand;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code accountable <dataset> --unit U --domain D | --issue I}: who answers for a problem (问责链). */
+/**
+ * {@code accountable <dataset> --unit U --domain D | --issue I}: who answers for a
+ * problem (问责链).
+ */
 @Command(name = "accountable", description = "Print the accountability chain of a unit and domain, or of an issue.")
 final class AccountableCommand implements Callable<Integer> {
 
@@ -56,7 +59,8 @@ final class AccountableCommand implements Callable<Integer> {
 
 	}
 
-	@Option(names = "--as-of", paramLabel = "yyyy-MM-dd", description = "appointments at this date (default: dataset's)")
+	@Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+			description = "appointments at this date (default: dataset's)")
 	LocalDate asOf;
 
 	@Option(names = "--format", defaultValue = "table", description = "table (default) or json")
@@ -120,13 +124,14 @@ final class AccountableCommand implements Callable<Integer> {
 	}
 
 	static void table(AccountabilityChain chain, PrintStream out) {
-		out.println(((chain.issueId() != null) ? "问题 " + chain.issueId() + " · " : "") + "单位 " + chain.unitId() + " · 领域 "
-				+ chain.domain() + " · " + chain.asOf());
+		out.println(((chain.issueId() != null) ? "问题 " + chain.issueId() + " · " : "") + "单位 " + chain.unitId()
+				+ " · 领域 " + chain.domain() + " · " + chain.asOf());
 		out.println("#\t责任\t单位\t岗位\t人员\t规则");
 		for (AccountabilityEntry e : chain.entries()) {
 			out.println(e.rank() + "\t" + e.responsibility().zh() + "\t" + e.unitId() + " " + nz(e.unitName()) + "\t"
-					+ nz(e.postTitle()) + "\t" + ((e.personId() != null) ? e.personId() + " " + nz(e.personName()) : "（空缺）")
-					+ "\t" + e.rule() + " " + nz(e.ruleZh()));
+					+ nz(e.postTitle()) + "\t"
+					+ ((e.personId() != null) ? e.personId() + " " + nz(e.personName()) : "（空缺）") + "\t" + e.rule()
+					+ " " + nz(e.ruleZh()));
 		}
 		out.println(chain.gaps().size() + " gap(s)");
 	}

@@ -28,9 +28,9 @@ import picocli.CommandLine.ParentCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code audit <dataset>}: imports into a throw-away embedded database, runs every analysis and writes the audit. Exit
- * 0 = no HIGH finding, 1 = HIGH findings, 2 = invalid dataset (one {@code file:row:column: CODE message} line per
- * problem on stderr).
+ * {@code audit <dataset>}: imports into a throw-away embedded database, runs every
+ * analysis and writes the audit. Exit 0 = no HIGH finding, 1 = HIGH findings, 2 = invalid
+ * dataset (one {@code file:row:column: CODE message} line per problem on stderr).
  */
 @Command(name = "audit", description = "Audit a dataset in a throw-away database and print every finding.")
 final class AuditCommand implements Callable<Integer> {
@@ -47,7 +47,8 @@ final class AuditCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "<dataset>", description = "CSV folder, .zip of it, or .xlsx workbook")
 	Path dataset;
 
-	@Option(names = "--as-of", paramLabel = "yyyy-MM-dd", description = "evaluation date (default: the dataset's as_of)")
+	@Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+			description = "evaluation date (default: the dataset's as_of)")
 	LocalDate asOf;
 
 	@Option(names = "--scope", paramLabel = "UNIT", description = "unit id: audit only what it leads (PRIMARY, DUAL)")
@@ -92,10 +93,12 @@ final class AuditCommand implements Callable<Integer> {
 				default -> {
 					AuditReports reports = context.getBeanProvider(AuditReports.class).getIfAvailable();
 					if (reports == null) {
-						err.println("audit: --format " + this.format + " needs the report module, not available in this build");
+						err.println("audit: --format " + this.format
+								+ " needs the report module, not available in this build");
 						return DutychainCli.NOT_AVAILABLE;
 					}
-					ReportFormat reportFormat = ReportFormat.valueOf(this.format.name().toUpperCase(java.util.Locale.ROOT));
+					ReportFormat reportFormat = ReportFormat
+						.valueOf(this.format.name().toUpperCase(java.util.Locale.ROOT));
 					write((o) -> reports.write(this.scope, audit.asOf(), reportFormat, null, o));
 				}
 			}

@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Entry point of the jar: {@code serve} (the default) starts the web application; every other command runs without a
- * web server and returns its exit code.
+ * Entry point of the jar: {@code serve} (the default) starts the web application; every
+ * other command runs without a web server and returns its exit code.
  *
  * <p>
- * Exit codes: 0 success (for {@code audit}: no HIGH finding), 1 {@code audit} found HIGH findings, 2 invalid dataset or
- * bad usage (problems on stderr, one per line), 3 the feature is not available in this build, 4 unexpected failure.
- * Only the command's result goes to stdout (the audit JSON, a table); logs and progress go to stderr.
+ * Exit codes: 0 success (for {@code audit}: no HIGH finding), 1 {@code audit} found HIGH
+ * findings, 2 invalid dataset or bad usage (problems on stderr, one per line), 3 the
+ * feature is not available in this build, 4 unexpected failure. Only the command's result
+ * goes to stdout (the audit JSON, a table); logs and progress go to stderr.
  */
 public final class DutychainCli {
 
@@ -43,8 +44,9 @@ public final class DutychainCli {
 	}
 
 	/**
-	 * {@code serve} is the default: no arguments, {@code serve …}, or only Spring arguments such as
-	 * {@code --server.port=9090} (what {@code spring-boot:run} passes); help and version go to picocli.
+	 * {@code serve} is the default: no arguments, {@code serve …}, or only Spring
+	 * arguments such as {@code --server.port=9090} (what {@code spring-boot:run} passes);
+	 * help and version go to picocli.
 	 */
 	static boolean isServe(String[] args) {
 		if (args.length == 0 || "serve".equals(args[0])) {
@@ -55,7 +57,8 @@ public final class DutychainCli {
 
 	/**
 	 * Runs a command; returns its exit code, or {@link #KEEP_RUNNING} for {@code serve}.
-	 * @param application the Spring Boot application class (passed in, so this module does not depend on it)
+	 * @param application the Spring Boot application class (passed in, so this module
+	 * does not depend on it)
 	 */
 	public static int run(Class<?> application, String[] args) {
 		if (isServe(args)) {
@@ -75,7 +78,10 @@ public final class DutychainCli {
 		return cli.execute(args);
 	}
 
-	/** The current System.out, written in UTF-8 whatever the platform encoding (Chinese names in the JSON). */
+	/**
+	 * The current System.out, written in UTF-8 whatever the platform encoding (Chinese
+	 * names in the JSON).
+	 */
 	static PrintStream stdout() {
 		return new PrintStream(System.out, true, StandardCharsets.UTF_8);
 	}
@@ -87,7 +93,8 @@ public final class DutychainCli {
 	@Command(name = "dutychain", mixinStandardHelpOptions = true, version = "dutychain 0.1",
 			description = "Party responsibility chains as a Neo4j graph (党建责任链分析).",
 			subcommands = { ServeCommand.class, ImportCommand.class, AuditCommand.class, AccountableCommand.class,
-					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class, CommandLine.HelpCommand.class },
+					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class,
+					CommandLine.HelpCommand.class },
 			exitCodeListHeading = "%nExit codes:%n",
 			exitCodeList = { "0:success (audit: no HIGH finding)", "1:audit found HIGH findings",
 					"2:invalid dataset or bad usage", "3:not available in this build", "4:unexpected failure" })
@@ -109,7 +116,10 @@ public final class DutychainCli {
 
 	}
 
-	/** Listed for help only: {@link DutychainCli#run} starts the server before picocli sees the arguments. */
+	/**
+	 * Listed for help only: {@link DutychainCli#run} starts the server before picocli
+	 * sees the arguments.
+	 */
 	@Command(name = "serve", description = "Start the web application (the default command); Spring arguments follow.")
 	static final class ServeCommand implements Runnable {
 

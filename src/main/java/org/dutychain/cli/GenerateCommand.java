@@ -12,8 +12,12 @@ import picocli.CommandLine.ParentCommand;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code generate --units N [--seed S] [--plant-rate R] --out DIR}: a synthetic dataset with its truth.csv. */
-@Command(name = "generate", description = "Write a synthetic dataset in the import format, with truth.csv of planted gaps.")
+/**
+ * {@code generate --units N [--seed S] [--plant-rate R] --out DIR}: a synthetic dataset
+ * with its truth.csv.
+ */
+@Command(name = "generate",
+		description = "Write a synthetic dataset in the import format, with truth.csv of planted gaps.")
 final class GenerateCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -46,8 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
 				err.println("generate: the generator is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			err.println("Generating about " + this.units + " units (seed " + this.seed + ", plant rate " + this.plantRate
-					+ ") into " + this.out + " …");
+			err.println("Generating about " + this.units + " units (seed " + this.seed + ", plant rate "
+					+ this.plantRate + ") into " + this.out + " …");
 			Map<String, Integer> counts = generator.generate(this.units, this.seed, this.plantRate, this.out);
 			out.println("Wrote " + this.out);
 			counts.forEach((file, rows) -> out.println("  " + file + ": " + rows));

@@ -15,7 +15,10 @@ import picocli.CommandLine.ParentCommand;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code import <dataset> [--data-dir DIR]}: replaces the dataset of the persistent embedded database. */
+/**
+ * {@code import <dataset> [--data-dir DIR]}: replaces the dataset of the persistent
+ * embedded database.
+ */
 @Command(name = "import", description = "Import a dataset (CSV folder, .zip or .xlsx) into the embedded database.")
 final class ImportCommand implements Callable<Integer> {
 
@@ -67,7 +70,10 @@ final class ImportCommand implements Callable<Integer> {
 			return true;
 		}
 
-		/** Imports; on an invalid dataset prints every problem as {@code file:row:column: CODE message} and returns null. */
+		/**
+		 * Imports; on an invalid dataset prints every problem as
+		 * {@code file:row:column: CODE message} and returns null.
+		 */
 		static ImportResult load(DatasetImporter importer, Path dataset, PrintStream err) {
 			try {
 				ImportResult result = importer.importPath(dataset);

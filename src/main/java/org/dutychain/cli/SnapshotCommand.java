@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code snapshot create|list|diff A B}: audit snapshots of the persistent database (the one {@code import} fills) and
- * the difference between two of them, as JSON on stdout.
+ * {@code snapshot create|list|diff A B}: audit snapshots of the persistent database (the
+ * one {@code import} fills) and the difference between two of them, as JSON on stdout.
  */
 @Command(name = "snapshot", description = "Audit snapshots of the persistent database: create, list, diff A B.")
 final class SnapshotCommand implements Callable<Integer> {

@@ -12,15 +12,19 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the application without a web server for one command and closes it afterwards. Properties are passed as
- * command-line arguments, so they win over {@code application.properties}.
+ * Starts the application without a web server for one command and closes it afterwards.
+ * Properties are passed as command-line arguments, so they win over
+ * {@code application.properties}.
  */
 final class SpringRunner {
 
 	private SpringRunner() {
 	}
 
-	/** A throw-away embedded database in a temporary directory, deleted on close (audit, accountable, generate …). */
+	/**
+	 * A throw-away embedded database in a temporary directory, deleted on close (audit,
+	 * accountable, generate …).
+	 */
 	static ConfigurableApplicationContext ephemeral(Class<?> application) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("dutychain.ephemeral", "true");
@@ -28,7 +32,9 @@ final class SpringRunner {
 		return start(application, properties);
 	}
 
-	/** The persistent embedded database in {@code dataDir} (null = the configured one). */
+	/**
+	 * The persistent embedded database in {@code dataDir} (null = the configured one).
+	 */
 	static ConfigurableApplicationContext persistent(Class<?> application, Path dataDir) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		if (dataDir != null) {

@@ -1,5 +1,7 @@
 /**
- * Command line (命令行): picocli commands in the same jar; only {@code serve} starts the web server.
+ * Command line (命令行): picocli commands in the same jar; only {@code serve} starts the web
+ * server.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record", "accountability", "analysis", "ingest", "report", "config" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record",
+		"accountability", "analysis", "ingest", "report", "config" })
 package org.dutychain.cli;

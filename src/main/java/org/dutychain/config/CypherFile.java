@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One file under {@code cypher/}: its header block ({@code // key: value} lines before the first statement, with
- * indented continuation lines) and its statements, each ending in {@code ;} at the end of a line and optionally named
- * by a {@code // statement: NAME} line above it.
+ * One file under {@code cypher/}: its header block ({@code // key: value} lines before
+ * the first statement, with indented continuation lines) and its statements, each ending
+ * in {@code ;} at the end of a line and optionally named by a {@code // statement: NAME}
+ * line above it.
  *
  * @param path path below {@code cypher/}, e.g. {@code analysis/post-vacancy.cypher}
  * @param header header keys in file order; continuation lines are joined with a newline
@@ -42,7 +43,8 @@ public record CypherFile(String path, Map<String, String> header, List<Statement
 	/**
 	 * One statement.
 	 *
-	 * @param name the {@code // statement:} name, or {@code statement-N} (1-based) when unnamed
+	 * @param name the {@code // statement:} name, or {@code statement-N} (1-based) when
+	 * unnamed
 	 * @param cypher the statement without its trailing semicolon
 	 * @param line the 1-based line where it starts
 	 */

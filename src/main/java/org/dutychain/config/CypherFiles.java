@@ -16,8 +16,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * The only reader of the {@code cypher/} folder (shipped in the jar as {@code cypher/}). Parses every {@code .cypher}
- * file once at start-up; a file that cannot be parsed fails start-up, naming the file.
+ * The only reader of the {@code cypher/} folder (shipped in the jar as {@code cypher/}).
+ * Parses every {@code .cypher} file once at start-up; a file that cannot be parsed fails
+ * start-up, naming the file.
  */
 public final class CypherFiles {
 
@@ -68,7 +69,10 @@ public final class CypherFiles {
 		}
 	}
 
-	/** Parses one file; throws {@link IllegalStateException} naming the file and line on malformed text. */
+	/**
+	 * Parses one file; throws {@link IllegalStateException} naming the file and line on
+	 * malformed text.
+	 */
 	public static CypherFile parse(String path, String text) {
 		String[] lines = text.split("\r?\n", -1);
 		Map<String, String> header = new LinkedHashMap<>();
@@ -92,7 +96,8 @@ public final class CypherFiles {
 			if (key.matches() && !continuation) {
 				lastKey = key.group(1);
 				if (header.containsKey(lastKey)) {
-					throw new IllegalStateException("cypher/" + path + ":" + (i + 1) + ": header key '" + lastKey + "' repeated");
+					throw new IllegalStateException(
+							"cypher/" + path + ":" + (i + 1) + ": header key '" + lastKey + "' repeated");
 				}
 				header.put(lastKey, key.group(2).strip());
 			}
@@ -110,7 +115,8 @@ public final class CypherFiles {
 			Matcher named = STATEMENT_NAME.matcher(stripped);
 			if (named.matches()) {
 				if (current.toString().strip().length() > 0) {
-					throw new IllegalStateException("cypher/" + path + ":" + (i + 1) + ": statement name inside a statement (missing ';' above?)");
+					throw new IllegalStateException("cypher/" + path + ":" + (i + 1)
+							+ ": statement name inside a statement (missing ';' above?)");
 				}
 				name = named.group(1);
 				continue;
@@ -160,7 +166,9 @@ public final class CypherFiles {
 		return line;
 	}
 
-	/** The file at {@code path} below {@code cypher/} (e.g. {@code query/tree.cypher}). */
+	/**
+	 * The file at {@code path} below {@code cypher/} (e.g. {@code query/tree.cypher}).
+	 */
 	public CypherFile file(String path) {
 		return find(path).orElseThrow(() -> new IllegalStateException("Missing file cypher/" + path));
 	}
@@ -169,7 +177,10 @@ public final class CypherFiles {
 		return Optional.ofNullable(this.files.get(path));
 	}
 
-	/** Every file in a folder below {@code cypher/}, e.g. {@code analysis}, in file-name order. */
+	/**
+	 * Every file in a folder below {@code cypher/}, e.g. {@code analysis}, in file-name
+	 * order.
+	 */
 	public List<CypherFile> folder(String folder) {
 		String prefix = folder.endsWith("/") ? folder : folder + "/";
 		return this.files.values().stream().filter((f) -> f.path().startsWith(prefix)).toList();

@@ -31,10 +31,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The default database: Neo4j 5 embedded in this process, with a Bolt connector on localhost so that Neo4j Browser or
- * cypher-shell can attach. Active only when {@code spring.neo4j.uri} is not set; with it, Spring Boot's own driver
- * configuration connects to the external server or cluster and everything else stays the same, because all access goes
- * through the driver.
+ * The default database: Neo4j 5 embedded in this process, with a Bolt connector on
+ * localhost so that Neo4j Browser or cypher-shell can attach. Active only when
+ * {@code spring.neo4j.uri} is not set; with it, Spring Boot's own driver configuration
+ * connects to the external server or cluster and everything else stays the same, because
+ * all access goes through the driver.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.neo4j.uri:}'.isEmpty()")
@@ -50,7 +51,10 @@ class EmbeddedNeo4jConfiguration {
 	@Bean(destroyMethod = "close")
 	Driver neo4jDriver(EmbeddedDatabase database) {
 		return GraphDatabase.driver(database.boltUri(), AuthTokens.none(),
-				Config.builder().withoutEncryption().withConnectionTimeout(30, java.util.concurrent.TimeUnit.SECONDS).build());
+				Config.builder()
+					.withoutEncryption()
+					.withConnectionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+					.build());
 	}
 
 	/** The running embedded DBMS; shut down after the driver is closed. */
@@ -92,7 +96,8 @@ class EmbeddedNeo4jConfiguration {
 					.resolveDependency(ConnectorPortRegister.class)
 					.getLocalAddress(ConnectorType.BOLT)
 					.getPort();
-				log.info("Embedded Neo4j started in {} ms at {}; attach Neo4j Browser or cypher-shell to bolt://localhost:{} (no authentication)",
+				log.info(
+						"Embedded Neo4j started in {} ms at {}; attach Neo4j Browser or cypher-shell to bolt://localhost:{} (no authentication)",
 						(System.nanoTime() - started) / 1_000_000, home, port);
 				return new EmbeddedDatabase(dbms, home, properties.ephemeral(), port);
 			}

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Beans every module shares: the parsed {@link CypherFiles} and the {@link Neo4jGraph} door, which is handed out only
- * after the schema of {@code cypher/schema/} (constraints, indexes; idempotent) has been applied.
+ * Beans every module shares: the parsed {@link CypherFiles} and the {@link Neo4jGraph}
+ * door, which is handed out only after the schema of {@code cypher/schema/} (constraints,
+ * indexes; idempotent) has been applied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DutychainProperties.class)

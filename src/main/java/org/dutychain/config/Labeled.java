@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * An enumeration constant with a Chinese and an English label. The one code ↔ label table per enumeration that import,
- * template and page share (import-format.md): the code is the enum name, {@link #zh()} is accepted on import too.
+ * An enumeration constant with a Chinese and an English label. The one code ↔ label table
+ * per enumeration that import, template and page share (import-format.md): the code is
+ * the enum name, {@link #zh()} is accepted on import too.
  */
 public interface Labeled {
 
@@ -15,7 +16,10 @@ public interface Labeled {
 
 	String en();
 
-	/** Resolves a cell value by code (case-insensitive) or by Chinese label (or one of its alternatives). */
+	/**
+	 * Resolves a cell value by code (case-insensitive) or by Chinese label (or one of its
+	 * alternatives).
+	 */
 	static <E extends Enum<E> & Labeled> Optional<E> parse(Class<E> type, String value) {
 		if (value == null) {
 			return Optional.empty();

@@ -15,9 +15,10 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
 /**
- * The one door to Neo4j: parameterized statements (text from {@link CypherFiles}) in read or write transactions through
- * the Java driver, so embedded and external databases take the same path. Values come back as plain Java objects
- * ({@code LocalDate}, {@code List}, {@code Map}, {@code Long}, {@code Double}, {@code String}).
+ * The one door to Neo4j: parameterized statements (text from {@link CypherFiles}) in read
+ * or write transactions through the Java driver, so embedded and external databases take
+ * the same path. Values come back as plain Java objects ({@code LocalDate}, {@code List},
+ * {@code Map}, {@code Long}, {@code Double}, {@code String}).
  */
 public class Neo4jGraph {
 
@@ -38,7 +39,10 @@ public class Neo4jGraph {
 		return rows;
 	}
 
-	/** Runs a read-only statement and hands each row to {@code sink} as it arrives (large results). */
+	/**
+	 * Runs a read-only statement and hands each row to {@code sink} as it arrives (large
+	 * results).
+	 */
 	public void stream(String cypher, Map<String, Object> params, Consumer<Map<String, Object>> sink) {
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			session.executeRead((tx) -> {
@@ -73,8 +77,8 @@ public class Neo4jGraph {
 	}
 
 	/**
-	 * Runs a statement in an auto-commit transaction: needed for {@code CALL { … } IN TRANSACTIONS}, which commits in
-	 * batches (bulk deletes of a generation).
+	 * Runs a statement in an auto-commit transaction: needed for {@code CALL { … } IN
+	 * TRANSACTIONS}, which commits in batches (bulk deletes of a generation).
 	 */
 	public void autoCommit(String cypher, Map<String, Object> params) {
 		try (Session session = this.driver.session(this.sessionConfig)) {
@@ -91,7 +95,10 @@ public class Neo4jGraph {
 		return value.isNull() ? null : value.asObject();
 	}
 
-	/** Converts a Java value to a driver value (for callers that build parameter maps by hand). */
+	/**
+	 * Converts a Java value to a driver value (for callers that build parameter maps by
+	 * hand).
+	 */
 	public static Value value(Object o) {
 		return Values.value(o);
 	}

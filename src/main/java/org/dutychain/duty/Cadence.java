@@ -7,10 +7,8 @@ import org.dutychain.config.Labeled;
 /** How often a duty recurs (频次). */
 public enum Cadence implements Labeled {
 
-	WEEKLY("每周", "Weekly", List.of()),
-	MONTHLY("每月", "Monthly", List.of()),
-	QUARTERLY("每季度", "Quarterly", List.of("每季")),
-	YEARLY("每年", "Yearly", List.of());
+	WEEKLY("每周", "Weekly", List.of()), MONTHLY("每月", "Monthly", List.of()),
+	QUARTERLY("每季度", "Quarterly", List.of("每季")), YEARLY("每年", "Yearly", List.of());
 
 	private final String zh;
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A responsibility list grouped by the eight domains (八个责任领域).
  *
- * @param byDomain every one of the eight domains, in their order, with its items (an empty list when it has none)
+ * @param byDomain every one of the eight domains, in their order, with its items (an
+ * empty list when it has none)
  * @param blank the domains the list answers for that have no item (空白领域)
  */
 public record DomainList(Map<String, List<DutyItem>> byDomain, List<String> blank) {

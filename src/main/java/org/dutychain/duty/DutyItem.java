@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param domain DutyDomain code
  * @param cadence Cadence code or null
- * @param derivedFrom ids of the upper-level duties it decomposes (the cascade); empty when none
+ * @param derivedFrom ids of the upper-level duties it decomposes (the cascade); empty
+ * when none
  */
 public record DutyItem(String id, String domain, String text, String cadence, LocalDate due, List<String> derivedFrom) {
 

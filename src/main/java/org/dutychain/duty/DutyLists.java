@@ -13,8 +13,8 @@ import org.dutychain.config.Neo4jGraph;
 import org.springframework.stereotype.Service;
 
 /**
- * The responsibility lists of a unit (责任清单查询): the team list and every post's personal list, grouped by the eight
- * domains. Statements: {@code cypher/query/duties.cypher}.
+ * The responsibility lists of a unit (责任清单查询): the team list and every post's personal
+ * list, grouped by the eight domains. Statements: {@code cypher/query/duties.cypher}.
  */
 @Service
 public class DutyLists {
@@ -32,7 +32,10 @@ public class DutyLists {
 		this.cypher = cypher;
 	}
 
-	/** The team list (一班子一清单); a team answers for all eight domains, so every empty one is blank. */
+	/**
+	 * The team list (一班子一清单); a team answers for all eight domains, so every empty one is
+	 * blank.
+	 */
 	public DomainList teamList(long generation, String unitId) {
 		List<DutyItem> items = this.graph
 			.read(this.cypher.statement(FILE, "team-list"), Map.of("generation", generation, "unitId", unitId))
@@ -42,7 +45,10 @@ public class DutyLists {
 		return DomainList.of(items, ALL_DOMAINS);
 	}
 
-	/** Each post's personal list, by post id; a post without items is included with every domain blank. */
+	/**
+	 * Each post's personal list, by post id; a post without items is included with every
+	 * domain blank.
+	 */
 	public List<PersonalList> personalLists(long generation, String unitId) {
 		List<PersonalList> lists = new ArrayList<>();
 		for (Map<String, Object> row : this.graph.read(this.cypher.statement(FILE, "personal-lists"),
@@ -54,8 +60,9 @@ public class DutyLists {
 				Map<String, Object> m = (Map<String, Object>) d;
 				items.add(item(m));
 			}
-			items.sort(java.util.Comparator.comparing(DutyItem::domain, java.util.Comparator.nullsLast(String::compareTo))
-				.thenComparing(DutyItem::id));
+			items.sort(
+					java.util.Comparator.comparing(DutyItem::domain, java.util.Comparator.nullsLast(String::compareTo))
+						.thenComparing(DutyItem::id));
 			lists.add(new PersonalList((String) row.get("postId"), (String) row.get("title"), domains,
 					DomainList.of(items, domains)));
 		}
@@ -68,8 +75,8 @@ public class DutyLists {
 	}
 
 	private static List<String> strings(Object o) {
-		return (o instanceof Collection<?> c) ? c.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList()
-				: List.of();
+		return (o instanceof Collection<?> c)
+				? c.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList() : List.of();
 	}
 
 }

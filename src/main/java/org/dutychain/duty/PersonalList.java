@@ -6,7 +6,8 @@ import java.util.List;
  * The personal list of one post (一人一清单).
  *
  * @param domains the domains the post answers for (the post's own, else its kind's)
- * @param list its items by domain; {@code list.blank()} = answered-for domains without an item
+ * @param list its items by domain; {@code list.blank()} = answered-for domains without an
+ * item
  */
 public record PersonalList(String postId, String title, List<String> domains, DomainList list) {
 

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small RFC 4180 reader: comma-separated fields, optional double quotes around a field, {@code ""} for a quote
- * inside quotes, line breaks (CRLF, LF or CR) inside quoted fields. Lenient where RFC 4180 is strict: a quote inside an
- * unquoted field is kept as written, text after a closing quote is appended, an unclosed quote runs to the end.
+ * A small RFC 4180 reader: comma-separated fields, optional double quotes around a field,
+ * {@code ""} for a quote inside quotes, line breaks (CRLF, LF or CR) inside quoted
+ * fields. Lenient where RFC 4180 is strict: a quote inside an unquoted field is kept as
+ * written, text after a closing quote is appended, an unclosed quote runs to the end.
  */
 final class Csv {
 
@@ -14,8 +15,8 @@ final class Csv {
 	}
 
 	/**
-	 * Every record of the text, in order; a blank line is a record with one empty field (so record i is Excel row
-	 * i + 1). A final line break does not start another record.
+	 * Every record of the text, in order; a blank line is a record with one empty field
+	 * (so record i is Excel row i + 1). A final line break does not start another record.
 	 */
 	static List<List<String>> parse(String text) {
 		List<List<String>> records = new ArrayList<>();

@@ -3,7 +3,10 @@ package org.dutychain.ingest;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes a synthetic, deterministic dataset in the import format, with a {@code truth.csv} of planted gaps. */
+/**
+ * Writes a synthetic, deterministic dataset in the import format, with a
+ * {@code truth.csv} of planted gaps.
+ */
 public interface DatasetGenerator {
 
 	/**

@@ -4,8 +4,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Imports a dataset (import-format.md): validates everything first, then writes it under a new generation and switches
- * to it in one small transaction; on any problem nothing is written. Implemented in this module.
+ * Imports a dataset (import-format.md): validates everything first, then writes it under
+ * a new generation and switches to it in one small transaction; on any problem nothing is
+ * written. Implemented in this module.
  */
 public interface DatasetImporter {
 

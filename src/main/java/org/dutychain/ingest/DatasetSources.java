@@ -20,9 +20,10 @@ import org.dutychain.record.DatasetFormat;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
 /**
- * Reads a dataset source into a {@link RawDataset}: a folder of CSV files, a .zip of it, or one .xlsx workbook
- * (import-format.md). Recognizes files by name (English or Chinese), decodes text (UTF-8 with or without BOM, else
- * GBK/GB18030), parses RFC 4180 and records reading problems; nothing is validated here.
+ * Reads a dataset source into a {@link RawDataset}: a folder of CSV files, a .zip of it,
+ * or one .xlsx workbook (import-format.md). Recognizes files by name (English or
+ * Chinese), decodes text (UTF-8 with or without BOM, else GBK/GB18030), parses RFC 4180
+ * and records reading problems; nothing is validated here.
  */
 final class DatasetSources {
 
@@ -31,7 +32,10 @@ final class DatasetSources {
 	private DatasetSources() {
 	}
 
-	/** Reads {@code source}; {@code displayName} names it in problems (an upload's original file name). */
+	/**
+	 * Reads {@code source}; {@code displayName} names it in problems (an upload's
+	 * original file name).
+	 */
 	static RawDataset read(Path source, String displayName) {
 		String lower = displayName.toLowerCase(Locale.ROOT);
 		if (Files.isDirectory(source)) {
@@ -63,8 +67,8 @@ final class DatasetSources {
 			readZip(source, displayName, raw);
 		}
 		else if (lower.endsWith(".xls")) {
-			raw.problems.add(Problems.notADataset(displayName, "an old .xls workbook; save it as .xlsx",
-					"旧版.xls工作簿，请另存为.xlsx"));
+			raw.problems.add(
+					Problems.notADataset(displayName, "an old .xls workbook; save it as .xlsx", "旧版.xls工作簿，请另存为.xlsx"));
 		}
 		else {
 			raw.problems.add(Problems.notADataset(displayName, "expected a folder, a .zip or an .xlsx file",
@@ -123,7 +127,8 @@ final class DatasetSources {
 				readZip(zip, raw, StandardCharsets.UTF_8);
 			}
 			catch (ZipException | IllegalArgumentException ex) {
-				// entry names that are not UTF-8: a zip made by a Chinese Windows tool (GBK names)
+				// entry names that are not UTF-8: a zip made by a Chinese Windows tool
+				// (GBK names)
 				raw.tables.clear();
 				raw.unreadable.clear();
 				raw.properties.clear();
@@ -209,7 +214,10 @@ final class DatasetSources {
 		raw.tables.put(format, new RawDataset.Table(name, format, 1, header, rows));
 	}
 
-	/** dataset.properties, read as UTF-8: {@code key=value} (or {@code key: value}) lines, # and ! comments. */
+	/**
+	 * dataset.properties, read as UTF-8: {@code key=value} (or {@code key: value}) lines,
+	 * # and ! comments.
+	 */
 	private static void readProperties(String name, byte[] bytes, RawDataset raw) {
 		byte[] b = bytes;
 		if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {

@@ -27,10 +27,12 @@ import org.dutychain.record.DatasetFormat.FileFormat;
 import org.dutychain.record.GradingScheme;
 
 /**
- * Checks a {@link RawDataset} against {@link DatasetFormat} and import-format.md and converts its cells to typed
- * values. Collects every problem (never stops at the first): missing files, columns and values, bad dates, numbers and
- * enumeration values, duplicate ids and natural keys, dangling references, a unit id equal to a person id, a unit that
- * leads itself, LEADS cycles over every edge (PRIMARY and leadership.csv), and periods that end before they start.
+ * Checks a {@link RawDataset} against {@link DatasetFormat} and import-format.md and
+ * converts its cells to typed values. Collects every problem (never stops at the first):
+ * missing files, columns and values, bad dates, numbers and enumeration values, duplicate
+ * ids and natural keys, dangling references, a unit id equal to a person id, a unit that
+ * leads itself, LEADS cycles over every edge (PRIMARY and leadership.csv), and periods
+ * that end before they start.
  */
 final class DatasetValidator {
 
@@ -42,8 +44,8 @@ final class DatasetValidator {
 	private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、]");
 
 	/** Files with a since/until period. */
-	private static final List<FileFormat> PERIODS = List.of(DatasetFormat.APPOINTMENTS,
-			DatasetFormat.FIRST_SECRETARIES, DatasetFormat.ASSISTANCE);
+	private static final List<FileFormat> PERIODS = List.of(DatasetFormat.APPOINTMENTS, DatasetFormat.FIRST_SECRETARIES,
+			DatasetFormat.ASSISTANCE);
 
 	/** A parsed row: its Excel row number and its typed values. */
 	private record Parsed(int row, Map<String, Object> values) {
@@ -106,7 +108,8 @@ final class DatasetValidator {
 		if (asOfProperty != null && !asOfProperty.value().isBlank()) {
 			asOf = date(asOfProperty.value()).orElse(null);
 			if (asOf == null) {
-				this.problems.add(Problems.badDate(asOfProperty.file(), asOfProperty.row(), "as_of", asOfProperty.value()));
+				this.problems
+					.add(Problems.badDate(asOfProperty.file(), asOfProperty.row(), "as_of", asOfProperty.value()));
 			}
 		}
 		checkReferences();
@@ -123,7 +126,8 @@ final class DatasetValidator {
 		return new Result(List.of(), new ValidDataset(name, asOf, rows, List.copyOf(this.warnings)));
 	}
 
-	// ---- one file -------------------------------------------------------------------------------------------------
+	// ---- one file
+	// -------------------------------------------------------------------------------------------------
 
 	private void parseTable(RawDataset.Table table) {
 		FileFormat format = table.format();
@@ -141,7 +145,8 @@ final class DatasetValidator {
 				warn(label, table.headerRow(), h, "UNKNOWN_COLUMN", "unknown column; ignored");
 			}
 			else if (index.containsKey(column.get().name())) {
-				warn(label, table.headerRow(), h, "UNKNOWN_COLUMN", "a second " + column.get().name() + " column; ignored");
+				warn(label, table.headerRow(), h, "UNKNOWN_COLUMN",
+						"a second " + column.get().name() + " column; ignored");
 			}
 			else {
 				index.put(column.get().name(), c);
@@ -151,8 +156,7 @@ final class DatasetValidator {
 		}
 		for (Column column : format.columns()) {
 			if (column.required() && !index.containsKey(column.name())) {
-				this.problems.add(chinese
-						? Problems.missingColumn(label, table.headerRow(), column.zh(), column.name())
+				this.problems.add(chinese ? Problems.missingColumn(label, table.headerRow(), column.zh(), column.name())
 						: Problems.missingColumn(label, table.headerRow(), column.name(), column.zh()));
 			}
 		}
@@ -216,7 +220,8 @@ final class DatasetValidator {
 				.stream()
 				.map((n) -> n + "=" + Objects.toString(values.get(n), ""))
 				.collect(Collectors.joining(", "));
-			this.problems.add(Problems.duplicateRow(label, row, header(format, format.naturalKey().get(0)), shown, first));
+			this.problems
+				.add(Problems.duplicateRow(label, row, header(format, format.naturalKey().get(0)), shown, first));
 		}
 	}
 
@@ -253,26 +258,30 @@ final class DatasetValidator {
 			}
 			case ENUM -> {
 				Optional<String> code = code(column.enumeration(), cell);
-				if (format == DatasetFormat.LEADERSHIP && code.isPresent() && code.get().equals(LeadKind.PRIMARY.name())) {
+				if (format == DatasetFormat.LEADERSHIP && code.isPresent()
+						&& code.get().equals(LeadKind.PRIMARY.name())) {
 					this.problems.add(Problems.unknownEnum(label, rowNumber, header, cell,
 							"DUAL, GUIDANCE, DISCIPLINE_SUPERVISION (PRIMARY comes from units.parent_id)"));
 					return null;
 				}
 				if (code.isEmpty()) {
-					this.problems.add(Problems.unknownEnum(label, rowNumber, header, cell, allowed(column.enumeration())));
+					this.problems
+						.add(Problems.unknownEnum(label, rowNumber, header, cell, allowed(column.enumeration())));
 				}
 				return code.orElse(null);
 			}
 			case ENUM_LIST -> {
 				Set<String> codes = new LinkedHashSet<>();
 				for (String item : split(cell)) {
-					if (column.enumeration() == DutyDomain.class && (item.equalsIgnoreCase("ALL") || item.equals("全部"))) {
+					if (column.enumeration() == DutyDomain.class
+							&& (item.equalsIgnoreCase("ALL") || item.equals("全部"))) {
 						Arrays.stream(DutyDomain.values()).map(Enum::name).forEach(codes::add);
 						continue;
 					}
 					Optional<String> code = code(column.enumeration(), item);
 					if (code.isEmpty()) {
-						this.problems.add(Problems.unknownEnum(label, rowNumber, header, item, allowed(column.enumeration())));
+						this.problems
+							.add(Problems.unknownEnum(label, rowNumber, header, item, allowed(column.enumeration())));
 					}
 					code.ifPresent(codes::add);
 				}
@@ -303,7 +312,8 @@ final class DatasetValidator {
 		}
 	}
 
-	// ---- across files ---------------------------------------------------------------------------------------------
+	// ---- across files
+	// ---------------------------------------------------------------------------------------------
 
 	private Set<String> ids(FileFormat format, String column) {
 		Set<String> ids = new HashSet<>();
@@ -343,7 +353,8 @@ final class DatasetValidator {
 		Set<String> unknown = unknownTargets();
 		this.parsed.forEach((format, rows) -> {
 			for (Column column : format.columns()) {
-				if (column.type() != DatasetFormat.Type.REF || column.references().stream().anyMatch(unknown::contains)) {
+				if (column.type() != DatasetFormat.Type.REF
+						|| column.references().stream().anyMatch(unknown::contains)) {
 					continue;
 				}
 				for (Parsed row : rows) {
@@ -370,8 +381,9 @@ final class DatasetValidator {
 	}
 
 	/**
-	 * Files whose ids cannot be known because a problem is already reported for them (unreadable, required but
-	 * missing, or without their id column): references into them are not reported once more per row.
+	 * Files whose ids cannot be known because a problem is already reported for them
+	 * (unreadable, required but missing, or without their id column): references into
+	 * them are not reported once more per row.
 	 */
 	private Set<String> unknownTargets() {
 		Set<String> unknown = new HashSet<>();
@@ -397,7 +409,10 @@ final class DatasetValidator {
 		}
 	}
 
-	/** SELF_LEADERSHIP, then LEADS_CYCLE over every edge (PRIMARY from units.parent_id and leadership.csv). */
+	/**
+	 * SELF_LEADERSHIP, then LEADS_CYCLE over every edge (PRIMARY from units.parent_id and
+	 * leadership.csv).
+	 */
 	private void checkLeadership() {
 		List<String> units = new ArrayList<>();
 		Set<String> known = new HashSet<>();
@@ -437,7 +452,10 @@ final class DatasetValidator {
 		findCycles(units, out);
 	}
 
-	/** Iterative depth-first search (no recursion limit on deep hierarchies); every back edge closes a cycle. */
+	/**
+	 * Iterative depth-first search (no recursion limit on deep hierarchies); every back
+	 * edge closes a cycle.
+	 */
 	private void findCycles(List<String> units, Map<String, List<Edge>> out) {
 		Map<String, Integer> state = new HashMap<>();
 		for (String start : units) {
@@ -471,7 +489,8 @@ final class DatasetValidator {
 				else if (s == 1) {
 					List<String> cycle = new ArrayList<>(path.subList(path.indexOf(edge.to()), path.size()));
 					cycle.add(edge.to());
-					this.problems.add(Problems.leadsCycle(edge.file(), edge.row(), edge.column(), String.join(" → ", cycle)));
+					this.problems
+						.add(Problems.leadsCycle(edge.file(), edge.row(), edge.column(), String.join(" → ", cycle)));
 				}
 			}
 		}
@@ -482,14 +501,17 @@ final class DatasetValidator {
 			for (Parsed row : this.parsed.getOrDefault(format, List.of())) {
 				if (row.values().get("since") instanceof LocalDate since
 						&& row.values().get("until") instanceof LocalDate until && until.isBefore(since)) {
-					this.problems.add(Problems.untilBeforeSince(this.raw.label(format), row.row(), header(format, "until"),
-							until, since));
+					this.problems.add(Problems.untilBeforeSince(this.raw.label(format), row.row(),
+							header(format, "until"), until, since));
 				}
 			}
 		}
 	}
 
-	/** Values that are kept out of the graph or look inconsistent, but do not make the dataset invalid. */
+	/**
+	 * Values that are kept out of the graph or look inconsistent, but do not make the
+	 * dataset invalid.
+	 */
 	private void warnAboutIgnoredValues() {
 		String gradings = this.raw.label(DatasetFormat.GRADINGS);
 		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.GRADINGS, List.of())) {
@@ -509,13 +531,14 @@ final class DatasetValidator {
 		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.DUTIES, List.of())) {
 			if (row.values().get("post_id") instanceof String post && postUnits.containsKey(post)
 					&& !postUnits.get(post).equals(row.values().get("unit_id"))) {
-				warn(duties, row.row(), header(DatasetFormat.DUTIES, "post_id"), "POST_OF_OTHER_UNIT",
-						"the post " + post + " belongs to " + postUnits.get(post) + ", not to " + row.values().get("unit_id"));
+				warn(duties, row.row(), header(DatasetFormat.DUTIES, "post_id"), "POST_OF_OTHER_UNIT", "the post "
+						+ post + " belongs to " + postUnits.get(post) + ", not to " + row.values().get("unit_id"));
 			}
 		}
 	}
 
-	// ---- helpers --------------------------------------------------------------------------------------------------
+	// ---- helpers
+	// --------------------------------------------------------------------------------------------------
 
 	private String header(FileFormat format, String column) {
 		return this.written.getOrDefault(format, Map.of()).getOrDefault(column, column);
@@ -525,7 +548,10 @@ final class DatasetValidator {
 		this.warnings.add(file + ":" + row + ":" + column + ": " + code + " " + message);
 	}
 
-	/** Problems in file order (dataset.properties first, then the files of {@link DatasetFormat#FILES}), then row. */
+	/**
+	 * Problems in file order (dataset.properties first, then the files of
+	 * {@link DatasetFormat#FILES}), then row.
+	 */
 	private List<ImportProblem> sort(List<ImportProblem> list) {
 		Map<String, Integer> order = new HashMap<>();
 		for (int i = 0; i < DatasetFormat.FILES.size(); i++) {

@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a validated dataset as one new generation, in parameterized UNWIND batches of the statements under
- * {@code cypher/ingest/} (labels and types are fixed there; nothing here builds Cypher). Rows are handed over with
- * camelCase keys ({@code parent_id} → {@code parentId}), plus the derived ids of gradings and personnel events.
+ * Writes a validated dataset as one new generation, in parameterized UNWIND batches of
+ * the statements under {@code cypher/ingest/} (labels and types are fixed there; nothing
+ * here builds Cypher). Rows are handed over with camelCase keys ({@code parent_id} →
+ * {@code parentId}), plus the derived ids of gradings and personnel events.
  */
 final class DatasetWriter {
 

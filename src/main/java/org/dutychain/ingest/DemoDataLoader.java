@@ -18,8 +18,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with an empty database, generates a demo province and imports it, so the page shows something
- * real (示范数据). Off with {@code dutychain.demo-on-empty=false} (tests, CLI commands).
+ * On the first start with an empty database, generates a demo province and imports it, so
+ * the page shows something real (示范数据). Off with {@code dutychain.demo-on-empty=false}
+ * (tests, CLI commands).
  */
 @Component
 class DemoDataLoader implements ApplicationRunner {

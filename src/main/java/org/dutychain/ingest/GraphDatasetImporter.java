@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The dataset import (导入): reads a CSV folder, a .zip of it or an .xlsx workbook, validates everything, and only then
- * writes the dataset as a new generation in batches; one small transaction switches the active {@code Dataset} to it,
- * after which the older generations are deleted in batches. A failure while writing deletes the partial generation, so
- * readers only ever see the old or the new dataset. Imports run one at a time.
+ * The dataset import (导入): reads a CSV folder, a .zip of it or an .xlsx workbook,
+ * validates everything, and only then writes the dataset as a new generation in batches;
+ * one small transaction switches the active {@code Dataset} to it, after which the older
+ * generations are deleted in batches. A failure while writing deletes the partial
+ * generation, so readers only ever see the old or the new dataset. Imports run one at a
+ * time.
  */
 @Service
 class GraphDatasetImporter implements DatasetImporter {
@@ -54,8 +56,8 @@ class GraphDatasetImporter implements DatasetImporter {
 		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		String lower = base.toLowerCase(Locale.ROOT);
 		if (!lower.endsWith(".zip") && !lower.endsWith(".xlsx")) {
-			throw new InvalidDatasetException(List.of(
-					Problems.notADataset(base, "an upload must be a .zip or an .xlsx file", "上传文件须为.zip或.xlsx文件")));
+			throw new InvalidDatasetException(List
+				.of(Problems.notADataset(base, "an upload must be a .zip or an .xlsx file", "上传文件须为.zip或.xlsx文件")));
 		}
 		Path temp = null;
 		try {
@@ -118,7 +120,8 @@ class GraphDatasetImporter implements DatasetImporter {
 				this.graph.autoCommit(this.cypher.statement(DATASET, "delete-older"), Map.of("generation", generation));
 			}
 			catch (RuntimeException ex) {
-				// the new dataset is active; the next import removes what is left of the old one
+				// the new dataset is active; the next import removes what is left of the
+				// old one
 				log.warn("Generation {} is active, but deleting older generations failed", generation, ex);
 			}
 			long ms = (System.nanoTime() - started) / 1_000_000;
@@ -136,7 +139,10 @@ class GraphDatasetImporter implements DatasetImporter {
 		return ((max instanceof Number n) ? n.longValue() : 0L) + 1;
 	}
 
-	/** The one small transaction readers notice: the old Dataset inactive, the new one active. */
+	/**
+	 * The one small transaction readers notice: the old Dataset inactive, the new one
+	 * active.
+	 */
 	private void switchTo(long generation, ValidDataset data) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("generation", generation);
@@ -151,7 +157,8 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private void deleteGeneration(long generation) {
 		try {
-			this.graph.autoCommit(this.cypher.statement(DATASET, "delete-generation"), Map.of("generation", generation));
+			this.graph.autoCommit(this.cypher.statement(DATASET, "delete-generation"),
+					Map.of("generation", generation));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not remove the partial generation {}; the next import removes it", generation, ex);

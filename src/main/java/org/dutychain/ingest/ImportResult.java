@@ -11,7 +11,8 @@ import java.util.Map;
  * @param asOf the dataset's as_of (null when it has none)
  * @param generation the new active generation
  * @param counts rows written per file name (units → 426 …)
- * @param warnings ignored files and columns, as {@code file:row:column: CODE message} lines
+ * @param warnings ignored files and columns, as {@code file:row:column: CODE message}
+ * lines
  * @param durationMs wall time
  */
 public record ImportResult(String dataset, LocalDate asOf, long generation, Map<String, Integer> counts,

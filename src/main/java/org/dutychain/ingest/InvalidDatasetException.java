@@ -2,7 +2,10 @@ package org.dutychain.ingest;
 
 import java.util.List;
 
-/** The dataset has problems; nothing was written. Carries every problem found, not just the first. */
+/**
+ * The dataset has problems; nothing was written. Carries every problem found, not just
+ * the first.
+ */
 public class InvalidDatasetException extends RuntimeException {
 
 	private final List<ImportProblem> problems;

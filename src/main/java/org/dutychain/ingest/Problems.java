@@ -1,6 +1,9 @@
 package org.dutychain.ingest;
 
-/** The import's problem codes with their English and Chinese messages (one place, so wording stays consistent). */
+/**
+ * The import's problem codes with their English and Chinese messages (one place, so
+ * wording stays consistent).
+ */
 final class Problems {
 
 	private Problems() {
@@ -44,8 +47,8 @@ final class Problems {
 	}
 
 	static ImportProblem negativeCount(String file, int row, String column, String value) {
-		return new ImportProblem(file, row, column, "NEGATIVE_COUNT", "'" + value + "' is negative; a count is 0 or more",
-				"“" + value + "”为负数，数量不能小于0");
+		return new ImportProblem(file, row, column, "NEGATIVE_COUNT",
+				"'" + value + "' is negative; a count is 0 or more", "“" + value + "”为负数，数量不能小于0");
 	}
 
 	static ImportProblem unknownEnum(String file, int row, String column, String value, String allowed) {
@@ -64,8 +67,8 @@ final class Problems {
 	}
 
 	static ImportProblem dangling(String file, int row, String column, String value, String target) {
-		return new ImportProblem(file, row, column, "DANGLING_REFERENCE",
-				"'" + value + "' is not an id in " + target, "“" + value + "”在" + target + "中不存在");
+		return new ImportProblem(file, row, column, "DANGLING_REFERENCE", "'" + value + "' is not an id in " + target,
+				"“" + value + "”在" + target + "中不存在");
 	}
 
 	static ImportProblem selfLeadership(String file, int row, String column, String unit) {

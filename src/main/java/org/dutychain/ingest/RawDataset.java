@@ -10,8 +10,9 @@ import java.util.Set;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
 /**
- * A dataset as read from its source, before validation: the cell text of every recognized file or sheet, the
- * dataset properties, and the problems and warnings of reading (unknown files, undecodable text, not a dataset).
+ * A dataset as read from its source, before validation: the cell text of every recognized
+ * file or sheet, the dataset properties, and the problems and warnings of reading
+ * (unknown files, undecodable text, not a dataset).
  */
 final class RawDataset {
 
@@ -29,11 +30,17 @@ final class RawDataset {
 	record Row(int row, List<String> cells) {
 	}
 
-	/** A value of dataset.properties (or of the {@code dataset} sheet) and where it was written. */
+	/**
+	 * A value of dataset.properties (or of the {@code dataset} sheet) and where it was
+	 * written.
+	 */
 	record Property(String value, String file, int row) {
 	}
 
-	/** The source's name without extension (the dataset name when dataset.properties has none). */
+	/**
+	 * The source's name without extension (the dataset name when dataset.properties has
+	 * none).
+	 */
 	final String sourceName;
 
 	/** The workbook's file name for an XLSX source, else null. */
@@ -41,7 +48,10 @@ final class RawDataset {
 
 	final Map<FileFormat, Table> tables = new LinkedHashMap<>();
 
-	/** Files that exist but could not be read (their problem is already recorded; not also MISSING_FILE). */
+	/**
+	 * Files that exist but could not be read (their problem is already recorded; not also
+	 * MISSING_FILE).
+	 */
 	final Set<FileFormat> unreadable = new HashSet<>();
 
 	final Map<String, Property> properties = new LinkedHashMap<>();

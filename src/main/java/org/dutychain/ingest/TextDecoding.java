@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Decodes a dataset text file without garbling it: UTF-8 (a BOM is dropped) when the bytes are strictly valid UTF-8,
- * else GB18030 (a superset of GBK) when they are strictly valid GB18030, else nothing. Text containing NUL characters
- * (UTF-16, binary files) is not accepted either.
+ * Decodes a dataset text file without garbling it: UTF-8 (a BOM is dropped) when the
+ * bytes are strictly valid UTF-8, else GB18030 (a superset of GBK) when they are strictly
+ * valid GB18030, else nothing. Text containing NUL characters (UTF-16, binary files) is
+ * not accepted either.
  */
 final class TextDecoding {
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
 /**
- * A dataset that passed validation: typed rows per file, keyed by the English column names (text as String, dates
- * as LocalDate, counts as Long, lists as List of String, enumerations and grades as their codes; absent values are
- * missing keys).
+ * A dataset that passed validation: typed rows per file, keyed by the English column
+ * names (text as String, dates as LocalDate, counts as Long, lists as List of String,
+ * enumerations and grades as their codes; absent values are missing keys).
  *
  * @param name the dataset name (dataset.properties, else the source's name)
  * @param asOf the dataset's as_of, or null

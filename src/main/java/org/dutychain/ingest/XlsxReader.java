@@ -25,9 +25,10 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads an .xlsx workbook with POI's streaming event API (XSSFReader + SAX, read-only shared strings), so a sheet of
- * 100 000 rows needs no more memory than its cell text. One sheet per dataset file (named like the file, English or
- * Chinese), plus an optional {@code dataset} sheet of name / as_of rows. Real date cells become {@code yyyy-MM-dd}
+ * Reads an .xlsx workbook with POI's streaming event API (XSSFReader + SAX, read-only
+ * shared strings), so a sheet of 100 000 rows needs no more memory than its cell text.
+ * One sheet per dataset file (named like the file, English or Chinese), plus an optional
+ * {@code dataset} sheet of name / as_of rows. Real date cells become {@code yyyy-MM-dd}
  * text; whole numbers lose Excel's {@code .0}.
  */
 final class XlsxReader {
@@ -63,17 +64,19 @@ final class XlsxReader {
 						for (RawDataset.Row row : rows.rows) {
 							if (row.cells().size() >= 2 && !row.cells().get(0).isBlank()) {
 								String key = propertyKey(row.cells().get(0));
-								raw.properties.put(key, new RawDataset.Property(row.cells().get(1).strip(), label, row.row()));
+								raw.properties.put(key,
+										new RawDataset.Property(row.cells().get(1).strip(), label, row.row()));
 							}
 						}
 					}
 					else if (rows.rows.isEmpty()) {
-						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), 1, List.of(), List.of()));
+						raw.tables.put(format.get(),
+								new RawDataset.Table(label, format.get(), 1, List.of(), List.of()));
 					}
 					else {
 						RawDataset.Row header = rows.rows.get(0);
-						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), header.row(), header.cells(),
-								rows.rows.subList(1, rows.rows.size())));
+						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), header.row(),
+								header.cells(), rows.rows.subList(1, rows.rows.size())));
 					}
 				}
 			}
@@ -123,7 +126,10 @@ final class XlsxReader {
 
 	}
 
-	/** Formats date cells as yyyy-MM-dd and numbers plainly (no grouping, no scientific notation, no trailing .0). */
+	/**
+	 * Formats date cells as yyyy-MM-dd and numbers plainly (no grouping, no scientific
+	 * notation, no trailing .0).
+	 */
 	private static final class IsoDates extends DataFormatter {
 
 		IsoDates() {
@@ -146,7 +152,10 @@ final class XlsxReader {
 			return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 		}
 
-		/** Built-in and custom date formats, including the CJK built-ins 27–36 and 50–58 (yyyy年m月d日 …). */
+		/**
+		 * Built-in and custom date formats, including the CJK built-ins 27–36 and 50–58
+		 * (yyyy年m月d日 …).
+		 */
 		private static boolean isDate(int formatIndex, String formatString) {
 			if ((formatIndex >= 27 && formatIndex <= 36) || (formatIndex >= 50 && formatIndex <= 58)) {
 				return true;

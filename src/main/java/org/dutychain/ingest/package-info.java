@@ -1,5 +1,6 @@
 /**
  * CSV/XLSX parsing, validation, atomic load and the demo generator (导入).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record", "config" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "organization", "people", "duty", "record", "config" })
 package org.dutychain.ingest;

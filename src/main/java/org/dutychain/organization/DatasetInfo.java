@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
 /**
- * The active dataset (a {@code Dataset} node): its name, its default {@code asOf}, and the generation its nodes carry.
+ * The active dataset (a {@code Dataset} node): its name, its default {@code asOf}, and
+ * the generation its nodes carry.
  *
- * @param asOf the date analyses are evaluated at by default; null when the dataset has none (then: today)
+ * @param asOf the date analyses are evaluated at by default; null when the dataset has
+ * none (then: today)
  */
 public record DatasetInfo(String name, LocalDate asOf, long generation, ZonedDateTime importedAt) {
 

@@ -45,7 +45,9 @@ public class Datasets {
 				(imported instanceof TemporalAccessor t) ? ZonedDateTime.from(t) : null);
 	}
 
-	/** {@code asOf} if given, else the active dataset's, else today by the injected clock. */
+	/**
+	 * {@code asOf} if given, else the active dataset's, else today by the injected clock.
+	 */
 	public LocalDate asOf(LocalDate requested) {
 		if (requested != null) {
 			return requested;
@@ -55,7 +57,8 @@ public class Datasets {
 	}
 
 	/**
-	 * Level of every unit in the scope rooted at {@code unitId} (null = every unit of the generation), in id order.
+	 * Level of every unit in the scope rooted at {@code unitId} (null = every unit of the
+	 * generation), in id order.
 	 * @throws UnknownUnitException when the unit is not in the dataset
 	 */
 	public Map<String, Integer> scopeLevels(long generation, String unitId) {
@@ -76,7 +79,10 @@ public class Datasets {
 		return levels;
 	}
 
-	/** Number of nodes per label in a generation (the Dataset node itself not counted), in label order. */
+	/**
+	 * Number of nodes per label in a generation (the Dataset node itself not counted), in
+	 * label order.
+	 */
 	public Map<String, Long> counts(long generation) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (Map<String, Object> row : this.graph.read(this.cypher.statement("query/units.cypher", "counts"),
@@ -86,9 +92,12 @@ public class Datasets {
 		return counts;
 	}
 
-	/** @throws UnknownUnitException when the active generation has no unit with this id */
+	/**
+	 * @throws UnknownUnitException when the active generation has no unit with this id
+	 */
 	public void requireUnit(long generation, String unitId) {
-		if (this.graph.read(this.cypher.statement(FILE, "unit-exists"), Map.of("generation", generation, "unitId", unitId))
+		if (this.graph
+			.read(this.cypher.statement(FILE, "unit-exists"), Map.of("generation", generation, "unitId", unitId))
 			.isEmpty()) {
 			throw new UnknownUnitException(unitId);
 		}

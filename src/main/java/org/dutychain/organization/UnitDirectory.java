@@ -13,8 +13,9 @@ import org.dutychain.config.Neo4jGraph;
 import org.springframework.stereotype.Service;
 
 /**
- * Read access to the units of a generation and their LEADS edges (组织体系查询): search, one unit, its leaders and
- * primary ancestors, children for the lazy tree, and the roots. Statements: {@code cypher/query/units.cypher}.
+ * Read access to the units of a generation and their LEADS edges (组织体系查询): search, one
+ * unit, its leaders and primary ancestors, children for the lazy tree, and the roots.
+ * Statements: {@code cypher/query/units.cypher}.
  */
 @Service
 public class UnitDirectory {
@@ -30,7 +31,10 @@ public class UnitDirectory {
 		this.cypher = cypher;
 	}
 
-	/** Units whose id or name contains {@code query} (case-insensitive), exact matches first, then by level and id. */
+	/**
+	 * Units whose id or name contains {@code query} (case-insensitive), exact matches
+	 * first, then by level and id.
+	 */
 	public List<UnitSummary> search(long generation, String query, int limit) {
 		String q = (query != null) ? query.strip().toLowerCase(Locale.ROOT) : "";
 		return read("search", Map.of("generation", generation, "query", q, "limit", (long) Math.max(0, limit))).stream()
@@ -39,10 +43,14 @@ public class UnitDirectory {
 	}
 
 	public Optional<UnitDetails> find(long generation, String unitId) {
-		return read("unit", Map.of("generation", generation, "unitId", unitId)).stream().findFirst().map(UnitDetails::of);
+		return read("unit", Map.of("generation", generation, "unitId", unitId)).stream()
+			.findFirst()
+			.map(UnitDetails::of);
 	}
 
-	/** @throws UnknownUnitException when the generation has no such unit */
+	/**
+	 * @throws UnknownUnitException when the generation has no such unit
+	 */
 	public UnitDetails require(long generation, String unitId) {
 		return find(generation, unitId).orElseThrow(() -> new UnknownUnitException(unitId));
 	}
@@ -54,7 +62,10 @@ public class UnitDirectory {
 			.toList();
 	}
 
-	/** Every unit leading this one, by edge kind (PRIMARY, DUAL, GUIDANCE, DISCIPLINE_SUPERVISION), in id order. */
+	/**
+	 * Every unit leading this one, by edge kind (PRIMARY, DUAL, GUIDANCE,
+	 * DISCIPLINE_SUPERVISION), in id order.
+	 */
 	public Map<String, List<UnitSummary>> leaders(long generation, String unitId) {
 		Map<String, List<UnitSummary>> leaders = new LinkedHashMap<>();
 		for (LeadKind kind : LeadKind.values()) {
@@ -71,18 +82,23 @@ public class UnitDirectory {
 		return read("nodes", Map.of("generation", generation, "unitIds", unitIds)).stream().map(UnitNode::of).toList();
 	}
 
-	/** The children (PRIMARY and DUAL) of the given units, by parent, PRIMARY first, then by id. */
+	/**
+	 * The children (PRIMARY and DUAL) of the given units, by parent, PRIMARY first, then
+	 * by id.
+	 */
 	public List<ChildLink> children(long generation, List<String> unitIds) {
 		return read("children", Map.of("generation", generation, "unitIds", unitIds)).stream()
 			.map((row) -> new ChildLink((String) row.get("parentId"), (String) row.get("edgeKind"), UnitNode.of(row)))
 			.toList();
 	}
 
-	/** GUIDANCE and DISCIPLINE_SUPERVISION edges with either end among the given units. */
+	/**
+	 * GUIDANCE and DISCIPLINE_SUPERVISION edges with either end among the given units.
+	 */
 	public List<UnitEdge> extraEdges(long generation, List<String> unitIds) {
 		return read("extra-edges", Map.of("generation", generation, "unitIds", unitIds)).stream()
-			.map((row) -> new UnitEdge((String) row.get("fromId"), (String) row.get("fromName"), (String) row.get("toId"),
-					(String) row.get("toName"), (String) row.get("kind")))
+			.map((row) -> new UnitEdge((String) row.get("fromId"), (String) row.get("fromName"),
+					(String) row.get("toId"), (String) row.get("toName"), (String) row.get("kind")))
 			.toList();
 	}
 

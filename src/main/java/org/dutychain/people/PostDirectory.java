@@ -13,7 +13,10 @@ import org.dutychain.config.Neo4jGraph;
 
 import org.springframework.stereotype.Service;
 
-/** Posts of a unit and who holds them on a date (岗位与任职查询). Statements: {@code cypher/query/posts.cypher}. */
+/**
+ * Posts of a unit and who holds them on a date (岗位与任职查询). Statements:
+ * {@code cypher/query/posts.cypher}.
+ */
 @Service
 public class PostDirectory {
 
@@ -32,7 +35,10 @@ public class PostDirectory {
 		this.cypher = cypher;
 	}
 
-	/** The unit's posts, PRINCIPAL first, then DIRECT, IMPORTANT, SUPERVISORY, then by post id. */
+	/**
+	 * The unit's posts, PRINCIPAL first, then DIRECT, IMPORTANT, SUPERVISORY, then by
+	 * post id.
+	 */
 	public List<PostHolding> posts(long generation, String unitId, LocalDate asOf) {
 		List<PostHolding> posts = new ArrayList<>();
 		for (Map<String, Object> row : this.graph.read(this.cypher.statement(FILE, "unit-posts"),
@@ -46,8 +52,8 @@ public class PostDirectory {
 			holders.sort(BY_SINCE);
 			String responsibility = (String) row.get("responsibility");
 			List<String> domains = ((Collection<?>) row.get("domains")).stream().map(String::valueOf).toList();
-			posts.add(new PostHolding((String) row.get("postId"), (String) row.get("kind"), (String) row.get("kindName"),
-					(String) row.get("title"), responsibility,
+			posts.add(new PostHolding((String) row.get("postId"), (String) row.get("kind"),
+					(String) row.get("kindName"), (String) row.get("title"), responsibility,
 					Labeled.parse(ResponsibilityKind.class, responsibility).map(Labeled::zh).orElse(null), domains,
 					holders.isEmpty() ? null : holders.get(0), holders));
 		}

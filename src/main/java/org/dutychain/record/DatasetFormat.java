@@ -12,9 +12,10 @@ import org.dutychain.organization.UnitKind;
 import org.dutychain.people.ResponsibilityKind;
 
 /**
- * The dataset format of import-format.md as data: every file, its columns (English header, Chinese alias, required,
- * value type) in the documented order. The importer validates against it, the generator writes it, the import template
- * is drawn from it — one definition, so they cannot drift apart.
+ * The dataset format of import-format.md as data: every file, its columns (English
+ * header, Chinese alias, required, value type) in the documented order. The importer
+ * validates against it, the generator writes it, the import template is drawn from it —
+ * one definition, so they cannot drift apart.
  */
 public final class DatasetFormat {
 
@@ -33,7 +34,10 @@ public final class DatasetFormat {
 		COUNT,
 		/** A code of {@link Column#enumeration()} or its Chinese label. */
 		ENUM,
-		/** A list of codes of {@link Column#enumeration()} separated by ; ； or 、 (ALL allowed for domains). */
+		/**
+		 * A list of codes of {@link Column#enumeration()} separated by ; ； or 、 (ALL
+		 * allowed for domains).
+		 */
 		ENUM_LIST,
 		/** A list of free-text values separated by ; ； or 、. */
 		TEXT_LIST,
@@ -47,13 +51,15 @@ public final class DatasetFormat {
 	 *
 	 * @param name English snake_case header
 	 * @param zh Chinese header alias
-	 * @param required whether a value is mandatory (a required column is also a required header)
+	 * @param required whether a value is mandatory (a required column is also a required
+	 * header)
 	 * @param type value type
 	 * @param enumeration the enum for ENUM / ENUM_LIST
-	 * @param references the file(s) an id of a REF column must exist in, e.g. {@code units}
+	 * @param references the file(s) an id of a REF column must exist in, e.g.
+	 * {@code units}
 	 */
-	public record Column(String name, String zh, boolean required, Type type,
-			Class<? extends Labeled> enumeration, List<String> references) {
+	public record Column(String name, String zh, boolean required, Type type, Class<? extends Labeled> enumeration,
+			List<String> references) {
 
 		static Column text(String name, String zh, boolean required) {
 			return new Column(name, zh, required, Type.TEXT, null, List.of());
@@ -91,7 +97,8 @@ public final class DatasetFormat {
 	 * @param name file name without {@code .csv}
 	 * @param zh Chinese name (sheet title in the template)
 	 * @param required only units is mandatory
-	 * @param naturalKey for files without an id column: the columns that identify a row (duplicate = error)
+	 * @param naturalKey for files without an id column: the columns that identify a row
+	 * (duplicate = error)
 	 * @param columns in documented order
 	 */
 	public record FileFormat(String name, String zh, boolean required, List<String> naturalKey, List<Column> columns) {
@@ -107,13 +114,11 @@ public final class DatasetFormat {
 
 	}
 
-	public static final FileFormat UNITS = new FileFormat("units", "单位", true, List.of(),
-			List.of(Column.id("id", "编号"), Column.text("name", "名称", true),
-					Column.enumeration("kind", "类型", true, UnitKind.class),
-					Column.ref("parent_id", "上级单位", false, "units"),
-					Column.enumeration("sector", "领域", false, Sector.class), Column.text("region", "地区", false),
-					Column.count("members", "党员数"), Column.count("staff", "在职人数"),
-					Column.count("host_units", "涉及单位数")));
+	public static final FileFormat UNITS = new FileFormat("units", "单位", true, List.of(), List.of(Column.id("id", "编号"),
+			Column.text("name", "名称", true), Column.enumeration("kind", "类型", true, UnitKind.class),
+			Column.ref("parent_id", "上级单位", false, "units"), Column.enumeration("sector", "领域", false, Sector.class),
+			Column.text("region", "地区", false), Column.count("members", "党员数"), Column.count("staff", "在职人数"),
+			Column.count("host_units", "涉及单位数")));
 
 	public static final FileFormat LEADERSHIP = new FileFormat("leadership", "领导关系", false,
 			List.of("leader_id", "unit_id", "kind"),
@@ -178,8 +183,7 @@ public final class DatasetFormat {
 	public static final FileFormat ISSUES = new FileFormat("issues", "问题", false, List.of(),
 			List.of(Column.id("id", "编号"), Column.ref("unit_id", "单位", true, "units"),
 					Column.enumeration("domain", "领域", true, DutyDomain.class), Column.text("title", "问题", true),
-					Column.date("found_on", "发现日期", true),
-					Column.enumeration("source", "来源", false, IssueSource.class),
+					Column.date("found_on", "发现日期", true), Column.enumeration("source", "来源", false, IssueSource.class),
 					Column.enumeration("severity", "严重程度", false, IssueSeverity.class),
 					Column.enumeration("status", "状态", true, IssueStatus.class), Column.date("due", "整改时限", false),
 					Column.ref("duty_id", "责任事项", false, "duties")));
@@ -198,24 +202,31 @@ public final class DatasetFormat {
 					Column.enumeration("kind", "类型", true, PersonnelEventKind.class),
 					Column.text("reason", "事由", false)));
 
-	/** Every file, in import order (references point backwards, except duties → duties and units → units). */
+	/**
+	 * Every file, in import order (references point backwards, except duties → duties and
+	 * units → units).
+	 */
 	public static final List<FileFormat> FILES = List.of(UNITS, LEADERSHIP, POST_KINDS, PEOPLE, POSTS, APPOINTMENTS,
 			DUTIES, FIRST_SECRETARIES, ASSISTANCE, ACTIVITIES, GRADINGS, ISSUES, SUPERVISIONS, PERSONNEL_EVENTS);
 
 	/**
-	 * A post kind of the default set (design.md section 2), written when a dataset has no post_kinds.csv.
+	 * A post kind of the default set (design.md section 2), written when a dataset has no
+	 * post_kinds.csv.
 	 *
 	 * @param key the post kind code (also the PostKind id)
 	 * @param requiredIn unit kinds where a current holder is mandatory
 	 * @param domains duty domains the post answers for (empty = set per post)
 	 */
-	public record DefaultPostKind(String key, String name, ResponsibilityKind responsibility,
-			List<UnitKind> requiredIn, List<DutyDomain> domains) {
+	public record DefaultPostKind(String key, String name, ResponsibilityKind responsibility, List<UnitKind> requiredIn,
+			List<DutyDomain> domains) {
 	}
 
 	private static final List<DutyDomain> ALL_DOMAINS = List.of(DutyDomain.values());
 
-	/** The default post kinds of design.md section 2; a dataset's post_kinds.csv replaces them. */
+	/**
+	 * The default post kinds of design.md section 2; a dataset's post_kinds.csv replaces
+	 * them.
+	 */
 	public static final List<DefaultPostKind> DEFAULT_POST_KINDS = List.of(
 			new DefaultPostKind("SECRETARY", "书记", ResponsibilityKind.PRINCIPAL,
 					List.of(UnitKind.ORGAN_WORK_COMMITTEE, UnitKind.LEADING_PARTY_GROUP, UnitKind.PARTY_COMMITTEE,
@@ -232,8 +243,9 @@ public final class DatasetFormat {
 			new DefaultPostKind("FIRST_CELL_LEADER", "第一组长", ResponsibilityKind.DIRECT, List.of(), ALL_DOMAINS));
 
 	/**
-	 * Grade codes per grading scheme with the Chinese labels accepted on import (the first label is the display label).
-	 * The same word can mean different grades: 一般 is C in ABCD but AVERAGE in SECRETARY_REVIEW.
+	 * Grade codes per grading scheme with the Chinese labels accepted on import (the
+	 * first label is the display label). The same word can mean different grades: 一般 is C
+	 * in ABCD but AVERAGE in SECRETARY_REVIEW.
 	 */
 	public static final java.util.Map<GradingScheme, java.util.Map<String, List<String>>> GRADES = java.util.Map.of(
 			GradingScheme.ABCD,
@@ -242,9 +254,8 @@ public final class DatasetFormat {
 			GradingScheme.SECRETARY_REVIEW,
 			ordered("GOOD", List.of("好"), "FAIRLY_GOOD", List.of("较好"), "AVERAGE", List.of("一般"), "POOR",
 					List.of("差", "较差")),
-			GradingScheme.ANNUAL,
-			ordered("GOOD", List.of("好", "优秀"), "PASS", List.of("合格"), "BASIC_PASS", List.of("基本合格"), "FAIL",
-					List.of("不合格")),
+			GradingScheme.ANNUAL, ordered("GOOD", List.of("好", "优秀"), "PASS", List.of("合格"), "BASIC_PASS",
+					List.of("基本合格"), "FAIL", List.of("不合格")),
 			GradingScheme.DESIGNATED_WEAK, ordered("Y", List.of("是", "软弱涣散")));
 
 	private DatasetFormat() {
@@ -259,7 +270,10 @@ public final class DatasetFormat {
 		return java.util.Collections.unmodifiableMap(map);
 	}
 
-	/** Resolves a grade cell for a scheme: the code (case-insensitive) or one of its Chinese labels. */
+	/**
+	 * Resolves a grade cell for a scheme: the code (case-insensitive) or one of its
+	 * Chinese labels.
+	 */
 	public static Optional<String> grade(GradingScheme scheme, String value) {
 		if (value == null) {
 			return Optional.empty();

@@ -7,9 +7,8 @@ import org.dutychain.config.Labeled;
 /** Rectification status (整改状态). */
 public enum IssueStatus implements Labeled {
 
-	OPEN("未整改", "Open", List.of("待整改")),
-	RECTIFYING("整改中", "Rectifying", List.of()),
-	CLOSED("已销号", "Closed", List.of("已整改","销号"));
+	OPEN("未整改", "Open", List.of("待整改")), RECTIFYING("整改中", "Rectifying", List.of()),
+	CLOSED("已销号", "Closed", List.of("已整改", "销号"));
 
 	private final String zh;
 

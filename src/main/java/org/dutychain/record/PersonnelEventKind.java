@@ -7,10 +7,8 @@ import org.dutychain.config.Labeled;
 /** Cadre event (干部事项). */
 public enum PersonnelEventKind implements Labeled {
 
-	ADMONISHED("约谈", "Admonished", List.of("约谈问责")),
-	PROMOTED("提拔", "Promoted", List.of()),
-	REMOVED("免职", "Removed", List.of()),
-	WARNED("诫勉", "Warned", List.of());
+	ADMONISHED("约谈", "Admonished", List.of("约谈问责")), PROMOTED("提拔", "Promoted", List.of()),
+	REMOVED("免职", "Removed", List.of()), WARNED("诫勉", "Warned", List.of());
 
 	private final String zh;
 

@@ -7,8 +7,7 @@ import org.dutychain.config.Labeled;
 /** Outcome of a listing (督办结果). */
 public enum SupervisionOutcome implements Labeled {
 
-	DELISTED("摘牌", "Delisted", List.of()),
-	RELISTED("继续挂牌", "Relisted", List.of());
+	DELISTED("摘牌", "Delisted", List.of()), RELISTED("继续挂牌", "Relisted", List.of());
 
 	private final String zh;
 

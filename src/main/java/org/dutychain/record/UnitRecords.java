@@ -12,8 +12,9 @@ import org.dutychain.config.Neo4jGraph;
 import org.springframework.stereotype.Service;
 
 /**
- * The work records of a unit for its panel (工作记录查询): first secretaries, incoming assistance, gradings, open issues,
- * and the pressure of units. Statements: {@code cypher/query/records.cypher}.
+ * The work records of a unit for its panel (工作记录查询): first secretaries, incoming
+ * assistance, gradings, open issues, and the pressure of units. Statements:
+ * {@code cypher/query/records.cypher}.
  */
 @Service
 public class UnitRecords {
@@ -50,13 +51,14 @@ public class UnitRecords {
 	}
 
 	/**
-	 * One grading (考评) of the unit, or of its secretary (SECRETARY_REVIEW names the person).
+	 * One grading (考评) of the unit, or of its secretary (SECRETARY_REVIEW names the
+	 * person).
 	 *
 	 * @param scheme GradingScheme code
 	 * @param grade grade code of that scheme
 	 */
-	public record GradingRecord(String id, int year, String scheme, String grade, List<String> problems, String personId,
-			String personName) {
+	public record GradingRecord(String id, int year, String scheme, String grade, List<String> problems,
+			String personId, String personName) {
 
 		public GradingRecord {
 			problems = List.copyOf(problems);
@@ -77,7 +79,8 @@ public class UnitRecords {
 	public List<FirstSecretaryPosting> firstSecretaries(long generation, String unitId, LocalDate asOf) {
 		return read("first-secretaries", generation, unitId, asOf).stream()
 			.map((r) -> new FirstSecretaryPosting(str(r, "personId"), str(r, "name"), str(r, "kind"), date(r, "since"),
-					date(r, "until"), str(r, "dispatchedBy"), str(r, "dispatchedByName"), Boolean.TRUE.equals(r.get("current"))))
+					date(r, "until"), str(r, "dispatchedBy"), str(r, "dispatchedByName"),
+					Boolean.TRUE.equals(r.get("current"))))
 			.toList();
 	}
 
@@ -105,14 +108,14 @@ public class UnitRecords {
 	}
 
 	/**
-	 * Pressure of each unit (design.md section 3): weighted activity count of the trailing year divided by the expected
-	 * yearly count of its kind; null for a kind without an expected count.
-	 *
+	 * Pressure of each unit (design.md section 3): weighted activity count of the
+	 * trailing year divided by the expected yearly count of its kind; null for a kind
+	 * without an expected count.
 	 * @param weights weight per ActivityKind code
 	 * @param expected expected yearly weighted count per UnitKind code
 	 */
-	public Map<String, Double> pressure(long generation, List<String> unitIds, LocalDate asOf, Map<String, Double> weights,
-			Map<String, Double> expected) {
+	public Map<String, Double> pressure(long generation, List<String> unitIds, LocalDate asOf,
+			Map<String, Double> weights, Map<String, Double> expected) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("generation", generation);
 		params.put("unitIds", unitIds);
@@ -150,8 +153,8 @@ public class UnitRecords {
 		if (o instanceof String s) {
 			return List.of(s);
 		}
-		return (o instanceof Collection<?> c) ? c.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList()
-				: List.of();
+		return (o instanceof Collection<?> c)
+				? c.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList() : List.of();
 	}
 
 }

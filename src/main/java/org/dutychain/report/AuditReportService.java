@@ -32,13 +32,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The pre-inspection audit report (巡察前自查审计报告): runs the audit of a scope, looks up what the report lists beside
- * the findings, and renders JSON (the audit document itself), XLSX, HTML or PDF.
+ * The pre-inspection audit report (巡察前自查审计报告): runs the audit of a scope, looks up what
+ * the report lists beside the findings, and renders JSON (the audit document itself),
+ * XLSX, HTML or PDF.
  *
  * <p>
- * Who answers for a finding: for an issue, the accountability chain of the issue; for a finding whose metrics name a
- * duty domain, the chain of the unit and domain; the nearest principal and direct holders of that chain are shown.
- * Otherwise, or when no accountability service is present, the unit's PRINCIPAL post holder.
+ * Who answers for a finding: for an issue, the accountability chain of the issue; for a
+ * finding whose metrics name a duty domain, the chain of the unit and domain; the nearest
+ * principal and direct holders of that chain are shown. Otherwise, or when no
+ * accountability service is present, the unit's PRINCIPAL post holder.
  */
 @Service
 class AuditReportService implements AuditReports {
@@ -148,8 +150,8 @@ class AuditReportService implements AuditReports {
 							(k) -> chain(() -> service.forUnit(f.unitId(), domain, document.asOf())));
 				}
 			}
-			String value = chain.orElseGet(() -> (f.unitId() != null)
-					? principals.getOrDefault(f.unitId(), "未设主体责任岗位") : "—");
+			String value = chain
+				.orElseGet(() -> (f.unitId() != null) ? principals.getOrDefault(f.unitId(), "未设主体责任岗位") : "—");
 			text.put(f.key(), value);
 		}
 		return text;
@@ -165,7 +167,10 @@ class AuditReportService implements AuditReports {
 		}
 	}
 
-	/** The nearest PRINCIPAL and DIRECT entries of a chain, as "书记 张三（主体责任）；组织委员 —（空缺，直接责任）". */
+	/**
+	 * The nearest PRINCIPAL and DIRECT entries of a chain, as "书记 张三（主体责任）；组织委员
+	 * —（空缺，直接责任）".
+	 */
 	static Optional<String> describe(AccountabilityChain chain) {
 		List<String> parts = new ArrayList<>();
 		for (ResponsibilityKind kind : List.of(ResponsibilityKind.PRINCIPAL, ResponsibilityKind.DIRECT)) {

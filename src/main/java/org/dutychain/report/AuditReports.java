@@ -3,11 +3,14 @@ package org.dutychain.report;
 import java.io.OutputStream;
 import java.time.LocalDate;
 
-/** The pre-inspection audit report of a scope in every format; implemented in this module. */
+/**
+ * The pre-inspection audit report of a scope in every format; implemented in this module.
+ */
 public interface AuditReports {
 
 	/**
-	 * Runs the audit of the scope (null = everything) at asOf (null = the dataset's) and writes the report.
+	 * Runs the audit of the scope (null = everything) at asOf (null = the dataset's) and
+	 * writes the report.
 	 * @param sinceSnapshot optional snapshot id to include the diff against (null = none)
 	 */
 	void write(String scope, LocalDate asOf, ReportFormat format, String sinceSnapshot, OutputStream out);

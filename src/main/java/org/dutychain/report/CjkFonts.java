@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds a TrueType font with Chinese glyphs for the PDF report (中文字体). The PDF embeds it, so the reader needs no
- * font of its own. PDFBox embeds TrueType outlines only, so the OpenType/CFF collections of Noto CJK
- * ({@code .ttc}) are not candidates; Debian's {@code fonts-droid-fallback} is the default (installed by
- * {@code .ci/setup-test-deps}).
+ * Finds a TrueType font with Chinese glyphs for the PDF report (中文字体). The PDF embeds it,
+ * so the reader needs no font of its own. PDFBox embeds TrueType outlines only, so the
+ * OpenType/CFF collections of Noto CJK ({@code .ttc}) are not candidates; Debian's
+ * {@code fonts-droid-fallback} is the default (installed by {@code .ci/setup-test-deps}).
  *
  * <p>
- * Search order: the system property {@value #PROPERTY}, the environment variable {@value #ENV}, then known paths on
- * Debian/Ubuntu, Fedora, macOS and Windows.
+ * Search order: the system property {@value #PROPERTY}, the environment variable
+ * {@value #ENV}, then known paths on Debian/Ubuntu, Fedora, macOS and Windows.
  */
 final class CjkFonts {
 

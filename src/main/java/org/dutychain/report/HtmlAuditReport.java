@@ -12,9 +12,10 @@ import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 
 /**
- * The audit report as one self-contained printable page (HTML): inline CSS, A4 portrait, one section per page, page
- * header and footer from {@code @page} margin boxes, and the pressure chart drawn as CSS bars so the same markup prints
- * from a browser and renders to PDF. The markup is well-formed XHTML, which the PDF renderer requires.
+ * The audit report as one self-contained printable page (HTML): inline CSS, A4 portrait,
+ * one section per page, page header and footer from {@code @page} margin boxes, and the
+ * pressure chart drawn as CSS bars so the same markup prints from a browser and renders
+ * to PDF. The markup is well-formed XHTML, which the PDF renderer requires.
  */
 final class HtmlAuditReport {
 
@@ -40,8 +41,11 @@ final class HtmlAuditReport {
 		AuditDocument doc = content.document();
 		Html h = new Html();
 		h.raw("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">\n<head>\n");
-		h.raw("<meta charset=\"UTF-8\" />\n<title>").text(ReportContent.TITLE + " · " + content.scopeName())
-			.raw("</title>\n<style>\n").raw(css(content, fonts)).raw("</style>\n</head>\n<body>\n");
+		h.raw("<meta charset=\"UTF-8\" />\n<title>")
+			.text(ReportContent.TITLE + " · " + content.scopeName())
+			.raw("</title>\n<style>\n")
+			.raw(css(content, fonts))
+			.raw("</style>\n</head>\n<body>\n");
 		cover(h, content);
 		summary(h, content);
 		content.since().ifPresent((diff) -> changes(h, content, diff));
@@ -57,8 +61,8 @@ final class HtmlAuditReport {
 	}
 
 	private static String css(ReportContent content, String fonts) {
-		String header = escapeCss(ReportContent.TITLE + " · " + content.scopeName() + " · "
-				+ content.document().asOf());
+		String header = escapeCss(
+				ReportContent.TITLE + " · " + content.scopeName() + " · " + content.document().asOf());
 		return """
 				@page { size: A4 portrait; margin: 20mm 15mm 18mm 15mm;
 				  @top-center { content: "%s"; font-family: %s; font-size: 8pt; color: #666; }
@@ -90,20 +94,22 @@ final class HtmlAuditReport {
 				.note { color: #555; font-size: 9pt; }
 				pre { font-family: monospace, %s; font-size: 7.5pt; white-space: pre-wrap; word-wrap: break-word;
 				  background: #f6f6f6; border: 1px solid #ddd; padding: 2mm; }
-				""".formatted(header, fonts, fonts, fonts, fonts);
+				"""
+			.formatted(header, fonts, fonts, fonts, fonts);
 	}
 
 	private static void cover(Html h, ReportContent content) {
 		AuditDocument doc = content.document();
 		int[] counts = ReportScores.count(doc.findings());
-		h.raw("<section class=\"cover\" id=\"cover\" data-section=\"cover\">\n<h1>").text(ReportContent.TITLE)
+		h.raw("<section class=\"cover\" id=\"cover\" data-section=\"cover\">\n<h1>")
+			.text(ReportContent.TITLE)
 			.raw("</h1>\n<table class=\"cover-facts\">\n");
 		fact(h, "检查范围", content.scopeName() + ((doc.scope() != null) ? "（" + doc.scope() + "）" : ""));
 		fact(h, "评估日期", String.valueOf(doc.asOf()));
 		fact(h, "数据集", (doc.dataset() != null) ? doc.dataset() : "—");
 		fact(h, "生成时间", content.generatedAt().format(ReportScores.DATE_TIME));
-		fact(h, "发现问题", "发现问题共 " + doc.findings().size() + " 项（高 " + counts[0] + "，中 " + counts[1] + "，低 "
-				+ counts[2] + "）");
+		fact(h, "发现问题",
+				"发现问题共 " + doc.findings().size() + " 项（高 " + counts[0] + "，中 " + counts[1] + "，低 " + counts[2] + "）");
 		fact(h, "总体得分", String.valueOf(ReportScores.overall(doc).score()));
 		content.since().ifPresent((diff) -> fact(h, "与快照比较", diff.summaryZh()));
 		h.raw("</table>\n</section>\n");
@@ -125,7 +131,8 @@ final class HtmlAuditReport {
 	}
 
 	private static void scoreTable(Html h, List<ReportScores.Score> scores, String what) {
-		h.raw("<table class=\"scores\"><thead><tr><th>").text(what)
+		h.raw("<table class=\"scores\"><thead><tr><th>")
+			.text(what)
 			.raw("</th><th>检查对象数</th><th>高</th><th>中</th><th>低</th><th>得分</th></tr></thead><tbody>\n");
 		for (ReportScores.Score s : scores) {
 			h.raw("<tr data-id=\"").text(s.id()).raw("\"><td>").text(s.name()).raw("</td>");
@@ -145,9 +152,10 @@ final class HtmlAuditReport {
 
 	private static void changes(Html h, ReportContent content, SnapshotDiff diff) {
 		open(h, "changes", "自上次检查以来");
-		h.raw("<p class=\"diff-summary\">").text(diff.summaryZh()).raw("</p>\n<p class=\"note\">")
-			.text("比较基准：快照“" + diff.from().label() + "”（" + diff.from().id() + "，评估日期 " + diff.from().asOf()
-					+ "）")
+		h.raw("<p class=\"diff-summary\">")
+			.text(diff.summaryZh())
+			.raw("</p>\n<p class=\"note\">")
+			.text("比较基准：快照“" + diff.from().label() + "”（" + diff.from().id() + "，评估日期 " + diff.from().asOf() + "）")
 			.raw("</p>\n");
 		changeTable(h, content, "新增", "added", diff.added());
 		changeTable(h, content, "关闭", "resolved", diff.resolved());
@@ -175,10 +183,17 @@ final class HtmlAuditReport {
 		if (refs.isEmpty()) {
 			return;
 		}
-		h.raw("<table class=\"" + css + "\"><thead><tr><th>严重程度</th><th>单位</th><th>代码</th><th>问题说明</th></tr></thead><tbody>\n");
+		h.raw("<table class=\"" + css
+				+ "\"><thead><tr><th>严重程度</th><th>单位</th><th>代码</th><th>问题说明</th></tr></thead><tbody>\n");
 		for (SnapshotDiff.FindingRef f : refs) {
-			h.raw("<tr class=\"change sev-" + f.severity().name() + "\"><td>").text(f.severity().zh()).raw("</td><td>")
-				.text(content.unitName(f.unitId())).raw("</td><td>").text(f.code()).raw("</td><td>").text(f.messageZh())
+			h.raw("<tr class=\"change sev-" + f.severity().name() + "\"><td>")
+				.text(f.severity().zh())
+				.raw("</td><td>")
+				.text(content.unitName(f.unitId()))
+				.raw("</td><td>")
+				.text(f.code())
+				.raw("</td><td>")
+				.text(f.messageZh())
 				.raw("</td></tr>\n");
 		}
 		h.raw("</tbody></table>\n");
@@ -218,7 +233,9 @@ final class HtmlAuditReport {
 		h.raw("<table class=\"chart\" data-chart=\"pressure\"><thead><tr><th style=\"width: 18%\">层级</th>"
 				+ "<th>平均压力</th><th style=\"width: 12%\">数值</th></tr></thead><tbody>\n");
 		for (AuditDocument.LevelSummary l : doc.levels()) {
-			h.raw("<tr><td>").text(ReportScores.levelName(l.level())).raw("</td><td><div class=\"bar-track\"><div class=\"bar\" style=\"width: ")
+			h.raw("<tr><td>")
+				.text(ReportScores.levelName(l.level()))
+				.raw("</td><td><div class=\"bar-track\"><div class=\"bar\" style=\"width: ")
 				.raw(String.format(Locale.ROOT, "%.1f%%", 100 * Math.max(0, l.pressureMean()) / max))
 				.raw("\"></div></div></td>");
 			num(h, ReportScores.number(l.pressureMean()));
@@ -250,21 +267,32 @@ final class HtmlAuditReport {
 		for (Map.Entry<Severity, List<Finding>> group : content.findingsBySeverity().entrySet()) {
 			List<Finding> list = group.getValue();
 			h.raw("<h3 class=\"severity\" data-severity=\"" + group.getKey().name() + "\">")
-				.text("严重程度：" + group.getKey().zh() + "（" + list.size() + " 项）").raw("</h3>\n");
+				.text("严重程度：" + group.getKey().zh() + "（" + list.size() + " 项）")
+				.raw("</h3>\n");
 			Map<String, List<Finding>> byUnit = new LinkedHashMap<>();
 			list.forEach((f) -> byUnit.computeIfAbsent(String.valueOf(f.unitId()), (k) -> new ArrayList<>()).add(f));
 			for (List<Finding> unit : byUnit.values()) {
 				Finding first = unit.get(0);
-				h.raw("<h4>").text(content.unitName(first.unitId()) + ((first.unitId() != null) ? "（" + first.unitId()
-						+ "，" + ReportScores.levelName(first.level()) + "）" : "")).raw("</h4>\n");
+				h.raw("<h4>")
+					.text(content.unitName(first.unitId()) + ((first.unitId() != null)
+							? "（" + first.unitId() + "，" + ReportScores.levelName(first.level()) + "）" : ""))
+					.raw("</h4>\n");
 				h.raw("<table class=\"findings\"><thead><tr><th style=\"width: 7%\">序号</th><th style=\"width: 22%\">问题</th>"
 						+ "<th style=\"width: 35%\">说明</th><th style=\"width: 20%\">责任岗位/人员</th><th style=\"width: 16%\">证据</th></tr></thead><tbody>\n");
 				for (Finding f : unit) {
 					h.raw("<tr class=\"finding sev-" + f.severity().name() + "\" data-key=\"").text(f.key()).raw("\">");
 					num(h, ++n);
-					h.raw("<td>").text(titles.getOrDefault(f.analysis(), f.analysis())).raw("<br />").text(f.code())
-						.raw("</td><td>").text(f.messageZh()).raw("</td><td>").text(content.accountableFor(f))
-						.raw("</td><td>").text(String.join("、", f.evidence().nodeIds())).raw("</td></tr>\n");
+					h.raw("<td>")
+						.text(titles.getOrDefault(f.analysis(), f.analysis()))
+						.raw("<br />")
+						.text(f.code())
+						.raw("</td><td>")
+						.text(f.messageZh())
+						.raw("</td><td>")
+						.text(content.accountableFor(f))
+						.raw("</td><td>")
+						.text(String.join("、", f.evidence().nodeIds()))
+						.raw("</td></tr>\n");
 				}
 				h.raw("</tbody></table>\n");
 			}
@@ -275,16 +303,24 @@ final class HtmlAuditReport {
 	private static void staffing(Html h, ReportContent content) {
 		open(h, "staffing", "岗位空缺与 " + ReportContent.EXPIRY_DAYS + " 天内到期任职");
 		List<ReportContent.Staffing> rows = content.staffing();
-		h.raw("<p>").text("空缺岗位 " + rows.stream().filter(ReportContent.Staffing::vacant).count() + " 个，"
-				+ ReportContent.EXPIRY_DAYS + " 天内到期任职 " + rows.stream().filter((s) -> !s.vacant()).count() + " 项。")
+		h.raw("<p>")
+			.text("空缺岗位 " + rows.stream().filter(ReportContent.Staffing::vacant).count() + " 个，"
+					+ ReportContent.EXPIRY_DAYS + " 天内到期任职 " + rows.stream().filter((s) -> !s.vacant()).count() + " 项。")
 			.raw("</p>\n");
 		if (!rows.isEmpty()) {
 			h.raw("<table class=\"staffing\"><thead><tr><th>类型</th><th>单位</th><th>岗位</th><th>人员</th><th>任期截止</th>"
 					+ "<th>剩余天数</th></tr></thead><tbody>\n");
 			for (ReportContent.Staffing s : rows) {
-				h.raw("<tr class=\"staffing" + (s.vacant() ? " sev-HIGH" : "") + "\"><td>").text(s.vacant() ? "空缺" : "即将到期")
-					.raw("</td><td>").text(s.unitName()).raw("</td><td>").text(s.postTitle()).raw("</td><td>")
-					.text(s.personName()).raw("</td><td>").text((s.until() != null) ? s.until().toString() : "")
+				h.raw("<tr class=\"staffing" + (s.vacant() ? " sev-HIGH" : "") + "\"><td>")
+					.text(s.vacant() ? "空缺" : "即将到期")
+					.raw("</td><td>")
+					.text(s.unitName())
+					.raw("</td><td>")
+					.text(s.postTitle())
+					.raw("</td><td>")
+					.text(s.personName())
+					.raw("</td><td>")
+					.text((s.until() != null) ? s.until().toString() : "")
 					.raw("</td>");
 				num(h, (s.until() != null) ? ChronoUnit.DAYS.between(content.document().asOf(), s.until()) : "");
 				h.raw("</tr>\n");
@@ -301,10 +337,19 @@ final class HtmlAuditReport {
 			h.raw("<table class=\"weak\"><thead><tr><th>单位</th><th>领域</th><th>认定依据</th><th>现有帮扶</th><th>缺少帮扶</th>"
 					+ "<th>第一书记</th></tr></thead><tbody>\n");
 			for (ReportContent.WeakUnit w : content.weakUnits()) {
-				h.raw("<tr class=\"weak-unit" + (w.missing().isEmpty() ? "" : " sev-HIGH") + "\"><td>").text(w.unitName())
-					.raw("</td><td>").text(w.sector()).raw("</td><td>").text(w.basis()).raw("</td><td>")
-					.text(String.join("、", w.assistance())).raw("</td><td>").text(String.join("、", w.missing()))
-					.raw("</td><td>").text(w.firstSecretary()).raw("</td></tr>\n");
+				h.raw("<tr class=\"weak-unit" + (w.missing().isEmpty() ? "" : " sev-HIGH") + "\"><td>")
+					.text(w.unitName())
+					.raw("</td><td>")
+					.text(w.sector())
+					.raw("</td><td>")
+					.text(w.basis())
+					.raw("</td><td>")
+					.text(String.join("、", w.assistance()))
+					.raw("</td><td>")
+					.text(String.join("、", w.missing()))
+					.raw("</td><td>")
+					.text(w.firstSecretary())
+					.raw("</td></tr>\n");
 			}
 			h.raw("</tbody></table>\n");
 		}
@@ -313,19 +358,28 @@ final class HtmlAuditReport {
 
 	private static void supervisions(Html h, ReportContent content) {
 		open(h, "supervisions", "挂牌督办");
-		h.raw("<p>").text("挂牌督办 " + content.supervisions().size() + " 件，其中逾期 "
-				+ content.supervisions().stream().filter(ReportContent.Listing::overdue).count() + " 件。").raw("</p>\n");
+		h.raw("<p>")
+			.text("挂牌督办 " + content.supervisions().size() + " 件，其中逾期 "
+					+ content.supervisions().stream().filter(ReportContent.Listing::overdue).count() + " 件。")
+			.raw("</p>\n");
 		if (!content.supervisions().isEmpty()) {
 			h.raw("<table class=\"supervisions\"><thead><tr><th>编号</th><th>单位</th><th>挂牌单位</th><th>挂牌日期</th>"
 					+ "<th>整改期限</th><th>阶段</th><th>结果</th></tr></thead><tbody>\n");
 			for (ReportContent.Listing l : content.supervisions()) {
-				h.raw("<tr class=\"supervision" + (l.overdue() ? " sev-HIGH" : "") + "\"><td>").text(l.id())
-					.raw("</td><td>").text(l.unitName()).raw("</td><td>").text(l.listedBy()).raw("</td><td>")
-					.text(String.valueOf(l.listedOn())).raw("</td><td>")
+				h.raw("<tr class=\"supervision" + (l.overdue() ? " sev-HIGH" : "") + "\"><td>")
+					.text(l.id())
+					.raw("</td><td>")
+					.text(l.unitName())
+					.raw("</td><td>")
+					.text(l.listedBy())
+					.raw("</td><td>")
+					.text(String.valueOf(l.listedOn()))
+					.raw("</td><td>")
 					.text(((l.deadline() != null) ? l.deadline().toString() : "") + (l.overdue() ? "（逾期）" : ""))
-					.raw("</td><td>").text(ReportScores.stageZh(l.stage())).raw("</td><td>")
-					.text(ReportScores.outcomeZh(l.outcome())
-							+ ((l.outcomeOn() != null) ? " " + l.outcomeOn() : ""))
+					.raw("</td><td>")
+					.text(ReportScores.stageZh(l.stage()))
+					.raw("</td><td>")
+					.text(ReportScores.outcomeZh(l.outcome()) + ((l.outcomeOn() != null) ? " " + l.outcomeOn() : ""))
 					.raw("</td></tr>\n");
 			}
 			h.raw("</tbody></table>\n");
@@ -336,8 +390,13 @@ final class HtmlAuditReport {
 	private static void rules(Html h, ReportContent content) {
 		open(h, "rules", "附录：分析规则");
 		for (ReportContent.Rule r : content.rules()) {
-			h.raw("<h3 class=\"rule\" data-analysis=\"").text(r.id()).raw("\">").text(ReportScores.titleZh(r.title())
-					+ "（" + r.id() + "）").raw("</h3>\n<pre>").text(r.text()).raw("</pre>\n");
+			h.raw("<h3 class=\"rule\" data-analysis=\"")
+				.text(r.id())
+				.raw("\">")
+				.text(ReportScores.titleZh(r.title()) + "（" + r.id() + "）")
+				.raw("</h3>\n<pre>")
+				.text(r.text())
+				.raw("</pre>\n");
 		}
 		h.raw("</section>\n");
 	}

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
- * The audit report as PDF: the printable page ({@link HtmlAuditReport}) rendered by openhtmltopdf with an embedded CJK
- * font ({@link CjkFonts}), so Chinese text is real, searchable text.
+ * The audit report as PDF: the printable page ({@link HtmlAuditReport}) rendered by
+ * openhtmltopdf with an embedded CJK font ({@link CjkFonts}), so Chinese text is real,
+ * searchable text.
  */
 final class PdfAuditReport {
 

@@ -13,15 +13,17 @@ import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 
 /**
- * Everything one audit report shows (审计报告内容): the audit document plus the facts looked up beside it. The renderers
- * (XLSX, HTML, PDF) only read this, so they are tested with hand-built content and no database.
+ * Everything one audit report shows (审计报告内容): the audit document plus the facts looked up
+ * beside it. The renderers (XLSX, HTML, PDF) only read this, so they are tested with
+ * hand-built content and no database.
  *
  * @param document the audit of the scope
  * @param scopeName the scope unit's name ("全部单位" when the scope is everything)
  * @param generatedAt when the report was made
  * @param unitNames unit id → name (ids without a name are shown as the id)
  * @param accountable finding key → who answers for it, as text ("书记 张三（主体责任）")
- * @param staffing vacant posts and appointments ending within {@link #EXPIRY_DAYS} days after asOf
+ * @param staffing vacant posts and appointments ending within {@link #EXPIRY_DAYS} days
+ * after asOf
  * @param weakUnits units weak now, with their assistance
  * @param supervisions listed supervisions (挂牌督办) in scope
  * @param rules the rule text of every analysis in the document
@@ -48,10 +50,11 @@ record ReportContent(AuditDocument document, String scopeName, ZonedDateTime gen
 	/**
 	 * A vacant post or an appointment about to end.
 	 *
-	 * @param vacant true: nobody holds the post on asOf; false: the holder's term ends on {@code until}
+	 * @param vacant true: nobody holds the post on asOf; false: the holder's term ends on
+	 * {@code until}
 	 */
-	record Staffing(String unitId, String unitName, String postId, String postTitle, String personId,
-			String personName, LocalDate until, boolean vacant) {
+	record Staffing(String unitId, String unitName, String postId, String postTitle, String personId, String personName,
+			LocalDate until, boolean vacant) {
 	}
 
 	/**

@@ -23,7 +23,10 @@ class ReportFacts {
 
 	private static final String FILE = "query/report.cypher";
 
-	/** Levels every weak unit needs (design.md "Weak now"); a VILLAGE also needs FIRST_SECRETARY. */
+	/**
+	 * Levels every weak unit needs (design.md "Weak now"); a VILLAGE also needs
+	 * FIRST_SECRETARY.
+	 */
 	static final List<AssistanceLevel> REQUIRED = List.of(AssistanceLevel.LEADER_CONTACT,
 			AssistanceLevel.ORG_DEPT_GUIDANCE, AssistanceLevel.ORGAN_CO_BUILD, AssistanceLevel.COMMITTEE_SUPERVISOR);
 
@@ -39,7 +42,10 @@ class ReportFacts {
 		this.settings = settings;
 	}
 
-	/** The scope a statement reads: the generation, the unit ids (null = every unit) and asOf. */
+	/**
+	 * The scope a statement reads: the generation, the unit ids (null = every unit) and
+	 * asOf.
+	 */
 	record Scope(long generation, List<String> unitIds, LocalDate asOf) {
 
 		Map<String, Object> parameters() {
@@ -60,7 +66,10 @@ class ReportFacts {
 		return names;
 	}
 
-	/** Unit id → "书记 张三（主体责任）" (or "书记 —（空缺，主体责任）") for the PRINCIPAL posts of the given units. */
+	/**
+	 * Unit id → "书记 张三（主体责任）" (or "书记 —（空缺，主体责任）") for the PRINCIPAL posts of the given
+	 * units.
+	 */
 	Map<String, String> principals(Scope scope, Collection<String> unitIds) {
 		Map<String, Object> p = scope.parameters();
 		p.put("unitIds", new ArrayList<>(unitIds));
@@ -114,7 +123,10 @@ class ReportFacts {
 					missing.add(level.zh());
 				}
 			}
-			List<String> current = levels.stream().sorted().map((l) -> ReportScores.label(AssistanceLevel.class, l)).toList();
+			List<String> current = levels.stream()
+				.sorted()
+				.map((l) -> ReportScores.label(AssistanceLevel.class, l))
+				.toList();
 			units.add(new ReportContent.WeakUnit((String) row.get("unitId"), (String) row.get("unitName"),
 					(sector != null) ? Labeled.parse(Sector.class, sector).map(Sector::zh).orElse(sector) : "",
 					String.join("；", basis), current, missing,

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The JSON of audit documents in reports and snapshots: ISO dates, unknown properties ignored on reading (a snapshot
- * written by an older version still reads). Independent of the web layer's mapper so stored snapshots do not change
- * with its settings.
+ * The JSON of audit documents in reports and snapshots: ISO dates, unknown properties
+ * ignored on reading (a snapshot written by an older version still reads). Independent of
+ * the web layer's mapper so stored snapshots do not change with its settings.
  */
 final class ReportJson {
 

@@ -13,11 +13,13 @@ import org.dutychain.record.SupervisionOutcome;
 import org.dutychain.record.SupervisionStage;
 
 /**
- * Scores and labels every report format shares (评分与标签), so XLSX, HTML and PDF say the same thing.
+ * Scores and labels every report format shares (评分与标签), so XLSX, HTML and PDF say the
+ * same thing.
  *
  * <p>
- * Score of a group (an analysis, a level): {@code 100 - 100 × (3·高 + 2·中 + 1·低) ÷ (3 × examined)}, at least 0; a
- * group that examined nothing scores 100 without findings and 0 with.
+ * Score of a group (an analysis, a level):
+ * {@code 100 - 100 × (3·高 + 2·中 + 1·低) ÷ (3 × examined)}, at least 0; a group that
+ * examined nothing scores 100 without findings and 0 with.
  */
 final class ReportScores {
 
@@ -102,7 +104,10 @@ final class ReportScores {
 		return label(SupervisionOutcome.class, code);
 	}
 
-	/** The Chinese label of a code, or the code itself when it is not one of the enumeration. */
+	/**
+	 * The Chinese label of a code, or the code itself when it is not one of the
+	 * enumeration.
+	 */
 	static <E extends Enum<E> & Labeled> String label(Class<E> type, String code) {
 		if (code == null || code.isBlank()) {
 			return "";

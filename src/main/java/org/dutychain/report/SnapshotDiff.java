@@ -41,8 +41,8 @@ public record SnapshotDiff(SnapshotInfo from, SnapshotInfo to, List<FindingRef> 
 
 	/** "自上次检查以来：关闭 12 项，新增 3 项". */
 	public String summaryZh() {
-		return "自上次检查以来：关闭 " + this.resolved.size() + " 项，新增 " + this.added.size() + " 项，未变 "
-				+ this.unchanged.size() + " 项";
+		return "自上次检查以来：关闭 " + this.resolved.size() + " 项，新增 " + this.added.size() + " 项，未变 " + this.unchanged.size()
+				+ " 项";
 	}
 
 }

@@ -32,9 +32,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Stored audits and their comparison (快照与比较). A snapshot is a {@code (:Snapshot)} node holding the full audit
- * document as JSON, without a generation, so re-imports keep it. Two audits are compared by finding key (design.md
- * section 5): new, resolved and unchanged findings, and per level the change of coverage and pressure.
+ * Stored audits and their comparison (快照与比较). A snapshot is a {@code (:Snapshot)} node
+ * holding the full audit document as JSON, without a generation, so re-imports keep it.
+ * Two audits are compared by finding key (design.md section 5): new, resolved and
+ * unchanged findings, and per level the change of coverage and pressure.
  */
 @Service
 public class Snapshots {
@@ -64,7 +65,10 @@ public class Snapshots {
 		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
 	}
 
-	/** Audits the scope (null = everything) at asOf (null = the dataset's) and stores the document. */
+	/**
+	 * Audits the scope (null = everything) at asOf (null = the dataset's) and stores the
+	 * document.
+	 */
 	public SnapshotInfo create(String scope, LocalDate asOf, String label) {
 		return save(this.analysis.audit(scope, asOf), label);
 	}
@@ -102,7 +106,9 @@ public class Snapshots {
 		return row(id).map(Snapshots::info);
 	}
 
-	/** @throws UnknownSnapshotException when no snapshot has this id */
+	/**
+	 * @throws UnknownSnapshotException when no snapshot has this id
+	 */
 	public SnapshotInfo require(String id) {
 		return find(id).orElseThrow(() -> new UnknownSnapshotException(id));
 	}
@@ -114,7 +120,10 @@ public class Snapshots {
 		return diff(info(from), parse(from), info(to), parse(to));
 	}
 
-	/** What changed from snapshot {@code a} to an audit not stored (the one a report shows). */
+	/**
+	 * What changed from snapshot {@code a} to an audit not stored (the one a report
+	 * shows).
+	 */
 	public SnapshotDiff diff(String a, AuditDocument current) {
 		Map<String, Object> from = row(a).orElseThrow(() -> new UnknownSnapshotException(a));
 		SnapshotInfo to = new SnapshotInfo(null, "本次", null, current.scope(), current.asOf(), current.dataset());

@@ -15,8 +15,9 @@ import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 
 /**
- * The audit report as a workbook (XLSX): one sheet per section, streamed through {@link SXSSFWorkbook} so a report of a
- * whole province does not have to fit in memory as a cell tree.
+ * The audit report as a workbook (XLSX): one sheet per section, streamed through
+ * {@link SXSSFWorkbook} so a report of a whole province does not have to fit in memory as
+ * a cell tree.
  */
 final class XlsxAuditReport {
 
@@ -92,8 +93,9 @@ final class XlsxAuditReport {
 		sheet.row(styles.severity(Severity.MEDIUM), "中", counts[1]);
 		sheet.row(styles.severity(Severity.LOW), "低", counts[2]);
 		sheet.row(null, "总体得分", ReportScores.overall(doc).score());
-		content.since().ifPresent((diff) -> sheet.row(null, "与快照比较",
-				diff.summaryZh() + "（" + diff.from().label() + "，" + diff.from().id() + "）"));
+		content.since()
+			.ifPresent((diff) -> sheet.row(null, "与快照比较",
+					diff.summaryZh() + "（" + diff.from().label() + "，" + diff.from().id() + "）"));
 		sheet.finish();
 	}
 
@@ -138,8 +140,8 @@ final class XlsxAuditReport {
 	}
 
 	private static void findings(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
-		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(FINDINGS), styles, List.of("序号", "严重程度", "层级", "单位编号",
-				"单位", "分析", "代码", "问题说明", "责任岗位/人员", "证据", "主键"));
+		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(FINDINGS), styles,
+				List.of("序号", "严重程度", "层级", "单位编号", "单位", "分析", "代码", "问题说明", "责任岗位/人员", "证据", "主键"));
 		Map<String, String> titles = analysisTitles(content.document());
 		int n = 0;
 		for (List<Finding> group : content.findingsBySeverity().values()) {

@@ -32,11 +32,13 @@ import org.dutychain.record.DatasetFormat.Column;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
 /**
- * The empty import workbook (导入模板), drawn from {@link DatasetFormat} so it cannot drift from the importer: a sheet
- * {@value #INSTRUCTIONS} with instructions, a sheet {@value #DATASET} with the {@code name}/{@code as_of} rows, then one
- * sheet per dataset file named like the file. Row 1 holds the Chinese headers (the importer accepts them); each header
- * cell carries a comment with the English header, whether it is required and what it holds. Enumeration columns get a
- * drop-down of the Chinese labels, date columns a date format.
+ * The empty import workbook (导入模板), drawn from {@link DatasetFormat} so it cannot drift
+ * from the importer: a sheet {@value #INSTRUCTIONS} with instructions, a sheet
+ * {@value #DATASET} with the {@code name}/{@code as_of} rows, then one sheet per dataset
+ * file named like the file. Row 1 holds the Chinese headers (the importer accepts them);
+ * each header cell carries a comment with the English header, whether it is required and
+ * what it holds. Enumeration columns get a drop-down of the Chinese labels, date columns
+ * a date format.
  */
 @Component
 class XlsxImportTemplate implements ImportTemplate {
@@ -48,7 +50,10 @@ class XlsxImportTemplate implements ImportTemplate {
 	/** Rows (after the header) that carry drop-downs and formats. */
 	static final int ROWS = 5000;
 
-	/** Grade values of every grading scheme (ABCD, SECRETARY_REVIEW, ANNUAL, DESIGNATED_WEAK). */
+	/**
+	 * Grade values of every grading scheme (ABCD, SECRETARY_REVIEW, ANNUAL,
+	 * DESIGNATED_WEAK).
+	 */
 	static final List<String> GRADES = List.of("A", "B", "C", "D", "好", "较好", "一般", "差", "合格", "基本合格", "不合格", "Y");
 
 	/** Excel refuses an explicit list longer than this (characters of the formula). */
@@ -75,13 +80,11 @@ class XlsxImportTemplate implements ImportTemplate {
 		List<String> lines = new ArrayList<>(List.of("dutychain 数据导入模板", "",
 				"1. 每个工作表对应一个数据文件，工作表名称即文件名（如 units = 单位），请勿改名；不需要的工作表可以留空或删除。",
 				"2. 只有 units（单位）为必填；其他工作表按需填写。第 1 行为中文表头，请勿修改；表头批注中有英文列名和说明。",
-				"3. 表头为红色的列为必填列。编号（id）在同一工作表内不得重复，引用其他表的编号必须存在。",
-				"4. 类型、领域等枚举列请从下拉列表选择中文名称；也可直接填写英文代码（如 BRANCH）。",
+				"3. 表头为红色的列为必填列。编号（id）在同一工作表内不得重复，引用其他表的编号必须存在。", "4. 类型、领域等枚举列请从下拉列表选择中文名称；也可直接填写英文代码（如 BRANCH）。",
 				"5. 日期格式为 yyyy-MM-dd（也接受 yyyy/M/d、yyyy年M月d日 和 Excel 日期）。",
 				"6. 一个单元格内的多个值用分号“;”分隔（也接受“；”和“、”），如 负责领域：组织建设;党员教育。",
 				"7. dataset 工作表填写数据集名称（name）和评估日期（as_of）；as_of 是所有分析默认的评估日期。",
-				"8. 导入会整体替换现有数据：导入前先检查所有错误，任一错误则不写入任何数据，原数据保持不变。",
-				"9. 说明 工作表和其他非数据工作表在导入时会被忽略（并给出提示）。", "", "工作表一览："));
+				"8. 导入会整体替换现有数据：导入前先检查所有错误，任一错误则不写入任何数据，原数据保持不变。", "9. 说明 工作表和其他非数据工作表在导入时会被忽略（并给出提示）。", "", "工作表一览："));
 		for (FileFormat file : DatasetFormat.FILES) {
 			lines.add(file.name() + "（" + file.zh() + "）" + (file.required() ? "：必填" : "：选填") + "，列："
 					+ String.join("、", file.columns().stream().map(Column::zh).toList()));
@@ -105,8 +108,8 @@ class XlsxImportTemplate implements ImportTemplate {
 		name.createCell(1);
 		Row asOf = sheet.createRow(1);
 		asOf.createCell(0).setCellValue("as_of");
-		asOf.getCell(0).setCellComment(comment(workbook, drawing, asOf.getCell(0),
-				"评估日期 yyyy-MM-dd：分析默认在这一天评估（任期、期限、近一年窗口）"));
+		asOf.getCell(0)
+			.setCellComment(comment(workbook, drawing, asOf.getCell(0), "评估日期 yyyy-MM-dd：分析默认在这一天评估（任期、期限、近一年窗口）"));
 		asOf.createCell(1).setCellStyle(styles.date);
 		sheet.setColumnWidth(0, 12 * 256);
 		sheet.setColumnWidth(1, 30 * 256);
@@ -150,7 +153,10 @@ class XlsxImportTemplate implements ImportTemplate {
 		sheet.createFreezePane(0, 1);
 	}
 
-	/** The drop-down of a column: the Chinese labels of its enumeration (with ALL for domain lists), or grades. */
+	/**
+	 * The drop-down of a column: the Chinese labels of its enumeration (with ALL for
+	 * domain lists), or grades.
+	 */
 	static List<String> dropDown(Column column) {
 		List<String> values = new ArrayList<>();
 		if (column.type() == DatasetFormat.Type.GRADE) {

@@ -13,9 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Writes one sheet row by row (an SXSSF sheet keeps only a window of rows in memory): a bold header row that stays
- * frozen, typed cells (dates as real Excel dates), an auto-filter over the header and column widths that fit Chinese
- * text (a CJK character counts twice).
+ * Writes one sheet row by row (an SXSSF sheet keeps only a window of rows in memory): a
+ * bold header row that stays frozen, typed cells (dates as real Excel dates), an
+ * auto-filter over the header and column widths that fit Chinese text (a CJK character
+ * counts twice).
  */
 final class XlsxSheet {
 
@@ -42,7 +43,10 @@ final class XlsxSheet {
 		}
 	}
 
-	/** Appends a row; {@code style} (may be null) applies to the text cells, e.g. a severity fill. */
+	/**
+	 * Appends a row; {@code style} (may be null) applies to the text cells, e.g. a
+	 * severity fill.
+	 */
 	Row row(CellStyle style, Object... values) {
 		Row row = this.sheet.createRow(this.next++);
 		for (int c = 0; c < values.length; c++) {

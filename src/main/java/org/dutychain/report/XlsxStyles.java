@@ -13,7 +13,10 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 
 import org.dutychain.analysis.Severity;
 
-/** The few cell styles a workbook needs, created once (Excel allows about 64 000 per workbook). */
+/**
+ * The few cell styles a workbook needs, created once (Excel allows about 64 000 per
+ * workbook).
+ */
 final class XlsxStyles {
 
 	private final CellStyle header;
@@ -61,7 +64,8 @@ final class XlsxStyles {
 	}
 
 	private static void fill(CellStyle style, int r, int g, int b) {
-		((XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(new byte[] { (byte) r, (byte) g, (byte) b }, null));
+		((XSSFCellStyle) style)
+			.setFillForegroundColor(new XSSFColor(new byte[] { (byte) r, (byte) g, (byte) b }, null));
 		style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 	}
 

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The analysis catalogue, single runs, the audit, and the coverage and pressure profiles by level (分析). */
+/**
+ * The analysis catalogue, single runs, the audit, and the coverage and pressure profiles
+ * by level (分析).
+ */
 @RestController
 class AnalysisController {
 
@@ -56,11 +59,16 @@ class AnalysisController {
 
 	}
 
-	/** Coverage of the eight domains per level: share of the level's units with a duty of that domain. */
+	/**
+	 * Coverage of the eight domains per level: share of the level's units with a duty of
+	 * that domain.
+	 */
 	record CoverageLevel(int level, int units, Map<String, Double> coverage) {
 	}
 
-	/** @param metrics the list-coverage analysis metrics, empty when it did not run */
+	/**
+	 * @param metrics the list-coverage analysis metrics, empty when it did not run
+	 */
 	record CoverageResponse(String dataset, LocalDate asOf, String scope, List<CoverageLevel> levels,
 			Map<String, Object> metrics) {
 	}
@@ -69,7 +77,9 @@ class AnalysisController {
 	record PressureLevel(int level, int units, double mean, double median, double coldShare) {
 	}
 
-	/** @param metrics the pressure-decay analysis metrics, empty when it did not run */
+	/**
+	 * @param metrics the pressure-decay analysis metrics, empty when it did not run
+	 */
 	record PressureResponse(String dataset, LocalDate asOf, String scope, List<PressureLevel> levels,
 			Map<String, Object> metrics) {
 	}
@@ -105,7 +115,8 @@ class AnalysisController {
 			.stream()
 			.map((l) -> new CoverageLevel(l.level(), l.units(), l.coverage()))
 			.toList();
-		return new CoverageResponse(audit.dataset(), audit.asOf(), audit.scope(), levels, metrics(audit, "list-coverage"));
+		return new CoverageResponse(audit.dataset(), audit.asOf(), audit.scope(), levels,
+				metrics(audit, "list-coverage"));
 	}
 
 	@GetMapping("/api/pressure")

@@ -27,9 +27,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the API as an RFC 7807 problem (application/problem+json): a stable {@code type} URI under
- * {@code /problems/}, an English {@code title}, a Chinese {@code detail}, and properties the client can act on
- * ({@code unitId}, {@code issueId}, {@code analysisId}, {@code errors} of an import).
+ * Every error of the API as an RFC 7807 problem (application/problem+json): a stable
+ * {@code type} URI under {@code /problems/}, an English {@code title}, a Chinese
+ * {@code detail}, and properties the client can act on ({@code unitId}, {@code issueId},
+ * {@code analysisId}, {@code errors} of an import).
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -102,10 +103,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RuntimeException.class)
 	ProblemDetail unexpected(RuntimeException ex) {
 		log.error("Request failed", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error", "服务器内部错误：" + ex.getMessage());
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
+				"服务器内部错误：" + ex.getMessage());
 	}
 
-	/** Spring MVC's own 400s (unparseable asOf, missing parameter or file part) get our type and a Chinese detail. */
+	/**
+	 * Spring MVC's own 400s (unparseable asOf, missing parameter or file part) get our
+	 * type and a Chinese detail.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {

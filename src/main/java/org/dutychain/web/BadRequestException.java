@@ -1,6 +1,9 @@
 package org.dutychain.web;
 
-/** A request parameter the API cannot use (an unknown domain, a depth out of range …); answered with 400. */
+/**
+ * A request parameter the API cannot use (an unknown domain, a depth out of range …);
+ * answered with 400.
+ */
 class BadRequestException extends RuntimeException {
 
 	private final String parameter;

@@ -16,7 +16,10 @@ class DatasetController {
 
 	private final Datasets datasets;
 
-	/** Counts of the last dataset asked for (generation and import time): they change only with a new import. */
+	/**
+	 * Counts of the last dataset asked for (generation and import time): they change only
+	 * with a new import.
+	 */
 	private volatile CountsMemo counts = new CountsMemo(DatasetInfo.none(), Map.of());
 
 	private record CountsMemo(DatasetInfo dataset, Map<String, Long> counts) {
@@ -27,7 +30,8 @@ class DatasetController {
 	}
 
 	/**
-	 * @param counts nodes per label of the active generation (Unit → 426 …); empty when nothing is imported
+	 * @param counts nodes per label of the active generation (Unit → 426 …); empty when
+	 * nothing is imported
 	 */
 	record DatasetResponse(String name, LocalDate asOf, long generation, ZonedDateTime importedAt, boolean present,
 			Map<String, Long> counts) {
@@ -37,7 +41,8 @@ class DatasetController {
 	DatasetResponse dataset() {
 		DatasetInfo info = this.datasets.active();
 		Map<String, Long> counts = info.present() ? counts(info) : Map.of();
-		return new DatasetResponse(info.name(), info.asOf(), info.generation(), info.importedAt(), info.present(), counts);
+		return new DatasetResponse(info.name(), info.asOf(), info.generation(), info.importedAt(), info.present(),
+				counts);
 	}
 
 	private Map<String, Long> counts(DatasetInfo dataset) {

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Uploads of a dataset (导入): a .zip of the CSV folder or one .xlsx workbook; all problems or nothing written. */
+/**
+ * Uploads of a dataset (导入): a .zip of the CSV folder or one .xlsx workbook; all problems
+ * or nothing written.
+ */
 @RestController
 class ImportController {
 
@@ -30,7 +33,9 @@ class ImportController {
 		this.audits = audits;
 	}
 
-	/** 201 with the import result; 422 listing every problem (see {@link ApiProblems}). */
+	/**
+	 * 201 with the import result; 422 listing every problem (see {@link ApiProblems}).
+	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	ImportResult upload(@RequestParam("file") MultipartFile file) {

@@ -30,14 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Audit reports, the import template and snapshots (报告、导入模板、快照). Unknown units are the shared advice's
- * business; unknown snapshots and report formats are answered here.
+ * Audit reports, the import template and snapshots (报告、导入模板、快照). Unknown units are the
+ * shared advice's business; unknown snapshots and report formats are answered here.
  */
 @RestController
 class ReportController {
 
-	private static final MediaType XLSX = MediaType
-		.parseMediaType(ReportFormat.XLSX.mediaType());
+	private static final MediaType XLSX = MediaType.parseMediaType(ReportFormat.XLSX.mediaType());
 
 	private final AuditReports reports;
 
@@ -52,8 +51,9 @@ class ReportController {
 	}
 
 	/**
-	 * The pre-inspection audit report of a scope: {@code format} json (the audit document), xlsx, html or pdf;
-	 * {@code since} a snapshot id to compare with (XLSX/HTML/PDF).
+	 * The pre-inspection audit report of a scope: {@code format} json (the audit
+	 * document), xlsx, html or pdf; {@code since} a snapshot id to compare with
+	 * (XLSX/HTML/PDF).
 	 */
 	@GetMapping("/api/reports/audit")
 	ResponseEntity<?> audit(@RequestParam(required = false) String scope,
@@ -72,8 +72,8 @@ class ReportController {
 		this.reports.write(scope, asOf, f, since, out);
 		String name = "audit-" + ((scope != null && !scope.isBlank()) ? scope.strip() : "all")
 				+ ((asOf != null) ? "-" + asOf : "") + "." + f.extension();
-		ContentDisposition disposition = ((f == ReportFormat.HTML || f == ReportFormat.JSON) ? ContentDisposition.inline()
-				: ContentDisposition.attachment())
+		ContentDisposition disposition = ((f == ReportFormat.HTML || f == ReportFormat.JSON)
+				? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(name, StandardCharsets.UTF_8)
 			.build();
 		return ResponseEntity.ok()
@@ -127,7 +127,9 @@ class ReportController {
 		problem.setType(URI.create("/problems/unknown-snapshot"));
 		problem.setTitle("Unknown snapshot");
 		problem.setProperty("snapshotId", ex.snapshotId());
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }

@@ -75,7 +75,8 @@ class UnitController {
 	 * The unit panel.
 	 *
 	 * @param parents the primary ancestors, root first
-	 * @param leaders every leading unit by edge kind (PRIMARY, DUAL, GUIDANCE, DISCIPLINE_SUPERVISION)
+	 * @param leaders every leading unit by edge kind (PRIMARY, DUAL, GUIDANCE,
+	 * DISCIPLINE_SUPERVISION)
 	 * @param posts posts with their current holder (null = vacant)
 	 * @param teamList the team list by the eight domains
 	 * @param personalLists each post's list by domain, with its blank domains
@@ -83,21 +84,24 @@ class UnitController {
 	 * @param findingCounts the unit's findings per severity
 	 * @param findings the unit's findings in the whole-dataset audit at asOf
 	 */
-	record UnitPanel(LocalDate asOf, UnitDetails unit, List<UnitSummary> parents, Map<String, List<UnitSummary>> leaders,
-			List<PostHolding> posts, DomainList teamList, List<PersonalList> personalLists,
-			List<UnitRecords.FirstSecretaryPosting> firstSecretaries, List<UnitRecords.AssistanceRecord> assistance,
-			Map<Integer, List<UnitRecords.GradingRecord>> gradings, List<UnitRecords.OpenIssue> openIssues,
-			Map<Severity, Integer> findingCounts, List<Finding> findings) {
+	record UnitPanel(LocalDate asOf, UnitDetails unit, List<UnitSummary> parents,
+			Map<String, List<UnitSummary>> leaders, List<PostHolding> posts, DomainList teamList,
+			List<PersonalList> personalLists, List<UnitRecords.FirstSecretaryPosting> firstSecretaries,
+			List<UnitRecords.AssistanceRecord> assistance, Map<Integer, List<UnitRecords.GradingRecord>> gradings,
+			List<UnitRecords.OpenIssue> openIssues, Map<Severity, Integer> findingCounts, List<Finding> findings) {
 	}
 
 	/**
 	 * A node of the lazy tree.
 	 *
-	 * @param edgeKind PRIMARY or DUAL: the edge from its parent in this tree (null for the requested unit)
+	 * @param edgeKind PRIMARY or DUAL: the edge from its parent in this tree (null for
+	 * the requested unit)
 	 * @param findings finding counts per severity in the whole-dataset audit
 	 * @param worst the highest severity among them, null when none
-	 * @param pressure weighted trailing-year activity ÷ expected for its kind (null when the kind has no expectation)
-	 * @param children loaded children, PRIMARY first; null when not loaded (below the requested depth)
+	 * @param pressure weighted trailing-year activity ÷ expected for its kind (null when
+	 * the kind has no expectation)
+	 * @param children loaded children, PRIMARY first; null when not loaded (below the
+	 * requested depth)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record TreeNode(String id, String name, String kind, String kindZh, int level, String edgeKind, int childCount,
@@ -105,7 +109,8 @@ class UnitController {
 	}
 
 	/**
-	 * @param extraEdges GUIDANCE and DISCIPLINE_SUPERVISION edges touching any node of the tree
+	 * @param extraEdges GUIDANCE and DISCIPLINE_SUPERVISION edges touching any node of
+	 * the tree
 	 */
 	record TreeResponse(LocalDate asOf, int depth, TreeNode root, List<UnitEdge> extraEdges) {
 	}
@@ -130,11 +135,12 @@ class UnitController {
 		for (UnitRecords.GradingRecord g : this.records.gradings(generation, id)) {
 			gradings.computeIfAbsent(g.year(), (y) -> new ArrayList<>()).add(g);
 		}
-		return new UnitPanel(date, unit, this.units.primaryAncestors(generation, id), this.units.leaders(generation, id),
-				this.posts.posts(generation, id, date), this.duties.teamList(generation, id),
-				this.duties.personalLists(generation, id), this.records.firstSecretaries(generation, id, date),
-				this.records.assistance(generation, id, date), gradings, this.records.openIssues(generation, id),
-				this.audits.severityCounts(id, date), this.audits.findingsOf(id, date));
+		return new UnitPanel(date, unit, this.units.primaryAncestors(generation, id),
+				this.units.leaders(generation, id), this.posts.posts(generation, id, date),
+				this.duties.teamList(generation, id), this.duties.personalLists(generation, id),
+				this.records.firstSecretaries(generation, id, date), this.records.assistance(generation, id, date),
+				gradings, this.records.openIssues(generation, id), this.audits.severityCounts(id, date),
+				this.audits.findingsOf(id, date));
 	}
 
 	@GetMapping("/api/units/{id}/tree")
@@ -170,7 +176,8 @@ class UnitController {
 	}
 
 	@GetMapping("/api/roots")
-	List<TreeNode> roots(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+	List<TreeNode> roots(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		long generation = generation();
 		LocalDate date = this.datasets.asOf(asOf);
 		List<UnitNode> roots = this.units.roots(generation);
@@ -190,10 +197,14 @@ class UnitController {
 				.toList();
 		}
 		Map<Severity, Integer> counts = findingCounts.get(unit.id());
-		Severity worst = counts.entrySet().stream().filter((e) -> e.getValue() > 0).map(Map.Entry::getKey).findFirst()
+		Severity worst = counts.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() > 0)
+			.map(Map.Entry::getKey)
+			.findFirst()
 			.orElse(null);
-		return new TreeNode(unit.id(), unit.name(), unit.kind(), unit.kindZh(), unit.level(), edgeKind, unit.childCount(),
-				counts, worst, pressure.get(unit.id()), children);
+		return new TreeNode(unit.id(), unit.name(), unit.kind(), unit.kindZh(), unit.level(), edgeKind,
+				unit.childCount(), counts, worst, pressure.get(unit.id()), children);
 	}
 
 	private Map<String, Double> pressure(long generation, List<String> ids, LocalDate asOf) {

@@ -1,5 +1,7 @@
 /**
- * REST API (接口): controllers, API records and RFC 7807 problem details. Runs no queries itself.
+ * REST API (接口): controllers, API records and RFC 7807 problem details. Runs no queries
+ * itself.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record", "accountability", "analysis", "ingest", "report", "config" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record",
+		"accountability", "analysis", "ingest", "report", "config" })
 package org.dutychain.web;

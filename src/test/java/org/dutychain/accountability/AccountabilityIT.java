@@ -24,8 +24,8 @@ import static org.dutychain.people.ResponsibilityKind.SUPERVISORY;
 
 /**
  * The accountability chain on the four-level chain 工委 → 党组 → 机关党委 → 党支部 of
- * {@code fixtures/accountability/four-levels.cypher}, with dual leadership (机关党委 also led by 工委) and vacant DIRECT
- * posts.
+ * {@code fixtures/accountability/four-levels.cypher}, with dual leadership (机关党委 also led
+ * by 工委) and vacant DIRECT posts.
  */
 @GraphIT
 class AccountabilityIT {
@@ -73,10 +73,10 @@ class AccountabilityIT {
 					tuple(12, SUPERVISORY, "U-9", "P-9-1", "PER-91", "DISCIPLINE_BODY", false));
 		assertThat(chain.entries())
 			.extracting(AccountabilityEntry::unitId, AccountabilityEntry::distance, AccountabilityEntry::via)
-			.containsExactly(tuple("U-4", 0, null), tuple("U-4", 0, null), tuple("U-4", 0, null),
-					tuple("U-4", 0, null), tuple("U-3", 1, "PRIMARY"), tuple("U-3", 1, "PRIMARY"),
-					tuple("U-3", 1, "PRIMARY"), tuple("U-2", 2, "PRIMARY"), tuple("U-2", 2, "PRIMARY"),
-					tuple("U-1", 2, "DUAL"), tuple("U-1", 2, "DUAL"), tuple("U-9", 3, null));
+			.containsExactly(tuple("U-4", 0, null), tuple("U-4", 0, null), tuple("U-4", 0, null), tuple("U-4", 0, null),
+					tuple("U-3", 1, "PRIMARY"), tuple("U-3", 1, "PRIMARY"), tuple("U-3", 1, "PRIMARY"),
+					tuple("U-2", 2, "PRIMARY"), tuple("U-2", 2, "PRIMARY"), tuple("U-1", 2, "DUAL"),
+					tuple("U-1", 2, "DUAL"), tuple("U-9", 3, null));
 		AccountabilityEntry overall = chain.entries().get(0);
 		assertThat(overall.ruleZh()).isEqualTo("领导班子全面领导责任");
 		assertThat(overall.ruleEn()).isNotBlank();

@@ -13,7 +13,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rule vocabulary of the chain query and of {@link AccountabilityRule} are the same set, each with both texts. */
+/**
+ * The rule vocabulary of the chain query and of {@link AccountabilityRule} are the same
+ * set, each with both texts.
+ */
 class AccountabilityRuleTests {
 
 	private static final Pattern LITERAL = Pattern.compile("'([A-Z][A-Z_]+)'");

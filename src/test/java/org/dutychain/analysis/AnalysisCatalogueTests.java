@@ -14,7 +14,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The catalogue on disk: headers parse, severities follow design.md section 5, every code has both fixtures. */
+/**
+ * The catalogue on disk: headers parse, severities follow design.md section 5, every code
+ * has both fixtures.
+ */
 class AnalysisCatalogueTests {
 
 	static final CypherFiles FILES = CypherFiles.load(new PathMatchingResourcePatternResolver());

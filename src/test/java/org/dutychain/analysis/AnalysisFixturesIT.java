@@ -20,9 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every planted fixture under {@code fixtures/analysis/<id>/<CODE>/}: on {@code positive.cypher} the keys of that
- * code's findings equal {@code expect:} exactly and every evidence id exists; on {@code near-miss.cypher} no finding of
- * that code comes out. Running twice gives equal results.
+ * Every planted fixture under {@code fixtures/analysis/<id>/<CODE>/}: on
+ * {@code positive.cypher} the keys of that code's findings equal {@code expect:} exactly
+ * and every evidence id exists; on {@code near-miss.cypher} no finding of that code comes
+ * out. Running twice gives equal results.
  */
 @GraphIT
 class AnalysisFixturesIT {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LEADS_CYCLE's JGraphT technique (Kosaraju SCCs + BFS witness) against a brute-force answer on fixed-seed random small
- * digraphs: two units share a cyclic component exactly when each reaches the other, and a unit alone is cyclic exactly
- * when it leads itself.
+ * LEADS_CYCLE's JGraphT technique (Kosaraju SCCs + BFS witness) against a brute-force
+ * answer on fixed-seed random small digraphs: two units share a cyclic component exactly
+ * when each reaches the other, and a unit alone is cyclic exactly when it leads itself.
  */
 class LeadsCycleCrossCheckTests {
 
@@ -79,7 +79,10 @@ class LeadsCycleCrossCheckTests {
 		return out;
 	}
 
-	/** Components with a cycle, from plain reachability by depth-first search from every vertex. */
+	/**
+	 * Components with a cycle, from plain reachability by depth-first search from every
+	 * vertex.
+	 */
 	private static Set<Set<String>> bruteForce(List<Edge> edges) {
 		Map<String, List<String>> next = new HashMap<>();
 		for (Edge e : edges) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The level × domain coverage matrix and its blank cells, from unit rows alone (no database). */
+/**
+ * The level × domain coverage matrix and its blank cells, from unit rows alone (no
+ * database).
+ */
 class ListCoverageAnalysisTests {
 
 	@Test

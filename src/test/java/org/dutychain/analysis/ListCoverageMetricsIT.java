@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * list-coverage's coverage matrix against the graph: team and personal lists both count, every domain is present, a
- * unit scope counts only its units, and the audit's level summary picks the shares up.
+ * list-coverage's coverage matrix against the graph: team and personal lists both count,
+ * every domain is present, a unit scope counts only its units, and the audit's level
+ * summary picks the shares up.
  */
 @GraphIT
 class ListCoverageMetricsIT {
@@ -53,7 +54,9 @@ class ListCoverageMetricsIT {
 		assertThat(coverage).extracting((r) -> r.get("level")).containsExactly(1, 2, 3);
 		assertThat(coverage).extracting((r) -> r.get("units")).containsExactly(1, 2, 1);
 		Map<String, Object> level2 = map(coverage.get(1).get("domains"));
-		assertThat(level2).hasSize(8).containsEntry("POLITICAL", 0.5).containsEntry("THEORY", 1.0)
+		assertThat(level2).hasSize(8)
+			.containsEntry("POLITICAL", 0.5)
+			.containsEntry("THEORY", 1.0)
 			.containsEntry("SUPPORT", 0.0);
 		assertThat(map(coverage.get(2).get("domains"))).containsEntry("POLITICAL", 0.0);
 		Map<String, Object> blank = rows(all.metrics().get("blanks")).stream()

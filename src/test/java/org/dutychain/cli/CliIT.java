@@ -22,9 +22,10 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line as a user runs it: {@link DutychainCli#run} with arguments, stdout and stderr captured. Datasets:
- * {@code src/test/resources/datasets/cli-tiny} (valid; the party group's secretary post is vacant, a HIGH finding) and
- * {@code cli-invalid} (a unit kind that does not exist and a parent that does not exist).
+ * The command line as a user runs it: {@link DutychainCli#run} with arguments, stdout and
+ * stderr captured. Datasets: {@code src/test/resources/datasets/cli-tiny} (valid; the
+ * party group's secretary post is vacant, a HIGH finding) and {@code cli-invalid} (a unit
+ * kind that does not exist and a parent that does not exist).
  */
 class CliIT {
 
@@ -59,7 +60,10 @@ class CliIT {
 		}
 	}
 
-	/** True once an implementation of the importer exists (it is written in parallel with this test). */
+	/**
+	 * True once an implementation of the importer exists (it is written in parallel with
+	 * this test).
+	 */
 	static boolean importerImplemented() {
 		ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
 		scan.addIncludeFilter(new AssignableTypeFilter(DatasetImporter.class));
@@ -80,7 +84,8 @@ class CliIT {
 		audit.path("findings").forEach((f) -> keys.add(f.path("key").asText()));
 		assertThat(keys).contains("post-vacancy/POST_VACANT/cz/cz.sj");
 		assertThat(run.code()).isEqualTo(DutychainCli.HIGH_FINDINGS);
-		// stdout is one JSON document and nothing else: it parses completely and starts with the object itself.
+		// stdout is one JSON document and nothing else: it parses completely and starts
+		// with the object itself.
 		assertThat(run.out().strip()).startsWith("{").endsWith("}");
 		assertThat(this.json.readTree(run.out()).equals(audit)).isTrue();
 		try (var parser = this.json.getFactory().createParser(run.out())) {
@@ -138,7 +143,8 @@ class CliIT {
 		assertThat(listed.out()).contains(id).contains("巡察前");
 		Run diff = run("snapshot", "diff", id, id, "--data-dir", dataDir);
 		assertThat(diff.code()).isZero();
-		com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(diff.out());
+		com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(diff.out());
 		assertThat(d.get("added")).isEmpty();
 		assertThat(d.get("resolved")).isEmpty();
 		assertThat(run("snapshot", "diff", id, "no-such-snapshot", "--data-dir", dataDir).code())

@@ -52,8 +52,8 @@ class CliTests {
 			.commandSpec()
 			.userObject();
 		assertThat(byIssue.target.issue).isEqualTo("i001");
-		assertThat(new CommandLine(new DutychainCli.Root(Object.class)).setErr(new java.io.PrintWriter(
-				new java.io.StringWriter()))
+		assertThat(new CommandLine(new DutychainCli.Root(Object.class))
+			.setErr(new java.io.PrintWriter(new java.io.StringWriter()))
 			.execute("accountable", "d", "--issue", "i001", "--unit", "cz", "--domain", "THEORY")).isEqualTo(2);
 	}
 
@@ -70,8 +70,8 @@ class CliTests {
 	@Test
 	void chainTableShowsOneLinePerEntryAndMarksVacancies() {
 		AccountabilityChain chain = new AccountabilityChain(null, "C", "ORGANIZATION", LocalDate.of(2025, 6, 30),
-				List.of(new AccountabilityEntry(1, ResponsibilityKind.PRINCIPAL, "C", "预算处党支部", 0, null, "C.sj",
-						"支部书记", "p2", "李四", "UNIT_PRINCIPAL", "本单位主体责任", "Principal", false),
+				List.of(new AccountabilityEntry(1, ResponsibilityKind.PRINCIPAL, "C", "预算处党支部", 0, null, "C.sj", "支部书记",
+						"p2", "李四", "UNIT_PRINCIPAL", "本单位主体责任", "Principal", false),
 						new AccountabilityEntry(2, ResponsibilityKind.DIRECT, "A", "财政厅党组", 1, "PRIMARY", "A.zz",
 								"分管组织", null, null, "LEADER_DOMAIN_IN_CHARGE", "上级分管", "In charge above", true)));
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End to end through the CLI, as a user would: {@code generate} a province with planted gaps, then {@code audit} it with
- * {@code --format json}. For every code the generator controls ({@code truth-codes.txt}) the audit's findings equal
- * {@code truth.csv} exactly (recall and precision 100 %), and stdout holds nothing but the JSON document.
+ * End to end through the CLI, as a user would: {@code generate} a province with planted
+ * gaps, then {@code audit} it with {@code --format json}. For every code the generator
+ * controls ({@code truth-codes.txt}) the audit's findings equal {@code truth.csv} exactly
+ * (recall and precision 100 %), and stdout holds nothing but the JSON document.
  */
 class GeneratedDatasetAuditIT {
 
@@ -40,7 +41,8 @@ class GeneratedDatasetAuditIT {
 	@BeforeAll
 	static void generateAndAudit() throws IOException {
 		Path dataset = dir.resolve("province");
-		assertThat(run("generate", "--units", "400", "--seed", "7", "--plant-rate", "0.05", "--out", dataset.toString()))
+		assertThat(
+				run("generate", "--units", "400", "--seed", "7", "--plant-rate", "0.05", "--out", dataset.toString()))
 			.isZero();
 		exitCode = run("audit", dataset.toString(), "--format", "json");
 		stdout = lastStdout;

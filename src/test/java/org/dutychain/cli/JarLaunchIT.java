@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The packaged jar, launched bare ({@code java -jar}, no -D or --add-opens flags): the manifest's Add-Opens and the
- * Netty property set in main() must be enough for embedded Neo4j and the driver. Serves the page with the demo province
- * loaded, and runs the CLI.
+ * The packaged jar, launched bare ({@code java -jar}, no -D or --add-opens flags): the
+ * manifest's Add-Opens and the Netty property set in main() must be enough for embedded
+ * Neo4j and the driver. Serves the page with the demo province loaded, and runs the CLI.
  */
 class JarLaunchIT {
 
@@ -64,7 +64,8 @@ class JarLaunchIT {
 			String dataset = null;
 			for (int i = 0; i < 240 && app.isAlive() && dataset == null; i++) {
 				try {
-					HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dataset")).build(),
+					HttpResponse<String> r = http.send(
+							HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dataset")).build(),
 							HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 					if (r.statusCode() == 200 && r.body().contains("\"name\"") && !r.body().contains("\"name\":null")) {
 						dataset = r.body();
@@ -78,7 +79,8 @@ class JarLaunchIT {
 				}
 			}
 			assertThat(dataset).as("demo dataset served; log:%n%s", Files.readString(log.toPath())).isNotNull();
-			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+			HttpResponse<String> page = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("党建责任链分析");
@@ -100,14 +102,15 @@ class JarLaunchIT {
 		Files.writeString(bad.resolve("units.csv"),
 				"id,name,kind,parent_id\nU-1,省直机关工委,ORGAN_WORK_COMMITTEE,\nU-2,某支部,NOT_A_KIND,U-404\n",
 				StandardCharsets.UTF_8);
-		List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "audit", bad.toString(),
-				"--format", "json"));
+		List<String> command = new ArrayList<>(
+				List.of(java(), "-jar", jar.toString(), "audit", bad.toString(), "--format", "json"));
 		Process cli = new ProcessBuilder(command).start();
 		String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(cli.waitFor(180, TimeUnit.SECONDS)).isTrue();
 		assertThat(cli.exitValue()).as("stderr:%n%s", err).isEqualTo(2);
-		assertThat(err).contains("units.csv:3:kind: UNKNOWN_ENUM").contains("units.csv:3:parent_id: DANGLING_REFERENCE");
+		assertThat(err).contains("units.csv:3:kind: UNKNOWN_ENUM")
+			.contains("units.csv:3:parent_id: DANGLING_REFERENCE");
 		assertThat(out).isBlank();
 	}
 

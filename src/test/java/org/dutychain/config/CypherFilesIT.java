@@ -20,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code EXPLAIN} on every statement of every file under {@code cypher/} against Neo4j with typed placeholder
- * parameters: a syntax error anywhere fails, even in a statement no fixture exercises.
+ * Runs {@code EXPLAIN} on every statement of every file under {@code cypher/} against
+ * Neo4j with typed placeholder parameters: a syntax error anywhere fails, even in a
+ * statement no fixture exercises.
  */
 @GraphIT
 class CypherFilesIT {
@@ -45,12 +46,14 @@ class CypherFilesIT {
 				}
 				for (CypherFile.Statement s : file.statements()) {
 					try {
-						ResultSummary summary = session.run("EXPLAIN " + s.cypher(), placeholders(s.cypher())).consume();
+						ResultSummary summary = session.run("EXPLAIN " + s.cypher(), placeholders(s.cypher()))
+							.consume();
 						assertThat(summary.plan()).isNotNull();
 						planned++;
 					}
 					catch (RuntimeException ex) {
-						failures.add("cypher/" + file.path() + ":" + s.line() + " (" + s.name() + "): " + ex.getMessage());
+						failures
+							.add("cypher/" + file.path() + ":" + s.line() + " (" + s.name() + "): " + ex.getMessage());
 					}
 				}
 			}

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every file under cypher/ without a database: it parses, every {@code $param} an analysis statement uses is declared
- * in its header's {@code params:} (or is a run parameter every statement receives), and every {placeholder} of a
- * message template of a code with its own statement is a column some statement returns or a parameter.
+ * Every file under cypher/ without a database: it parses, every {@code $param} an
+ * analysis statement uses is declared in its header's {@code params:} (or is a run
+ * parameter every statement receives), and every {placeholder} of a message template of a
+ * code with its own statement is a column some statement returns or a parameter.
  */
 class CypherFilesTests {
 
@@ -74,7 +75,8 @@ class CypherFilesTests {
 			Set<String> statements = new LinkedHashSet<>();
 			file.statements().forEach((s) -> statements.add(s.name()));
 			file.header().forEach((key, value) -> {
-				// codes without a statement of their own are built by the Java class; AnalysisFixturesIT checks that
+				// codes without a statement of their own are built by the Java class;
+				// AnalysisFixturesIT checks that
 				// their rendered messages keep no placeholder
 				boolean message = key.endsWith(".zh") || key.endsWith(".en");
 				if (message && statements.contains(key.substring(0, key.length() - 3))) {

@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same jar against a Neo4j 5 server: with {@code spring.neo4j.uri} set, no embedded database starts and the schema,
- * fixtures and analyses run through the driver unchanged. Skipped where Docker is absent.
+ * The same jar against a Neo4j 5 server: with {@code spring.neo4j.uri} set, no embedded
+ * database starts and the schema, fixtures and analyses run through the driver unchanged.
+ * Skipped where Docker is absent.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dutychain.demo-on-empty=false")
@@ -51,8 +52,7 @@ class ExternalNeo4jIT {
 
 	@Test
 	void runsAnalysesAgainstTheServerWithoutAnEmbeddedDatabase() {
-		assertThat(this.context.getBeanNamesForType(
-				EmbeddedNeo4jConfiguration.EmbeddedDatabase.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(EmbeddedNeo4jConfiguration.EmbeddedDatabase.class)).isEmpty();
 		FixtureFile fixture = this.fixtures
 			.load(Path.of("src/test/resources/fixtures/analysis/post-vacancy/POST_VACANT/positive.cypher"));
 		AnalysisResult result = this.analyses.run("post-vacancy", fixture.scope(), fixture.asOf());

@@ -31,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Imports the small dataset from every source kind and checks the graph, atomicity and idempotency. */
+/**
+ * Imports the small dataset from every source kind and checks the graph, atomicity and
+ * idempotency.
+ */
 @GraphIT
 class DatasetImportIT {
 
@@ -75,8 +78,8 @@ class DatasetImportIT {
 			.containsEntry("duties", 12)
 			.containsEntry("gradings", 9);
 		Map<String, Object> g = Map.of("g", result.generation());
-		assertThat(one("MATCH (d:Dataset {active: true}) RETURN d {.name, .asOf, .generation}")).isEqualTo(
-				Map.of("name", "小型测试数据集", "asOf", LocalDate.of(2024, 6, 30), "generation", result.generation()));
+		assertThat(one("MATCH (d:Dataset {active: true}) RETURN d {.name, .asOf, .generation}"))
+			.isEqualTo(Map.of("name", "小型测试数据集", "asOf", LocalDate.of(2024, 6, 30), "generation", result.generation()));
 		assertThat(one("MATCH (n) WHERE n.generation <> $g RETURN count(n)", g)).isEqualTo(0L);
 		assertThat(this.graph.read("""
 				MATCH ()-[r:LEADS]->() RETURN r.kind AS kind, count(*) AS n ORDER BY kind
@@ -101,7 +104,8 @@ class DatasetImportIT {
 				MATCH (:Unit {id: 'lh-jb'})-[:HAS_POST]->(p:Post)-[:OF_KIND]->(k:PostKind)
 				RETURN [p.id, p.kind, k.id, p.domains IS NULL]
 				""")).isEqualTo(List.of("lh-jb.sj", "BRANCH_SECRETARY", "BRANCH_SECRETARY", true));
-		assertThat(one("MATCH (p:Post {id: 'wc.zz'}) RETURN p.domains")).isEqualTo(List.of("ORGANIZATION", "MEMBER_EDUCATION"));
+		assertThat(one("MATCH (p:Post {id: 'wc.zz'}) RETURN p.domains"))
+			.isEqualTo(List.of("ORGANIZATION", "MEMBER_EDUCATION"));
 		assertThat(one("""
 				MATCH (:Person {id: 'p13'})-[h:HOLDS]->(:Post {id: 'jyt-zz1.sj'}) RETURN [h.since, h.until]
 				""")).isEqualTo(List.of(LocalDate.of(2022, 2, 1), LocalDate.of(2024, 6, 30)));
@@ -124,8 +128,8 @@ class DatasetImportIT {
 		assertThat(one("""
 				MATCH (p:Person {id: 'p18'})-[f:FIRST_SECRETARY_OF]->(u:Unit)
 				RETURN [u.id, f.kind, f.dispatchedBy, f.since, f.until]
-				""")).isEqualTo(List.of("xz-v02", "VILLAGE_STATIONED", "fgw", LocalDate.of(2023, 3, 1),
-				LocalDate.of(2025, 2, 28)));
+				""")).isEqualTo(
+				List.of("xz-v02", "VILLAGE_STATIONED", "fgw", LocalDate.of(2023, 3, 1), LocalDate.of(2025, 2, 28)));
 		assertThat(this.graph.read("""
 				MATCH (a)-[r:ASSISTS]->(:Unit {id: 'xz-v02'})
 				RETURN labels(a)[0] + ':' + a.id + ':' + r.level AS edge ORDER BY edge
@@ -145,7 +149,8 @@ class DatasetImportIT {
 		assertThat(one("""
 				MATCH (i:Issue {id: 'i01'})-[:FOUND_IN]->(u:Unit), (i)-[:AGAINST]->(d:Duty)
 				RETURN [u.id, d.id, i.status, i.foundOn, i.source, i.severity]
-				""")).isEqualTo(List.of("xz-v02", "d12", "RECTIFYING", LocalDate.of(2024, 3, 5), "ASSESSMENT", "MEDIUM"));
+				"""))
+			.isEqualTo(List.of("xz-v02", "d12", "RECTIFYING", LocalDate.of(2024, 3, 5), "ASSESSMENT", "MEDIUM"));
 		assertThat(one("""
 				MATCH (u:Unit)-[:LISTED_IN]->(s:Supervision {id: 's1'})<-[:SUPERVISES]-(l:Unit)
 				RETURN [u.id, l.id, s.deadline IS NULL, s.stage]
@@ -215,7 +220,8 @@ class DatasetImportIT {
 		InvalidDatasetException ex = catchThrowableOfType(InvalidDatasetException.class,
 				() -> this.importer.importPath(xlsx));
 		assertThat(ex.problems()).extracting(ImportProblem::toString)
-			.containsExactly("book.xlsx!appointments:3:离任日期: UNTIL_BEFORE_SINCE until 2019-01-01 is before since 2020-06-15");
+			.containsExactly(
+					"book.xlsx!appointments:3:离任日期: UNTIL_BEFORE_SINCE until 2019-01-01 is before since 2020-06-15");
 	}
 
 	@Test
@@ -276,16 +282,17 @@ class DatasetImportIT {
 		assertThat(one("MATCH (:Post)-[:OF_KIND]->(k:PostKind) RETURN count(DISTINCT k)")).isEqualTo(5L);
 	}
 
-	/** The real cypher/ files, except one statement that fails at run time (after earlier batches were written). */
+	/**
+	 * The real cypher/ files, except one statement that fails at run time (after earlier
+	 * batches were written).
+	 */
 	private CypherFiles failingOn(String statement) {
 		List<CypherFile> files = new ArrayList<>();
 		for (CypherFile file : this.cypher.all()) {
 			List<CypherFile.Statement> statements = new ArrayList<>();
 			for (CypherFile.Statement s : file.statements()) {
-				statements.add(s.name().equals(statement)
-						? new CypherFile.Statement(s.name(), "UNWIND $rows AS row RETURN 1 / ($generation - $generation)",
-								s.line())
-						: s);
+				statements.add(s.name().equals(statement) ? new CypherFile.Statement(s.name(),
+						"UNWIND $rows AS row RETURN 1 / ($generation - $generation)", s.line()) : s);
 			}
 			files.add(new CypherFile(file.path(), file.header(), statements, file.text()));
 		}

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Validation of the small dataset and of one planted problem per code: each must come out with its exact file, row
- * (as Excel shows it, header = 1), column (as written) and code. No database is needed.
+ * Validation of the small dataset and of one planted problem per code: each must come out
+ * with its exact file, row (as Excel shows it, header = 1), column (as written) and code.
+ * No database is needed.
  */
 class DatasetValidationTests {
 
@@ -64,7 +65,8 @@ class DatasetValidationTests {
 		assertThat(data.rows(DatasetFormat.POST_KINDS).get(0).get("domains")).asList().hasSize(8);
 		assertThat(data.rows(DatasetFormat.POST_KINDS).get(2)).containsEntry("domains",
 				List.of("ORGANIZATION", "MEMBER_EDUCATION"));
-		assertThat(data.rows(DatasetFormat.POST_KINDS).get(5)).containsEntry("required_in", List.of("BRANCH", "JOINT_BRANCH"));
+		assertThat(data.rows(DatasetFormat.POST_KINDS).get(5)).containsEntry("required_in",
+				List.of("BRANCH", "JOINT_BRANCH"));
 		assertThat(data.rows(DatasetFormat.POSTS).get(10)).containsEntry("kind", "BRANCH_SECRETARY");
 		assertThat(data.rows(DatasetFormat.DUTIES).get(1)).containsEntry("text", "把党的政治建设摆在首位, 落实\"第一议题\"制度");
 		assertThat((String) data.rows(DatasetFormat.DUTIES).get(4).get("text")).contains("\n");
@@ -105,8 +107,8 @@ class DatasetValidationTests {
 	void chineseFileNamesAreDatasetFiles() throws IOException {
 		Files.move(this.dir.resolve("units.csv"), this.dir.resolve("单位.csv"));
 		TestDatasets.append(this.dir, "单位.csv", "u-x,,BRANCH,wc,,,,,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("单位.csv", 18, "name", "MISSING_VALUE"));
 	}
 
@@ -117,7 +119,8 @@ class DatasetValidationTests {
 				java.nio.charset.Charset.forName("GBK"))) {
 			try (var files = Files.list(this.dir)) {
 				for (Path file : files.sorted().toList()) {
-					String name = file.getFileName().toString().equals("units.csv") ? "单位.csv" : file.getFileName().toString();
+					String name = file.getFileName().toString().equals("units.csv") ? "单位.csv"
+							: file.getFileName().toString();
 					out.putNextEntry(new java.util.zip.ZipEntry("数据/" + name));
 					out.write(Files.readAllBytes(file));
 					out.closeEntry();
@@ -132,8 +135,8 @@ class DatasetValidationTests {
 	@Test
 	void missingFile() throws IOException {
 		Files.delete(this.dir.resolve("units.csv"));
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("units.csv", 0, null, "MISSING_FILE"));
 	}
 
@@ -141,8 +144,8 @@ class DatasetValidationTests {
 	void missingColumnAndUnknownColumnWarning() {
 		TestDatasets.replaceLine(this.dir, "people.csv", 1, "id,nam,unit_id,title");
 		DatasetValidator.Result result = validate();
-		assertThat(result.problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(result.problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("people.csv", 1, "name", "MISSING_COLUMN"));
 		assertThat(DatasetValidator.validate(DatasetSources.read(this.dir, "small")).problems().get(0).messageZh())
 			.contains("姓名");
@@ -173,16 +176,16 @@ class DatasetValidationTests {
 	@Test
 	void missingValue() {
 		TestDatasets.append(this.dir, "units.csv", "u-x,,BRANCH,wc,,,,,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("units.csv", 18, "name", "MISSING_VALUE"));
 	}
 
 	@Test
 	void badDate() {
 		TestDatasets.replaceLine(this.dir, "appointments.csv", 3, "p02,wc.zz,2020-13-15,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("appointments.csv", 3, "since", "BAD_DATE"));
 	}
 
@@ -190,8 +193,8 @@ class DatasetValidationTests {
 	void badNumberAndNegativeCount() {
 		TestDatasets.replaceLine(this.dir, "units.csv", 4, "fgw,省发展和改革委员会党组,LEADING_PARTY_GROUP,wc,ORGAN,省直机关,很多,200,");
 		TestDatasets.append(this.dir, "activities.csv", "a13,wc,MEETING,2024-01-01,-1,,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("units.csv", 4, "members", "BAD_NUMBER"),
 					tuple("activities.csv", 14, "count", "NEGATIVE_COUNT"));
 	}
@@ -202,18 +205,20 @@ class DatasetValidationTests {
 		TestDatasets.append(this.dir, "leadership.csv", "wc,u-x,PRIMARY");
 		TestDatasets.append(this.dir, "gradings.csv", "xz-c01,2024,ABCD,AVERAGE,,");
 		TestDatasets.append(this.dir, "posts.csv", "u-x.sj,u-x,BRANCH_SECRETARY,书记,ORGANIZATION;PARTY");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("units.csv", 18, "kind", "UNKNOWN_ENUM"),
-					tuple("leadership.csv", 8, "kind", "UNKNOWN_ENUM"), tuple("posts.csv", 21, "domains", "UNKNOWN_ENUM"),
+					tuple("leadership.csv", 8, "kind", "UNKNOWN_ENUM"),
+					tuple("posts.csv", 21, "domains", "UNKNOWN_ENUM"),
 					tuple("gradings.csv", 11, "grade", "UNKNOWN_ENUM"));
 	}
 
 	@Test
 	void duplicateId() {
 		TestDatasets.append(this.dir, "people.csv", "p01,重名,wc,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code, ImportProblem::message)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code,
+					ImportProblem::message)
 			.containsExactly(tuple("people.csv", 22, "id", "DUPLICATE_ID", "the id 'p01' is already used in row 2"));
 	}
 
@@ -224,8 +229,8 @@ class DatasetValidationTests {
 		TestDatasets.append(this.dir, "gradings.csv", "fgw-z01,2023,SECRETARY_REVIEW,GOOD,p09,");
 		TestDatasets.append(this.dir, "personnel_events.csv", "p09,2024-05-10,提拔,again");
 		TestDatasets.append(this.dir, "post_kinds.csv", "SECRETARY,书记,PRINCIPAL,,ALL");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("leadership.csv", 8, "leader_id", "DUPLICATE_ROW"),
 					tuple("post_kinds.csv", 9, "key", "DUPLICATE_ROW"),
 					tuple("appointments.csv", 22, "person_id", "DUPLICATE_ROW"),
@@ -237,18 +242,19 @@ class DatasetValidationTests {
 	void danglingReferences() {
 		TestDatasets.append(this.dir, "posts.csv", "x.sj,nowhere,SECRETARY,书记,");
 		TestDatasets.append(this.dir, "assistance.csv", "nobody,xz-v02,PAIRING,2024-01-01,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("posts.csv", 21, "unit_id", "DANGLING_REFERENCE"),
 					tuple("assistance.csv", 6, "assistant_id", "DANGLING_REFERENCE"));
 	}
 
 	@Test
 	void unitLeadingItself() {
-		TestDatasets.replaceLine(this.dir, "units.csv", 6, "fgw-jgjw,机关纪委,ORGAN_DISCIPLINE_COMMITTEE,fgw-jgjw,ORGAN,,,,");
+		TestDatasets.replaceLine(this.dir, "units.csv", 6,
+				"fgw-jgjw,机关纪委,ORGAN_DISCIPLINE_COMMITTEE,fgw-jgjw,ORGAN,,,,");
 		TestDatasets.append(this.dir, "leadership.csv", "xz,xz,GUIDANCE");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("units.csv", 6, "parent_id", "SELF_LEADERSHIP"),
 					tuple("leadership.csv", 8, "leader_id", "SELF_LEADERSHIP"));
 	}
@@ -256,8 +262,9 @@ class DatasetValidationTests {
 	@Test
 	void leadsCycleOverPrimaryAndLeadershipEdges() {
 		TestDatasets.append(this.dir, "leadership.csv", "fgw-z01,fgw,GUIDANCE");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code, ImportProblem::message)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code,
+					ImportProblem::message)
 			.containsExactly(tuple("leadership.csv", 8, "leader_id", "LEADS_CYCLE",
 					"this leading edge closes a cycle: fgw → fgw-jgdw → fgw-jgjw → fgw-z01 → fgw"));
 	}
@@ -266,17 +273,18 @@ class DatasetValidationTests {
 	void primaryCycleWithoutRoot() {
 		TestDatasets.append(this.dir, "units.csv", "c1,循环一,BRANCH,c2,,,,,");
 		TestDatasets.append(this.dir, "units.csv", "c2,循环二,BRANCH,c1,,,,,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("units.csv", 18, "parent_id", "LEADS_CYCLE"));
 	}
 
 	@Test
 	void untilBeforeSince() {
 		TestDatasets.replaceLine(this.dir, "appointments.csv", 8, "p07,fgw-jgdw.fsj,2020-01-01,2019-12-31");
-		TestDatasets.append(this.dir, "first_secretaries.csv", "p18,xz-v01,VILLAGE_STATIONED,fgw,2024-03-01,2024-02-28");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		TestDatasets.append(this.dir, "first_secretaries.csv",
+				"p18,xz-v01,VILLAGE_STATIONED,fgw,2024-03-01,2024-02-28");
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("appointments.csv", 8, "until", "UNTIL_BEFORE_SINCE"),
 					tuple("first_secretaries.csv", 4, "until", "UNTIL_BEFORE_SINCE"));
 	}
@@ -284,8 +292,8 @@ class DatasetValidationTests {
 	@Test
 	void personIdEqualToUnitId() {
 		TestDatasets.append(this.dir, "people.csv", "fgw,某人,,");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("people.csv", 22, "id", "ID_CLASH"));
 	}
 
@@ -298,10 +306,11 @@ class DatasetValidationTests {
 		Path fakeZip = this.temp.resolve("data.zip");
 		Files.write(fakeZip, new byte[] { 'P', 'K', 3, 4, 0, 0 });
 		for (Path file : List.of(pdf, fakeXlsx, fakeZip)) {
-			List<ImportProblem> problems = DatasetValidator.validate(DatasetSources.read(file, file.getFileName().toString()))
+			List<ImportProblem> problems = DatasetValidator
+				.validate(DatasetSources.read(file, file.getFileName().toString()))
 				.problems();
-			assertThat(problems).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-					ImportProblem::code)
+			assertThat(problems)
+				.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 				.containsExactly(tuple(file.getFileName().toString(), 0, null, "NOT_A_DATASET"));
 		}
 	}
@@ -309,8 +318,8 @@ class DatasetValidationTests {
 	@Test
 	void undecodableTextIsBadEncoding() throws IOException {
 		Files.write(this.dir.resolve("people.csv"), new byte[] { (byte) 0xFF, (byte) 0xFE, 'i', 0, 'd', 0 });
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.as("references to people.csv are not reported row by row once more")
 			.containsExactly(tuple("people.csv", 0, null, "BAD_ENCODING"));
 	}
@@ -331,8 +340,8 @@ class DatasetValidationTests {
 		TestDatasets.append(this.dir, "people.csv", "p01,重名,nowhere,");
 		TestDatasets.replaceLine(this.dir, "units.csv", 3, "dwc,纪检监察工委,DISCIPLINE_WORK_COMMITTEE,wc,ORGAN,省直机关,-5,,");
 		TestDatasets.replaceLine(this.dir, "dataset.properties", 3, "as_of=2024-06-31");
-		assertThat(problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
-				ImportProblem::code)
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
 			.containsExactly(tuple("dataset.properties", 3, "as_of", "BAD_DATE"),
 					tuple("units.csv", 3, "members", "NEGATIVE_COUNT"), tuple("people.csv", 22, "id", "DUPLICATE_ID"),
 					tuple("people.csv", 22, "unit_id", "DANGLING_REFERENCE"));

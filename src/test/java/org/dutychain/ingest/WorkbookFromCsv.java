@@ -22,8 +22,9 @@ import org.dutychain.record.DatasetFormat.FileFormat;
 import org.dutychain.record.GradingScheme;
 
 /**
- * Builds the workbook a user would make from a CSV dataset folder: Chinese sheet names for every other file, Chinese
- * headers, Chinese enumeration labels and grades, real date cells (ISO and Chinese date formats) and numeric cells.
+ * Builds the workbook a user would make from a CSV dataset folder: Chinese sheet names
+ * for every other file, Chinese headers, Chinese enumeration labels and grades, real date
+ * cells (ISO and Chinese date formats) and numeric cells.
  */
 final class WorkbookFromCsv {
 
@@ -84,14 +85,16 @@ final class WorkbookFromCsv {
 								row.createCell(c).setCellValue(zh);
 							}
 							case ENUM_LIST -> row.createCell(c)
-								.setCellValue(String.join("、", DatasetValidator.split(value)
-									.stream()
-									.map((v) -> v.equals("ALL") ? "全部" : label(column.enumeration(), v))
-									.toList()));
+								.setCellValue(String.join("、",
+										DatasetValidator.split(value)
+											.stream()
+											.map((v) -> v.equals("ALL") ? "全部" : label(column.enumeration(), v))
+											.toList()));
 							case GRADE -> {
 								String code = DatasetFormat.grade(GradingScheme.valueOf(scheme), value).orElseThrow();
 								row.createCell(c)
-									.setCellValue(DatasetFormat.GRADES.get(GradingScheme.valueOf(scheme)).get(code).get(0));
+									.setCellValue(
+											DatasetFormat.GRADES.get(GradingScheme.valueOf(scheme)).get(code).get(0));
 							}
 							default -> row.createCell(c).setCellValue(value);
 						}

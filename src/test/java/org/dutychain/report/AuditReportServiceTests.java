@@ -16,7 +16,8 @@ class AuditReportServiceTests {
 	private static AccountabilityEntry entry(int rank, ResponsibilityKind kind, String unit, int distance, String post,
 			String title, String person) {
 		return new AccountabilityEntry(rank, kind, unit, unit + "名", distance, (distance > 0) ? "PRIMARY" : null, post,
-				title, person, (person != null) ? person + "名" : null, "RULE", "规则", "rule", post != null && person == null);
+				title, person, (person != null) ? person + "名" : null, "RULE", "规则", "rule",
+				post != null && person == null);
 	}
 
 	@Test

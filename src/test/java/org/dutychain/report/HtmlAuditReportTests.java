@@ -31,8 +31,7 @@ class HtmlAuditReportTests {
 	void listsEveryFindingGroupedBySeverityThenUnit() {
 		Document page = Jsoup.parse(HtmlAuditReport.html(ReportSamples.content(false)));
 		assertThat(page.select("tr.finding")).hasSize(ReportSamples.findings().size());
-		assertThat(page.select("h3.severity").eachText()).containsExactly("严重程度：高（2 项）", "严重程度：中（2 项）",
-				"严重程度：低（1 项）");
+		assertThat(page.select("h3.severity").eachText()).containsExactly("严重程度：高（2 项）", "严重程度：中（2 项）", "严重程度：低（1 项）");
 		assertThat(page.select("#findings h4").eachText()).containsExactly("机关党委（U-2，第 2 级）", "第一党支部（U-3，第 3 级）",
 				"机关党委（U-2，第 2 级）", "第一党支部（U-3，第 3 级）", "第一党支部（U-3，第 3 级）");
 		assertThat(page.select("tr.finding[data-key=post-vacancy/POST_VACANT/U-2/P-2]").text())

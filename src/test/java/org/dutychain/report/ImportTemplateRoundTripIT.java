@@ -20,7 +20,10 @@ import org.dutychain.support.GraphIT;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A template filled in the way a user would (Chinese labels from the drop-downs, Excel dates) imports cleanly. */
+/**
+ * A template filled in the way a user would (Chinese labels from the drop-downs, Excel
+ * dates) imports cleanly.
+ */
 @GraphIT
 @Disabled("needs importer")
 class ImportTemplateRoundTripIT {
@@ -52,11 +55,12 @@ class ImportTemplateRoundTripIT {
 			row(workbook.getSheet("duties"), 1, "D-1", "U-2", null, "基层组织建设", "落实三会一课", null, "每月", null);
 			workbook.write(filled);
 		}
-		ImportResult result = this.importer.importUpload("template.xlsx", new ByteArrayInputStream(filled.toByteArray()));
+		ImportResult result = this.importer.importUpload("template.xlsx",
+				new ByteArrayInputStream(filled.toByteArray()));
 		assertThat(result.dataset()).isEqualTo("模板测试");
 		assertThat(result.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
-		assertThat(result.counts()).containsAllEntriesOf(
-				Map.of("units", 2, "people", 1, "posts", 1, "appointments", 1, "duties", 1));
+		assertThat(result.counts())
+			.containsAllEntriesOf(Map.of("units", 2, "people", 1, "posts", 1, "appointments", 1, "duties", 1));
 	}
 
 	private static void row(XSSFSheet sheet, int index, Object... values) {

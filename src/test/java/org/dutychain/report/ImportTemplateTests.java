@@ -91,7 +91,10 @@ class ImportTemplateTests {
 					}
 				}
 			}
-			String[] kinds = workbook.getSheet("units").getDataValidations().get(0).getValidationConstraint()
+			String[] kinds = workbook.getSheet("units")
+				.getDataValidations()
+				.get(0)
+				.getValidationConstraint()
 				.getExplicitListValues();
 			assertThat(kinds).contains(UnitKind.BRANCH.zh(), UnitKind.ORGAN_WORK_COMMITTEE.zh())
 				.hasSize(UnitKind.values().length);
@@ -102,11 +105,15 @@ class ImportTemplateTests {
 	void dateColumnsAreDateFormatted() throws IOException {
 		try (XSSFWorkbook workbook = template()) {
 			XSSFSheet sheet = workbook.getSheet("appointments");
-			int since = DatasetFormat.APPOINTMENTS.columns().indexOf(DatasetFormat.APPOINTMENTS.column("since").orElseThrow());
+			int since = DatasetFormat.APPOINTMENTS.columns()
+				.indexOf(DatasetFormat.APPOINTMENTS.column("since").orElseThrow());
 			assertThat(DateUtil.isADateFormat(sheet.getColumnStyle(since).getDataFormat(),
-					sheet.getColumnStyle(since).getDataFormatString())).isTrue();
-			assertThat(sheet.getColumnStyle(0) == null || !DateUtil.isADateFormat(sheet.getColumnStyle(0).getDataFormat(),
-					sheet.getColumnStyle(0).getDataFormatString())).as("person column has no date style").isTrue();
+					sheet.getColumnStyle(since).getDataFormatString()))
+				.isTrue();
+			assertThat(sheet.getColumnStyle(0) == null || !DateUtil
+				.isADateFormat(sheet.getColumnStyle(0).getDataFormat(), sheet.getColumnStyle(0).getDataFormatString()))
+				.as("person column has no date style")
+				.isTrue();
 		}
 	}
 

@@ -27,8 +27,8 @@ final class ReportSamples {
 	static Finding finding(String analysis, String code, Severity severity, String unitId, int level, String postId,
 			String zh) {
 		return new Finding(analysis, code, severity, unitId, level, postId, null, null, null, null,
-				new Message(zh, code + " at " + unitId), Evidence.of((postId != null) ? List.of(unitId, postId) : List.of(unitId)),
-				Map.of());
+				new Message(zh, code + " at " + unitId),
+				Evidence.of((postId != null) ? List.of(unitId, postId) : List.of(unitId)), Map.of());
 	}
 
 	static List<Finding> findings() {
@@ -48,8 +48,7 @@ final class ReportSamples {
 				new AuditDocument.AnalysisSummary("post-vacancy", "岗位空缺 | Post vacancy", 3, 12, Map.of()),
 				new AuditDocument.AnalysisSummary("list-coverage", "清单覆盖 | List coverage", 3, 8, Map.of()),
 				new AuditDocument.AnalysisSummary("pressure-decay", "压力衰减 | Pressure decay", 3, 20, Map.of()),
-				new AuditDocument.AnalysisSummary("hierarchy-integrity", "组织体系 | Hierarchy integrity", 3, 5,
-						Map.of()));
+				new AuditDocument.AnalysisSummary("hierarchy-integrity", "组织体系 | Hierarchy integrity", 3, 5, Map.of()));
 		List<AuditDocument.LevelSummary> levels = List.of(
 				new AuditDocument.LevelSummary(1, 1, Map.of("POLITICAL", 1.0, "ORGANIZATION", 1.0), 1.2, 1.2, 0.0),
 				new AuditDocument.LevelSummary(2, 1, Map.of("POLITICAL", 1.0, "ORGANIZATION", 0.5), 0.7, 0.7, 0.0),
@@ -71,7 +70,8 @@ final class ReportSamples {
 							"POST_VACANT", Severity.HIGH, "U-1", 1, "机关工委的书记岗位无人任职"),
 							new SnapshotDiff.FindingRef("post-vacancy/POST_VACANT/U-2/P-5", "post-vacancy",
 									"POST_VACANT", Severity.HIGH, "U-2", 2, "机关党委的纪检委员岗位无人任职")),
-					List.of(), List.of(new SnapshotDiff.LevelDelta(1, 1, 1, Map.of("POLITICAL", 0.0), 0.1, 0.1, 0.0),
+					List.of(),
+					List.of(new SnapshotDiff.LevelDelta(1, 1, 1, Map.of("POLITICAL", 0.0), 0.1, 0.1, 0.0),
 							new SnapshotDiff.LevelDelta(2, 1, 1, Map.of("POLITICAL", 0.5, "ORGANIZATION", 0.0), -0.2,
 									-0.2, 0.0))));
 		}

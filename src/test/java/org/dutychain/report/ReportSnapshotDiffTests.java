@@ -13,7 +13,9 @@ import org.dutychain.analysis.Severity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Snapshot comparison without a database: the stored JSON read back and matched by key. */
+/**
+ * Snapshot comparison without a database: the stored JSON read back and matched by key.
+ */
 class ReportSnapshotDiffTests {
 
 	private static final SnapshotInfo A = new SnapshotInfo("S-A", "前", null, "U-1", LocalDate.of(2025, 1, 1), "d");
@@ -34,13 +36,15 @@ class ReportSnapshotDiffTests {
 		List<AuditDocument.LevelSummary> levels = List.of(
 				new AuditDocument.LevelSummary(1, 1, Map.of("POLITICAL", 1.0, "ORGANIZATION", 1.0), 1.0, 1.0, 0.0),
 				new AuditDocument.LevelSummary(2, 2, Map.of("POLITICAL", 1.0, "ORGANIZATION", 1.0), 0.7, 0.7, 0.5));
-		AuditDocument after = new AuditDocument("d", LocalDate.of(2025, 6, 30), "U-1", before.analyses(), levels, later);
+		AuditDocument after = new AuditDocument("d", LocalDate.of(2025, 6, 30), "U-1", before.analyses(), levels,
+				later);
 
 		SnapshotDiff diff = Snapshots.diff(A, stored(before), B, stored(after));
 
 		assertThat(diff.resolved()).extracting(SnapshotDiff.FindingRef::key)
 			.containsExactly("post-vacancy/POST_VACANT/U-2/P-2");
-		assertThat(diff.added()).extracting(SnapshotDiff.FindingRef::key).containsExactly("post-vacancy/POST_VACANT/U-1/P-1");
+		assertThat(diff.added()).extracting(SnapshotDiff.FindingRef::key)
+			.containsExactly("post-vacancy/POST_VACANT/U-1/P-1");
 		assertThat(diff.added().get(0).messageZh()).isEqualTo("工委书记无人任职");
 		assertThat(diff.added().get(0).severity()).isEqualTo(Severity.HIGH);
 		assertThat(diff.unchanged()).hasSize(4);

@@ -51,7 +51,8 @@ class SnapshotsIT {
 
 	@BeforeEach
 	void load() throws URISyntaxException {
-		this.fixtures.load(Path.of(Objects.requireNonNull(getClass().getResource("/fixtures/report/snapshots.cypher")).toURI()));
+		this.fixtures
+			.load(Path.of(Objects.requireNonNull(getClass().getResource("/fixtures/report/snapshots.cypher")).toURI()));
 	}
 
 	private void fillVacancy() {
@@ -69,7 +70,8 @@ class SnapshotsIT {
 
 		assertThat(before.asOf()).isEqualTo(LocalDate.of(2025, 6, 30));
 		assertThat(before.dataset()).isEqualTo("fixture");
-		assertThat(this.snapshots.list()).extracting(SnapshotInfo::id).containsExactlyInAnyOrder(before.id(), after.id());
+		assertThat(this.snapshots.list()).extracting(SnapshotInfo::id)
+			.containsExactlyInAnyOrder(before.id(), after.id());
 		assertThat(this.snapshots.list().get(0).createdAt()).isAfterOrEqualTo(this.snapshots.list().get(1).createdAt());
 		assertThat(this.snapshots.require(after.id()).label()).isEqualTo("整改后");
 
@@ -119,10 +121,10 @@ class SnapshotsIT {
 		assertThat(page.select("tr.finding")).hasSize(now.findings().size());
 		assertThat(page.select("tr.finding[data-key=" + STILL_VACANT + "]").text()).contains("支部书记 —（空缺，主体责任）");
 		assertThat(page.select("#cover").text()).contains("省直机关工委（U-1）", "fixture");
-		assertThat(page.select("#staffing tr.staffing").eachText()).anySatisfy((t) -> assertThat(t).contains("空缺", "东村党支部"))
+		assertThat(page.select("#staffing tr.staffing").eachText())
+			.anySatisfy((t) -> assertThat(t).contains("空缺", "东村党支部"))
 			.anySatisfy((t) -> assertThat(t).contains("即将到期", "张三", "2025-08-31", "62"));
-		assertThat(page.select("#weak tr.weak-unit").text()).contains("东村党支部", "整顿名单 2025", "处级领导联系",
-				"第一书记驻村");
+		assertThat(page.select("#weak tr.weak-unit").text()).contains("东村党支部", "整顿名单 2025", "处级领导联系", "第一书记驻村");
 		assertThat(page.select("#supervisions tr.supervision").text()).contains("SV-1", "2025-04-01（逾期）", "整改");
 		assertThat(page.select("#rules h3.rule").eachAttr("data-analysis")).contains("post-vacancy");
 	}

@@ -54,8 +54,7 @@ class XlsxAuditReportTests {
 			assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("低");
 			XSSFCellStyle high = (XSSFCellStyle) sheet.getRow(1).getCell(1).getCellStyle();
 			assertThat(high.getFillForegroundColorColor().getARGBHex()).endsWith("FFC7CE");
-			assertThat(sheet.getColumnWidth(7)).as("message column fits Chinese text")
-				.isGreaterThan(30 * 256);
+			assertThat(sheet.getColumnWidth(7)).as("message column fits Chinese text").isGreaterThan(30 * 256);
 		}
 	}
 

@@ -22,8 +22,9 @@ import org.dutychain.config.CypherFiles;
  * // expect:   post-vacancy/POST_VACANT/U-2/P-2   (one finding key per line, or "(none)")
  * </pre>
  *
- * Nodes are created without {@code generation}: the loader stamps generation 1, adds the active {@code Dataset} node and
- * computes unit levels (unless a Unit sets {@code level} itself), as the import does.
+ * Nodes are created without {@code generation}: the loader stamps generation 1, adds the
+ * active {@code Dataset} node and computes unit levels (unless a Unit sets {@code level}
+ * itself), as the import does.
  */
 public record FixtureFile(Path path, String scope, LocalDate asOf, List<String> expect, CypherFile cypher) {
 

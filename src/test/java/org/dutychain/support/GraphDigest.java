@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 import org.dutychain.config.Neo4jGraph;
 
 /**
- * A canonical fingerprint of the whole graph: node counts per label, relationship counts per type, and a SHA-256 over
- * a sorted dump of every node (labels + properties) and relationship (type, both end nodes, properties). The
- * properties {@code generation} and {@code importedAt} are left out, so two imports of the same dataset compare equal.
+ * A canonical fingerprint of the whole graph: node counts per label, relationship counts
+ * per type, and a SHA-256 over a sorted dump of every node (labels + properties) and
+ * relationship (type, both end nodes, properties). The properties {@code generation} and
+ * {@code importedAt} are left out, so two imports of the same dataset compare equal.
  *
  * @param nodes node count per label combination (e.g. {@code Unit} → 16)
  * @param relationships relationship count per type
@@ -61,7 +62,10 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		}
 	}
 
-	/** An end node: its id, or (for id-less nodes such as Dataset) all its canonical properties. */
+	/**
+	 * An end node: its id, or (for id-less nodes such as Dataset) all its canonical
+	 * properties.
+	 */
 	private static String key(Object node) {
 		Map<?, ?> properties = (Map<?, ?>) node;
 		Object id = properties.get("id");

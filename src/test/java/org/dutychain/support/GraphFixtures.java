@@ -10,7 +10,9 @@ import org.dutychain.config.Neo4jGraph;
 
 import org.springframework.boot.test.context.TestComponent;
 
-/** Wipes the graph and loads a fixture as generation 1, the way an import would leave it. */
+/**
+ * Wipes the graph and loads a fixture as generation 1, the way an import would leave it.
+ */
 @TestComponent
 public class GraphFixtures {
 
@@ -36,7 +38,10 @@ public class GraphFixtures {
 		return fixture;
 	}
 
-	/** Wipes the graph, runs the statements, stamps the generation, adds the Dataset node, computes levels. */
+	/**
+	 * Wipes the graph, runs the statements, stamps the generation, adds the Dataset node,
+	 * computes levels.
+	 */
 	public void load(CypherFile file, LocalDate asOf) {
 		wipe();
 		this.graph.inWriteTransaction((tx) -> {

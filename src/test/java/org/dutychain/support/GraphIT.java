@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * An integration test against a real embedded Neo4j in a temporary directory, without the web server. Every class
- * carrying it shares one application context (so one database); each test starts from a known graph by loading a
- * fixture through {@link GraphFixtures}.
+ * An integration test against a real embedded Neo4j in a temporary directory, without the
+ * web server. Every class carrying it shares one application context (so one database);
+ * each test starts from a known graph by loading a fixture through {@link GraphFixtures}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The hand-written datasets under {@code src/test/resources/datasets/}. {@code small}: 16 units over four levels
- * (work committee → party groups / township committee → organ committees and village branches → branches), dual
- * leadership, discipline bodies, a weak village with assistance and a first secretary, every file of import-format.md
- * and a dataset.properties with as_of 2024-06-30. Copy it before changing it.
+ * The hand-written datasets under {@code src/test/resources/datasets/}. {@code small}: 16
+ * units over four levels (work committee → party groups / township committee → organ
+ * committees and village branches → branches), dual leadership, discipline bodies, a weak
+ * village with assistance and a first secretary, every file of import-format.md and a
+ * dataset.properties with as_of 2024-06-30. Copy it before changing it.
  */
 public final class TestDatasets {
 
@@ -67,7 +68,10 @@ public final class TestDatasets {
 		}
 	}
 
-	/** Replaces line {@code number} (1 = header, as Excel counts rows of a file without multi-line cells). */
+	/**
+	 * Replaces line {@code number} (1 = header, as Excel counts rows of a file without
+	 * multi-line cells).
+	 */
 	public static void replaceLine(Path folder, String file, int number, String line) {
 		try {
 			List<String> lines = new ArrayList<>(Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8));
@@ -79,7 +83,10 @@ public final class TestDatasets {
 		}
 	}
 
-	/** Re-encodes a UTF-8 file of a copied dataset, optionally with a UTF-8 byte order mark. */
+	/**
+	 * Re-encodes a UTF-8 file of a copied dataset, optionally with a UTF-8 byte order
+	 * mark.
+	 */
 	public static void reencode(Path folder, String file, Charset charset, boolean bom) {
 		try {
 			String text = Files.readString(folder.resolve(file), StandardCharsets.UTF_8);

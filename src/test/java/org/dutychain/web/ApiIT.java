@@ -31,8 +31,9 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The REST API against the small province of {@code fixtures/api/graph.cypher} (read its header for the picture): every
- * endpoint's JSON shape and the problem details of its errors.
+ * The REST API against the small province of {@code fixtures/api/graph.cypher} (read its
+ * header for the picture): every endpoint's JSON shape and the problem details of its
+ * errors.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
@@ -201,7 +202,8 @@ class ApiIT {
 		assertThat(children.get(1).path("pressure").asDouble()).isZero();
 		List<String> edges = new ArrayList<>();
 		tree.path("extraEdges")
-			.forEach((e) -> edges.add(e.path("fromId").asText() + ">" + e.path("toId").asText() + ":" + e.path("kind").asText()));
+			.forEach((e) -> edges
+				.add(e.path("fromId").asText() + ">" + e.path("toId").asText() + ":" + e.path("kind").asText()));
 		assertThat(edges).containsExactly("D>A:DISCIPLINE_SUPERVISION", "W>X:GUIDANCE");
 
 		JsonNode deep = get("/api/units/W/tree?depth=3", 200).path("root");
@@ -257,7 +259,8 @@ class ApiIT {
 		assertThat(audit.path("scope").isNull()).isTrue();
 		assertThat(texts(audit.path("analyses"), "id")).contains("post-vacancy");
 		JsonNode summary = audit.path("analyses").get(0);
-		assertThat(summary.has("title") && summary.has("examined") && summary.has("durationMs") && summary.has("metrics"))
+		assertThat(
+				summary.has("title") && summary.has("examined") && summary.has("durationMs") && summary.has("metrics"))
 			.isTrue();
 		assertThat(texts(audit.path("levels"), "level")).containsExactly("1", "2", "3", "4");
 		JsonNode level1 = audit.path("levels").get(0);
@@ -371,7 +374,8 @@ class ApiIT {
 		JsonNode errors = problem.path("errors");
 		assertThat(errors.size()).isGreaterThanOrEqualTo(2);
 		List<String> located = new ArrayList<>();
-		errors.forEach((e) -> located.add(e.path("file").asText() + ":" + e.path("row").asInt() + ":" + e.path("column").asText()));
+		errors.forEach((e) -> located
+			.add(e.path("file").asText() + ":" + e.path("row").asInt() + ":" + e.path("column").asText()));
 		assertThat(located).anyMatch((l) -> l.endsWith("units.csv:3:kind"))
 			.anyMatch((l) -> l.endsWith("units.csv:4:parent_id"));
 		assertThat(errors.get(0).path("messageZh").asText()).isNotBlank();

@@ -57,7 +57,8 @@ class ReportControllerTests {
 		this.mvc.perform(get("/api/reports/audit?scope=U-1&asOf=2025-06-30&format=xlsx&since=S-1"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(ReportFormat.XLSX.mediaType()))
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("audit-U-1-2025-06-30.xlsx")))
+			.andExpect(header().string("Content-Disposition",
+					org.hamcrest.Matchers.containsString("audit-U-1-2025-06-30.xlsx")))
 			.andExpect(content().bytes(new byte[] { 'P', 'K' }));
 	}
 
@@ -88,7 +89,9 @@ class ReportControllerTests {
 			.andExpect(header().string("Location", "/api/snapshots/S-1"))
 			.andExpect(jsonPath("$.id").value("S-1"))
 			.andExpect(jsonPath("$.asOf").value("2025-06-30"));
-		this.mvc.perform(get("/api/snapshots")).andExpect(status().isOk()).andExpect(jsonPath("$[0].label").value("整改前"));
+		this.mvc.perform(get("/api/snapshots"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].label").value("整改前"));
 		verify(this.snapshots).create("U-1", LocalDate.of(2025, 6, 30), "整改前");
 	}
 

@@ -45,9 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The page in a real headless Chromium (Debian's chromium + chromium-driver, installed by .ci/setup-test-deps) against
- * the app on a random port with a fixture graph. Skipped, not passed, where no Chromium is installed. Screenshots of
- * every view go to target/screenshots/.
+ * The page in a real headless Chromium (Debian's chromium + chromium-driver, installed by
+ * .ci/setup-test-deps) against the app on a random port with a fixture graph. Skipped,
+ * not passed, where no Chromium is installed. Screenshots of every view go to
+ * target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
@@ -104,7 +105,8 @@ class VisualizerIT {
 		browser.get("http://localhost:" + this.port + "/");
 		// first the top two levels: 工委 and its party groups, 纪委监委 and its work committee
 		waitFor(Duration.ofSeconds(90), () -> "5".equals(tree().getAttribute("data-units")));
-		// the four-level preset opens levels 1-4: every unit but the party cell C-1 (level 5)
+		// the four-level preset opens levels 1-4: every unit but the party cell C-1
+		// (level 5)
 		browser.findElement(By.cssSelector("[data-testid=four-levels]")).click();
 		waitFor(() -> "11".equals(tree().getAttribute("data-units")));
 	}
@@ -165,7 +167,8 @@ class VisualizerIT {
 		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
 			z.putNextEntry(new ZipEntry("units.csv"));
 			z.write(("id,name,kind,parent_id\nU-1,省直机关工委,ORGAN_WORK_COMMITTEE,\nU-2,某支部,NOT_A_KIND,U-1\n"
-					+ "U-3,另一支部,BRANCH,U-404\n").getBytes(StandardCharsets.UTF_8));
+					+ "U-3,另一支部,BRANCH,U-404\n")
+				.getBytes(StandardCharsets.UTF_8));
 			z.closeEntry();
 		}
 		browser.findElement(By.cssSelector("[data-testid=tab-import]")).click();
@@ -214,10 +217,13 @@ class VisualizerIT {
 
 	private static boolean chartDrawn(String selector) {
 		return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-				"const c = document.querySelector(arguments[0]); return !!(c && c.querySelector('canvas'));", selector));
+				"const c = document.querySelector(arguments[0]); return !!(c && c.querySelector('canvas'));",
+				selector));
 	}
 
-	/** Clicks the tree node with this name at the pixel position ECharts laid it out at. */
+	/**
+	 * Clicks the tree node with this name at the pixel position ECharts laid it out at.
+	 */
 	@SuppressWarnings("unchecked")
 	private static void clickTreeNode(String name) {
 		Map<String, Object> at = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""

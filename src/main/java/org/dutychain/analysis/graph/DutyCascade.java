@@ -15,22 +15,31 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.util.Pair;
 
 /**
- * Reachability over the DERIVED_FROM graph (责任分解): which children of a duty's unit hold a duty derived from it.
+ * Reachability over the DERIVED_FROM graph (责任分解): which children of a duty's unit hold a
+ * duty derived from it.
  *
  * <p>
- * The duties in scope become vertices 0..m−1 of a jgrapht-opt sparse (CSR) directed graph whose edges run from a duty
- * to every duty DERIVED_FROM it (the reverse of the stored relationship). A breadth-first search from duty d visits
- * exactly the duties derived from d, directly or transitively; marking their units with d's stamp answers "does child C
- * hold a derived duty" in O(1). Cost: O(m + Σ_d |derived(d)|) time, which is O(m · derivation depth) for list
- * hierarchies, and O(m + |DERIVED_FROM|) memory (no per-search allocation). Cycles in DERIVED_FROM are harmless.
+ * The duties in scope become vertices 0..m−1 of a jgrapht-opt sparse (CSR) directed graph
+ * whose edges run from a duty to every duty DERIVED_FROM it (the reverse of the stored
+ * relationship). A breadth-first search from duty d visits exactly the duties derived
+ * from d, directly or transitively; marking their units with d's stamp answers "does
+ * child C hold a derived duty" in O(1). Cost: O(m + Σ_d |derived(d)|) time, which is O(m
+ * · derivation depth) for list hierarchies, and O(m + |DERIVED_FROM|) memory (no
+ * per-search allocation). Cycles in DERIVED_FROM are harmless.
  */
 final class DutyCascade {
 
-	/** One duty row: a duty on a list of a unit (team list, or a post's personal list when postId is set). */
+	/**
+	 * One duty row: a duty on a list of a unit (team list, or a post's personal list when
+	 * postId is set).
+	 */
 	record DutyRow(String dutyId, String unitId, String postId, String domain, List<String> derivedFrom) {
 	}
 
-	/** Duty {@code duty} of unit {@code unit} has no derived duty on any list of {@code child}. */
+	/**
+	 * Duty {@code duty} of unit {@code unit} has no derived duty on any list of
+	 * {@code child}.
+	 */
 	record Break(DutyRow duty, int unit, int child) {
 	}
 

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
  * CASCADE_BREAK and the cascade-depth metrics (责任分解, 沙滩流水不到头).
  *
  * <p>
- * Algorithm: breadth-first reachability over the DERIVED_FROM graph, reversed so that edges point from a duty to the
- * duties derived from it, held in a jgrapht-opt {@code SparseIntDirectedGraph} (CSR); see {@link DutyCascade}. Cost:
- * O(m + Σ_d |derived(d)|) time for m duties, i.e. linear in the duties times the derivation depth, and O(m + |E|)
- * memory; no per-duty query reaches the database. Assumed shape: a forest or DAG of derivations following the LEADS
- * hierarchy (a DERIVED_FROM cycle is tolerated). Input subgraph: statement {@code duties} of
+ * Algorithm: breadth-first reachability over the DERIVED_FROM graph, reversed so that
+ * edges point from a duty to the duties derived from it, held in a jgrapht-opt
+ * {@code SparseIntDirectedGraph} (CSR); see {@link DutyCascade}. Cost: O(m + Σ_d
+ * |derived(d)|) time for m duties, i.e. linear in the duties times the derivation depth,
+ * and O(m + |E|) memory; no per-duty query reaches the database. Assumed shape: a forest
+ * or DAG of derivations following the LEADS hierarchy (a DERIVED_FROM cycle is
+ * tolerated). Input subgraph: statement {@code duties} of
  * {@code cypher/analysis/duty-cascade.cypher} plus the shared {@link ScopedGraph}.
  */
 @Component

@@ -11,9 +11,9 @@ import org.jgrapht.opt.graph.sparse.SparseIntUndirectedGraph;
 import org.jgrapht.util.SupplierUtil;
 
 /**
- * Compact int graphs: jgrapht-opt's sparse (CSR) graphs, whose vertices are 0..n−1 and edges 0..m−1. They cannot hold a
- * graph without edges (their matrix needs a column), so an edgeless graph is an ordinary JGraphT graph of isolated
- * vertices.
+ * Compact int graphs: jgrapht-opt's sparse (CSR) graphs, whose vertices are 0..n−1 and
+ * edges 0..m−1. They cannot hold a graph without edges (their matrix needs a column), so
+ * an edgeless graph is an ordinary JGraphT graph of isolated vertices.
  */
 final class IntGraphs {
 

@@ -12,38 +12,53 @@ import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 
 /**
- * Cut units and bridges of an undirected graph that leave some vertices without any root (单点失效).
+ * Cut units and bridges of an undirected graph that leave some vertices without any root
+ * (单点失效).
  *
  * <p>
- * Algorithm: the depth-first search of Hopcroft and Tarjan ("Algorithm 447: efficient algorithms for graph
- * manipulation", CACM 16(6), 1973) with low points, written iteratively (an explicit stack, so a 300k-unit chain needs
- * no deep thread stack). O(|V| + |E|) time and O(|V|) memory besides the graph. While the search unwinds it also sums
- * the roots and vertices of every DFS subtree. Removing vertex c splits its component into one part per child w with
- * low(w) ≥ disc(c) (that child's subtree, a contiguous preorder range) plus, unless c started the search, the rest of
- * the component. c is reported only if its component has a root and at least one part has none: an articulation point
- * whose parts each keep a root is harmless. A tree edge (v, w) with low(w) > disc(v) is a bridge; its sides are w's
- * subtree and the rest.
+ * Algorithm: the depth-first search of Hopcroft and Tarjan ("Algorithm 447: efficient
+ * algorithms for graph manipulation", CACM 16(6), 1973) with low points, written
+ * iteratively (an explicit stack, so a 300k-unit chain needs no deep thread stack). O(|V|
+ * + |E|) time and O(|V|) memory besides the graph. While the search unwinds it also sums
+ * the roots and vertices of every DFS subtree. Removing vertex c splits its component
+ * into one part per child w with low(w) ≥ disc(c) (that child's subtree, a contiguous
+ * preorder range) plus, unless c started the search, the rest of the component. c is
+ * reported only if its component has a root and at least one part has none: an
+ * articulation point whose parts each keep a root is harmless. A tree edge (v, w) with
+ * low(w) > disc(v) is a bridge; its sides are w's subtree and the rest.
  *
  * <p>
- * Why not JGraphT's {@code BiconnectivityInspector} (same algorithm, recursive): in JGraphT 1.5.2 it materialises every
- * block as {@code new AsSubgraph(graph, blockVertices)}, which scans all edges of the graph, so a tree-like hierarchy
- * (one block per edge) costs O(|V| · |E|): a 100k-unit chain did not finish in minutes. The inspector stays the
- * reference implementation in {@code OversightCutsTests}, which checks this class against it and against brute force.
+ * Why not JGraphT's {@code BiconnectivityInspector} (same algorithm, recursive): in
+ * JGraphT 1.5.2 it materialises every block as
+ * {@code new AsSubgraph(graph, blockVertices)}, which scans all edges of the graph, so a
+ * tree-like hierarchy (one block per edge) costs O(|V| · |E|): a 100k-unit chain did not
+ * finish in minutes. The inspector stays the reference implementation in
+ * {@code OversightCutsTests}, which checks this class against it and against brute force.
  *
  * <p>
- * Assumed shape: a simple undirected graph with int vertices 0..n−1 (parallel edges collapsed, no self-loops).
+ * Assumed shape: a simple undirected graph with int vertices 0..n−1 (parallel edges
+ * collapsed, no self-loops).
  */
 final class OversightCuts {
 
-	/** A cut vertex whose removal leaves {@code cutOff} vertices without a root; {@code sample} lists the nearest. */
+	/**
+	 * A cut vertex whose removal leaves {@code cutOff} vertices without a root;
+	 * {@code sample} lists the nearest.
+	 */
 	record CutVertex(int vertex, int cutOff, List<Integer> sample) {
 	}
 
-	/** A bridge whose removal leaves {@code cutOff} vertices, on the side of {@code detached}, without a root. */
+	/**
+	 * A bridge whose removal leaves {@code cutOff} vertices, on the side of
+	 * {@code detached}, without a root.
+	 */
 	record CutBridge(int detached, int other, int cutOff) {
 	}
 
-	/** The harmful cut vertices and bridges, and every articulation point and bridge (pairs sorted). */
+	/**
+	 * The harmful cut vertices and bridges, and every articulation point and bridge
+	 * (pairs sorted).
+	 */
 	record Result(List<CutVertex> cutVertices, List<CutBridge> bridges, Set<Integer> articulationPoints,
 			Set<List<Integer>> allBridges) {
 	}
@@ -173,8 +188,9 @@ final class OversightCuts {
 	}
 
 	/**
-	 * The nearest vertices that lose every root when c goes: breadth-first, never through c, from c's neighbours that
-	 * lie in a cut-off part (a separated child's subtree without roots, or the rest of the component when it has none).
+	 * The nearest vertices that lose every root when c goes: breadth-first, never through
+	 * c, from c's neighbours that lie in a cut-off part (a separated child's subtree
+	 * without roots, or the rest of the component when it has none).
 	 */
 	private static List<Integer> sample(int[][] adj, int c, boolean restCutOff, int[] disc, int[] low, int[] parent,
 			int[] roots, int[] size, int limit) {
@@ -204,7 +220,10 @@ final class OversightCuts {
 		return out;
 	}
 
-	/** The DFS child of c whose subtree (a preorder range) holds u, or −1 when u is outside c's subtree. */
+	/**
+	 * The DFS child of c whose subtree (a preorder range) holds u, or −1 when u is
+	 * outside c's subtree.
+	 */
 	private static int childContaining(Integer[] kidsByDisc, int u, int[] disc, int[] size) {
 		int lo = 0;
 		int hi = kidsByDisc.length - 1;

@@ -24,11 +24,13 @@ import org.springframework.stereotype.Component;
  * LEVEL_DECAY, MIDDLE_BLOCKAGE and the pressure profile (压力传导逐级递减, 中梗阻).
  *
  * <p>
- * The database sums each unit's weighted activity over the trailing year (statement {@code unit-pressure} of
- * {@code cypher/analysis/pressure-decay.cypher}, one row per unit, O(units + activities)); this class puts the
- * pressures on the shared {@link ScopedGraph} (children = PRIMARY and DUAL targets) and compares levels and each unit
- * with its parent and children: O(|V| + |E|) time and memory. No graph algorithm beyond adjacency is needed; the class
- * lives here because it needs the scoped hierarchy. Ratios are compared with a tolerance of {@value #EPSILON}.
+ * The database sums each unit's weighted activity over the trailing year (statement
+ * {@code unit-pressure} of {@code cypher/analysis/pressure-decay.cypher}, one row per
+ * unit, O(units + activities)); this class puts the pressures on the shared
+ * {@link ScopedGraph} (children = PRIMARY and DUAL targets) and compares levels and each
+ * unit with its parent and children: O(|V| + |E|) time and memory. No graph algorithm
+ * beyond adjacency is needed; the class lives here because it needs the scoped hierarchy.
+ * Ratios are compared with a tolerance of {@value #EPSILON}.
  */
 @Component
 public class PressureDecayAnalysis implements AnalysisExtension {
@@ -73,7 +75,8 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		double childRatio = real(params.get("blockageChildRatio"));
 		for (int u = 0; u < graph.size(); u++) {
 			UnitPressure p = byUnit[u];
-			OptionalInt parent = (p != null && p.parentId() != null) ? graph.indexOf(p.parentId()) : OptionalInt.empty();
+			OptionalInt parent = (p != null && p.parentId() != null) ? graph.indexOf(p.parentId())
+					: OptionalInt.empty();
 			if (parent.isPresent() && byUnit[parent.getAsInt()] != null) {
 				byUnit[u] = new UnitPressure(p.unitId(), p.level(), p.activities(), p.pressure(), p.aimedChildren(),
 						p.parentId(), p.parentName(), byUnit[parent.getAsInt()].pressure());
@@ -133,8 +136,8 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		row.put("unitId", p.unitId());
 		row.put("evidenceIds", evidence);
 		row.put("paths", List.of(List.of(p.parentId(), p.unitId())));
-		row.put("metrics", Map.of("pressure", p.pressure(), "parentPressure", p.parentPressure(), "childrenMean",
-				childrenMean));
+		row.put("metrics",
+				Map.of("pressure", p.pressure(), "parentPressure", p.parentPressure(), "childrenMean", childrenMean));
 		row.put("unitName", graph.name(u));
 		row.put("parentName", p.parentName());
 		row.put("pressure", p.pressure());
@@ -169,7 +172,10 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		return Findings.fromRow(definition, context, row);
 	}
 
-	/** The profile by level: units, mean, median, coldShare, ratioToAbove (levels below 1 are left out). */
+	/**
+	 * The profile by level: units, mean, median, coldShare, ratioToAbove (levels below 1
+	 * are left out).
+	 */
 	static List<Map<String, Object>> levels(ScopedGraph graph, UnitPressure[] byUnit) {
 		TreeMap<Integer, List<UnitPressure>> byLevel = new TreeMap<>();
 		for (int u = 0; u < graph.size(); u++) {
@@ -192,8 +198,7 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 			m.put("mean", mean);
 			m.put("median", median);
 			m.put("coldShare", (double) cold / values.length);
-			m.put("ratioToAbove",
-					(above != null && aboveLevel == e.getKey() - 1 && above > 0) ? mean / above : null);
+			m.put("ratioToAbove", (above != null && aboveLevel == e.getKey() - 1 && above > 0) ? mean / above : null);
 			out.add(m);
 			above = mean;
 			aboveLevel = e.getKey();

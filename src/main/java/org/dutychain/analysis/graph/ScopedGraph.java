@@ -16,19 +16,21 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.util.Pair;
 
 /**
- * The scoped unit graph (范围内的组织图) that the JGraphT analyses share: loaded once per run through
- * {@link AnalysisContext#shared} from {@code cypher/query/scoped-graph.cypher} (units in scope, LEADS edges of every
- * kind between them, current assistance edges between them).
+ * The scoped unit graph (范围内的组织图) that the JGraphT analyses share: loaded once per run
+ * through {@link AnalysisContext#shared} from {@code cypher/query/scoped-graph.cypher}
+ * (units in scope, LEADS edges of every kind between them, current assistance edges
+ * between them).
  *
  * <p>
- * Units are numbered 0..n−1 in business-id order; vertex {@code i} of every graph built here is the unit whose business
- * id is {@link #id(int) id(i)}. The indexes never leave the analysis: findings carry the business ids. Arrays and
- * jgrapht-opt sparse (CSR) graphs keep 100k units to a few tens of megabytes.
+ * Units are numbered 0..n−1 in business-id order; vertex {@code i} of every graph built
+ * here is the unit whose business id is {@link #id(int) id(i)}. The indexes never leave
+ * the analysis: findings carry the business ids. Arrays and jgrapht-opt sparse (CSR)
+ * graphs keep 100k units to a few tens of megabytes.
  *
  * <p>
- * Roots (design.md section 3): a unit without any incoming LEADS edge whose kind can head a dataset. In a scoped run
- * the scope unit is the root of what the run sees (its own leaders are outside the scope), so it is the root there,
- * whatever its kind.
+ * Roots (design.md section 3): a unit without any incoming LEADS edge whose kind can head
+ * a dataset. In a scoped run the scope unit is the root of what the run sees (its own
+ * leaders are outside the scope), so it is the root there, whatever its kind.
  */
 public final class ScopedGraph {
 
@@ -50,7 +52,10 @@ public final class ScopedGraph {
 	public record LeadRow(String fromId, String toId, String kind) {
 	}
 
-	/** One current assistance edge; {@code assistantUnitId} is the unit itself or a person's home unit. */
+	/**
+	 * One current assistance edge; {@code assistantUnitId} is the unit itself or a
+	 * person's home unit.
+	 */
 	public record AssistRow(String assistantId, String assistantUnitId, String targetId) {
 	}
 
@@ -188,8 +193,8 @@ public final class ScopedGraph {
 		});
 		List<AssistRow> assists = new ArrayList<>();
 		context.stream(file.statement("assists").cypher(), (r) -> {
-			assists.add(new AssistRow(str(r.get("assistantId")), str(r.get("assistantUnitId")),
-					str(r.get("targetId"))));
+			assists
+				.add(new AssistRow(str(r.get("assistantId")), str(r.get("assistantUnitId")), str(r.get("targetId"))));
 		});
 		return new ScopedGraph(context.scope().unitId(), units, leads, assists);
 	}
@@ -260,9 +265,10 @@ public final class ScopedGraph {
 	}
 
 	/**
-	 * The undirected oversight graph (design.md section 3, single-points): every LEADS edge of every kind plus every
-	 * current assistance edge, as a simple graph (a pair of units linked several ways is one edge; no self-loops).
-	 * Vertex {@code i} is unit {@code id(i)}; edges are numbered in (lower, higher) vertex order.
+	 * The undirected oversight graph (design.md section 3, single-points): every LEADS
+	 * edge of every kind plus every current assistance edge, as a simple graph (a pair of
+	 * units linked several ways is one edge; no self-loops). Vertex {@code i} is unit
+	 * {@code id(i)}; edges are numbered in (lower, higher) vertex order.
 	 */
 	public Graph<Integer, Integer> oversightGraph() {
 		Set<Long> seen = new HashSet<>();

@@ -17,21 +17,27 @@ import org.jgrapht.Graph;
 import org.springframework.stereotype.Component;
 
 /**
- * CUT_UNIT, BRIDGE_EDGE: units and links whose removal cuts others off from every root (单点失效).
+ * CUT_UNIT, BRIDGE_EDGE: units and links whose removal cuts others off from every root
+ * (单点失效).
  *
  * <p>
- * Finds the articulation points and bridges of the undirected oversight graph (design.md section 3: units as vertices,
- * every LEADS edge of every kind plus current assistance, a person assistant standing for their home unit) with the
- * depth-first search of Hopcroft and Tarjan (CACM 16(6), 1973), O(|V| + |E|) time, iterative, over a jgrapht-opt sparse
- * graph, and keeps only those that leave a part of their component without any root (see {@link OversightCuts}, which
- * also says why JGraphT's recursive {@code BiconnectivityInspector} is only the test reference). Input subgraph: the
- * shared {@link ScopedGraph} ({@code cypher/query/scoped-graph.cypher}); HUB_PERSON is a Cypher statement of
- * {@code cypher/analysis/single-points.cypher}.
+ * Finds the articulation points and bridges of the undirected oversight graph (design.md
+ * section 3: units as vertices, every LEADS edge of every kind plus current assistance, a
+ * person assistant standing for their home unit) with the depth-first search of Hopcroft
+ * and Tarjan (CACM 16(6), 1973), O(|V| + |E|) time, iterative, over a jgrapht-opt sparse
+ * graph, and keeps only those that leave a part of their component without any root (see
+ * {@link OversightCuts}, which also says why JGraphT's recursive
+ * {@code BiconnectivityInspector} is only the test reference). Input subgraph: the shared
+ * {@link ScopedGraph} ({@code cypher/query/scoped-graph.cypher}); HUB_PERSON is a Cypher
+ * statement of {@code cypher/analysis/single-points.cypher}.
  */
 @Component
 public class SinglePointsAnalysis implements AnalysisExtension {
 
-	/** Units named in a finding's evidence besides the cut unit itself (the count is always exact). */
+	/**
+	 * Units named in a finding's evidence besides the cut unit itself (the count is
+	 * always exact).
+	 */
 	static final int EVIDENCE_LIMIT = 20;
 
 	private static final int NAMES_IN_MESSAGE = 5;

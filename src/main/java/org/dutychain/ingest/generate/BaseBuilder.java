@@ -33,8 +33,9 @@ import org.dutychain.record.SupervisionOutcome;
 import org.dutychain.record.SupervisionStage;
 
 /**
- * Builds the clean base: a province's organ system under its organ work committee, the discipline side, and county
- * slices with townships and villages, staffed, graded and assisted so that no planted code fires.
+ * Builds the clean base: a province's organ system under its organ work committee, the
+ * discipline side, and county slices with townships and villages, staffed, graded and
+ * assisted so that no planted code fires.
  */
 final class BaseBuilder {
 
@@ -131,8 +132,8 @@ final class BaseBuilder {
 		Unit odc = this.p.unit(c + "-jgjw", dn + "机关纪委", UnitKind.ORGAN_DISCIPLINE_COMMITTEE, jgw, Sector.ORGAN,
 				region);
 		this.p.lead(opc, odc, LeadKind.DUAL);
-		Unit sdt = this.p.unit(c + "-pz", "省纪委监委驻" + dn + "纪检监察组", UnitKind.STATIONED_DISCIPLINE_TEAM,
-				jw, Sector.ORGAN, region);
+		Unit sdt = this.p.unit(c + "-pz", "省纪委监委驻" + dn + "纪检监察组", UnitKind.STATIONED_DISCIPLINE_TEAM, jw, Sector.ORGAN,
+				region);
 		this.p.lead(sdt, pg, LeadKind.DISCIPLINE_SUPERVISION);
 
 		// party group and organ committees, with the usual concurrent posts (兼任)
@@ -153,15 +154,15 @@ final class BaseBuilder {
 		staff(this.p.post(sdt, "zz", PostKind.DISCIPLINE_SECRETARY, "组长", null),
 				this.p.post(sdt, "fzz", PostKind.TEAM_MEMBER, "副组长", DISC_CHECK));
 
-		// branches of the divisions, general branches with their own branches, party cells
+		// branches of the divisions, general branches with their own branches, party
+		// cells
 		int members = 0;
 		int branches = this.p.nextInt(5, 12);
 		List<String> divisions = new ArrayList<>(Names.DIVISIONS);
 		this.p.shuffle(divisions);
 		for (int i = 0; i < branches; i++) {
 			String name = dn + divisions.get(i % divisions.size()) + ((i >= divisions.size()) ? (i + 1) : "") + "党支部";
-			Unit b = branch(c + "-z" + pad2(i + 1), name, opc, Sector.ORGAN, region,
-					this.p.nextInt(5, 40));
+			Unit b = branch(c + "-z" + pad2(i + 1), name, opc, Sector.ORGAN, region, this.p.nextInt(5, 40));
 			this.organBranches.add(b);
 			members += b.members;
 		}
@@ -182,7 +183,9 @@ final class BaseBuilder {
 		return pg.members;
 	}
 
-	/** Two to four branches of 15 to 33 members, summing to 50 to 99 (a general branch). */
+	/**
+	 * Two to four branches of 15 to 33 members, summing to 50 to 99 (a general branch).
+	 */
 	private int fillGeneralBranch(Unit gb, String gid, String stem, Sector sector, String region) {
 		int count = this.p.nextInt(2, 4);
 		int sum = 0;
@@ -245,8 +248,8 @@ final class BaseBuilder {
 		int townships = this.p.nextInt(5, 12);
 		int organs = Math.min(Names.COUNTY_ORGANS.size(), townships + 2);
 		for (int i = 0; i < organs; i++) {
-			Unit b = branch(cid + "-j" + pad2(i + 1), county + Names.COUNTY_ORGANS.get(i).substring(1)
-					+ "党支部", root, Sector.ORGAN, county, this.p.nextInt(6, 30));
+			Unit b = branch(cid + "-j" + pad2(i + 1), county + Names.COUNTY_ORGANS.get(i).substring(1) + "党支部", root,
+					Sector.ORGAN, county, this.p.nextInt(6, 30));
 			members += b.members;
 		}
 		Unit hospital = this.p.unit(cid + "-yy", county + "人民医院党总支", UnitKind.GENERAL_BRANCH, root, Sector.HOSPITAL,
@@ -315,7 +318,9 @@ final class BaseBuilder {
 
 	// ---------------------------------------------------------------- people
 
-	/** One current holder per post, sometimes after a predecessor who left the day before. */
+	/**
+	 * One current holder per post, sometimes after a predecessor who left the day before.
+	 */
 	private void staff(Post... posts) {
 		for (Post post : posts) {
 			LocalDate since = this.p.date(EARLIEST_START, LATEST_START);
@@ -328,7 +333,8 @@ final class BaseBuilder {
 					this.p.events.add(new PersonnelEvent(old, since.minusDays(1), PersonnelEventKind.PROMOTED, "提拔任用"));
 				}
 				else if (roll == 6) {
-					this.p.events.add(new PersonnelEvent(old, since.minusDays(1), PersonnelEventKind.REMOVED, "工作调整，免去现职"));
+					this.p.events
+						.add(new PersonnelEvent(old, since.minusDays(1), PersonnelEventKind.REMOVED, "工作调整，免去现职"));
 				}
 			}
 			Person holder = this.p.person(post.unit, post.unit.name + post.title);
@@ -363,7 +369,8 @@ final class BaseBuilder {
 			}
 			int need = (int) Math.ceil(quota.getValue() * count);
 			this.p.shuffle(candidates);
-			// the latest year first; the year before never repeats it; two years back may, when there are too few
+			// the latest year first; the year before never repeats it; two years back
+			// may, when there are too few
 			int at = 0;
 			for (int i = 0; i < need && at < candidates.size(); i++) {
 				this.p.designate(Province.YEAR, candidates.get(at++));
@@ -438,7 +445,10 @@ final class BaseBuilder {
 		}
 	}
 
-	/** Four levels for every weak unit, a stationed first secretary for every weak village (五级包扶). */
+	/**
+	 * Four levels for every weak unit, a stationed first secretary for every weak village
+	 * (五级包扶).
+	 */
 	private void assist() {
 		for (int year = Province.YEAR - 1; year <= Province.YEAR; year++) {
 			LocalDate since = LocalDate.of(year + 1, 3, 1);
@@ -449,16 +459,17 @@ final class BaseBuilder {
 			for (Unit u : this.p.weak(year)) {
 				Unit area = area(u);
 				String areaName = area.name.replace("党组", "").replace("委", "");
-				assistBy(pooled(area.id + "/lc", area, areaName + "联系点领导"), u, AssistanceLevel.LEADER_CONTACT,
-						since, until, current);
+				assistBy(pooled(area.id + "/lc", area, areaName + "联系点领导"), u, AssistanceLevel.LEADER_CONTACT, since,
+						until, current);
 				Unit orgHome = (area.kind == UnitKind.LEADING_PARTY_GROUP) ? this.p.workCommittee : area;
-				assistBy(pooled(orgHome.id + "/og", orgHome,
-						(orgHome == this.p.workCommittee) ? "省直机关工委组织部干部" : areaName + "委组织部干部"), u,
-						AssistanceLevel.ORG_DEPT_GUIDANCE, since, until, current);
+				assistBy(
+						pooled(orgHome.id + "/og", orgHome,
+								(orgHome == this.p.workCommittee) ? "省直机关工委组织部干部" : areaName + "委组织部干部"),
+						u, AssistanceLevel.ORG_DEPT_GUIDANCE, since, until, current);
 				assistBy(coBuilder(u).id, u, AssistanceLevel.ORGAN_CO_BUILD, since, until, current);
 				Unit upper = u.parent;
-				assistBy(pooled(upper.id + "/cs", upper, upper.name + "督办专员"), u,
-						AssistanceLevel.COMMITTEE_SUPERVISOR, since, until, current);
+				assistBy(pooled(upper.id + "/cs", upper, upper.name + "督办专员"), u, AssistanceLevel.COMMITTEE_SUPERVISOR,
+						since, until, current);
 				if (u.sector == Sector.VILLAGE) {
 					Unit dispatcher = this.p.partyGroups.get((u.index + year) % this.p.partyGroups.size());
 					Person fs = this.p.person(dispatcher, dispatcher.name.replace("党组", "") + "驻村第一书记");
@@ -468,7 +479,8 @@ final class BaseBuilder {
 			}
 			this.p.busy.addAll(this.p.weak(year));
 		}
-		// a share of the other villages has a first secretary too (驻村第一书记 outside the weak list)
+		// a share of the other villages has a first secretary too (驻村第一书记 outside the
+		// weak list)
 		for (Unit u : this.p.units) {
 			if (u.sector == Sector.VILLAGE && u.kind == UnitKind.BRANCH && !this.p.weakAnyYear(u)
 					&& this.p.random.nextInt(5) == 0) {
@@ -504,7 +516,10 @@ final class BaseBuilder {
 		return person.id;
 	}
 
-	/** An organ branch that co-builds (机关单位共建), at most three units a year: the county's organs first. */
+	/**
+	 * An organ branch that co-builds (机关单位共建), at most three units a year: the county's
+	 * organs first.
+	 */
 	private Unit coBuilder(Unit u) {
 		List<Unit> pool = new ArrayList<>();
 		if (u.id.startsWith("x")) {
@@ -523,10 +538,12 @@ final class BaseBuilder {
 			found = firstWithRoom(u, this.organBranches, this.poolCursor);
 		}
 		if (found == null) {
-			found = firstWithRoom(u, this.p.units.stream()
-				.filter((b) -> b.kind == UnitKind.BRANCH
-						&& (b.sector == Sector.ORGAN || b.sector == Sector.INSTITUTION))
-				.toList(), 0);
+			found = firstWithRoom(u,
+					this.p.units.stream()
+						.filter((b) -> b.kind == UnitKind.BRANCH
+								&& (b.sector == Sector.ORGAN || b.sector == Sector.INSTITUTION))
+						.toList(),
+					0);
 		}
 		if (found == null) {
 			throw new IllegalStateException("no co-building unit left for " + u.id);
@@ -560,7 +577,10 @@ final class BaseBuilder {
 		return a;
 	}
 
-	/** Listed supervision (挂牌督办): finished ones delisted in time, running ones before their deadline. */
+	/**
+	 * Listed supervision (挂牌督办): finished ones delisted in time, running ones before
+	 * their deadline.
+	 */
 	private void supervise() {
 		Unit wc = this.p.workCommittee;
 		for (int i = 0; i < this.p.partyGroups.size(); i += 5) {
@@ -597,10 +617,9 @@ final class BaseBuilder {
 		}
 	}
 
-	private static final String[][] ISSUE_TITLES = { { "POLITICAL", "“第一议题”制度落实不到位" },
-			{ "THEORY", "理论学习中心组学习流于形式" }, { "ORGANIZATION", "支部换届未按期进行" }, { "ORGANIZATION", "组织生活会质量不高" },
-			{ "MEMBER_EDUCATION", "流动党员管理台账缺失" }, { "MEMBER_EDUCATION", "发展党员程序不规范" },
-			{ "DISCIPLINE", "廉政风险排查不深入" }, { "MASS_ORGS", "群团组织作用发挥不充分" },
+	private static final String[][] ISSUE_TITLES = { { "POLITICAL", "“第一议题”制度落实不到位" }, { "THEORY", "理论学习中心组学习流于形式" },
+			{ "ORGANIZATION", "支部换届未按期进行" }, { "ORGANIZATION", "组织生活会质量不高" }, { "MEMBER_EDUCATION", "流动党员管理台账缺失" },
+			{ "MEMBER_EDUCATION", "发展党员程序不规范" }, { "DISCIPLINE", "廉政风险排查不深入" }, { "MASS_ORGS", "群团组织作用发挥不充分" },
 			{ "SUPERVISION_CHECK", "对下级党组织督促检查不经常" }, { "SUPPORT", "党建工作经费保障不足" } };
 
 	/** Problems found in units with a current principal, none in listed units. */
@@ -611,8 +630,8 @@ final class BaseBuilder {
 		String[] severities = { "LOW", "MEDIUM", "MEDIUM", "HIGH" };
 		for (Unit u : this.p.units) {
 			Post principal = u.principal();
-			if (principal == null || principal.current() == null || u.parent == null || this.p.busy.contains(u)
-					&& !this.p.weak(Province.YEAR).contains(u)) {
+			if (principal == null || principal.current() == null || u.parent == null
+					|| this.p.busy.contains(u) && !this.p.weak(Province.YEAR).contains(u)) {
 				continue;
 			}
 			if (this.p.random.nextInt(100) >= 3) {
@@ -622,7 +641,8 @@ final class BaseBuilder {
 			DutyDomain domain = DutyDomain.valueOf(title[0]);
 			LocalDate found = this.p.date(LocalDate.of(2024, 7, 1), LocalDate.of(2025, 6, 15));
 			this.p.issues.add(new Issue(this.p.nextIssueId(), u, domain, title[1], found,
-					sources[this.p.random.nextInt(sources.length)], severities[this.p.random.nextInt(severities.length)],
+					sources[this.p.random.nextInt(sources.length)],
+					severities[this.p.random.nextInt(severities.length)],
 					statuses[this.p.random.nextInt(statuses.length)], found.plusDays(this.p.nextInt(60, 180)),
 					DutyIds.team(u, 0, domain)));
 			this.p.busy.add(u);

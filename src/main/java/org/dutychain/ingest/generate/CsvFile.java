@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.dutychain.record.DatasetFormat.Column;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
-/** A CSV file written row by row in the column order of {@link org.dutychain.record.DatasetFormat} (RFC 4180). */
+/**
+ * A CSV file written row by row in the column order of
+ * {@link org.dutychain.record.DatasetFormat} (RFC 4180).
+ */
 final class CsvFile implements AutoCloseable {
 
 	private final BufferedWriter out;

@@ -33,7 +33,10 @@ import org.dutychain.organization.UnitKind;
 import org.dutychain.record.ActivityKind;
 import org.dutychain.record.DatasetFormat;
 
-/** Writes a {@link Province} as a dataset folder; duties and activities are derived and streamed unit by unit. */
+/**
+ * Writes a {@link Province} as a dataset folder; duties and activities are derived and
+ * streamed unit by unit.
+ */
 final class DatasetWriter {
 
 	/** Expected yearly weighted activity per unit kind (design.md section 5). */
@@ -62,14 +65,15 @@ final class DatasetWriter {
 	}
 
 	private static final String[] DOMAIN_TEXT = { "落实“第一议题”制度，把党的政治建设摆在首位", "开展理论学习中心组学习和党员集中学习",
-			"推进党组织标准化规范化建设，落实“三会一课”", "抓好党员教育管理监督和发展党员工作", "推进全面从严治党，加强党风廉政建设和作风建设",
-			"支持工会、共青团、妇委会等群团组织开展工作", "开展对下级党组织履行党建责任的督促检查", "保障党建工作经费、活动阵地和党务干部配备" };
+			"推进党组织标准化规范化建设，落实“三会一课”", "抓好党员教育管理监督和发展党员工作", "推进全面从严治党，加强党风廉政建设和作风建设", "支持工会、共青团、妇委会等群团组织开展工作",
+			"开展对下级党组织履行党建责任的督促检查", "保障党建工作经费、活动阵地和党务干部配备" };
 
 	private static final Cadence[] CADENCE = { Cadence.YEARLY, Cadence.MONTHLY, Cadence.QUARTERLY, Cadence.MONTHLY,
 			Cadence.QUARTERLY, Cadence.QUARTERLY, Cadence.QUARTERLY, Cadence.YEARLY };
 
 	private static final ActivityKind[] OWN_KINDS = { ActivityKind.MEETING, ActivityKind.STUDY, ActivityKind.STUDY,
-			ActivityKind.TALK, ActivityKind.TRAINING, ActivityKind.REPORT, ActivityKind.DUTY_REVIEW, ActivityKind.OTHER };
+			ActivityKind.TALK, ActivityKind.TRAINING, ActivityKind.REPORT, ActivityKind.DUTY_REVIEW,
+			ActivityKind.OTHER };
 
 	private static final ActivityKind[] CELL_KINDS = { ActivityKind.STUDY, ActivityKind.MEETING, ActivityKind.TALK };
 
@@ -197,8 +201,9 @@ final class DatasetWriter {
 			String verb = verb(u);
 			for (Duty d : lists.duties(u)) {
 				String text = (d.post() == null) ? verb + DOMAIN_TEXT[d.domain().ordinal()]
-						: d.post().title + (d.post().kind.responsibility.name().equals("PRINCIPAL") ? "履行第一责任人职责，"
-								: "：") + DOMAIN_TEXT[d.domain().ordinal()];
+						: d.post().title
+								+ (d.post().kind.responsibility.name().equals("PRINCIPAL") ? "履行第一责任人职责，" : "：")
+								+ DOMAIN_TEXT[d.domain().ordinal()];
 				Cadence cadence = CADENCE[d.domain().ordinal()];
 				LocalDate due = (d.post() == null && cadence == Cadence.YEARLY) ? LocalDate.of(2025, 12, 31) : null;
 				f.row(d.id(), u.id, (d.post() != null) ? d.post().id : null, d.domain().name(), text, d.derivedFrom(),
@@ -235,8 +240,8 @@ final class DatasetWriter {
 	}
 
 	/**
-	 * A year of activities per unit, weighted to 0.75–1.4 of the expected count, fading with depth, with checks aimed
-	 * at the children of every unit that has some.
+	 * A year of activities per unit, weighted to 0.75–1.4 of the expected count, fading
+	 * with depth, with checks aimed at the children of every unit that has some.
 	 */
 	private void activities() {
 		CsvFile f = open(DatasetFormat.ACTIVITIES);
@@ -254,7 +259,8 @@ final class DatasetWriter {
 			if (!children.isEmpty() && !u.noDownward) {
 				int aimed = 1 + r.nextInt(Math.min(3, children.size()));
 				for (int i = 0; i < aimed; i++) {
-					ActivityKind kind = (i == 0) ? ActivityKind.CHECK : DOWNWARD_KINDS[r.nextInt(DOWNWARD_KINDS.length)];
+					ActivityKind kind = (i == 0) ? ActivityKind.CHECK
+							: DOWNWARD_KINDS[r.nextInt(DOWNWARD_KINDS.length)];
 					int count = 1 + r.nextInt(2);
 					Unit child = children.get(r.nextInt(children.size()));
 					String duty = lists ? DutyIds.team(u, 0, DutyDomain.SUPERVISION_CHECK) : null;

@@ -4,7 +4,10 @@ import org.dutychain.duty.DutyDomain;
 import org.dutychain.ingest.generate.Model.Post;
 import org.dutychain.ingest.generate.Model.Unit;
 
-/** Duty ids: derived from the unit or post, so the cascade can be written without keeping every duty in memory. */
+/**
+ * Duty ids: derived from the unit or post, so the cascade can be written without keeping
+ * every duty in memory.
+ */
 final class DutyIds {
 
 	private static final String[] CODES = { "PO", "TH", "OR", "ME", "DI", "MA", "SC", "SU" };

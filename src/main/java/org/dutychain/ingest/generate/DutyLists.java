@@ -11,10 +11,11 @@ import org.dutychain.ingest.generate.Model.Unit;
 import org.dutychain.organization.UnitKind;
 
 /**
- * The responsibility lists and their cascade (责任清单的分解). Per unit and domain the duties form chains: the team duty
- * of lane 0 derives from the primary leader's chain end, each personal duty of that domain from the one before; a DUAL
- * leader that is not a primary ancestor gets a team duty of its own lane. So every duty of a leader has a (transitively)
- * derived duty in every child — unless a gap is planted.
+ * The responsibility lists and their cascade (责任清单的分解). Per unit and domain the duties
+ * form chains: the team duty of lane 0 derives from the primary leader's chain end, each
+ * personal duty of that domain from the one before; a DUAL leader that is not a primary
+ * ancestor gets a team duty of its own lane. So every duty of a leader has a
+ * (transitively) derived duty in every child — unless a gap is planted.
  */
 final class DutyLists {
 
@@ -86,7 +87,9 @@ final class DutyLists {
 		return result;
 	}
 
-	/** The leaders' chain ends this unit's lanes derive from, the primary leader's first. */
+	/**
+	 * The leaders' chain ends this unit's lanes derive from, the primary leader's first.
+	 */
 	private List<String> sources(Unit u, DutyDomain d) {
 		List<String> sources = new ArrayList<>();
 		if (u.parent != null) {
@@ -94,7 +97,8 @@ final class DutyLists {
 		}
 		for (Unit dual : u.duals) {
 			List<String> e = ends(dual, d);
-			// the first chain end of a primary ancestor already reaches this unit through the primary lane
+			// the first chain end of a primary ancestor already reaches this unit through
+			// the primary lane
 			for (int i = u.isAncestor(dual) ? 1 : 0; i < e.size(); i++) {
 				if (!sources.contains(e.get(i))) {
 					sources.add(e.get(i));

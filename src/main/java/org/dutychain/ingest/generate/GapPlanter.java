@@ -34,17 +34,21 @@ import org.dutychain.record.SupervisionOutcome;
 import org.dutychain.record.SupervisionStage;
 
 /**
- * Plants gaps into the clean base, one kind at a time, each on units no other gap (and no issue, listing or weak
- * designation) touches, and records every finding each gap must produce in {@link Truth}.
+ * Plants gaps into the clean base, one kind at a time, each on units no other gap (and no
+ * issue, listing or weak designation) touches, and records every finding each gap must
+ * produce in {@link Truth}.
  * <p>
- * Ids of a truth row ({@code unit_id, post_id, person_id}), where the rules leave a choice: {@code unit_id} is the unit
- * the gap sits in — for CASCADE_BREAK the child that its leader's duties do not reach (the key is duty + child, design.md §5), for KIND_ORDER the child
- * under a parent of the wrong kind, for the accountability codes the issue's unit, for ASSISTANT_OVERLOADED the
- * assisting unit, for PARENT_SECRETARY_LIABLE the weak second-tier branch, for person codes the person's home unit
- * (which is also the unit of every post the person holds). {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
- * NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for SELF_SUPERVISION, PERSON_OVERLOADED, WEAK_TWO_YEARS,
- * PARENT_SECRETARY_LIABLE (the parent's secretary), NO_ADMONITION_AFTER_POOR_GRADE and PROMOTED_AFTER_ADMONITION.
- * Rows are de-duplicated: several duties or issues behind one such row are one row.
+ * Ids of a truth row ({@code unit_id, post_id, person_id}), where the rules leave a
+ * choice: {@code unit_id} is the unit the gap sits in — for CASCADE_BREAK the child that
+ * its leader's duties do not reach (the key is duty + child, design.md §5), for
+ * KIND_ORDER the child under a parent of the wrong kind, for the accountability codes the
+ * issue's unit, for ASSISTANT_OVERLOADED the assisting unit, for PARENT_SECRETARY_LIABLE
+ * the weak second-tier branch, for person codes the person's home unit (which is also the
+ * unit of every post the person holds). {@code post_id} only for POST_VACANT,
+ * APPOINTMENT_EXPIRED, NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for
+ * SELF_SUPERVISION, PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the
+ * parent's secretary), NO_ADMONITION_AFTER_POOR_GRADE and PROMOTED_AFTER_ADMONITION. Rows
+ * are de-duplicated: several duties or issues behind one such row are one row.
  */
 final class GapPlanter {
 
@@ -68,18 +72,21 @@ final class GapPlanter {
 
 	private static final String REVIEW = "review-followup";
 
-	/** Every code the generator controls: the clean base has none of them, truth.csv lists every planted one. */
+	/**
+	 * Every code the generator controls: the clean base has none of them, truth.csv lists
+	 * every planted one.
+	 */
 	static final List<String> CODES = List.of("ORPHAN_UNIT", "KIND_ORDER", "TOO_FEW_MEMBERS",
 			"SHOULD_BE_GENERAL_BRANCH", "SHOULD_BE_COMMITTEE", "JOINT_BRANCH_TOO_WIDE", "REQUIRED_POST_MISSING",
 			"POST_VACANT", "APPOINTMENT_EXPIRED", "SELF_SUPERVISION", "PERSON_OVERLOADED", "NO_TEAM_LIST",
 			"NO_PERSONAL_LIST", "DOMAIN_BLANK", "NO_PRINCIPAL", "NO_DIRECT", "NO_SUPERVISOR", "BLAME_PUSHED_DOWN",
 			"COLD_UNIT", "NO_DOWNWARD_CHECK", "CASCADE_BREAK", "WEAK_UNASSISTED", "WEAK_VILLAGE_NO_FIRST_SECRETARY",
-			"ASSISTANT_OVERLOADED", "ASSISTANCE_EXPIRED", "SUPERVISION_OVERDUE", "STAGE_INCONSISTENT",
-			"RELISTED_AGAIN", "DELISTED_WITH_OPEN_ISSUES", "NO_ADMONITION_AFTER_POOR_GRADE",
-			"PROMOTED_AFTER_ADMONITION", "WEAK_TWO_YEARS", "PARENT_SECRETARY_LIABLE");
+			"ASSISTANT_OVERLOADED", "ASSISTANCE_EXPIRED", "SUPERVISION_OVERDUE", "STAGE_INCONSISTENT", "RELISTED_AGAIN",
+			"DELISTED_WITH_OPEN_ISSUES", "NO_ADMONITION_AFTER_POOR_GRADE", "PROMOTED_AFTER_ADMONITION",
+			"WEAK_TWO_YEARS", "PARENT_SECRETARY_LIABLE");
 
-	private static final String[][] UNLED_GROUPS = { { "省供销合作社", "gxs" }, { "省残疾人联合会", "cl" },
-			{ "省文学艺术界联合会", "wl" }, { "省科学技术协会", "kx" }, { "省社会科学界联合会", "skl" }, { "省归国华侨联合会", "ql" } };
+	private static final String[][] UNLED_GROUPS = { { "省供销合作社", "gxs" }, { "省残疾人联合会", "cl" }, { "省文学艺术界联合会", "wl" },
+			{ "省科学技术协会", "kx" }, { "省社会科学界联合会", "skl" }, { "省归国华侨联合会", "ql" } };
 
 	private final Province p;
 
@@ -129,7 +136,8 @@ final class GapPlanter {
 			return;
 		}
 		index();
-		// the first pass plants one gap per code, so that every code gets a place; the second the rest of the share
+		// the first pass plants one gap per code, so that every code gets a place; the
+		// second the rest of the share
 		for (this.pass = 1; this.pass <= 2; this.pass++) {
 			this.site = 0;
 			hierarchy();
@@ -148,8 +156,9 @@ final class GapPlanter {
 	// ---------------------------------------------------------------- choosing places
 
 	/**
-	 * How many gaps to plant at the current call site: in the first pass one (if the share is not zero), in the second
-	 * the rest of the share of the places eligible in the first pass.
+	 * How many gaps to plant at the current call site: in the first pass one (if the
+	 * share is not zero), in the second the rest of the share of the places eligible in
+	 * the first pass.
 	 */
 	private int howMany(int eligible) {
 		int at = this.site++;
@@ -167,7 +176,10 @@ final class GapPlanter {
 		this.done.set(at, this.done.get(at) + count);
 	}
 
-	/** Picks free units that satisfy a condition, in a seeded order, and marks each one picked as touched. */
+	/**
+	 * Picks free units that satisfy a condition, in a seeded order, and marks each one
+	 * picked as touched.
+	 */
 	private List<Unit> pick(Predicate<Unit> eligible) {
 		List<Unit> candidates = new ArrayList<>();
 		for (Unit u : this.p.units) {
@@ -191,7 +203,10 @@ final class GapPlanter {
 		return picked;
 	}
 
-	/** Like {@link #pick}, for gaps that need a second unit (a partner), touched together with the first. */
+	/**
+	 * Like {@link #pick}, for gaps that need a second unit (a partner), touched together
+	 * with the first.
+	 */
 	private List<Unit[]> pickPairs(Predicate<Unit> eligible, Function<Unit, Unit> partner) {
 		List<Unit[]> pairs = new ArrayList<>();
 		Predicate<Unit> both = (u) -> eligible.test(u) && partner.apply(u) != null;
@@ -238,7 +253,8 @@ final class GapPlanter {
 		return (principal != null && principal.current() != null) ? principal.current().person : null;
 	}
 
-	// ---------------------------------------------------------------- hierarchy-integrity
+	// ----------------------------------------------------------------
+	// hierarchy-integrity
 
 	private void hierarchy() {
 		for (Unit u : pick((u) -> leafBranch(u) && this.p.free(u.parent) && u.parent.children.size() >= 2)) {
@@ -354,7 +370,10 @@ final class GapPlanter {
 		}
 	}
 
-	/** A unit whose team list follows one leader only, so that dropping it keeps the cascade intact. */
+	/**
+	 * A unit whose team list follows one leader only, so that dropping it keeps the
+	 * cascade intact.
+	 */
 	private static boolean singleLane(Unit u) {
 		return u.parent != null && u.duals.isEmpty() && !u.posts.isEmpty()
 				&& u.parent.kind != UnitKind.DISCIPLINE_WORK_COMMITTEE
@@ -372,7 +391,8 @@ final class GapPlanter {
 		return null;
 	}
 
-	// ---------------------------------------------------------------- accountability-gaps
+	// ----------------------------------------------------------------
+	// accountability-gaps
 
 	private void accountability() {
 		for (Unit cell : pick((u) -> u.kind == UnitKind.PARTY_CELL && u.parent != null && this.p.free(u.parent))) {
@@ -416,7 +436,10 @@ final class GapPlanter {
 		this.p.busy.add(u);
 	}
 
-	/** A people's organization whose party group nobody leads or supervises (no discipline body over it). */
+	/**
+	 * A people's organization whose party group nobody leads or supervises (no discipline
+	 * body over it).
+	 */
 	private Unit unledGroup(String[] group) {
 		Unit u = this.p.unit(group[1], group[0] + "党组", UnitKind.LEADING_PARTY_GROUP, null, Sector.OTHER, "省直机关");
 		u.members = this.p.nextInt(25, 80);
@@ -425,16 +448,17 @@ final class GapPlanter {
 				{ "wy", "TEAM_MEMBER", "党组成员" } };
 		for (String[] def : posts) {
 			PostKind kind = PostKind.valueOf(def[1]);
-			Post post = this.p.post(u, def[0], kind, def[2], (kind == PostKind.TEAM_MEMBER) ? BaseBuilder.POL_THEORY
-					: null);
-			this.p.appoint(this.p.person(u, u.name + def[2]), post, this.p.date(LocalDate.of(2020, 1, 1),
-					LocalDate.of(2024, 12, 31)), null);
+			Post post = this.p.post(u, def[0], kind, def[2],
+					(kind == PostKind.TEAM_MEMBER) ? BaseBuilder.POL_THEORY : null);
+			this.p.appoint(this.p.person(u, u.name + def[2]), post,
+					this.p.date(LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31)), null);
 		}
 		this.p.touched.add(u);
 		return u;
 	}
 
-	// ---------------------------------------------------------------- pressure-decay, duty-cascade
+	// ---------------------------------------------------------------- pressure-decay,
+	// duty-cascade
 
 	private void pressure() {
 		for (Unit u : pick((u) -> u.allChildren().isEmpty() && u.kind == UnitKind.BRANCH)) {
@@ -448,19 +472,23 @@ final class GapPlanter {
 	}
 
 	private void cascade() {
-		// the parent keeps duties in every domain whatever else is planted there (its principal's list is never cut)
-		for (Unit u : pick((u) -> u.kind == UnitKind.BRANCH && u.duals.isEmpty() && currentPrincipal(u) != null
-				&& u.parent != null
-				&& (u.parent.kind == UnitKind.GENERAL_BRANCH || u.parent.kind == UnitKind.ORGAN_PARTY_COMMITTEE
-						|| u.parent.kind == UnitKind.PARTY_COMMITTEE))) {
+		// the parent keeps duties in every domain whatever else is planted there (its
+		// principal's list is never cut)
+		for (Unit u : pick(
+				(u) -> u.kind == UnitKind.BRANCH && u.duals.isEmpty() && currentPrincipal(u) != null && u.parent != null
+						&& (u.parent.kind == UnitKind.GENERAL_BRANCH || u.parent.kind == UnitKind.ORGAN_PARTY_COMMITTEE
+								|| u.parent.kind == UnitKind.PARTY_COMMITTEE))) {
 			u.brokenDomain = DutyDomain.values()[this.p.random.nextInt(DutyDomain.values().length)];
 			this.truth.add(CASCADE, "CASCADE_BREAK", u, null, null);
 		}
 	}
 
-	// ---------------------------------------------------------------- assistance-coverage
+	// ----------------------------------------------------------------
+	// assistance-coverage
 
-	/** A unit weak now that is not weak in the other years and has nothing else planted. */
+	/**
+	 * A unit weak now that is not weak in the other years and has nothing else planted.
+	 */
 	private boolean weakFree(Unit u) {
 		return this.p.weak(Province.YEAR).contains(u) && !this.p.weak(Province.YEAR - 1).contains(u)
 				&& !this.p.weak(Province.YEAR - 2).contains(u) && !this.p.touched.contains(u);
@@ -518,7 +546,8 @@ final class GapPlanter {
 				&& !this.p.currentlyAssisting.containsKey(u.id))) {
 			Set<Unit> pool = new LinkedHashSet<>(paired);
 			if (pool.size() < 5) {
-				this.p.units.stream().filter((b) -> b.kind == UnitKind.BRANCH && !this.p.weakAnyYear(b))
+				this.p.units.stream()
+					.filter((b) -> b.kind == UnitKind.BRANCH && !this.p.weakAnyYear(b))
 					.forEach(pool::add);
 			}
 			List<Unit> targets = new ArrayList<>(pool);
@@ -526,14 +555,15 @@ final class GapPlanter {
 			int start = (u.index * 7) % targets.size();
 			for (int i = 0; i < 4; i++) {
 				Unit target = targets.get((start + i) % targets.size());
-				this.p.assistance.add(new Assistance(u.id, target, AssistanceLevel.PAIRING, LocalDate.of(2025, 1, 1),
-						null));
+				this.p.assistance
+					.add(new Assistance(u.id, target, AssistanceLevel.PAIRING, LocalDate.of(2025, 1, 1), null));
 			}
 			this.truth.add(ASSISTANCE, "ASSISTANT_OVERLOADED", u, null, null);
 		}
 	}
 
-	// ---------------------------------------------------------------- supervision-lifecycle
+	// ----------------------------------------------------------------
+	// supervision-lifecycle
 
 	private void supervision() {
 		Predicate<Unit> listable = (u) -> u.parent != null && currentPrincipal(u) != null && !u.noTeamList;
@@ -556,9 +586,9 @@ final class GapPlanter {
 		}
 		for (Unit u : pick(listable)) {
 			LocalDate found = LocalDate.of(2024, 5, 20);
-			this.p.issues.add(new Issue(this.p.nextIssueId(), u, DutyDomain.ORGANIZATION, "整改台账未按期销号", found,
-					"SUPERVISION", "HIGH", IssueStatus.OPEN, found.plusDays(90),
-					DutyIds.team(u, 0, DutyDomain.ORGANIZATION)));
+			this.p.issues
+				.add(new Issue(this.p.nextIssueId(), u, DutyDomain.ORGANIZATION, "整改台账未按期销号", found, "SUPERVISION",
+						"HIGH", IssueStatus.OPEN, found.plusDays(90), DutyIds.team(u, 0, DutyDomain.ORGANIZATION)));
 			list(u, LocalDate.of(2024, 3, 1), LocalDate.of(2024, 9, 1), SupervisionStage.ACCEPTANCE,
 					SupervisionOutcome.DELISTED, LocalDate.of(2024, 8, 25));
 			this.truth.add(SUPERVISION, "DELISTED_WITH_OPEN_ISSUES", u, null, null);
@@ -567,8 +597,8 @@ final class GapPlanter {
 
 	private void list(Unit u, LocalDate on, LocalDate deadline, SupervisionStage stage, SupervisionOutcome outcome,
 			LocalDate outcomeOn) {
-		this.p.supervisions.add(new Supervision(this.p.nextSupervisionId(), u, u.parent, on, deadline, stage, outcome,
-				outcomeOn));
+		this.p.supervisions
+			.add(new Supervision(this.p.nextSupervisionId(), u, u.parent, on, deadline, stage, outcome, outcomeOn));
 		this.p.busy.add(u);
 	}
 
@@ -589,29 +619,33 @@ final class GapPlanter {
 			Person person = currentPrincipal(u);
 			this.p.events.add(new PersonnelEvent(person, LocalDate.of(2025, 2, 18), PersonnelEventKind.ADMONISHED,
 					"落实党建工作责任不力，组织部门约谈"));
-			this.p.events.add(new PersonnelEvent(person, LocalDate.of(2025, 5, 20), PersonnelEventKind.PROMOTED,
-					"提拔任用"));
+			this.p.events
+				.add(new PersonnelEvent(person, LocalDate.of(2025, 5, 20), PersonnelEventKind.PROMOTED, "提拔任用"));
 			this.withEvents.add(person);
 			this.truth.add(REVIEW, "PROMOTED_AFTER_ADMONITION", u, null, person);
 		}
 	}
 
-	/** The latest secretary review of a unit's current, single-post principal with a good grade and no events. */
+	/**
+	 * The latest secretary review of a unit's current, single-post principal with a good
+	 * grade and no events.
+	 */
 	private Grading review(Unit u) {
 		Person principal = currentPrincipal(u);
 		if (principal == null || principal.posts != 1 || principal.home != u || !quiet(principal)) {
 			return null;
 		}
 		for (Grading g : this.gradingsOf.getOrDefault(u, List.of())) {
-			if (g.year == Province.YEAR && g.scheme == GradingScheme.SECRETARY_REVIEW
-					&& g.person == principal && (g.grade.equals("GOOD") || g.grade.equals("FAIRLY_GOOD"))) {
+			if (g.year == Province.YEAR && g.scheme == GradingScheme.SECRETARY_REVIEW && g.person == principal
+					&& (g.grade.equals("GOOD") || g.grade.equals("FAIRLY_GOOD"))) {
 				return g;
 			}
 		}
 		return null;
 	}
 
-	// ---------------------------------------------------------------- weak-org-rectification
+	// ----------------------------------------------------------------
+	// weak-org-rectification
 
 	private void weakTwoYears() {
 		LocalDate endBefore = LocalDate.of(Province.YEAR - 1, 12, 31);
@@ -637,7 +671,10 @@ final class GapPlanter {
 		}
 	}
 
-	/** A branch under a party committee or general branch that is itself directly under a root (二层党支部). */
+	/**
+	 * A branch under a party committee or general branch that is itself directly under a
+	 * root (二层党支部).
+	 */
 	private boolean secondTier(Unit u) {
 		Unit parent = u.parent;
 		if (u.kind != UnitKind.BRANCH || parent == null || parent.parent == null

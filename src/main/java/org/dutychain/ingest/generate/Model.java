@@ -20,8 +20,9 @@ import org.dutychain.record.SupervisionOutcome;
 import org.dutychain.record.SupervisionStage;
 
 /**
- * The in-memory part of a generated dataset: everything but the two big files (duties and activities), which are
- * derived from it while writing. Mutable on purpose: the planter changes the clean base in place.
+ * The in-memory part of a generated dataset: everything but the two big files (duties and
+ * activities), which are derived from it while writing. Mutable on purpose: the planter
+ * changes the clean base in place.
  */
 final class Model {
 
@@ -95,7 +96,10 @@ final class Model {
 
 		final List<Unit> children = new ArrayList<>();
 
-		/** DUAL leaders (a DUAL edge makes this unit a child of the leader for cascade and checks). */
+		/**
+		 * DUAL leaders (a DUAL edge makes this unit a child of the leader for cascade and
+		 * checks).
+		 */
 		final List<Unit> duals = new ArrayList<>();
 
 		final List<Unit> dualChildren = new ArrayList<>();
@@ -111,7 +115,9 @@ final class Model {
 		/** Planted: no activity aimed at any child. */
 		boolean noDownward;
 
-		/** Planted: the team duty of this domain is not derived from the leader's list. */
+		/**
+		 * Planted: the team duty of this domain is not derived from the leader's list.
+		 */
 		DutyDomain brokenDomain;
 
 		Unit(int index, String id, String name, UnitKind kind, Unit parent, Sector sector, String region) {

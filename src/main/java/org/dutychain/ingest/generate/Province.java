@@ -26,7 +26,10 @@ import org.dutychain.organization.LeadKind;
 import org.dutychain.organization.Sector;
 import org.dutychain.organization.UnitKind;
 
-/** A generated dataset held in memory (except duties and activities), plus the facts the planter needs. */
+/**
+ * A generated dataset held in memory (except duties and activities), plus the facts the
+ * planter needs.
+ */
 final class Province {
 
 	/** The evaluation date of every generated dataset. */
@@ -60,7 +63,10 @@ final class Province {
 
 	private final Set<Unit> weakAny = new java.util.HashSet<>();
 
-	/** Units with an issue, a listing or a role in assistance: gaps that could interact are not planted there. */
+	/**
+	 * Units with an issue, a listing or a role in assistance: gaps that could interact
+	 * are not planted there.
+	 */
 	final Set<Unit> busy = new LinkedHashSet<>();
 
 	/** Units where a gap is planted, with their parents and children. */
@@ -154,7 +160,10 @@ final class Province {
 		return b.append(digits).toString();
 	}
 
-	/** Free for a planted gap: no issue, listing, assistance role or weakness, and nothing planted nearby. */
+	/**
+	 * Free for a planted gap: no issue, listing, assistance role or weakness, and nothing
+	 * planted nearby.
+	 */
 	boolean free(Unit u) {
 		return !this.busy.contains(u) && !this.touched.contains(u) && !weakAnyYear(u);
 	}

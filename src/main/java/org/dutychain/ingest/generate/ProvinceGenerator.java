@@ -9,16 +9,20 @@ import org.dutychain.ingest.DatasetGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Generates a synthetic province (合成数据): an organ work committee with its departments' party groups, organ party
- * and discipline committees, general branches, branches and party cells; the discipline commission with its work
- * committee and stationed teams; county slices with townships, villages, communities, enterprises and institutions.
- * People, posts with history, duty lists cascading to every child, a year of activities, three years of gradings,
- * issues, listed supervision, assistance of weak units and first secretaries.
+ * Generates a synthetic province (合成数据): an organ work committee with its departments'
+ * party groups, organ party and discipline committees, general branches, branches and
+ * party cells; the discipline commission with its work committee and stationed teams;
+ * county slices with townships, villages, communities, enterprises and institutions.
+ * People, posts with history, duty lists cascading to every child, a year of activities,
+ * three years of gradings, issues, listed supervision, assistance of weak units and first
+ * secretaries.
  * <p>
- * The clean base ({@code plantRate} 0) produces no finding of any code listed in {@code truth-codes.txt}; a positive
- * rate plants gaps on that share of eligible places (at least one per code when there is a place for it) and lists
- * every finding they must produce in {@code truth.csv}. Deterministic: the same arguments give byte-identical files.
- * Only the model of units, posts and people is kept in memory; duties and activities are streamed.
+ * The clean base ({@code plantRate} 0) produces no finding of any code listed in
+ * {@code truth-codes.txt}; a positive rate plants gaps on that share of eligible places
+ * (at least one per code when there is a place for it) and lists every finding they must
+ * produce in {@code truth.csv}. Deterministic: the same arguments give byte-identical
+ * files. Only the model of units, posts and people is kept in memory; duties and
+ * activities are streamed.
  */
 @Component
 public class ProvinceGenerator implements DatasetGenerator {

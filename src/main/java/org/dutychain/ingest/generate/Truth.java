@@ -14,7 +14,10 @@ import org.dutychain.ingest.generate.Model.Person;
 import org.dutychain.ingest.generate.Model.Post;
 import org.dutychain.ingest.generate.Model.Unit;
 
-/** The findings the planted gaps must produce ({@code truth.csv}) and the codes they cover ({@code truth-codes.txt}). */
+/**
+ * The findings the planted gaps must produce ({@code truth.csv}) and the codes they cover
+ * ({@code truth-codes.txt}).
+ */
 final class Truth {
 
 	static final String HEADER = "analysis,code,unit_id,post_id,person_id";

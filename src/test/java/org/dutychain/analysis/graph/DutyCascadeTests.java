@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DutyCascade} against brute force (the transitive closure of DERIVED_FROM computed per duty) on small random
- * hierarchies and duty graphs with fixed seeds.
+ * {@link DutyCascade} against brute force (the transitive closure of DERIVED_FROM
+ * computed per duty) on small random hierarchies and duty graphs with fixed seeds.
  */
 class DutyCascadeTests {
 
@@ -42,12 +42,11 @@ class DutyCascadeTests {
 				List.of(unit("U-1", 1, 1), unit("U-2", 2, 1), unit("U-3", 2, 1), unit("U-4", 2, 0)),
 				List.of(lead("U-1", "U-2", "PRIMARY"), lead("U-1", "U-3", "DUAL"), lead("U-1", "U-4", "PRIMARY")),
 				List.of());
-		DutyCascade.Result result = DutyCascade.compute(graph,
-				List.of(duty("D-1", "U-1"), duty("D-2", "U-2", "D-1")), Set.of("U-1"));
+		DutyCascade.Result result = DutyCascade.compute(graph, List.of(duty("D-1", "U-1"), duty("D-2", "U-2", "D-1")),
+				Set.of("U-1"));
 		assertThat(result.breaks()).extracting((b) -> b.duty().dutyId() + "/" + graph.id(b.child()))
 			.containsExactly("D-1/U-3");
-		assertThat(result.reach()).singleElement()
-			.satisfies((r) -> assertThat(r.leafCoverage()).isEqualTo(1.0 / 3));
+		assertThat(result.reach()).singleElement().satisfies((r) -> assertThat(r.leafCoverage()).isEqualTo(1.0 / 3));
 	}
 
 	@Test

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link OversightCuts} against JGraphT's {@link BiconnectivityInspector} and brute force (remove each vertex or edge,
- * search again from the roots) on small random graphs with fixed seeds, and against the formula for complete k-ary
- * hierarchies: (k^(d+1) − 1)/(k − 1) units, whose cut units are exactly the non-leaf units.
+ * {@link OversightCuts} against JGraphT's {@link BiconnectivityInspector} and brute force
+ * (remove each vertex or edge, search again from the roots) on small random graphs with
+ * fixed seeds, and against the formula for complete k-ary hierarchies: (k^(d+1) − 1)/(k −
+ * 1) units, whose cut units are exactly the non-leaf units.
  */
 class OversightCutsTests {
 
@@ -50,7 +51,8 @@ class OversightCutsTests {
 
 	@Test
 	void aSecondRootKeepsAnArticulationPointHarmless() {
-		// 0 - 1 - 2 with roots 0 and 2: 1 is an articulation point, but each part keeps a root
+		// 0 - 1 - 2 with roots 0 and 2: 1 is an articulation point, but each part keeps a
+		// root
 		boolean[] roots = { true, false, true };
 		OversightCuts.Result r = OversightCuts.compute(graph(3, List.of(new int[] { 0, 1 }, new int[] { 1, 2 })),
 				(v) -> roots[v], 10);
@@ -200,7 +202,10 @@ class OversightCutsTests {
 		return edges.stream().noneMatch((e) -> e[0] == v || e[1] == v);
 	}
 
-	/** Vertices reachable from the roots without vertex {@code skipVertex} and edge {@code skipEdge}. */
+	/**
+	 * Vertices reachable from the roots without vertex {@code skipVertex} and edge
+	 * {@code skipEdge}.
+	 */
 	private static Set<Integer> reach(int n, List<int[]> edges, boolean[] roots, int skipVertex, int skipEdge) {
 		Set<Integer> seen = new HashSet<>();
 		ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -226,7 +231,9 @@ class OversightCutsTests {
 		return seen;
 	}
 
-	/** Connected components without vertex {@code skipVertex} and edge {@code skipEdge}. */
+	/**
+	 * Connected components without vertex {@code skipVertex} and edge {@code skipEdge}.
+	 */
 	private static int components(int n, List<int[]> edges, int skipVertex, int skipEdge) {
 		int[] comp = new int[n];
 		java.util.Arrays.fill(comp, -1);

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The pressure profile by level that the audit summary reads (mean, median, coldShare, ratioToAbove). */
+/**
+ * The pressure profile by level that the audit summary reads (mean, median, coldShare,
+ * ratioToAbove).
+ */
 class PressureProfileTests {
 
 	@Test

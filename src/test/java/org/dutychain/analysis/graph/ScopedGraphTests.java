@@ -45,12 +45,12 @@ class ScopedGraphTests {
 
 	@Test
 	void oversightGraphCollapsesParallelLinksAndAddsAssistance() {
-		ScopedGraph graph = ScopedGraph.of(null, UNITS, LEADS,
-				List.of(new ScopedGraph.AssistRow("PER-1", "U-9", "U-7"), new ScopedGraph.AssistRow("U-3", "U-3", "U-3"),
-						new ScopedGraph.AssistRow("PER-2", "U-404", "U-7")));
+		ScopedGraph graph = ScopedGraph.of(null, UNITS, LEADS, List.of(new ScopedGraph.AssistRow("PER-1", "U-9", "U-7"),
+				new ScopedGraph.AssistRow("U-3", "U-3", "U-3"), new ScopedGraph.AssistRow("PER-2", "U-404", "U-7")));
 		Graph<Integer, Integer> g = graph.oversightGraph();
 		assertThat(g.vertexSet()).hasSize(5);
-		// U-1–U-2, U-2–U-3, U-1–U-3, U-9–U-2 (two kinds, one edge), U-9–U-7 (assistance); the edge to the absent
+		// U-1–U-2, U-2–U-3, U-1–U-3, U-9–U-2 (two kinds, one edge), U-9–U-7 (assistance);
+		// the edge to the absent
 		// U-8, the self-assistance and the assistant outside the graph are dropped
 		assertThat(g.edgeSet()).hasSize(5);
 		assertThat(g.containsEdge(index(graph, "U-9"), index(graph, "U-7"))).isTrue();

@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.dutychain.record.DatasetFormat;
 
-/** A generated dataset folder read back: header and rows (by column name) of every file. */
+/**
+ * A generated dataset folder read back: header and rows (by column name) of every file.
+ */
 final class Dataset {
 
 	final Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -24,7 +24,10 @@ import org.dutychain.record.DatasetFormat.FileFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The province generator: deterministic, well-formed, clean where it should be, and honest about what it planted. */
+/**
+ * The province generator: deterministic, well-formed, clean where it should be, and
+ * honest about what it planted.
+ */
 class GeneratorTests {
 
 	private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
@@ -51,8 +54,7 @@ class GeneratorTests {
 	void sameSeedGivesByteIdenticalFiles() throws IOException {
 		new ProvinceGenerator().generate(300, 7, 0.05, temp.resolve("again"));
 		for (String file : files(temp.resolve("planted"))) {
-			assertThat(Files.readAllBytes(temp.resolve("again").resolve(file)))
-				.as(file)
+			assertThat(Files.readAllBytes(temp.resolve("again").resolve(file))).as(file)
 				.isEqualTo(Files.readAllBytes(temp.resolve("planted").resolve(file)));
 		}
 		assertThat(files(temp.resolve("again"))).isEqualTo(files(temp.resolve("planted")));
@@ -88,8 +90,7 @@ class GeneratorTests {
 			for (FileFormat f : DatasetFormat.FILES) {
 				Set<String> keys = new HashSet<>();
 				for (Map<String, String> row : d.rows(f.name())) {
-					String key = f.naturalKey().isEmpty()
-							? row.get(f.name().equals("post_kinds") ? "key" : "id")
+					String key = f.naturalKey().isEmpty() ? row.get(f.name().equals("post_kinds") ? "key" : "id")
 							: f.naturalKey().stream().map(row::get).collect(Collectors.joining("|"));
 					assertThat(keys.add(key)).as("%s: duplicate %s", f.name(), key).isTrue();
 				}
@@ -119,8 +120,8 @@ class GeneratorTests {
 	@Test
 	void everyValueHasTheTypeOfItsColumn() {
 		Map<String, Set<String>> grades = Map.of("ABCD", Set.of("A", "B", "C", "D"), "SECRETARY_REVIEW",
-				Set.of("GOOD", "FAIRLY_GOOD", "AVERAGE", "POOR"), "ANNUAL", Set.of("GOOD", "PASS", "BASIC_PASS", "FAIL"),
-				"DESIGNATED_WEAK", Set.of("Y"));
+				Set.of("GOOD", "FAIRLY_GOOD", "AVERAGE", "POOR"), "ANNUAL",
+				Set.of("GOOD", "PASS", "BASIC_PASS", "FAIL"), "DESIGNATED_WEAK", Set.of("Y"));
 		for (FileFormat f : DatasetFormat.FILES) {
 			for (Map<String, String> row : planted.rows(f.name())) {
 				for (Column c : f.columns()) {
@@ -135,9 +136,7 @@ class GeneratorTests {
 						case ENUM -> assertThat(isCode(c.enumeration(), v)).as(where).isTrue();
 						case ENUM_LIST -> {
 							for (String item : v.split(";")) {
-								assertThat(item.equals("ALL") || isCode(c.enumeration(), item))
-									.as(where)
-									.isTrue();
+								assertThat(item.equals("ALL") || isCode(c.enumeration(), item)).as(where).isTrue();
 							}
 						}
 						case GRADE -> assertThat(grades.get(row.get("scheme"))).as(where).contains(v);
@@ -173,7 +172,9 @@ class GeneratorTests {
 		List<String> codes = Files.readAllLines(temp.resolve("planted").resolve("truth-codes.txt"));
 		assertThat(codes).containsExactlyInAnyOrderElementsOf(GapPlanter.CODES);
 		assertThat(Files.readAllLines(temp.resolve("clean").resolve("truth-codes.txt"))).isEqualTo(codes);
-		Set<String> plantedCodes = planted.rows("truth").stream().map((r) -> r.get("code"))
+		Set<String> plantedCodes = planted.rows("truth")
+			.stream()
+			.map((r) -> r.get("code"))
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(plantedCodes).containsExactlyInAnyOrderElementsOf(codes);
 	}
@@ -230,7 +231,10 @@ class GeneratorTests {
 		assertThat(grassroots.get("VILLAGE")).isPositive();
 	}
 
-	/** A generated enum value is always the code itself (the importer also takes Chinese labels). */
+	/**
+	 * A generated enum value is always the code itself (the importer also takes Chinese
+	 * labels).
+	 */
 	private static boolean isCode(Class<?> type, String value) {
 		return Stream.of(type.getEnumConstants()).anyMatch((e) -> ((Enum<?>) e).name().equals(value));
 	}

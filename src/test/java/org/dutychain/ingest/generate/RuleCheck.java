@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The rules of design.md section 3 for the codes the generator controls, computed in plain Java over a generated
- * folder, as rows in the form of truth.csv. An independent reading of the rules: the clean base must give none, a
- * planted dataset exactly its truth.csv.
+ * The rules of design.md section 3 for the codes the generator controls, computed in
+ * plain Java over a generated folder, as rows in the form of truth.csv. An independent
+ * reading of the rules: the clean base must give none, a planted dataset exactly its
+ * truth.csv.
  */
 final class RuleCheck {
 
@@ -122,7 +123,8 @@ final class RuleCheck {
 	}
 
 	private void add(String analysis, String code, String unit, String post, String person) {
-		this.out.add(String.join(",", analysis, code, unit, (post != null) ? post : "", (person != null) ? person : ""));
+		this.out
+			.add(String.join(",", analysis, code, unit, (post != null) ? post : "", (person != null) ? person : ""));
 	}
 
 	private LocalDate date(String s) {
@@ -148,7 +150,8 @@ final class RuleCheck {
 		return p.isEmpty() ? null : p;
 	}
 
-	// ---------------------------------------------------------------- hierarchy-integrity
+	// ----------------------------------------------------------------
+	// hierarchy-integrity
 
 	private void hierarchy() {
 		for (Map<String, String> u : this.d.rows("units")) {
@@ -215,8 +218,8 @@ final class RuleCheck {
 			String post = p.get("id");
 			List<Map<String, String>> history = this.appointments.getOrDefault(post, List.of());
 			List<String> holders = currentHolders(post);
-			boolean ended = history.stream().anyMatch((a) -> date(a.get("until")) != null
-					&& date(a.get("until")).isBefore(this.asOf));
+			boolean ended = history.stream()
+				.anyMatch((a) -> date(a.get("until")) != null && date(a.get("until")).isBefore(this.asOf));
 			if (holders.isEmpty() && !ended) {
 				add("post-vacancy", "POST_VACANT", p.get("unit_id"), post, null);
 			}
@@ -337,7 +340,8 @@ final class RuleCheck {
 		}
 	}
 
-	// ---------------------------------------------------------------- accountability-gaps
+	// ----------------------------------------------------------------
+	// accountability-gaps
 
 	private Set<String> chain(String unit) {
 		Set<String> chain = new LinkedHashSet<>();
@@ -513,11 +517,11 @@ final class RuleCheck {
 		}
 	}
 
-	// ---------------------------------------------------------------- supervision-lifecycle
+	// ----------------------------------------------------------------
+	// supervision-lifecycle
 
 	private void supervision() {
-		List<String> stages = List.of("START", "SELF_CHECK", "ASSIGN", "RECTIFY", "ACCEPTANCE", "SUMMARY",
-				"LONG_TERM");
+		List<String> stages = List.of("START", "SELF_CHECK", "ASSIGN", "RECTIFY", "ACCEPTANCE", "SUMMARY", "LONG_TERM");
 		Map<String, Integer> relisted = new HashMap<>();
 		for (Map<String, String> s : this.d.rows("supervisions")) {
 			String unit = s.get("unit_id");
