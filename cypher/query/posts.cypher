@@ -19,3 +19,17 @@ ORDER BY CASE responsibility
            WHEN 'SUPERVISORY' THEN 3
            ELSE 4
          END, postId;
+
+// statement: principal-holders
+// who currently holds the PRINCIPAL post(s) (书记 / 第一责任人) of each unit, for the tree's hover card
+MATCH (u:Unit)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(k:PostKind)
+WHERE u.generation = $generation
+  AND u.id IN $unitIds
+  AND k.responsibility = 'PRINCIPAL'
+MATCH (person:Person)-[h:HOLDS]->(p)
+WHERE h.since <= $asOf
+  AND (h.until IS NULL OR h.until >= $asOf)
+WITH u.id AS unitId, person.name AS name
+ORDER BY unitId, name
+RETURN unitId, collect(DISTINCT name) AS names
+ORDER BY unitId;

@@ -38,7 +38,7 @@ ORDER BY edgeKind, id;
 MATCH (u:Unit)
 WHERE u.generation = $generation
   AND u.id IN $unitIds
-RETURN u.id AS id, u.name AS name, u.kind AS kind, u.level AS level,
+RETURN u.id AS id, u.name AS name, u.kind AS kind, u.level AS level, u.members AS members,
        COUNT { MATCH (u)-[r:LEADS]->(:Unit) WHERE r.kind IN ['PRIMARY', 'DUAL'] } AS childCount
 ORDER BY id;
 
@@ -48,6 +48,7 @@ WHERE p.generation = $generation
   AND p.id IN $unitIds
   AND e.kind IN ['PRIMARY', 'DUAL']
 RETURN p.id AS parentId, e.kind AS edgeKind, c.id AS id, c.name AS name, c.kind AS kind, c.level AS level,
+       c.members AS members,
        COUNT { MATCH (c)-[r:LEADS]->(:Unit) WHERE r.kind IN ['PRIMARY', 'DUAL'] } AS childCount
 ORDER BY parentId, CASE edgeKind WHEN 'PRIMARY' THEN 0 ELSE 1 END, id;
 
@@ -69,9 +70,11 @@ RETURN a.id AS fromId, a.name AS fromName, b.id AS toId, b.name AS toName, e.kin
 ORDER BY fromId, toId, kind;
 
 // statement: roots
+// the tops of the tree: units without a PRIMARY leader (level 1); a party group recorded as a root with only a
+// GUIDANCE edge from the work committee is one of them, as is a unit with DUAL leaders only
 MATCH (u:Unit)
 WHERE u.generation = $generation
-  AND NOT EXISTS { MATCH (:Unit)-[:LEADS]->(u) }
-RETURN u.id AS id, u.name AS name, u.kind AS kind, u.level AS level,
+  AND NOT EXISTS { MATCH (:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u) }
+RETURN u.id AS id, u.name AS name, u.kind AS kind, u.level AS level, u.members AS members,
        COUNT { MATCH (u)-[r:LEADS]->(:Unit) WHERE r.kind IN ['PRIMARY', 'DUAL'] } AS childCount
 ORDER BY id;

@@ -43,9 +43,11 @@ public class AnalysisCatalog {
 			found.put(definition.id(), new CatalogAnalysis(definition, extension));
 		}
 		for (String id : IDS) {
-			if (found.containsKey(id)) {
-				this.analyses.put(id, found.remove(id));
+			CatalogAnalysis analysis = found.remove(id);
+			if (analysis == null) {
+				throw new IllegalStateException("Missing cypher/analysis/" + id + ".cypher (design.md section 3)");
 			}
+			this.analyses.put(id, analysis);
 		}
 		this.analyses.putAll(found);
 	}

@@ -334,7 +334,9 @@ final class DatasetValidator {
 				.forEach((c) -> ids.put(format.name(), ids(format, c.name())));
 		}
 		Map<String, String> postKindNames = new HashMap<>();
-		if (this.parsed.containsKey(DatasetFormat.POST_KINDS)) {
+		// an absent or empty post_kinds (an unfilled template sheet) means the default
+		// post kinds
+		if (this.parsed.containsKey(DatasetFormat.POST_KINDS) && !this.parsed.get(DatasetFormat.POST_KINDS).isEmpty()) {
 			ids.put(DatasetFormat.POST_KINDS.name(), ids(DatasetFormat.POST_KINDS, "key"));
 			for (Parsed row : this.parsed.get(DatasetFormat.POST_KINDS)) {
 				if (row.values().get("name") instanceof String n && row.values().get("key") instanceof String k) {

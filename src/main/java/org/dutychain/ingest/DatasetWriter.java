@@ -123,7 +123,7 @@ final class DatasetWriter {
 	}
 
 	private List<Map<String, Object>> postKinds(ValidDataset data) {
-		if (data.rows().containsKey(DatasetFormat.POST_KINDS)) {
+		if (data.rows().containsKey(DatasetFormat.POST_KINDS) && !data.rows(DatasetFormat.POST_KINDS).isEmpty()) {
 			List<Map<String, Object>> kinds = camel(data.rows(DatasetFormat.POST_KINDS));
 			kinds.forEach((k) -> {
 				k.putIfAbsent("requiredIn", List.of());

@@ -11,7 +11,9 @@ public class InvalidDatasetException extends RuntimeException {
 	private final List<ImportProblem> problems;
 
 	public InvalidDatasetException(List<ImportProblem> problems) {
-		super(problems.size() + " problem(s) in the dataset; nothing was imported");
+		super(problems.size() + " problem(s) in the dataset; nothing was imported: "
+				+ String.join("; ", problems.stream().limit(5).map(ImportProblem::toString).toList())
+				+ ((problems.size() > 5) ? "; …" : ""));
 		this.problems = List.copyOf(problems);
 	}
 

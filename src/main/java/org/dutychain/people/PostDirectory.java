@@ -60,4 +60,18 @@ public class PostDirectory {
 		return posts;
 	}
 
+	/**
+	 * Names of the current PRINCIPAL post holders (书记) of each unit at asOf; units
+	 * without one are absent.
+	 */
+	public Map<String, List<String>> principalHolders(long generation, List<String> unitIds, LocalDate asOf) {
+		Map<String, List<String>> holders = new java.util.LinkedHashMap<>();
+		for (Map<String, Object> row : this.graph.read(this.cypher.statement(FILE, "principal-holders"),
+				Map.of("generation", generation, "unitIds", unitIds, "asOf", asOf))) {
+			holders.put((String) row.get("unitId"),
+					((List<?>) row.get("names")).stream().map(String::valueOf).toList());
+		}
+		return holders;
+	}
+
 }

@@ -100,12 +100,21 @@ class UnitController {
 	 * @param worst the highest severity among them, null when none
 	 * @param pressure weighted trailing-year activity ÷ expected for its kind (null when
 	 * the kind has no expectation)
+	 * @param members party members (null when not recorded)
+	 * @param secretary current holder(s) of the PRINCIPAL post at asOf, joined by 、 (null
+	 * = vacant or no such post)
 	 * @param children loaded children, PRIMARY first; null when not loaded (below the
 	 * requested depth)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record TreeNode(String id, String name, String kind, String kindZh, int level, String edgeKind, int childCount,
-			Map<Severity, Integer> findings, Severity worst, Double pressure, List<TreeNode> children) {
+			Map<Severity, Integer> findings, Severity worst, Double pressure, Long members, String secretary,
+			List<TreeNode> children) {
+	}
+
+	/** What every node of one tree answer carries besides its own row. */
+	private record NodeFacts(Map<String, Double> pressure, Map<String, Map<Severity, Integer>> findingCounts,
+			Map<String, List<String>> secretaries) {
 	}
 
 	/**
@@ -169,9 +178,7 @@ class UnitController {
 			frontier.forEach((p) -> childrenOf.putIfAbsent(p, List.of()));
 			frontier = next;
 		}
-		Map<String, Double> pressure = pressure(generation, List.copyOf(ids), date);
-		Map<String, Map<Severity, Integer>> counts = this.audits.severityCounts(ids, date);
-		TreeNode root = node(start.get(0), null, depth, childrenOf, pressure, counts);
+		TreeNode root = node(start.get(0), null, depth, childrenOf, facts(generation, List.copyOf(ids), date));
 		return new TreeResponse(date, depth, root, this.units.extraEdges(generation, List.copyOf(ids)));
 	}
 
@@ -181,30 +188,35 @@ class UnitController {
 		long generation = generation();
 		LocalDate date = this.datasets.asOf(asOf);
 		List<UnitNode> roots = this.units.roots(generation);
-		List<String> ids = roots.stream().map(UnitNode::id).toList();
-		Map<String, Double> pressure = pressure(generation, ids, date);
-		Map<String, Map<Severity, Integer>> counts = this.audits.severityCounts(ids, date);
-		return roots.stream().map((r) -> node(r, null, 0, Map.of(), pressure, counts)).toList();
+		NodeFacts facts = facts(generation, roots.stream().map(UnitNode::id).toList(), date);
+		return roots.stream().map((r) -> node(r, null, 0, Map.of(), facts)).toList();
+	}
+
+	private NodeFacts facts(long generation, List<String> ids, LocalDate date) {
+		return new NodeFacts(pressure(generation, ids, date), this.audits.severityCounts(ids, date),
+				this.posts.principalHolders(generation, ids, date));
 	}
 
 	private TreeNode node(UnitNode unit, String edgeKind, int depth, Map<String, List<ChildLink>> childrenOf,
-			Map<String, Double> pressure, Map<String, Map<Severity, Integer>> findingCounts) {
+			NodeFacts facts) {
 		List<TreeNode> children = null;
 		if (depth > 0 && childrenOf.containsKey(unit.id())) {
 			children = childrenOf.get(unit.id())
 				.stream()
-				.map((link) -> node(link.child(), link.edgeKind(), depth - 1, childrenOf, pressure, findingCounts))
+				.map((link) -> node(link.child(), link.edgeKind(), depth - 1, childrenOf, facts))
 				.toList();
 		}
-		Map<Severity, Integer> counts = findingCounts.get(unit.id());
+		Map<Severity, Integer> counts = facts.findingCounts().get(unit.id());
 		Severity worst = counts.entrySet()
 			.stream()
 			.filter((e) -> e.getValue() > 0)
 			.map(Map.Entry::getKey)
 			.findFirst()
 			.orElse(null);
+		List<String> secretaries = facts.secretaries().get(unit.id());
 		return new TreeNode(unit.id(), unit.name(), unit.kind(), unit.kindZh(), unit.level(), edgeKind,
-				unit.childCount(), counts, worst, pressure.get(unit.id()), children);
+				unit.childCount(), counts, worst, facts.pressure().get(unit.id()), unit.members(),
+				(secretaries != null) ? String.join("、", secretaries) : null, children);
 	}
 
 	private Map<String, Double> pressure(long generation, List<String> ids, LocalDate asOf) {

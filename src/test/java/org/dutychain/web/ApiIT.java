@@ -190,7 +190,11 @@ class ApiIT {
 		assertThat(root.path("id").asText()).isEqualTo("W");
 		assertThat(root.path("childCount").asInt()).isEqualTo(3);
 		assertThat(root.path("pressure").asDouble()).isEqualTo(0.25);
+		// the hover card: members and the current secretary; A's secretary post is vacant
+		assertThat(root.path("secretary").asText()).isEqualTo("张三");
+		assertThat(root.path("members").isNumber()).isTrue();
 		JsonNode children = root.path("children");
+		assertThat(children.get(0).has("secretary")).isFalse();
 		assertThat(texts(children, "id")).containsExactly("A", "D", "B");
 		assertThat(texts(children, "edgeKind")).containsExactly("PRIMARY", "PRIMARY", "DUAL");
 		assertThat(children.get(0).path("childCount").asInt()).isEqualTo(1);
@@ -216,9 +220,11 @@ class ApiIT {
 	}
 
 	@Test
-	void rootsAreTheUnitsWithoutLeaders() throws Exception {
+	void rootsAreTheUnitsWithoutAPrimaryLeader() throws Exception {
 		JsonNode roots = get("/api/roots", 200);
-		assertThat(texts(roots, "id")).containsExactly("O", "W");
+		// X is led by GUIDANCE only (a party group recorded as a root of its own): a top
+		// of the tree too
+		assertThat(texts(roots, "id")).containsExactly("O", "W", "X");
 		assertThat(roots.get(1).path("childCount").asInt()).isEqualTo(3);
 	}
 

@@ -224,9 +224,25 @@ class VisualizerIT {
 	/**
 	 * Clicks the tree node with this name at the pixel position ECharts laid it out at.
 	 */
-	@SuppressWarnings("unchecked")
 	private static void clickTreeNode(String name) {
-		Map<String, Object> at = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+		// the tree animates after every change: wait until the node stands still, then
+		// click it
+		Map<String, Object>[] last = new Map[1];
+		waitFor(() -> {
+			Map<String, Object> now = nodePosition(name);
+			boolean still = now != null && now.equals(last[0]);
+			last[0] = now;
+			return still;
+		});
+		Map<String, Object> at = last[0];
+		double x = ((Number) at.get("x")).doubleValue() - ((Number) at.get("w")).doubleValue() / 2;
+		double y = ((Number) at.get("y")).doubleValue() - ((Number) at.get("h")).doubleValue() / 2;
+		new Actions(browser).moveToElement(tree(), (int) Math.round(x), (int) Math.round(y)).click().perform();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> nodePosition(String name) {
+		return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
 				const dom = document.querySelector('[data-testid=tree]');
 				const chart = echarts.getInstanceByDom(dom);
 				const data = chart.getModel().getSeriesByIndex(0).getData();
@@ -239,10 +255,6 @@ class VisualizerIT {
 				  }
 				}
 				return null;""", name);
-		assertThat(at).as("tree node %s is laid out", name).isNotNull();
-		double x = ((Number) at.get("x")).doubleValue() - ((Number) at.get("w")).doubleValue() / 2;
-		double y = ((Number) at.get("y")).doubleValue() - ((Number) at.get("h")).doubleValue() / 2;
-		new Actions(browser).moveToElement(tree(), (int) Math.round(x), (int) Math.round(y)).click().perform();
 	}
 
 	private static void waitFor(java.util.function.BooleanSupplier condition) {
