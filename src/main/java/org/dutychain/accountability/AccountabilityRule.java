@@ -1,7 +1,5 @@
 package org.dutychain.accountability;
 
-import java.util.List;
-
 import org.dutychain.config.Labeled;
 import org.dutychain.people.ResponsibilityKind;
 
@@ -28,14 +26,11 @@ public enum AccountabilityRule implements Labeled {
 
 	private final ResponsibilityKind responsibility;
 
-	private final String zh;
-
-	private final String en;
+	private final Label label;
 
 	AccountabilityRule(ResponsibilityKind responsibility, String zh, String en) {
 		this.responsibility = responsibility;
-		this.zh = zh;
-		this.en = en;
+		this.label = new Label(zh, en);
 	}
 
 	/** The responsibility kind an entry under this rule carries. */
@@ -44,18 +39,8 @@ public enum AccountabilityRule implements Labeled {
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return List.of();
+	public Label label() {
+		return this.label;
 	}
 
 }

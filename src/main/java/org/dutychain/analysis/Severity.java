@@ -10,23 +10,15 @@ public enum Severity implements Labeled {
 
 	HIGH("高", "High"), MEDIUM("中", "Medium"), LOW("低", "Low");
 
-	private final String zh;
-
-	private final String en;
+	private final Label label;
 
 	Severity(String zh, String en) {
-		this.zh = zh;
-		this.en = en;
+		this.label = new Label(zh, en);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
+	public Label label() {
+		return this.label;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.dutychain.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,24 @@ public interface Labeled {
 
 	String name();
 
-	String zh();
+	/**
+	 * The constant's labels; an enum keeps one {@link Label} instead of three fields and
+	 * accessors.
+	 */
+	Label label();
 
-	String en();
+	default String zh() {
+		return label().zh();
+	}
+
+	default String en() {
+		return label().en();
+	}
+
+	/** Further Chinese spellings accepted on import (e.g. 党组 and 部门党组). */
+	default List<String> aliases() {
+		return label().aliases();
+	}
 
 	/**
 	 * Resolves a cell value by code (case-insensitive) or by Chinese label (or one of its
@@ -30,9 +46,23 @@ public interface Labeled {
 			.findFirst();
 	}
 
-	/** Further Chinese spellings accepted on import (e.g. 党组 and 部门党组). */
-	default java.util.List<String> aliases() {
-		return java.util.List.of();
+	/**
+	 * Chinese label, English label, and the other Chinese spellings accepted on import.
+	 *
+	 * @param zh Chinese label (shown first, accepted on import)
+	 * @param en English label
+	 * @param aliases further accepted spellings
+	 */
+	record Label(String zh, String en, List<String> aliases) {
+
+		public Label {
+			aliases = List.copyOf(aliases);
+		}
+
+		public Label(String zh, String en) {
+			this(zh, en, List.of());
+		}
+
 	}
 
 }

@@ -10,31 +10,15 @@ public enum Cadence implements Labeled {
 	WEEKLY("每周", "Weekly", List.of()), MONTHLY("每月", "Monthly", List.of()),
 	QUARTERLY("每季度", "Quarterly", List.of("每季")), YEARLY("每年", "Yearly", List.of());
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	Cadence(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

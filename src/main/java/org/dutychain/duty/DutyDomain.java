@@ -13,31 +13,15 @@ public enum DutyDomain implements Labeled {
 	DISCIPLINE("正风肃纪", "Conduct and discipline", List.of()), MASS_ORGS("群团工作", "Mass organizations", List.of()),
 	SUPERVISION_CHECK("督促检查", "Supervision and checks", List.of()), SUPPORT("工作保障", "Work support", List.of());
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	DutyDomain(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

@@ -11,31 +11,15 @@ public enum LeadKind implements Labeled {
 	GUIDANCE("指导督促", "Guidance", List.of("指导")),
 	DISCIPLINE_SUPERVISION("纪律监督", "Discipline supervision", List.of("监督", "派驻监督"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	LeadKind(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

@@ -15,31 +15,15 @@ public enum Sector implements Labeled {
 	HOSPITAL("公立医院", "Hospital", List.of("医院")), TOWNSHIP("乡镇", "Township", List.of("乡镇街道", "街道")),
 	EMERGING("新兴领域", "Emerging field", List.of()), OTHER("其他", "Other", List.of());
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	Sector(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

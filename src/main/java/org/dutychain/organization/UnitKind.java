@@ -18,31 +18,15 @@ public enum UnitKind implements Labeled {
 	ORGAN_DISCIPLINE_COMMITTEE("机关纪委", "Organ discipline committee", List.of()),
 	STATIONED_DISCIPLINE_TEAM("派驻纪检监察组", "Stationed discipline team", List.of("派驻纪检组"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	UnitKind(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

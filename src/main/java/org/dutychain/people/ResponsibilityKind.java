@@ -13,31 +13,15 @@ public enum ResponsibilityKind implements Labeled {
 	IMPORTANT("重要领导责任", "Important leadership responsibility", List.of("重要领导", "重要")),
 	SUPERVISORY("监督责任", "Supervisory responsibility", List.of("监督"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	ResponsibilityKind(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

@@ -12,31 +12,15 @@ public enum ActivityKind implements Labeled {
 	REPORT("述职报告", "Report", List.of("述职", "报告")), DUTY_REVIEW("清单检查", "Duty-list review", List.of()),
 	TRAINING("培训", "Training", List.of()), OTHER("其他", "Other", List.of());
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	ActivityKind(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

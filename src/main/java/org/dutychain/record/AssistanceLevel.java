@@ -13,31 +13,15 @@ public enum AssistanceLevel implements Labeled {
 	COMMITTEE_SUPERVISOR("直属党委专人督办", "Committee supervisor", List.of("专人督办")),
 	FIRST_SECRETARY("第一书记驻村", "Stationed first secretary", List.of()), PAIRING("结对帮扶", "Pairing", List.of("结对"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	AssistanceLevel(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

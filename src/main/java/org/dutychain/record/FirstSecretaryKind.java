@@ -11,31 +11,15 @@ public enum FirstSecretaryKind implements Labeled {
 	VILLAGE_STATIONED("驻村第一书记", "Village-stationed first secretary", List.of()),
 	FIRST_CELL_LEADER("党小组第一组长", "First cell leader", List.of("第一组长"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	FirstSecretaryKind(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

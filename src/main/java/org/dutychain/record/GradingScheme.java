@@ -10,31 +10,15 @@ public enum GradingScheme implements Labeled {
 	ABCD("分类定级", "ABCD grading", List.of()), SECRETARY_REVIEW("述职评议", "Secretary review", List.of("述职评议考核")),
 	ANNUAL("年度考核", "Annual assessment", List.of()), DESIGNATED_WEAK("软弱涣散认定", "Designated weak", List.of("软弱涣散"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	GradingScheme(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

@@ -9,31 +9,15 @@ public enum IssueSeverity implements Labeled {
 
 	LOW("轻微", "Low", List.of("低")), MEDIUM("一般", "Medium", List.of("中")), HIGH("严重", "High", List.of("高"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	IssueSeverity(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

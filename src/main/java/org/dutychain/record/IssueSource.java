@@ -11,31 +11,15 @@ public enum IssueSource implements Labeled {
 	ASSESSMENT("考核", "Assessment", List.of()), SUPERVISION("督导", "Supervision", List.of("挂牌督办")),
 	COMPLAINT("信访", "Complaint", List.of()), OTHER("其他", "Other", List.of());
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	IssueSource(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }

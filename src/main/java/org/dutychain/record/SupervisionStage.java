@@ -11,31 +11,15 @@ public enum SupervisionStage implements Labeled {
 	RECTIFY("整改", "Rectify", List.of()), ACCEPTANCE("验收", "Acceptance", List.of()), SUMMARY("总结", "Summary", List.of()),
 	LONG_TERM("长效", "Long term", List.of("长效机制"));
 
-	private final String zh;
-
-	private final String en;
-
-	private final List<String> aliases;
+	private final Label label;
 
 	SupervisionStage(String zh, String en, List<String> aliases) {
-		this.zh = zh;
-		this.en = en;
-		this.aliases = aliases;
+		this.label = new Label(zh, en, aliases);
 	}
 
 	@Override
-	public String zh() {
-		return this.zh;
-	}
-
-	@Override
-	public String en() {
-		return this.en;
-	}
-
-	@Override
-	public List<String> aliases() {
-		return this.aliases;
+	public Label label() {
+		return this.label;
 	}
 
 }
