@@ -6,6 +6,7 @@ import { el } from './dom.js';
 
 const SEVERITY_COLOR = { HIGH: '#c23531', MEDIUM: '#e98f36', LOW: '#d9b300', NONE: '#3a9b5d' };
 const FOUR_LEVELS = 4;
+const MAX_OPEN_ROOTS = 12;
 
 function pressureColor(p) {
 	if (p === null || p === undefined) return '#8a8f98';
@@ -40,9 +41,11 @@ export class ChainView {
 		const roots = await api.roots();
 		this.roots = roots.map((r) => this.adopt(r));
 		const depth = this.fourLevels ? FOUR_LEVELS - 1 : 1;
-		for (const r of this.roots) {
-			await this.expand(r, depth);
-		}
+		// a big dataset has hundreds of tops (orphans among them): open only the largest ones, the rest on click
+		const opened = [...this.roots].filter((r) => r.childCount > 0)
+			.sort((a, b) => b.childCount - a.childCount || a.id.localeCompare(b.id)).slice(0, MAX_OPEN_ROOTS);
+		await Promise.all(opened.map((r) => this.expand(r, depth)));
+		this.roots.forEach((r) => { if (!opened.includes(r)) r.open = false; });
 		this.render();
 	}
 
