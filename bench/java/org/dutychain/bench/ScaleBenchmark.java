@@ -1,12 +1,14 @@
 package org.dutychain.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,14 +18,16 @@ import org.dutychain.analysis.AuditDocument;
 import org.dutychain.ingest.DatasetGenerator;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.report.AuditReports;
+import org.dutychain.report.ReportFormat;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Scale benchmark (not part of the test suite): generates, imports and audits a baseline province and a large one in
- * the same process and prints times, peak heap and the ratio of each step to the baseline. Run with
+ * Scale benchmark (not part of the test suite): generates, imports, audits and reports (XLSX, PDF) a baseline
+ * province and a large one in the same process and prints times, peak heap and the ratio of each step to the baseline. Run with
  * {@code ./mvnw -Pbench verify} ({@code -Dbench.units=100000 -Dbench.baseline=10000} to change sizes). Nothing here
  * asserts a time.
  */
@@ -40,6 +44,9 @@ class ScaleBenchmark {
 
 	@Autowired
 	AnalysisService analyses;
+
+	@Autowired
+	AuditReports reports;
 
 	@Test
 	void importAndAuditScale() throws IOException {
@@ -73,6 +80,15 @@ class ScaleBenchmark {
 			times.put("  " + a.id(), a.durationMs());
 		}
 		System.out.printf(Locale.ROOT, "%d units: %d findings%n", units, audit.findings().size());
+		for (ReportFormat format : List.of(ReportFormat.XLSX, ReportFormat.PDF)) {
+			Path file = dir.resolve("report." + format.extension());
+			t = System.nanoTime();
+			try (OutputStream out = Files.newOutputStream(file)) {
+				this.reports.write(null, null, format, null, out);
+			}
+			times.put("report " + format.extension() + " (audit included)", ms(t));
+			System.out.printf(Locale.ROOT, "%d units: %s report %d KB%n", units, format.extension(), Files.size(file) >> 10);
+		}
 		return times;
 	}
 
