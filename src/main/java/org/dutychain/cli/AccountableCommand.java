@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dutychain.accountability.AccountabilityChain;
 import org.dutychain.accountability.AccountabilityEntry;
 import org.dutychain.accountability.AccountabilityService;
@@ -109,12 +107,7 @@ final class AccountableCommand implements Callable<Integer> {
 				return DutychainCli.INVALID;
 			}
 			if ("json".equalsIgnoreCase(this.format)) {
-				ObjectMapper mapper = context.getBeanProvider(ObjectMapper.class)
-					.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules())
-					.copy()
-					.enable(SerializationFeature.INDENT_OUTPUT)
-					.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-				out.println(mapper.writeValueAsString(chain));
+				out.println(SpringRunner.json(context).writeValueAsString(chain));
 			}
 			else {
 				table(chain, out);

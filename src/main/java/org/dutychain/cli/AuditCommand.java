@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Finding;
@@ -130,12 +128,7 @@ final class AuditCommand implements Callable<Integer> {
 
 	private static void json(ConfigurableApplicationContext context, AuditDocument audit, OutputStream out)
 			throws IOException {
-		ObjectMapper mapper = context.getBeanProvider(ObjectMapper.class)
-			.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules())
-			.copy()
-			.enable(SerializationFeature.INDENT_OUTPUT)
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-		byte[] bytes = mapper.writeValueAsBytes(audit);
+		byte[] bytes = SpringRunner.json(context).writeValueAsBytes(audit);
 		out.write(bytes);
 		out.write('\n');
 	}

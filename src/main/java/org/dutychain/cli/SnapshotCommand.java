@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dutychain.report.SnapshotDiff;
 import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
@@ -57,9 +55,6 @@ final class SnapshotCommand implements Callable<Integer> {
 			err.println("snapshot diff: give two snapshot ids");
 			return DutychainCli.INVALID;
 		}
-		ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-			.enable(SerializationFeature.INDENT_OUTPUT);
 		try (ConfigurableApplicationContext context = SpringRunner.persistent(this.root.application, this.dataDir)) {
 			Snapshots snapshots = context.getBean(Snapshots.class);
 			Object result = switch (this.action) {
@@ -76,7 +71,7 @@ final class SnapshotCommand implements Callable<Integer> {
 					yield diff;
 				}
 			};
-			DutychainCli.stdout().println(json.writeValueAsString(result));
+			DutychainCli.stdout().println(SpringRunner.json(context).writeValueAsString(result));
 			return DutychainCli.OK;
 		}
 		catch (UnknownSnapshotException ex) {

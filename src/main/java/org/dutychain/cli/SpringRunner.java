@@ -1,5 +1,8 @@
 package org.dutychain.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +61,18 @@ final class SpringRunner {
 		spring.setLogStartupInfo(false);
 		spring.setRegisterShutdownHook(false);
 		return spring.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * The context's JSON mapper (Boot's, else a plain one), indented and with ISO dates,
+	 * for stdout.
+	 */
+	static ObjectMapper json(ConfigurableApplicationContext context) {
+		return context.getBeanProvider(ObjectMapper.class)
+			.getIfAvailable(() -> new ObjectMapper().findAndRegisterModules())
+			.copy()
+			.enable(SerializationFeature.INDENT_OUTPUT)
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 	}
 
 }
