@@ -10,15 +10,14 @@ import org.dutychain.accountability.AccountabilityService;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.support.GraphFixtures;
+import org.dutychain.support.WebIT;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header for the picture): every endpoint's JSON shape and the problem details of its
  * errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
-				"dutychain.page-cache=64m" })
-@Import(GraphFixtures.class)
+@WebIT
 class ApiIT {
 
 	private static final Path FIXTURE = Path.of("src/test/resources/fixtures/api/graph.cypher");
