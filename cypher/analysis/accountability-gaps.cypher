@@ -16,12 +16,16 @@
 //                issue's unit along PRIMARY and DUAL edges (the duty's unitId, else the unit whose list holds it)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
 // returns:     code, unitId, issueId, dutyId, subject, evidenceIds, unitName, issueTitle, domain, lowerUnits
+// NO_PRINCIPAL.title: 主体责任人缺位 | No principal in post
 // NO_PRINCIPAL.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}无在任的第一责任人（书记）
 // NO_PRINCIPAL.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody holds a principal post (secretary) on {asOf}
+// NO_DIRECT.title: 直接责任人缺位 | No one directly in charge
 // NO_DIRECT.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无在任的{domain}领域分管领导
 // NO_DIRECT.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody in charge of {domain} serves on its chain on {asOf}
+// NO_SUPERVISOR.title: 监督责任缺位 | No supervisor on the chain
 // NO_SUPERVISOR.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无纪检监察机构或在任纪检委员监督
 // NO_SUPERVISOR.en: Issue {issueId} ({issueTitle}) at {unitName}: no discipline body oversees its chain on {asOf}
+// BLAME_PUSHED_DOWN.title: 问题下推问责 | Blame pushed down
 // BLAME_PUSHED_DOWN.zh: {unitName}的问题“{issueTitle}”（{issueId}）已销号，但只追究了下级单位{lowerUnits}的责任
 // BLAME_PUSHED_DOWN.en: Issue {issueId} ({issueTitle}) at {unitName} was closed against lower units only: {lowerUnits}
 

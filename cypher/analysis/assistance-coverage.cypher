@@ -24,12 +24,16 @@
 //              assistantOverloadLimit: integer
 // returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, assistantName, assistedCount,
 //              missingLevels, missingLevelsZh, level, levelZh, endedOn
+// WEAK_UNASSISTED.title: 软弱涣散组织包扶不全 | Weak organization not fully assisted
 // WEAK_UNASSISTED.zh: 软弱涣散党组织{unitName}缺少包扶层级：{missingLevelsZh}
 // WEAK_UNASSISTED.en: Weak organization {unitName} lacks assistance levels: {missingLevels}
+// WEAK_VILLAGE_NO_FIRST_SECRETARY.title: 软弱涣散村无第一书记 | Weak village without a first secretary
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.zh: 软弱涣散村党组织{unitName}在{asOf}没有在任第一书记
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.en: Weak village organization {unitName} has no first secretary in office on {asOf}
+// ASSISTANT_OVERLOADED.title: 包扶任务过多 | Assistant overloaded
 // ASSISTANT_OVERLOADED.zh: {assistantName}同时包扶{assistedCount}个党组织，超过{assistantOverloadLimit}个
 // ASSISTANT_OVERLOADED.en: {assistantName} currently assists {assistedCount} units, more than {assistantOverloadLimit}
+// ASSISTANCE_EXPIRED.title: 包扶到期未接续 | Assistance expired
 // ASSISTANCE_EXPIRED.zh: 软弱涣散党组织{unitName}的{levelZh}包扶已于{endedOn}结束，未续接
 // ASSISTANCE_EXPIRED.en: {level} assistance of weak organization {unitName} ended on {endedOn} and was not renewed
 

@@ -18,6 +18,7 @@
 //              that has posts; one finding per duty and child, subject = dutyId + child unit id, unitId = the child
 // params:      generation: integer, unitIds: list<string> or null (null = every unit)
 // returns:     dutyId, unitId, postId, domain, derivedFrom
+// CASCADE_BREAK.title: 责任分解断档 | Duty cascade broken
 // CASCADE_BREAK.zh: {parentName}的责任事项{dutyId}（{domain}）未分解到下级{unitName}的任何清单
 // CASCADE_BREAK.en: Duty {dutyId} ({domain}) of {parentName} has no derived duty on any list of {unitName}
 

@@ -14,10 +14,13 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
 // returns:     code, unitId, postId, subject, evidenceIds, unitName, posts, postTitle, holderNames, domain, domainZh,
 //              domainEn (each finding statement returns the first six and the subset its messages need)
+// NO_TEAM_LIST.title: 无班子责任清单 | No team list
 // NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
 // NO_TEAM_LIST.en: {unitName} has posts ({posts}) but no team responsibility list
+// NO_PERSONAL_LIST.title: 无个人责任清单 | No personal list
 // NO_PERSONAL_LIST.zh: {unitName}的{postTitle}（{holderNames}）没有个人责任清单
 // NO_PERSONAL_LIST.en: {postTitle} at {unitName} ({holderNames}) has no personal responsibility list
+// DOMAIN_BLANK.title: 清单领域空白 | Domain blank in a list
 // DOMAIN_BLANK.zh: {unitName}的{postTitle}责任清单缺少“{domainZh}”领域的事项
 // DOMAIN_BLANK.en: The list of {postTitle} at {unitName} has no duty in the domain {domainEn}
 

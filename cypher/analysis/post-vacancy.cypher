@@ -22,14 +22,19 @@
 // returns:     code, unitId, postId, personId, subject, evidenceIds, unitName, postKind, postKindName, postTitle,
 //              lastHolderName, endedOn, personName, principalTitle, supervisoryTitle, posts (each finding statement
 //              returns the first seven and the subset its messages need)
+// REQUIRED_POST_MISSING.title: 未设必设岗位 | Required post missing
 // REQUIRED_POST_MISSING.zh: {unitName}未设置必设岗位“{postKindName}”
 // REQUIRED_POST_MISSING.en: {unitName} has no {postKindName} post although its kind requires one
+// POST_VACANT.title: 岗位空缺 | Post vacant
 // POST_VACANT.zh: {unitName}的{postTitle}岗位在{asOf}无人任职
 // POST_VACANT.en: Nobody holds {postTitle} at {unitName} on {asOf}
+// APPOINTMENT_EXPIRED.title: 任职到期无接任 | Appointment expired
 // APPOINTMENT_EXPIRED.zh: {unitName}的{postTitle}岗位原任职人{lastHolderName}任期已于{endedOn}届满，至{asOf}无人接任
 // APPOINTMENT_EXPIRED.en: The term of {lastHolderName} as {postTitle} at {unitName} ended on {endedOn} and nobody succeeded by {asOf}
+// SELF_SUPERVISION.title: 灯下黑（自己监督自己） | Self-supervision
 // SELF_SUPERVISION.zh: {personName}在{unitName}同时担任{principalTitle}和{supervisoryTitle}，自己监督自己（灯下黑）
 // SELF_SUPERVISION.en: {personName} holds both {principalTitle} and {supervisoryTitle} at {unitName}, supervising themselves
+// PERSON_OVERLOADED.title: 一人兼职过多 | Person overloaded
 // PERSON_OVERLOADED.zh: {personName}在{asOf}同时担任{posts}个岗位，超过{personOverloadLimit}个
 // PERSON_OVERLOADED.en: {personName} holds {posts} posts on {asOf}, more than {personOverloadLimit}
 

@@ -32,12 +32,16 @@
 //              weights: map<string, float>, expected: map<string, float>, levelDecayRatio, blockageParentRatio,
 //              blockageChildRatio: float
 // returns:     code, unitId, evidenceIds, unitName, childCount
+// LEVEL_DECAY.title: 压力逐级递减 | Pressure decays by level
 // LEVEL_DECAY.zh: 第{level}级平均压力{lowerMean}不足第{upperLevel}级（{upperMean}）的{levelDecayRatio}倍：压力逐级递减
 // LEVEL_DECAY.en: Mean pressure of level {level} ({lowerMean}) is below {levelDecayRatio} × level {upperLevel} ({upperMean}): pressure fades level by level
+// MIDDLE_BLOCKAGE.title: 中梗阻 | Middle blockage
 // MIDDLE_BLOCKAGE.zh: {unitName}压力{pressure}不低于上级{parentName}（{parentPressure}）的{blockageParentRatio}倍，但下级平均仅{childrenMean}：中梗阻
 // MIDDLE_BLOCKAGE.en: {unitName} is as hot as its parent {parentName} ({pressure} vs {parentPressure}) but its children average only {childrenMean}: blockage in the middle
+// COLD_UNIT.title: 全年无履责活动 | Cold unit
 // COLD_UNIT.zh: {unitName}在{asOf}前一年内没有任何工作记录
 // COLD_UNIT.en: {unitName} recorded no activity in the year before {asOf}
+// NO_DOWNWARD_CHECK.title: 未向下督导 | No downward check
 // NO_DOWNWARD_CHECK.zh: {unitName}在{asOf}前一年内未对所属{childCount}个下级组织开展任何工作
 // NO_DOWNWARD_CHECK.en: {unitName} aimed no activity at any of its {childCount} subordinate units in the year before {asOf}
 

@@ -17,8 +17,10 @@
 //              admonitionWindowDays: integer
 // returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, year, scheme, grade,
 //              schemeZh, gradeZh, windowEnd, admonishedOn, promotedOn
+// NO_ADMONITION_AFTER_POOR_GRADE.title: 评议较差未约谈 | No admonition after a poor grade
 // NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{schemeZh}结果为{gradeZh}，至{windowEnd}未被约谈
 // NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade} in the {year} {scheme} and was not admonished by {windowEnd}
+// PROMOTED_AFTER_ADMONITION.title: 约谈当年获提拔 | Promoted after admonition
 // PROMOTED_AFTER_ADMONITION.zh: {personName}（{unitName}）于{admonishedOn}被约谈，同年{promotedOn}又被提拔
 // PROMOTED_AFTER_ADMONITION.en: {personName} ({unitName}) was admonished on {admonishedOn} and promoted on {promotedOn} of the same year
 

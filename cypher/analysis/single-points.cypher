@@ -18,10 +18,13 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              hubPersonUnits: integer (3)
 // returns:     code, unitId, personId, subject, evidenceIds, personName, unitCount, unitList
+// CUT_UNIT.title: 单点依赖单位 | Single point of oversight
 // CUT_UNIT.zh: {unitName}是单点：若其撤并或失能，{cutOffCount}个单位将与所有根组织失去联系（{cutOffList}）
 // CUT_UNIT.en: {unitName} is a single point: without it {cutOffCount} unit(s) lose every link to a root ({cutOffList})
+// BRIDGE_EDGE.title: 唯一联系纽带 | Only link
 // BRIDGE_EDGE.zh: {unitName}与{otherName}之间是唯一联系：断开后{cutOffCount}个单位与所有根组织失去联系
 // BRIDGE_EDGE.en: The link between {unitName} and {otherName} is the only one: without it {cutOffCount} unit(s) lose every link to a root
+// HUB_PERSON.title: 一人撑多个单位 | Hub person
 // HUB_PERSON.zh: {personName}是{unitCount}个单位岗位的唯一在任人员：{unitList}
 // HUB_PERSON.en: {personName} alone holds posts in {unitCount} units: {unitList}
 

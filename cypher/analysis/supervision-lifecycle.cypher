@@ -20,12 +20,16 @@
 //              supervisionDefaultMonths: integer
 // returns:     code, unitId, subject, evidenceIds, metrics, unitName, supervisionIds, deadline, stage, outcome,
 //              relisted, supervisionId, outcomeOn, openIssues
+// SUPERVISION_OVERDUE.title: 挂牌督办逾期 | Supervision overdue
 // SUPERVISION_OVERDUE.zh: {unitName}的挂牌督办（{supervisionIds}）已过整改期限{deadline}，仍无验收结果
 // SUPERVISION_OVERDUE.en: Listed supervision of {unitName} ({supervisionIds}) passed its deadline {deadline} without an outcome
+// STAGE_INCONSISTENT.title: 督办环节不一致 | Supervision stage inconsistent
 // STAGE_INCONSISTENT.zh: {unitName}的挂牌督办（{supervisionIds}）阶段与结果不一致：阶段{stage}，结果{outcome}
 // STAGE_INCONSISTENT.en: Listed supervision of {unitName} ({supervisionIds}) has stage {stage} but outcome {outcome}
+// RELISTED_AGAIN.title: 多次继续挂牌 | Relisted again
 // RELISTED_AGAIN.zh: {unitName}已{relisted}次被继续挂牌督办（{supervisionIds}）
 // RELISTED_AGAIN.en: {unitName} was relisted {relisted} times ({supervisionIds})
+// DELISTED_WITH_OPEN_ISSUES.title: 摘牌时问题未清零 | Delisted with open issues
 // DELISTED_WITH_OPEN_ISSUES.zh: {unitName}于{outcomeOn}摘牌（{supervisionId}），但仍有{openIssues}个此前发现的问题未整改完毕
 // DELISTED_WITH_OPEN_ISSUES.en: {unitName} was delisted on {outcomeOn} ({supervisionId}) with {openIssues} earlier issues still open
 

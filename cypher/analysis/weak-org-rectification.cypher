@@ -30,10 +30,13 @@
 //              quotas: map sector -> rate
 // returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, postTitle, parentName,
 //              sector, sectorZh, year, designated, units, required, ratePercent, previousYear
+// QUOTA_SHORTFALL.title: 软弱涣散排查比例不足 | Weak-organization quota shortfall
 // QUOTA_SHORTFALL.zh: {year}年{sectorZh}领域认定软弱涣散党组织{designated}个，低于{units}个基层党组织的{ratePercent}%（至少{required}个）
 // QUOTA_SHORTFALL.en: {sector} {year}: {designated} of {units} grassroots units designated weak, below the {ratePercent} % quota ({required} required)
+// WEAK_TWO_YEARS.title: 连续两年软弱涣散 | Weak two years running
 // WEAK_TWO_YEARS.zh: {unitName}连续两年（{previousYear}—{year}）被列为软弱涣散党组织，{postTitle}{personName}仍在任
 // WEAK_TWO_YEARS.en: {unitName} was weak in {previousYear} and {year} and {personName} is still its {postTitle}
+// PARENT_SECRETARY_LIABLE.title: 上级书记连带责任 | Parent secretary liable
 // PARENT_SECRETARY_LIABLE.zh: 二级党支部{unitName}连续两年（{previousYear}—{year}）软弱涣散，所在{parentName}的{postTitle}{personName}应一同问责
 // PARENT_SECRETARY_LIABLE.en: Second-tier branch {unitName} was weak in {previousYear} and {year}; {personName}, {postTitle} of {parentName}, is liable too
 

@@ -22,6 +22,7 @@ import org.dutychain.config.CypherFile;
  * // codes:       POST_VACANT HIGH: what it means     (one line per code, continuation lines indented)
  * // params:      what the statements read
  * // returns:     the columns of the finding statements
+ * // POST_VACANT.title: 岗位空缺 | Post vacant         (a short name for the code, shown wherever the code is)
  * // POST_VACANT.zh: {unitName}的{postTitle}岗位在{asOf}无人任职
  * // POST_VACANT.en: Nobody holds {postTitle} at {unitName} on {asOf}
  * </pre>
@@ -43,10 +44,13 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 	 * @param code UPPER_SNAKE code
 	 * @param severity from design.md section 5
 	 * @param description the header's line for it
+	 * @param titleZh short Chinese name of the code (shown instead of the code)
+	 * @param titleEn short English name of the code
 	 * @param zh Chinese message template with {placeholders}
 	 * @param en English message template
 	 */
-	public record CodeInfo(String code, Severity severity, String description, String zh, String en) {
+	public record CodeInfo(String code, Severity severity, String description, String titleZh, String titleEn,
+			String zh, String en) {
 	}
 
 	/**
@@ -82,7 +86,14 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 					.orElseThrow(() -> new IllegalStateException(where + ": no " + code + ".zh message"));
 				String en = file.headerValue(code + ".en")
 					.orElseThrow(() -> new IllegalStateException(where + ": no " + code + ".en message"));
-				codes.put(code, new CodeInfo(code, Severity.valueOf(m.group(2)), m.group(3).strip(), zh, en));
+				String[] codeTitle = file.headerValue(code + ".title")
+					.orElseThrow(() -> new IllegalStateException(where + ": no " + code + ".title"))
+					.split("\\|");
+				if (codeTitle.length != 2 || codeTitle[0].isBlank() || codeTitle[1].isBlank()) {
+					throw new IllegalStateException(where + ": " + code + ".title must be '中文 | English'");
+				}
+				codes.put(code, new CodeInfo(code, Severity.valueOf(m.group(2)), m.group(3).strip(),
+						codeTitle[0].strip(), codeTitle[1].strip(), zh, en));
 			}
 		}
 		if (codes.isEmpty()) {

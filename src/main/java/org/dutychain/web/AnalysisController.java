@@ -35,7 +35,8 @@ class AnalysisController {
 	}
 
 	/** One finding code of an analysis with its severity and message templates. */
-	record CodeView(String code, Severity severity, String description, String zh, String en) {
+	record CodeView(String code, Severity severity, String titleZh, String titleEn, String description, String zh,
+			String en) {
 	}
 
 	/**
@@ -51,7 +52,8 @@ class AnalysisController {
 			List<CodeView> codes = d.codes()
 				.values()
 				.stream()
-				.map((c) -> new CodeView(c.code(), c.severity(), c.description(), c.zh(), c.en()))
+				.map((c) -> new CodeView(c.code(), c.severity(), c.titleZh(), c.titleEn(), c.description(), c.zh(),
+						c.en()))
 				.toList();
 			return new AnalysisView(d.id(), d.title(), d.titleZh(), d.titleEn(), d.description(), d.severity(),
 					d.engine(), d.className().orElse(null), codes, d.file().text());

@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * An integration test of the HTTP server on a random port against a real embedded Neo4j in a
- * temporary directory. Every class carrying it shares one application context. Anything every
- * HTTP test needs (for example the credentials of its client) is configured here, once.
+ * An integration test of the HTTP server on a random port against a real embedded Neo4j
+ * in a temporary directory. Every class carrying it shares one application context.
+ * Anything every HTTP test needs (for example the credentials of its client) is
+ * configured here, once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
