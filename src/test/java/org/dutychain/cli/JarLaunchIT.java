@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged jar, launched bare ({@code java -jar}, no -D or --add-opens flags): the
@@ -47,7 +46,7 @@ class JarLaunchIT {
 	@Test
 	void bareJarServesThePageWithTheDemoProvince() throws Exception {
 		Path jar = jar();
-		assumeTrue(jar != null, "the jar is built by `./mvnw verify` (package runs before integration tests)");
+		assertThat(jar).as("the jar is built by `./mvnw verify` (package runs before integration tests)").isNotNull();
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -97,7 +96,7 @@ class JarLaunchIT {
 	@Test
 	void bareJarRunsTheCliAndReportsAnInvalidDatasetWithExitCodeTwo() throws Exception {
 		Path jar = jar();
-		assumeTrue(jar != null, "the jar is built by `./mvnw verify`");
+		assertThat(jar).as("the jar is built by `./mvnw verify`").isNotNull();
 		Path bad = Files.createDirectories(this.dir.resolve("bad"));
 		Files.writeString(bad.resolve("units.csv"),
 				"id,name,kind,parent_id\nU-1,省直机关工委,ORGAN_WORK_COMMITTEE,\nU-2,某支部,NOT_A_KIND,U-404\n",

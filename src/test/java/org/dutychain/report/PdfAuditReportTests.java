@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PdfAuditReportTests {
 
@@ -21,7 +20,7 @@ class PdfAuditReportTests {
 	@BeforeAll
 	static void findFont() {
 		Optional<Path> found = CjkFonts.find();
-		assumeTrue(found.isPresent(), "no CJK TrueType font installed (run .ci/setup-test-deps)");
+		assertThat(found).as("a CJK TrueType font is installed (.ci/setup-test-deps)").isPresent();
 		font = found.get();
 	}
 
