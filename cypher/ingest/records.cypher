@@ -31,7 +31,7 @@ UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
 USING INDEX u:Unit(generation, id)
 CREATE (u)-[:DID]->(a:Activity {generation: $generation, id: row.id, kind: row.kind, date: row.date,
-                                count: row.count})
+                                count: row.count, subkind: row.subkind})
 WITH a, row
 CALL (a, row) {
   MATCH (t:Unit {generation: $generation, id: row.targetUnitId})

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.dutychain.config.Labeled;
 import org.dutychain.duty.DutyDomain;
 import org.dutychain.organization.LeadKind;
+import org.dutychain.record.ActivityKind;
+import org.dutychain.record.ActivitySubkind;
 import org.dutychain.record.DatasetFormat;
 import org.dutychain.record.DatasetFormat.Column;
 import org.dutychain.record.DatasetFormat.FileFormat;
@@ -116,6 +118,7 @@ final class DatasetValidator {
 		checkIdClash();
 		checkLeadership();
 		checkPeriods();
+		checkActivityKinds();
 		warnAboutIgnoredValues();
 		List<ImportProblem> sorted = sort(this.problems);
 		if (!sorted.isEmpty()) {
@@ -508,6 +511,55 @@ final class DatasetValidator {
 				}
 			}
 		}
+	}
+
+	/**
+	 * activities.csv: {@code kind} may be left empty when {@code subkind} is given (it is
+	 * derived from the subkind); a kind that differs from the subkind's is an error; one
+	 * of the two is required.
+	 */
+	private void checkActivityKinds() {
+		FileFormat format = DatasetFormat.ACTIVITIES;
+		if (!this.parsed.containsKey(format)) {
+			return;
+		}
+		String label = this.raw.label(format);
+		Map<String, String> headers = this.written.getOrDefault(format, Map.of());
+		if (!headers.containsKey("kind") && !headers.containsKey("subkind")) {
+			boolean chinese = headers.values().stream().anyMatch((h) -> !h.matches("[A-Za-z_ ]+"));
+			Column kind = format.column("kind").orElseThrow();
+			this.problems.add(chinese ? Problems.missingColumn(label, 1, kind.zh(), kind.name())
+					: Problems.missingColumn(label, 1, kind.name(), kind.zh()));
+			return;
+		}
+		for (Parsed row : this.parsed.get(format)) {
+			Object kind = row.values().get("kind");
+			Object subkind = row.values().get("subkind");
+			if (subkind instanceof String s) {
+				ActivityKind expected = ActivitySubkind.valueOf(s).kind();
+				if (kind == null) {
+					row.values().put("kind", expected.name());
+				}
+				else if (!expected.name().equals(kind)) {
+					this.problems.add(Problems.kindMismatch(label, row.row(), header(format, "kind"), (String) kind,
+							ActivitySubkind.valueOf(s), expected));
+				}
+			}
+			else if (kind == null && headers.containsKey("kind") && !hasProblem(label, row.row(), "kind")
+					&& !hasProblem(label, row.row(), "subkind")) {
+				this.problems.add(Problems.missingValue(label, row.row(), header(format, "kind")));
+			}
+			else if (kind == null && !headers.containsKey("kind") && !hasProblem(label, row.row(), "subkind")) {
+				this.problems.add(Problems.missingValue(label, row.row(), header(format, "subkind")));
+			}
+		}
+	}
+
+	/** Whether a problem is already reported for this cell (e.g. an unknown value). */
+	private boolean hasProblem(String file, int row, String column) {
+		String written = header(DatasetFormat.ACTIVITIES, column);
+		return this.problems.stream()
+			.anyMatch((p) -> file.equals(p.file()) && p.row() == row && written.equals(p.column()));
 	}
 
 	/**

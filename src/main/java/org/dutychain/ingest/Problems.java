@@ -92,4 +92,13 @@ final class Problems {
 				"人员编号“" + id + "”与单位编号相同（帮扶人或单位编号必须唯一）");
 	}
 
+	static ImportProblem kindMismatch(String file, int row, String column, String kind,
+			org.dutychain.record.ActivitySubkind subkind, org.dutychain.record.ActivityKind expected) {
+		return new ImportProblem(file, row, column, "KIND_MISMATCH",
+				"the kind " + kind + " does not fit the subkind " + subkind.name() + " (" + subkind.zh()
+						+ "), which is a " + expected.name() + "; leave kind empty or write " + expected.name(),
+				"类型“" + org.dutychain.record.ActivityKind.valueOf(kind).zh() + "”与子类型“" + subkind.zh() + "”不符，"
+						+ subkind.zh() + "属于“" + expected.zh() + "”；类型可留空或填写“" + expected.zh() + "”");
+	}
+
 }

@@ -168,9 +168,10 @@ public final class DatasetFormat {
 
 	public static final FileFormat ACTIVITIES = new FileFormat("activities", "工作记录", false, List.of(),
 			List.of(Column.id("id", "编号"), Column.ref("unit_id", "单位", true, "units"),
-					Column.enumeration("kind", "类型", true, ActivityKind.class), Column.date("date", "日期", true),
+					Column.enumeration("kind", "类型", false, ActivityKind.class), Column.date("date", "日期", true),
 					Column.count("count", "次数"), Column.ref("duty_id", "责任事项", false, "duties"),
-					Column.ref("target_unit_id", "对象单位", false, "units")));
+					Column.ref("target_unit_id", "对象单位", false, "units"),
+					Column.enumeration("subkind", "子类型", false, ActivitySubkind.class)));
 
 	public static final FileFormat GRADINGS = new FileFormat("gradings", "考评", false,
 			List.of("unit_id", "person_id", "year", "scheme"),

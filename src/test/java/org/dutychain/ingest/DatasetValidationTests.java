@@ -355,4 +355,34 @@ class DatasetValidationTests {
 					"appointments.csv:3:since: BAD_DATE 'someday' is not a date (write yyyy-MM-dd, yyyy/M/d or yyyy年M月d日)");
 	}
 
+	@Test
+	void activitySubkindDerivesTheKindAndAMismatchIsAnError() throws IOException {
+		Path file = this.dir.resolve("activities.csv");
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+		lines.set(0, lines.get(0) + ",subkind");
+		for (int i = 1; i < lines.size(); i++) {
+			lines.set(i, lines.get(i) + ",");
+		}
+		lines.add("a20,xz-c01,,2024-05-10,1,,,支委会");
+		lines.add("a21,xz-c01,STUDY,2024-05-20,1,,,PARTY_LECTURE");
+		lines.add("a22,xz-c01,,2024-06-01,1,,,月末履职台账");
+		Files.write(file, lines, StandardCharsets.UTF_8);
+		DatasetValidator.Result valid = validate();
+		assertThat(valid.problems()).isEmpty();
+		List<Map<String, Object>> rows = valid.dataset().rows(DatasetFormat.ACTIVITIES);
+		assertThat(rows.subList(rows.size() - 3, rows.size())).extracting((r) -> r.get("kind"), (r) -> r.get("subkind"))
+			.containsExactly(tuple("MEETING", "BRANCH_COMMITTEE_MEETING"), tuple("STUDY", "PARTY_LECTURE"),
+					tuple("REPORT", "MONTHLY_LEDGER"));
+		lines.add("a23,xz-c01,CHECK,2024-06-02,1,,,党课");
+		lines.add("a24,xz-c01,,2024-06-03,1,,,");
+		lines.add("a25,xz-c01,,2024-06-04,1,,,茶话会");
+		Files.write(file, lines, StandardCharsets.UTF_8);
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
+			.containsExactly(tuple("activities.csv", 17, "kind", "KIND_MISMATCH"),
+					tuple("activities.csv", 18, "kind", "MISSING_VALUE"),
+					tuple("activities.csv", 19, "subkind", "UNKNOWN_ENUM"));
+		assertThat(problems().get(0).messageZh()).contains("党课").contains("学习").doesNotContain("PARTY_LECTURE");
+	}
+
 }

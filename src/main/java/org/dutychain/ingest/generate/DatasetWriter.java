@@ -264,7 +264,7 @@ final class DatasetWriter {
 					int count = 1 + r.nextInt(2);
 					Unit child = children.get(r.nextInt(children.size()));
 					String duty = lists ? DutyIds.team(u, 0, DutyDomain.SUPERVISION_CHECK) : null;
-					f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, child.id);
+					f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, child.id, null);
 					sum += WEIGHTS.get(kind) * count;
 				}
 			}
@@ -276,7 +276,7 @@ final class DatasetWriter {
 				if (lists && r.nextInt(10) < 4) {
 					duty = DutyIds.team(u, 0, DutyDomain.values()[r.nextInt(DutyDomain.values().length)]);
 				}
-				f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, null);
+				f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, null, null);
 				sum += WEIGHTS.get(kind) * count;
 			}
 		}
