@@ -7,14 +7,15 @@ UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
 USING INDEX u:Unit(generation, id)
 CREATE (u)-[:HAS_DUTY]->(:Duty {generation: $generation, id: row.id, domain: row.domain, text: row.text,
-                                cadence: row.cadence, due: row.due, unitId: row.unitId});
+                                cadence: row.cadence, due: row.due, unitId: row.unitId, status: row.status});
 
 // statement: post-duties
 UNWIND $rows AS row
 MATCH (p:Post {generation: $generation, id: row.postId})
 USING INDEX p:Post(generation, id)
 CREATE (p)-[:HAS_DUTY]->(:Duty {generation: $generation, id: row.id, domain: row.domain, text: row.text,
-                                cadence: row.cadence, due: row.due, unitId: row.unitId, postId: row.postId});
+                                cadence: row.cadence, due: row.due, unitId: row.unitId, postId: row.postId,
+                                status: row.status});
 
 // statement: derived-from
 UNWIND $rows AS row

@@ -63,7 +63,8 @@ UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
 USING INDEX u:Unit(generation, id)
 CREATE (i:Issue {generation: $generation, id: row.id, domain: row.domain, title: row.title, foundOn: row.foundOn,
-                 source: row.source, severity: row.severity, status: row.status, due: row.due})-[:FOUND_IN]->(u)
+                 source: row.source, severity: row.severity, status: row.status, due: row.due,
+                 closedOn: row.closedOn, lookBackOn: row.lookBackOn})-[:FOUND_IN]->(u)
 WITH i, row
 CALL (i, row) {
   MATCH (d:Duty {generation: $generation, id: row.dutyId})

@@ -107,9 +107,10 @@ final class DatasetWriter {
 		List<Map<String, Object>> events = camel(data.rows(DatasetFormat.PERSONNEL_EVENTS));
 		events.forEach((e) -> e.put("id", "E:" + e.get("personId") + ":" + e.get("date") + ":" + e.get("kind")));
 		run("ingest/records.cypher", "personnel-events", events);
+		run("ingest/measures.cypher", "measures", camel(data.rows(DatasetFormat.MEASURES)));
 		for (FileFormat format : List.of(DatasetFormat.FIRST_SECRETARIES, DatasetFormat.ASSISTANCE,
 				DatasetFormat.ACTIVITIES, DatasetFormat.GRADINGS, DatasetFormat.ISSUES, DatasetFormat.SUPERVISIONS,
-				DatasetFormat.PERSONNEL_EVENTS)) {
+				DatasetFormat.PERSONNEL_EVENTS, DatasetFormat.MEASURES)) {
 			count(counts, data, format);
 		}
 		return counts;

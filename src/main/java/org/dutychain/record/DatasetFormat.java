@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dutychain.config.Labeled;
 import org.dutychain.duty.Cadence;
 import org.dutychain.duty.DutyDomain;
+import org.dutychain.duty.DutyStatus;
 import org.dutychain.organization.LeadKind;
 import org.dutychain.organization.Sector;
 import org.dutychain.organization.UnitKind;
@@ -150,7 +151,8 @@ public final class DatasetFormat {
 					Column.ref("post_id", "岗位", false, "posts"),
 					Column.enumeration("domain", "领域", true, DutyDomain.class), Column.text("text", "内容", true),
 					Column.ref("derived_from", "上级任务", false, "duties"),
-					Column.enumeration("cadence", "频次", false, Cadence.class), Column.date("due", "完成时限", false)));
+					Column.enumeration("cadence", "频次", false, Cadence.class), Column.date("due", "完成时限", false),
+					Column.enumeration("status", "状态", false, DutyStatus.class)));
 
 	public static final FileFormat FIRST_SECRETARIES = new FileFormat("first_secretaries", "第一书记", false,
 			List.of("person_id", "unit_id", "since"),
@@ -187,7 +189,8 @@ public final class DatasetFormat {
 					Column.date("found_on", "发现日期", true), Column.enumeration("source", "来源", false, IssueSource.class),
 					Column.enumeration("severity", "严重程度", false, IssueSeverity.class),
 					Column.enumeration("status", "状态", true, IssueStatus.class), Column.date("due", "整改时限", false),
-					Column.ref("duty_id", "责任事项", false, "duties")));
+					Column.ref("duty_id", "责任事项", false, "duties"), Column.date("closed_on", "销号日期", false),
+					Column.date("look_back_on", "回头看日期", false)));
 
 	public static final FileFormat SUPERVISIONS = new FileFormat("supervisions", "挂牌督办", false, List.of(),
 			List.of(Column.id("id", "编号"), Column.ref("unit_id", "督办单位", true, "units"),
@@ -203,12 +206,21 @@ public final class DatasetFormat {
 					Column.enumeration("kind", "类型", true, PersonnelEventKind.class),
 					Column.text("reason", "事由", false)));
 
+	/** Rectification measures of issues (整改措施, the ledger). */
+	public static final FileFormat MEASURES = new FileFormat("measures", "整改措施", false, List.of(),
+			List.of(Column.id("id", "编号"), Column.ref("issue_id", "问题", true, "issues"),
+					Column.text("text", "措施内容", true), Column.ref("owner_post_id", "责任岗位", false, "posts"),
+					Column.date("due", "完成时限", false), Column.enumeration("status", "状态", true, MeasureStatus.class),
+					Column.text("evidence", "整改佐证", false), Column.ref("verified_by", "验收人", false, "people"),
+					Column.date("verified_on", "验收日期", false), Column.text("return_reason", "退回理由", false)));
+
 	/**
 	 * Every file, in import order (references point backwards, except duties → duties and
 	 * units → units).
 	 */
 	public static final List<FileFormat> FILES = List.of(UNITS, LEADERSHIP, POST_KINDS, PEOPLE, POSTS, APPOINTMENTS,
-			DUTIES, FIRST_SECRETARIES, ASSISTANCE, ACTIVITIES, GRADINGS, ISSUES, SUPERVISIONS, PERSONNEL_EVENTS);
+			DUTIES, FIRST_SECRETARIES, ASSISTANCE, ACTIVITIES, GRADINGS, ISSUES, SUPERVISIONS, PERSONNEL_EVENTS,
+			MEASURES);
 
 	/**
 	 * A post kind of the default set (design.md section 2), written when a dataset has no

@@ -117,6 +117,8 @@ final class DatasetWriter {
 		issues();
 		supervisions();
 		events();
+		// the ledger starts empty: measures are added in the tool (issue 12)
+		done(DatasetFormat.MEASURES, open(DatasetFormat.MEASURES));
 		return this.counts;
 	}
 
@@ -207,7 +209,7 @@ final class DatasetWriter {
 				Cadence cadence = CADENCE[d.domain().ordinal()];
 				LocalDate due = (d.post() == null && cadence == Cadence.YEARLY) ? LocalDate.of(2025, 12, 31) : null;
 				f.row(d.id(), u.id, (d.post() != null) ? d.post().id : null, d.domain().name(), text, d.derivedFrom(),
-						cadence.name(), due);
+						cadence.name(), due, null);
 			}
 		}
 		done(DatasetFormat.DUTIES, f);
@@ -299,7 +301,7 @@ final class DatasetWriter {
 		CsvFile f = open(DatasetFormat.ISSUES);
 		for (Issue i : this.p.issues) {
 			f.row(i.id(), i.unit().id, i.domain().name(), i.title(), i.foundOn(), i.source(), i.severity(),
-					i.status().name(), i.due(), i.dutyId());
+					i.status().name(), i.due(), i.dutyId(), null, null);
 		}
 		done(DatasetFormat.ISSUES, f);
 	}

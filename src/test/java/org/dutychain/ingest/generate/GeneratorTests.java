@@ -74,7 +74,10 @@ class GeneratorTests {
 		for (FileFormat f : DatasetFormat.FILES) {
 			assertThat(planted.headers.get(f.name())).as(f.name())
 				.isEqualTo(f.columns().stream().map(Column::name).toList());
-			assertThat(planted.rows(f.name())).as(f.name()).isNotEmpty();
+			if (f != DatasetFormat.MEASURES) {
+				// the ledger starts empty: measures are added in the tool
+				assertThat(planted.rows(f.name())).as(f.name()).isNotEmpty();
+			}
 			assertThat(plantedCounts.get(f.name())).isEqualTo(planted.rows(f.name()).size());
 		}
 		assertThat(planted.headers.get("truth")).containsExactly("analysis", "code", "unit_id", "post_id", "person_id");
