@@ -5,14 +5,14 @@
 // statement: team-duties
 UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
-USING INDEX u:Unit(generation, id)
+USING INDEX SEEK u:Unit(generation, id)
 CREATE (u)-[:HAS_DUTY]->(:Duty {generation: $generation, id: row.id, domain: row.domain, text: row.text,
                                 cadence: row.cadence, due: row.due, unitId: row.unitId, status: row.status});
 
 // statement: post-duties
 UNWIND $rows AS row
 MATCH (p:Post {generation: $generation, id: row.postId})
-USING INDEX p:Post(generation, id)
+USING INDEX SEEK p:Post(generation, id)
 CREATE (p)-[:HAS_DUTY]->(:Duty {generation: $generation, id: row.id, domain: row.domain, text: row.text,
                                 cadence: row.cadence, due: row.due, unitId: row.unitId, postId: row.postId,
                                 status: row.status});
@@ -20,7 +20,7 @@ CREATE (p)-[:HAS_DUTY]->(:Duty {generation: $generation, id: row.id, domain: row
 // statement: derived-from
 UNWIND $rows AS row
 MATCH (d:Duty {generation: $generation, id: row.id})
-USING INDEX d:Duty(generation, id)
+USING INDEX SEEK d:Duty(generation, id)
 MATCH (upper:Duty {generation: $generation, id: row.derivedFrom})
-USING INDEX upper:Duty(generation, id)
+USING INDEX SEEK upper:Duty(generation, id)
 CREATE (d)-[:DERIVED_FROM]->(upper);

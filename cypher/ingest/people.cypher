@@ -12,16 +12,16 @@ CREATE (p:Person {generation: $generation, id: row.id, name: row.name, title: ro
 WITH p, row
 WHERE row.unitId IS NOT NULL
 MATCH (u:Unit {generation: $generation, id: row.unitId})
-USING INDEX u:Unit(generation, id)
+USING INDEX SEEK u:Unit(generation, id)
 CREATE (p)-[:HOME_UNIT]->(u);
 
 // statement: posts
 // domains null = the post answers for its kind's domains
 UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
-USING INDEX u:Unit(generation, id)
+USING INDEX SEEK u:Unit(generation, id)
 MATCH (k:PostKind {generation: $generation, id: row.kind})
-USING INDEX k:PostKind(generation, id)
+USING INDEX SEEK k:PostKind(generation, id)
 CREATE (u)-[:HAS_POST]->(p:Post {generation: $generation, id: row.id, kind: row.kind, title: row.title,
                                  domains: row.domains})
 CREATE (p)-[:OF_KIND]->(k);
@@ -30,7 +30,7 @@ CREATE (p)-[:OF_KIND]->(k);
 // until null = still in office; until is inclusive
 UNWIND $rows AS row
 MATCH (person:Person {generation: $generation, id: row.personId})
-USING INDEX person:Person(generation, id)
+USING INDEX SEEK person:Person(generation, id)
 MATCH (post:Post {generation: $generation, id: row.postId})
-USING INDEX post:Post(generation, id)
+USING INDEX SEEK post:Post(generation, id)
 CREATE (person)-[:HOLDS {since: row.since, until: row.until}]->(post);

@@ -12,3 +12,7 @@ CREATE CONSTRAINT issue_key IF NOT EXISTS FOR (n:Issue) REQUIRE (n.generation, n
 CREATE CONSTRAINT supervision_key IF NOT EXISTS FOR (n:Supervision) REQUIRE (n.generation, n.id) IS UNIQUE;
 CREATE CONSTRAINT personnel_event_key IF NOT EXISTS FOR (n:PersonnelEvent) REQUIRE (n.generation, n.id) IS UNIQUE;
 CREATE CONSTRAINT dataset_generation IF NOT EXISTS FOR (n:Dataset) REQUIRE n.generation IS UNIQUE;
+// System data without a generation (it survives every import): the counter of dataset generations and the leases
+// that keep an old generation alive while an audit still reads it.
+CREATE CONSTRAINT counter_name IF NOT EXISTS FOR (n:Counter) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT generation_lease_id IF NOT EXISTS FOR (n:GenerationLease) REQUIRE n.id IS UNIQUE;

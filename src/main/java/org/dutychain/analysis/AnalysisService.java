@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.organization.Datasets;
@@ -39,7 +40,11 @@ public class AnalysisService {
 
 	private final Neo4jGraph graph;
 
-	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph) {
+	private final GenerationLeases leases;
+
+	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph,
+			GenerationLeases leases) {
+		this.leases = leases;
 		this.catalog = catalog;
 		this.datasets = datasets;
 		this.settings = settings;
@@ -59,7 +64,10 @@ public class AnalysisService {
 	 * default asOf.
 	 */
 	public AnalysisContext context(String unitId, LocalDate asOf) {
-		DatasetInfo dataset = this.datasets.active();
+		return context(this.datasets.active(), unitId, asOf);
+	}
+
+	private AnalysisContext context(DatasetInfo dataset, String unitId, LocalDate asOf) {
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<String, Integer> levels = this.datasets.scopeLevels(dataset.generation(), unitId);
 		List<String> unitIds = (unitId == null) ? null : new ArrayList<>(levels.keySet());
@@ -75,12 +83,23 @@ public class AnalysisService {
 
 	/** Every analysis of the catalogue over one scope, as one document. */
 	public AuditDocument audit(String unitId, LocalDate asOf) {
-		AnalysisContext context = context(unitId, asOf);
-		List<AnalysisResult> results = new ArrayList<>();
-		for (Analysis analysis : this.catalog.all()) {
-			results.add(analysis.run(context));
+		for (int attempt = 1;; attempt++) {
+			DatasetInfo dataset = this.datasets.active();
+			// the generation read is leased: an import that replaces it meanwhile leaves
+			// it
+			// in place until this audit ends
+			try (GenerationLeases.Lease lease = this.leases.acquire(dataset.generation())) {
+				if (attempt < 3 && this.datasets.active().generation() != dataset.generation()) {
+					continue; // switched between reading and leasing: lease the new one
+				}
+				AnalysisContext context = context(dataset, unitId, asOf);
+				List<AnalysisResult> results = new ArrayList<>();
+				for (Analysis analysis : this.catalog.all()) {
+					results.add(analysis.run(context));
+				}
+				return document(dataset.name(), context, results);
+			}
 		}
-		return document(this.datasets.active().name(), context, results);
 	}
 
 	static AuditDocument document(String dataset, AnalysisContext context, List<AnalysisResult> results) {

@@ -10,6 +10,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
@@ -32,24 +33,74 @@ public class Neo4jGraph {
 				: SessionConfig.forDatabase(database);
 	}
 
-	/** Runs a read-only statement and returns every row. */
+	/**
+	 * Runs a read-only statement and returns every row. The rows are collected inside the
+	 * transaction function, so a retried attempt (transient error, leader switch) starts
+	 * from an empty list and returns only its own rows.
+	 */
 	public List<Map<String, Object>> read(String cypher, Map<String, Object> params) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		stream(cypher, params, rows::add);
-		return rows;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return executeRead(session, (tx) -> {
+				List<Map<String, Object>> rows = new ArrayList<>();
+				tx.run(cypher, params).stream().map(Neo4jGraph::toMap).forEach(rows::add);
+				return rows;
+			});
+		}
 	}
 
 	/**
 	 * Runs a read-only statement and hands each row to {@code sink} as it arrives (large
-	 * results).
+	 * results, without holding them). Retry-safe: an attempt that fails before its first
+	 * row is retried like any read; once a row has reached the sink, a failure is not
+	 * retried (the sink cannot take rows back) but thrown as
+	 * {@link StreamInterruptedException}, so the caller never sees a row twice.
 	 */
 	public void stream(String cypher, Map<String, Object> params, Consumer<Map<String, Object>> sink) {
+		java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			session.executeRead((tx) -> {
-				tx.run(cypher, params).stream().map(Neo4jGraph::toMap).forEach(sink);
+			executeRead(session, (tx) -> {
+				if (delivered.get() > 0) {
+					// an earlier attempt already handed rows over (e.g. its commit
+					// failed)
+					throw new StreamInterruptedException(delivered.get(), null);
+				}
+				try {
+					var result = tx.run(cypher, params);
+					while (result.hasNext()) {
+						Map<String, Object> row = toMap(result.next());
+						delivered.incrementAndGet();
+						sink.accept(row);
+					}
+				}
+				catch (RuntimeException ex) {
+					if (delivered.get() > 0 && !(ex instanceof StreamInterruptedException)) {
+						throw new StreamInterruptedException(delivered.get(), ex);
+					}
+					throw ex;
+				}
 				return null;
 			});
 		}
+	}
+
+	/**
+	 * The driver's managed read transaction: the one place reads are retried (a seam for
+	 * tests that force a retry).
+	 */
+	protected <T> T executeRead(Session session, TransactionCallback<T> work) {
+		return session.executeRead(work);
+	}
+
+	/**
+	 * A streamed read failed after some rows had reached the sink; not retried.
+	 */
+	public static final class StreamInterruptedException extends RuntimeException {
+
+		StreamInterruptedException(long delivered, RuntimeException cause) {
+			super("read failed after " + delivered + " row(s) were delivered"
+					+ ((cause != null) ? ": " + cause.getMessage() : ""), cause);
+		}
+
 	}
 
 	/** Runs a statement in its own write transaction and returns every row. */
@@ -67,7 +118,7 @@ public class Neo4jGraph {
 	/** Runs work in one read transaction (several statements see one snapshot). */
 	public <T> T inReadTransaction(Function<TransactionContext, T> work) {
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session.executeRead(work::apply);
+			return executeRead(session, work::apply);
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
+import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,12 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher) {
+	private final GenerationLeases leases;
+
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.leases = leases;
 	}
 
 	@Override
@@ -117,7 +121,13 @@ class GraphDatasetImporter implements DatasetImporter {
 				throw ex;
 			}
 			try {
-				this.graph.autoCommit(this.cypher.statement(DATASET, "delete-older"), Map.of("generation", generation));
+				// generations an audit still reads are left to the end of its lease
+				List<Long> leased = this.leases.leased();
+				if (!leased.isEmpty()) {
+					log.info("Generations {} are still read by an audit; deleted when it ends", leased);
+				}
+				this.graph.autoCommit(this.cypher.statement(DATASET, "delete-older"),
+						Map.of("generation", generation, "leased", leased));
 			}
 			catch (RuntimeException ex) {
 				// the new dataset is active; the next import removes what is left of the
@@ -133,10 +143,13 @@ class GraphDatasetImporter implements DatasetImporter {
 		}
 	}
 
+	/**
+	 * A new generation number from the counter node (safe with several app instances on
+	 * one database: the counter's write lock orders them).
+	 */
 	private long nextGeneration() {
-		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(DATASET, "max-generation"), Map.of());
-		Object max = rows.isEmpty() ? null : rows.get(0).get("generation");
-		return ((max instanceof Number n) ? n.longValue() : 0L) + 1;
+		List<Map<String, Object>> rows = this.graph.write(this.cypher.statement(DATASET, "next-generation"), Map.of());
+		return ((Number) rows.get(0).get("generation")).longValue();
 	}
 
 	/**
@@ -149,6 +162,7 @@ class GraphDatasetImporter implements DatasetImporter {
 		params.put("name", data.name());
 		params.put("asOf", data.asOf());
 		this.graph.inWriteTransaction((tx) -> {
+			tx.run(this.cypher.statement(DATASET, "lock-switch"), params).consume();
 			tx.run(this.cypher.statement(DATASET, "deactivate"), params).consume();
 			tx.run(this.cypher.statement(DATASET, "activate"), params).consume();
 			return null;

@@ -68,6 +68,8 @@ class CypherFilesIT {
 		p.put("unitIds", List.of("U-1"));
 		p.put("asOf", LocalDate.of(2025, 6, 30));
 		p.put("rows", List.of()); // batches of the import: UNWIND $rows AS row
+		p.put("leased", List.of()); // generations still read by an audit
+		p.put("hours", 1L);
 		Matcher m = PARAM.matcher(cypher);
 		while (m.find()) {
 			p.putIfAbsent(m.group(1), "x");

@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
+import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.support.GraphDigest;
 import org.dutychain.support.GraphFixtures;
@@ -260,7 +261,8 @@ class DatasetImportIT {
 	void failureWhileWritingRemovesThePartialGeneration() {
 		long generation = this.importer.importPath(TestDatasets.small()).generation();
 		GraphDigest before = GraphDigest.of(this.graph);
-		GraphDatasetImporter failing = new GraphDatasetImporter(this.graph, failingOn("personnel-events"));
+		GraphDatasetImporter failing = new GraphDatasetImporter(this.graph, failingOn("personnel-events"),
+				new GenerationLeases(this.graph, this.cypher));
 		assertThatThrownBy(() -> failing.importPath(TestDatasets.small())).hasMessageContaining("/ by zero");
 		assertThat(GraphDigest.of(this.graph)).isEqualTo(before);
 		assertThat(one("MATCH (n) WHERE n.generation <> $g RETURN count(n)", Map.of("g", generation))).isEqualTo(0L);

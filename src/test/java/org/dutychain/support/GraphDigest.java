@@ -18,7 +18,8 @@ import org.dutychain.config.Neo4jGraph;
  * A canonical fingerprint of the whole graph: node counts per label, relationship counts
  * per type, and a SHA-256 over a sorted dump of every node (labels + properties) and
  * relationship (type, both end nodes, properties). The properties {@code generation} and
- * {@code importedAt} are left out, so two imports of the same dataset compare equal.
+ * {@code importedAt} are left out, and so are the bookkeeping nodes {@code Counter} and
+ * {@code GenerationLease}, so two imports of the same dataset compare equal.
  *
  * @param nodes node count per label combination (e.g. {@code Unit} → 16)
  * @param relationships relationship count per type
@@ -33,11 +34,13 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		List<String> dump = new ArrayList<>();
 		Map<String, Long> nodes = new TreeMap<>();
 		Map<String, Long> relationships = new TreeMap<>();
-		graph.stream("MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties", Map.of(), (row) -> {
-			String labels = labels(row.get("labels"));
-			nodes.merge(labels, 1L, Long::sum);
-			dump.add("N " + labels + " " + canonical(row.get("properties")));
-		});
+		graph.stream(
+				"MATCH (n) WHERE NOT n:Counter AND NOT n:GenerationLease RETURN labels(n) AS labels, properties(n) AS properties",
+				Map.of(), (row) -> {
+					String labels = labels(row.get("labels"));
+					nodes.merge(labels, 1L, Long::sum);
+					dump.add("N " + labels + " " + canonical(row.get("properties")));
+				});
 		graph.stream("""
 				MATCH (a)-[r]->(b)
 				RETURN type(r) AS type, labels(a) AS fromLabels, properties(a) AS fromNode,

@@ -1,0 +1,62 @@
+package org.dutychain.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.dutychain.support.GraphIT;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every look-up of the batch writer is an index seek whatever the statistics say (issue
+ * 10): planned on an empty store (the worst case, where a plain {@code USING INDEX} hint
+ * allowed a scan of the whole index per row), no statement of the per-row ingest files
+ * contains a scan operator.
+ */
+@GraphIT
+class IngestPlansIT {
+
+	private static final List<String> PER_ROW = List.of("ingest/units.cypher", "ingest/people.cypher",
+			"ingest/duties.cypher", "ingest/records.cypher");
+
+	@Autowired
+	CypherFiles files;
+
+	@Autowired
+	Driver driver;
+
+	@Test
+	void everyIngestLookUpIsASeek() {
+		List<String> scans = new ArrayList<>();
+		int seeks = 0;
+		try (Session session = this.driver.session()) {
+			for (String path : PER_ROW) {
+				for (CypherFile.Statement s : this.files.file(path).statements()) {
+					Map<String, Object> params = CypherFilesIT.placeholders(s.cypher());
+					Plan plan = session.run("EXPLAIN " + s.cypher(), params).consume().plan();
+					List<String> operators = new ArrayList<>();
+					collect(plan, operators);
+					operators.stream()
+						.filter((op) -> op.contains("Scan"))
+						.forEach((op) -> scans.add(path + " " + s.name() + ": " + op));
+					seeks += (int) operators.stream().filter((op) -> op.contains("Seek")).count();
+				}
+			}
+		}
+		assertThat(scans).isEmpty();
+		assertThat(seeks).isGreaterThan(20);
+	}
+
+	private static void collect(Plan plan, List<String> operators) {
+		operators.add(plan.operatorType());
+		plan.children().forEach((c) -> collect(c, operators));
+	}
+
+}
