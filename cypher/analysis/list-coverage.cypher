@@ -1,8 +1,9 @@
 // id:          list-coverage
 // title:       清单覆盖 | List coverage
 // description: Units with posts but no team list (班子清单), held posts without a personal list (个人清单), personal
-//              lists that leave one of the post's domains blank, and the coverage matrix level × domain: the share of a
-//              level's units with at least one duty of the domain on any of their lists.
+//              lists that leave one of the post's domains blank, and the coverage matrix level × domain built from
+//              these findings: the share of a level's units that owe lists (hold a post) with no finding that leaves
+//              the domain uncovered.
 // engine:      cypher
 // class:       ListCoverageAnalysis
 // codes:       NO_TEAM_LIST HIGH: a unit with at least one post and no duty on its team list (a duty with no post_id)
@@ -73,13 +74,16 @@ RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId, [u.id, p.id, doma
        domain, coalesce(label[0], domain) AS domainZh, coalesce(label[1], domain) AS domainEn
 ORDER BY unitId, postId, domain;
 
-// statement: unit-domains
-// Every unit in scope as unitId, level, domains: the domains of the duties on any of its lists (team or personal).
-// ListCoverageAnalysis turns them into the metrics coverage and blanks.
+// statement: unit-posts
+// Every unit in scope as unitId, level, unitName, kind and posts: [{postId, title, domains}] (the post's own domains,
+// else its kind's; ALL = the eight). ListCoverageAnalysis turns them and this file's findings into the metrics
+// coverage and blanks: a unit owes lists iff it holds a post (the NO_TEAM_LIST predicate).
 MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)
-RETURN u.id AS unitId, u.level AS level,
-       COLLECT { MATCH (u)-[:HAS_DUTY]->(d:Duty) RETURN DISTINCT d.domain AS domain } +
-       COLLECT { MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d:Duty) RETURN DISTINCT d.domain AS domain } AS domains
+RETURN u.id AS unitId, u.level AS level, u.name AS unitName, u.kind AS kind,
+       COLLECT { MATCH (u)-[:HAS_POST]->(p:Post)
+                 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
+                 RETURN {postId: p.id, title: coalesce(p.title, k.name, p.kind),
+                         domains: coalesce(p.domains, k.domains, [])} AS post } AS posts
 ORDER BY unitId;

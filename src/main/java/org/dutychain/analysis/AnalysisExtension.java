@@ -1,5 +1,6 @@
 package org.dutychain.analysis;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -21,6 +22,21 @@ public interface AnalysisExtension {
 	 */
 	void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics);
+
+	/**
+	 * As {@link #contribute(AnalysisDefinition, AnalysisContext, Consumer, Map)}, with
+	 * the findings the file's statements produced in this run (read-only), for metrics
+	 * that must agree with them by construction.
+	 * @param definition the analysis file it belongs to
+	 * @param context the run
+	 * @param statementFindings the findings of the file's finding statements
+	 * @param findings where to put findings
+	 * @param metrics analysis-level metrics to fill
+	 */
+	default void contribute(AnalysisDefinition definition, AnalysisContext context, List<Finding> statementFindings,
+			Consumer<Finding> findings, Map<String, Object> metrics) {
+		contribute(definition, context, findings, metrics);
+	}
 
 	/**
 	 * The denominator when it is not the number of units in scope; -1 to keep the

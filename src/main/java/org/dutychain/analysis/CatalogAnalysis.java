@@ -49,7 +49,7 @@ final class CatalogAnalysis implements Analysis {
 		Map<String, Object> metrics = new LinkedHashMap<>();
 		int examined = context.unitCount();
 		if (this.extension.isPresent()) {
-			this.extension.get().contribute(this.definition, context, findings::add, metrics);
+			this.extension.get().contribute(this.definition, context, List.copyOf(findings), findings::add, metrics);
 			int own = this.extension.get().examined(context);
 			examined = (own >= 0) ? own : examined;
 		}

@@ -1,59 +1,84 @@
 package org.dutychain.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.dutychain.analysis.ListCoverageAnalysis.UnitDomains;
+import org.dutychain.analysis.ListCoverageAnalysis.UnitPosts;
 import org.dutychain.duty.DutyDomain;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The level × domain coverage matrix and its blank cells, from unit rows alone (no
- * database).
+ * The level × domain coverage matrix and its blank cells, from unit rows and the
+ * list-coverage findings alone (no database): NO_TEAM_LIST uncovers all eight domains,
+ * NO_PERSONAL_LIST its post's domains, DOMAIN_BLANK its domain; units without posts owe
+ * nothing and are left out.
  */
 class ListCoverageAnalysisTests {
 
-	@Test
-	void sharesCountUnitsWithAtLeastOneDutyOfTheDomainPerLevel() {
-		List<UnitDomains> units = List.of(new UnitDomains("U-1", 1, Set.of("POLITICAL", "THEORY")),
-				new UnitDomains("U-2", 2, Set.of("POLITICAL")), new UnitDomains("U-3", 2, Set.of()),
-				new UnitDomains("U-4", 2, Set.of("POLITICAL", "SUPPORT")), new UnitDomains("U-5", 2, Set.of("THEORY")));
+	private static UnitPosts unit(String id, int level, String... postsAndDomains) {
+		Map<String, Set<String>> posts = new LinkedHashMap<>();
+		for (String p : postsAndDomains) {
+			String[] parts = p.split(":");
+			posts.put(parts[0], Set.of(parts[1].split(",")));
+		}
+		return new UnitPosts(id, level, "单位" + id, "BRANCH", posts);
+	}
 
-		Map<String, Object> metrics = ListCoverageAnalysis.matrix(units);
+	private static Finding finding(String code, String unitId, String postId, String domain) {
+		List<String> subject = (domain != null) ? List.of(unitId, postId, domain) : null;
+		return new Finding("list-coverage", code, Severity.MEDIUM, unitId, 0, postId, null, null, null, subject,
+				new Message("zh", "en"), new Evidence(List.of(unitId), List.of()), Map.of());
+	}
+
+	@Test
+	void findingsUncoverTheirDomainsAndUnitsWithoutPostsAreLeftOut() {
+		List<UnitPosts> units = List.of(unit("U-1", 1, "P-1:POLITICAL,THEORY"), unit("U-2", 2, "P-2:POLITICAL"),
+				unit("U-3", 2, "P-3:POLITICAL,DISCIPLINE"), unit("U-4", 2, "P-4:SUPPORT"), unit("U-5", 2),
+				unit("U-6", 2, "P-6:THEORY"));
+		List<Finding> findings = List.of(finding("NO_TEAM_LIST", "U-2", null, null),
+				finding("NO_PERSONAL_LIST", "U-3", "P-3", null), finding("DOMAIN_BLANK", "U-4", "P-4", "SUPPORT"),
+				finding("POST_VACANT", "U-6", "P-6", null));
+
+		Map<String, Object> metrics = ListCoverageAnalysis.matrix(units, findings);
 
 		List<Map<String, Object>> coverage = rows(metrics.get("coverage"));
 		assertThat(coverage).extracting((r) -> r.get("level")).containsExactly(1, 2);
 		assertThat(coverage).extracting((r) -> r.get("units")).containsExactly(1, 4);
+		assertThat(coverage).extracting((r) -> r.get("excluded")).containsExactly(0, 1);
 		Map<String, Object> level1 = map(coverage.get(0).get("domains"));
 		Map<String, Object> level2 = map(coverage.get(1).get("domains"));
 		assertThat(level1.keySet()).containsExactly(names());
-		assertThat(level2.keySet()).containsExactly(names());
-		assertThat(level1.get("POLITICAL")).isEqualTo(1.0);
-		assertThat(level1.get("ORGANIZATION")).isEqualTo(0.0);
+		assertThat(level1.values()).containsOnly(1.0);
 		assertThat(level2.get("POLITICAL")).isEqualTo(0.5);
-		assertThat(level2.get("THEORY")).isEqualTo(0.25);
-		assertThat(level2.get("SUPPORT")).isEqualTo(0.25);
-		assertThat(level2.get("DISCIPLINE")).isEqualTo(0.0);
+		assertThat(level2.get("DISCIPLINE")).isEqualTo(0.5);
+		assertThat(level2.get("SUPPORT")).isEqualTo(0.5);
+		assertThat(level2.get("THEORY")).isEqualTo(0.75);
 
 		List<Map<String, Object>> blanks = rows(metrics.get("blanks"));
 		assertThat(blanks).hasSize(2 * DutyDomain.values().length);
-		assertThat(cell(blanks, 2, "POLITICAL").get("unitIds")).isEqualTo(List.of("U-3", "U-5"));
-		assertThat(cell(blanks, 2, "DISCIPLINE").get("unitIds")).isEqualTo(List.of("U-2", "U-3", "U-4", "U-5"));
-		assertThat(cell(blanks, 1, "THEORY").get("unitIds")).isEqualTo(List.of());
+		assertThat(cell(blanks, 2, "POLITICAL").get("unitIds")).isEqualTo(List.of("U-2", "U-3"));
+		assertThat(cell(blanks, 2, "SUPPORT").get("unitIds")).isEqualTo(List.of("U-2", "U-4"));
+		assertThat(rows(cell(blanks, 2, "SUPPORT").get("units")).get(1)).containsEntry("name", "单位U-4")
+			.containsEntry("kind", "BRANCH")
+			.containsEntry("codes", List.of("DOMAIN_BLANK"));
 		assertThat(cell(blanks, 1, "THEORY").get("missing")).isEqualTo(0);
 	}
 
 	@Test
 	void blankCellsListAtMostTwoHundredUnitsButCountThemAll() {
-		List<UnitDomains> units = new ArrayList<>();
+		List<UnitPosts> units = new ArrayList<>();
+		List<Finding> findings = new ArrayList<>();
 		for (int i = 0; i < 250; i++) {
-			units.add(new UnitDomains(String.format("U-%03d", i), 3, Set.of("POLITICAL")));
+			String id = String.format("U-%03d", i);
+			units.add(unit(id, 3, "P-" + i + ":ALL"));
+			findings.add(finding("NO_TEAM_LIST", id, null, null));
 		}
-		Map<String, Object> cell = cell(rows(ListCoverageAnalysis.matrix(units).get("blanks")), 3, "THEORY");
+		Map<String, Object> cell = cell(rows(ListCoverageAnalysis.matrix(units, findings).get("blanks")), 3, "THEORY");
 		assertThat(cell.get("missing")).isEqualTo(250);
 		@SuppressWarnings("unchecked")
 		List<String> ids = (List<String>) cell.get("unitIds");
@@ -62,7 +87,7 @@ class ListCoverageAnalysisTests {
 
 	@Test
 	void noUnitsGiveAnEmptyMatrix() {
-		Map<String, Object> metrics = ListCoverageAnalysis.matrix(List.of());
+		Map<String, Object> metrics = ListCoverageAnalysis.matrix(List.of(), List.of());
 		assertThat(rows(metrics.get("coverage"))).isEmpty();
 		assertThat(rows(metrics.get("blanks"))).isEmpty();
 	}
