@@ -5,6 +5,8 @@
 //              responsible person, nobody in charge of the issue's domain, and no discipline body over the chain; for
 //              every closed issue, reports blame pushed down: the issue was settled against the duty of a lower unit
 //              only (责任下推).
+// order:       60
+// sensitive:   false
 // engine:      cypher
 // codes:       NO_PRINCIPAL HIGH: an OPEN or RECTIFYING issue whose own unit has no current holder of a PRINCIPAL post
 //              NO_DIRECT HIGH: an OPEN or RECTIFYING issue with no current holder of a DIRECT post whose domains (the
@@ -15,17 +17,21 @@
 //              BLAME_PUSHED_DOWN MEDIUM: a CLOSED issue whose duties (AGAINST) all belong to units strictly below the
 //                issue's unit along PRIMARY and DUAL edges (the duty's unitId, else the unit whose list holds it)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
-// returns:     code, unitId, issueId, dutyId, subject, evidenceIds, unitName, issueTitle, domain, lowerUnits
+// returns:     code, unitId, issueId, dutyId, evidenceIds, unitName, issueTitle, domain, lowerUnits
 // NO_PRINCIPAL.title: 主体责任人缺位 | No principal in post
+// NO_PRINCIPAL.subject: unitId, issueId
 // NO_PRINCIPAL.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}无在任的第一责任人（书记）
 // NO_PRINCIPAL.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody holds a principal post (secretary) on {asOf}
 // NO_DIRECT.title: 直接责任人缺位 | No one directly in charge
+// NO_DIRECT.subject: unitId, issueId
 // NO_DIRECT.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无在任的{domain}领域分管领导
 // NO_DIRECT.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody in charge of {domain} serves on its chain on {asOf}
 // NO_SUPERVISOR.title: 监督责任缺位 | No supervisor on the chain
+// NO_SUPERVISOR.subject: unitId, issueId
 // NO_SUPERVISOR.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无纪检监察机构或在任纪检委员监督
 // NO_SUPERVISOR.en: Issue {issueId} ({issueTitle}) at {unitName}: no discipline body oversees its chain on {asOf}
 // BLAME_PUSHED_DOWN.title: 问题下推问责 | Blame pushed down
+// BLAME_PUSHED_DOWN.subject: unitId, dutyId, issueId
 // BLAME_PUSHED_DOWN.zh: {unitName}的问题“{issueTitle}”（{issueId}）已销号，但只追究了下级单位{lowerUnits}的责任
 // BLAME_PUSHED_DOWN.en: Issue {issueId} ({issueTitle}) at {unitName} was closed against lower units only: {lowerUnits}
 
@@ -45,7 +51,7 @@ WITH u, i, COLLECT {
     RETURN p.id AS postId
     ORDER BY postId
   } AS principalPostIds
-RETURN 'NO_PRINCIPAL' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId, [u.id, i.id] AS subject,
+RETURN 'NO_PRINCIPAL' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId,
        [i.id, u.id] + principalPostIds AS evidenceIds, u.name AS unitName, i.title AS issueTitle, i.domain AS domain,
        [] AS lowerUnits
 ORDER BY unitId, issueId;
@@ -74,7 +80,7 @@ WHERE none(p IN directPosts WHERE EXISTS {
     MATCH (:Person)-[h:HOLDS]->(p)
     WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
   })
-RETURN 'NO_DIRECT' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId, [u.id, i.id] AS subject,
+RETURN 'NO_DIRECT' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId,
        [i.id] + [c IN chain | c.id] + [p IN directPosts | p.id] AS evidenceIds, u.name AS unitName,
        i.title AS issueTitle, i.domain AS domain, [] AS lowerUnits
 ORDER BY unitId, issueId;
@@ -109,7 +115,7 @@ WHERE none(c IN chain WHERE
             WHERE k.key = 'DISCIPLINE_SECRETARY' OR k.responsibility = 'SUPERVISORY'
           })
     })
-RETURN 'NO_SUPERVISOR' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId, [u.id, i.id] AS subject,
+RETURN 'NO_SUPERVISOR' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId,
        [i.id] + [c IN chain | c.id] AS evidenceIds, u.name AS unitName, i.title AS issueTitle, i.domain AS domain,
        [] AS lowerUnits
 ORDER BY unitId, issueId;
@@ -135,7 +141,7 @@ WHERE size(owners) = duties
     WHERE all(r IN relationships(path) WHERE r.kind IN ['PRIMARY', 'DUAL'])
     RETURN DISTINCT above
   })
-RETURN 'BLAME_PUSHED_DOWN' AS code, u.id AS unitId, i.id AS issueId, head(dutyIds) AS dutyId, [u.id, i.id] AS subject,
+RETURN 'BLAME_PUSHED_DOWN' AS code, u.id AS unitId, i.id AS issueId, head(dutyIds) AS dutyId,
        [i.id, u.id] + dutyIds + [o IN owners | o.id] AS evidenceIds, u.name AS unitName, i.title AS issueTitle,
        i.domain AS domain,
        reduce(names = [], o IN owners | CASE WHEN o.name IN names THEN names ELSE names + o.name END) AS lowerUnits

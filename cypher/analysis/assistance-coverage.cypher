@@ -9,6 +9,8 @@
 //              FIRST_SECRETARY_OF edge, whatever its kind (design.md: "an assistance row or a current
 //              first_secretaries row"); WEAK_UNASSISTED, WEAK_VILLAGE_NO_FIRST_SECRETARY and ASSISTANCE_EXPIRED all
 //              use this one test. PAIRING (结对帮扶) covers none of the five levels.
+// order:       80
+// sensitive:   true
 // engine:      cypher
 // codes:       WEAK_UNASSISTED HIGH: a unit weak now misses a required assistance level: LEADER_CONTACT,
 //                ORG_DEPT_GUIDANCE, ORGAN_CO_BUILD, COMMITTEE_SUPERVISOR, and FIRST_SECRETARY too for a VILLAGE-sector
@@ -22,18 +24,23 @@
 //                the same level exists; subject = unit + level
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              assistantOverloadLimit: integer
-// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, assistantName, assistedCount,
+// returns:     code, unitId, personId, evidenceIds, metrics, unitName, assistantName, assistedCount,
 //              missingLevels, missingLevelsZh, level, levelZh, endedOn
 // WEAK_UNASSISTED.title: 软弱涣散组织包扶不全 | Weak organization not fully assisted
+// WEAK_UNASSISTED.subject: unitId
 // WEAK_UNASSISTED.zh: 软弱涣散党组织{unitName}缺少包扶层级：{missingLevelsZh}
 // WEAK_UNASSISTED.en: Weak organization {unitName} lacks assistance levels: {missingLevels}
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.title: 软弱涣散村无第一书记 | Weak village without a first secretary
+// WEAK_VILLAGE_NO_FIRST_SECRETARY.subject: unitId
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.zh: 软弱涣散村党组织{unitName}在{asOf}没有在任第一书记
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.en: Weak village organization {unitName} has no first secretary in office on {asOf}
 // ASSISTANT_OVERLOADED.title: 包扶任务过多 | Assistant overloaded
+// ASSISTANT_OVERLOADED.sensitive: false
+// ASSISTANT_OVERLOADED.subject: unitId, personId
 // ASSISTANT_OVERLOADED.zh: {assistantName}同时包扶{assistedCount}个党组织，超过{assistantOverloadLimit}个
 // ASSISTANT_OVERLOADED.en: {assistantName} currently assists {assistedCount} units, more than {assistantOverloadLimit}
 // ASSISTANCE_EXPIRED.title: 包扶到期未接续 | Assistance expired
+// ASSISTANCE_EXPIRED.subject: unitId, level
 // ASSISTANCE_EXPIRED.zh: 软弱涣散党组织{unitName}的{levelZh}包扶已于{endedOn}结束，未续接
 // ASSISTANCE_EXPIRED.en: {level} assistance of weak organization {unitName} ended on {endedOn} and was not renewed
 
@@ -156,7 +163,7 @@ WHERE e.until < $asOf
   WHERE f.since <= $asOf AND (f.until IS NULL OR f.until >= $asOf)
 })
 WITH u, weakIds, e.level AS level, max(e.until) AS endedOn, collect(DISTINCT assistant.id) AS assistantIds
-RETURN 'ASSISTANCE_EXPIRED' AS code, u.id AS unitId, [u.id, level] AS subject,
+RETURN 'ASSISTANCE_EXPIRED' AS code, u.id AS unitId,
        [u.id] + assistantIds + weakIds AS evidenceIds, u.name AS unitName, level,
        CASE level
          WHEN 'LEADER_CONTACT' THEN '处级领导联系'

@@ -12,6 +12,8 @@
 //              leafCoverage}]; deepestLevel = deepest level holding the duty or a duty derived from it, subtreeDepth =
 //              deepest level below the unit along PRIMARY and DUAL edges, leafCoverage = share of the subtree's leaf
 //              units (no children; the unit itself excluded; 1 when there are none) that hold a derived duty.
+// order:       40
+// sensitive:   false
 // engine:      jgrapht
 // class:       DutyCascadeAnalysis
 // codes:       CASCADE_BREAK MEDIUM: a duty of unit U has no (transitively) derived duty on any list of a child C of U
@@ -19,6 +21,7 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit)
 // returns:     dutyId, unitId, postId, domain, derivedFrom
 // CASCADE_BREAK.title: 责任分解断档 | Duty cascade broken
+// CASCADE_BREAK.subject: dutyId, unitId
 // CASCADE_BREAK.zh: {parentName}的责任事项{dutyId}（{domain}）未分解到下级{unitName}的任何清单
 // CASCADE_BREAK.en: Duty {dutyId} ({domain}) of {parentName} has no derived duty on any list of {unitName}
 

@@ -3,6 +3,8 @@
 // description: Units that lost their leader, LEADS edges that run in a circle, primary parents of the wrong kind, and
 //              branches, general branches and joint branches whose size no longer fits their kind (design.md §3:
 //              roots and leaders, kind order, member rules).
+// order:       10
+// sensitive:   false
 // engine:      jgrapht
 // class:       HierarchyIntegrityAnalysis
 // codes:       ORPHAN_UNIT HIGH: a unit of a kind that cannot head a dataset (anything but ORGAN_WORK_COMMITTEE,
@@ -28,24 +30,31 @@
 //              parentKind, parentKindZh, parentKindEn, ruleZh, ruleEn, members, hostUnits (each finding statement
 //              returns the subset its messages need; LEADS_CYCLE rows come from HierarchyIntegrityAnalysis)
 // ORPHAN_UNIT.title: 无上级党组织 | Orphan unit
+// ORPHAN_UNIT.subject: unitId
 // ORPHAN_UNIT.zh: {unitName}（{unitKindZh}）不能作为顶层组织，却没有任何上级党组织领导
 // ORPHAN_UNIT.en: {unitName} ({unitKindEn}) cannot head a hierarchy but no unit leads it
 // LEADS_CYCLE.title: 领导关系成环 | Leadership cycle
+// LEADS_CYCLE.subject: unitId
 // LEADS_CYCLE.zh: 领导关系形成闭环（含{unitName}，共{size}个组织）：{cycle}
 // LEADS_CYCLE.en: LEADS edges run in a circle through {unitName} (component size {size}): {cycle}
 // KIND_ORDER.title: 隶属关系层级不当 | Kind order violated
+// KIND_ORDER.subject: unitId
 // KIND_ORDER.zh: {parentName}（{parentKindZh}）不应作为{unitName}（{unitKindZh}）的主要上级：{ruleZh}
 // KIND_ORDER.en: {parentName} ({parentKindEn}) should not be the primary parent of {unitName} ({unitKindEn}): {ruleEn}
 // TOO_FEW_MEMBERS.title: 党员人数不足 | Too few members
+// TOO_FEW_MEMBERS.subject: unitId
 // TOO_FEW_MEMBERS.zh: {unitName}只有{members}名党员，少于{branchMinMembers}名，应组建联合党支部
 // TOO_FEW_MEMBERS.en: {unitName} has {members} members, fewer than {branchMinMembers}; it should join a joint branch
 // SHOULD_BE_GENERAL_BRANCH.title: 应设党总支 | Should be a general branch
+// SHOULD_BE_GENERAL_BRANCH.subject: unitId
 // SHOULD_BE_GENERAL_BRANCH.zh: {unitName}有{members}名党员，超过{branchMaxMembers}名，应设立党总支
 // SHOULD_BE_GENERAL_BRANCH.en: {unitName} has {members} members, more than {branchMaxMembers}; it should become a general branch
 // SHOULD_BE_COMMITTEE.title: 应设党委 | Should be a committee
+// SHOULD_BE_COMMITTEE.subject: unitId
 // SHOULD_BE_COMMITTEE.zh: {unitName}有{members}名党员，达到{generalBranchMaxMembers}名，应设立基层党委
 // SHOULD_BE_COMMITTEE.en: {unitName} has {members} members, at least {generalBranchMaxMembers}; it should become a party committee
 // JOINT_BRANCH_TOO_WIDE.title: 联合支部覆盖过宽 | Joint branch too wide
+// JOINT_BRANCH_TOO_WIDE.subject: unitId
 // JOINT_BRANCH_TOO_WIDE.zh: {unitName}涉及{hostUnits}个单位，超过{jointBranchMaxHosts}个
 // JOINT_BRANCH_TOO_WIDE.en: {unitName} spans {hostUnits} host units, more than {jointBranchMaxHosts}
 

@@ -4,6 +4,8 @@
 //              lists that leave one of the post's domains blank, and the coverage matrix level × domain built from
 //              these findings: the share of a level's units that owe lists (hold a post) with no finding that leaves
 //              the domain uncovered.
+// order:       30
+// sensitive:   false
 // engine:      cypher
 // class:       ListCoverageAnalysis
 // codes:       NO_TEAM_LIST HIGH: a unit with at least one post and no duty on its team list (a duty with no post_id)
@@ -13,15 +15,18 @@
 //              domains, else its kind's; ALL = the eight); one finding per post and missing domain
 //              (subject: unit id, post id, domain)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
-// returns:     code, unitId, postId, subject, evidenceIds, unitName, posts, postTitle, holderNames, domain, domainZh,
+// returns:     code, unitId, postId, evidenceIds, unitName, posts, postTitle, holderNames, domain, domainZh,
 //              domainEn (each finding statement returns the first six and the subset its messages need)
 // NO_TEAM_LIST.title: 无班子责任清单 | No team list
+// NO_TEAM_LIST.subject: unitId
 // NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
 // NO_TEAM_LIST.en: {unitName} has posts ({posts}) but no team responsibility list
 // NO_PERSONAL_LIST.title: 无个人责任清单 | No personal list
+// NO_PERSONAL_LIST.subject: unitId, postId
 // NO_PERSONAL_LIST.zh: {unitName}的{postTitle}（{holderNames}）没有个人责任清单
 // NO_PERSONAL_LIST.en: {postTitle} at {unitName} ({holderNames}) has no personal responsibility list
 // DOMAIN_BLANK.title: 清单领域空白 | Domain blank in a list
+// DOMAIN_BLANK.subject: unitId, postId, domain
 // DOMAIN_BLANK.zh: {unitName}的{postTitle}责任清单缺少“{domainZh}”领域的事项
 // DOMAIN_BLANK.en: The list of {postTitle} at {unitName} has no duty in the domain {domainEn}
 
@@ -34,7 +39,7 @@ MATCH (u)-[:HAS_POST]->(p:Post)
 WITH u, p
 ORDER BY p.id
 WITH u, collect(p.id) AS postIds
-RETURN 'NO_TEAM_LIST' AS code, u.id AS unitId, null AS postId, null AS subject, [u.id] + postIds AS evidenceIds,
+RETURN 'NO_TEAM_LIST' AS code, u.id AS unitId, null AS postId, [u.id] + postIds AS evidenceIds,
        u.name AS unitName, size(postIds) AS posts
 ORDER BY unitId;
 
@@ -49,7 +54,7 @@ WITH DISTINCT u, p, x
 ORDER BY x.id
 WITH u, p, collect(x) AS holders
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
-RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId, null AS subject,
+RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] + [x IN holders | x.id] AS evidenceIds, u.name AS unitName,
        coalesce(p.title, k.name, p.kind) AS postTitle, [x IN holders | coalesce(x.name, x.id)] AS holderNames
 ORDER BY unitId, postId;
@@ -69,7 +74,7 @@ WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains,
 UNWIND CASE WHEN 'ALL' IN domains THEN keys(labels) ELSE domains END AS domain
 WITH DISTINCT u, p, k, domain, labels[domain] AS label
 WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain }
-RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId, [u.id, p.id, domain] AS subject,
+RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
        domain, coalesce(label[0], domain) AS domainZh, coalesce(label[1], domain) AS domainEn
 ORDER BY unitId, postId, domain;

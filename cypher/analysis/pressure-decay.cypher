@@ -17,6 +17,8 @@
 //              ratioToAbove = mean ÷ mean of the level above, null for the first level or a zero mean above), and
 //              units: [{unitId, level, pressure, childrenMean, downwardShare}] for every unit with children
 //              (downwardShare = share of its children that received a downward action).
+// order:       50
+// sensitive:   false
 // engine:      jgrapht
 // class:       PressureDecayAnalysis
 // codes:       LEVEL_DECAY MEDIUM: the mean pressure of level L+1 is below $levelDecayRatio × the mean of level L
@@ -33,15 +35,19 @@
 //              blockageChildRatio: float
 // returns:     code, unitId, evidenceIds, unitName, childCount
 // LEVEL_DECAY.title: 压力逐级递减 | Pressure decays by level
+// LEVEL_DECAY.subject: level
 // LEVEL_DECAY.zh: 第{level}级平均压力{lowerMean}不足第{upperLevel}级（{upperMean}）的{levelDecayRatio}倍：压力逐级递减
 // LEVEL_DECAY.en: Mean pressure of level {level} ({lowerMean}) is below {levelDecayRatio} × level {upperLevel} ({upperMean}): pressure fades level by level
 // MIDDLE_BLOCKAGE.title: 中梗阻 | Middle blockage
+// MIDDLE_BLOCKAGE.subject: unitId
 // MIDDLE_BLOCKAGE.zh: {unitName}压力{pressure}不低于上级{parentName}（{parentPressure}）的{blockageParentRatio}倍，但下级平均仅{childrenMean}：中梗阻
 // MIDDLE_BLOCKAGE.en: {unitName} is as hot as its parent {parentName} ({pressure} vs {parentPressure}) but its children average only {childrenMean}: blockage in the middle
 // COLD_UNIT.title: 全年无履责活动 | Cold unit
+// COLD_UNIT.subject: unitId
 // COLD_UNIT.zh: {unitName}在{asOf}前一年内没有任何工作记录
 // COLD_UNIT.en: {unitName} recorded no activity in the year before {asOf}
 // NO_DOWNWARD_CHECK.title: 未向下督导 | No downward check
+// NO_DOWNWARD_CHECK.subject: unitId
 // NO_DOWNWARD_CHECK.zh: {unitName}在{asOf}前一年内未对所属{childCount}个下级组织开展任何工作
 // NO_DOWNWARD_CHECK.en: {unitName} aimed no activity at any of its {childCount} subordinate units in the year before {asOf}
 

@@ -8,19 +8,24 @@
 //              $admonitionWindowDays days, both inclusive. Only a window that has closed before asOf is judged: a
 //              window still open on asOf (or not yet started) is no finding. The grading's unit must be in scope;
 //              for PROMOTED_AFTER_ADMONITION the person's home unit must be, and events after asOf are ignored.
+// order:       110
+// sensitive:   true
 // engine:      cypher
 // codes:       NO_ADMONITION_AFTER_POOR_GRADE MEDIUM: no ADMONISHED event for the person within the window after a
-//                poor grade; subject = unit + person + graded year
+//                poor grade; subject = unit + person + scheme + graded year (a poor ANNUAL and a poor
+//                SECRETARY_REVIEW of one person and year are two findings)
 //              PROMOTED_AFTER_ADMONITION HIGH: ADMONISHED and then PROMOTED (on or after the admonition date) in the
 //                same calendar year; unitId = the person's home unit, personId = the person
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              admonitionWindowDays: integer
-// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, year, scheme, grade,
+// returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, year, scheme, grade,
 //              schemeZh, gradeZh, windowEnd, admonishedOn, promotedOn
 // NO_ADMONITION_AFTER_POOR_GRADE.title: 评议较差未约谈 | No admonition after a poor grade
+// NO_ADMONITION_AFTER_POOR_GRADE.subject: unitId, personId, scheme, year
 // NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{schemeZh}结果为{gradeZh}，至{windowEnd}未被约谈
 // NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade} in the {year} {scheme} and was not admonished by {windowEnd}
 // PROMOTED_AFTER_ADMONITION.title: 约谈当年获提拔 | Promoted after admonition
+// PROMOTED_AFTER_ADMONITION.subject: unitId, personId
 // PROMOTED_AFTER_ADMONITION.zh: {personName}（{unitName}）于{admonishedOn}被约谈，同年{promotedOn}又被提拔
 // PROMOTED_AFTER_ADMONITION.en: {personName} ({unitName}) was admonished on {admonishedOn} and promoted on {promotedOn} of the same year
 
@@ -52,7 +57,6 @@ WHERE NOT EXISTS {
     AND e.date <= windowEnd
 }
 RETURN 'NO_ADMONITION_AFTER_POOR_GRADE' AS code, u.id AS unitId, person.id AS personId,
-       [u.id, person.id, toString(g.year)] AS subject,
        [u.id, person.id, g.id] + CASE WHEN postId IS NULL THEN [] ELSE [postId] END AS evidenceIds,
        u.name AS unitName, person.name AS personName, g.year AS year, g.scheme AS scheme, g.grade AS grade,
        CASE g.scheme WHEN 'SECRETARY_REVIEW' THEN '述职评议' ELSE '年度考核' END AS schemeZh,

@@ -8,6 +8,8 @@
 //              O(|V| + |E|), iterative; JGraphT's BiconnectivityInspector is its test reference) and keeps only those
 //              that leave a part without any root. Roots: a
 //              unit without any leader whose kind can head a dataset; in a scoped run, the scope unit.
+// order:       70
+// sensitive:   false
 // engine:      jgrapht
 // class:       SinglePointsAnalysis
 // codes:       CUT_UNIT HIGH: removing the unit disconnects other units from every root (an articulation point whose
@@ -17,14 +19,17 @@
 //              HUB_PERSON LOW: a person who is the only current holder of posts in at least $hubPersonUnits units
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              hubPersonUnits: integer (3)
-// returns:     code, unitId, personId, subject, evidenceIds, personName, unitCount, unitList
+// returns:     code, unitId, personId, evidenceIds, personName, unitCount, unitList
 // CUT_UNIT.title: 单点依赖单位 | Single point of oversight
+// CUT_UNIT.subject: unitId
 // CUT_UNIT.zh: {unitName}是单点：若其撤并或失能，{cutOffCount}个单位将与所有根组织失去联系（{cutOffList}）
 // CUT_UNIT.en: {unitName} is a single point: without it {cutOffCount} unit(s) lose every link to a root ({cutOffList})
 // BRIDGE_EDGE.title: 唯一联系纽带 | Only link
+// BRIDGE_EDGE.subject: lowerId, upperId
 // BRIDGE_EDGE.zh: {unitName}与{otherName}之间是唯一联系：断开后{cutOffCount}个单位与所有根组织失去联系
 // BRIDGE_EDGE.en: The link between {unitName} and {otherName} is the only one: without it {cutOffCount} unit(s) lose every link to a root
 // HUB_PERSON.title: 一人撑多个单位 | Hub person
+// HUB_PERSON.subject: unitId, personId
 // HUB_PERSON.zh: {personName}是{unitCount}个单位岗位的唯一在任人员：{unitList}
 // HUB_PERSON.en: {personName} alone holds posts in {unitCount} units: {unitList}
 
@@ -42,7 +47,7 @@ WITH person, u, p
 ORDER BY u.level, u.id, p.id
 WITH person, collect(DISTINCT u.id) AS unitIds, collect(DISTINCT u.name) AS unitNames, collect(DISTINCT p.id) AS postIds
 WHERE size(unitIds) >= $hubPersonUnits
-RETURN 'HUB_PERSON' AS code, unitIds[0] AS unitId, person.id AS personId, [person.id] AS subject,
+RETURN 'HUB_PERSON' AS code, unitIds[0] AS unitId, person.id AS personId,
        [person.id] + unitIds + postIds AS evidenceIds, coalesce(person.name, person.id) AS personName,
        size(unitIds) AS unitCount, unitNames AS unitList
 ORDER BY personId;

@@ -9,6 +9,8 @@
 //              SUPERVISION_OVERDUE, STAGE_INCONSISTENT and RELISTED_AGAIN give one finding per unit (key = unit, as
 //              design.md section 5 fixes), the listings in evidence and metrics; DELISTED_WITH_OPEN_ISSUES gives one
 //              per delisting (subject = unit + supervision id). A delisting without outcomeOn is compared with asOf.
+// order:       100
+// sensitive:   false
 // engine:      cypher
 // codes:       SUPERVISION_OVERDUE HIGH: a listing's deadline lies before asOf and it has no outcome
 //              STAGE_INCONSISTENT LOW: an outcome while the stage is before ACCEPTANCE, or stage SUMMARY/LONG_TERM
@@ -18,18 +20,22 @@
 //                found on or before outcomeOn exist; subject = unit + supervision id
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              supervisionDefaultMonths: integer
-// returns:     code, unitId, subject, evidenceIds, metrics, unitName, supervisionIds, deadline, stage, outcome,
+// returns:     code, unitId, evidenceIds, metrics, unitName, supervisionIds, deadline, stage, outcome,
 //              relisted, supervisionId, outcomeOn, openIssues
 // SUPERVISION_OVERDUE.title: 挂牌督办逾期 | Supervision overdue
+// SUPERVISION_OVERDUE.subject: unitId
 // SUPERVISION_OVERDUE.zh: {unitName}的挂牌督办（{supervisionIds}）已过整改期限{deadline}，仍无验收结果
 // SUPERVISION_OVERDUE.en: Listed supervision of {unitName} ({supervisionIds}) passed its deadline {deadline} without an outcome
 // STAGE_INCONSISTENT.title: 督办环节不一致 | Supervision stage inconsistent
+// STAGE_INCONSISTENT.subject: unitId
 // STAGE_INCONSISTENT.zh: {unitName}的挂牌督办（{supervisionIds}）阶段与结果不一致：阶段{stage}，结果{outcome}
 // STAGE_INCONSISTENT.en: Listed supervision of {unitName} ({supervisionIds}) has stage {stage} but outcome {outcome}
 // RELISTED_AGAIN.title: 多次继续挂牌 | Relisted again
+// RELISTED_AGAIN.subject: unitId
 // RELISTED_AGAIN.zh: {unitName}已{relisted}次被继续挂牌督办（{supervisionIds}）
 // RELISTED_AGAIN.en: {unitName} was relisted {relisted} times ({supervisionIds})
 // DELISTED_WITH_OPEN_ISSUES.title: 摘牌时问题未清零 | Delisted with open issues
+// DELISTED_WITH_OPEN_ISSUES.subject: unitId, supervisionId
 // DELISTED_WITH_OPEN_ISSUES.zh: {unitName}于{outcomeOn}摘牌（{supervisionId}），但仍有{openIssues}个此前发现的问题未整改完毕
 // DELISTED_WITH_OPEN_ISSUES.en: {unitName} was delisted on {outcomeOn} ({supervisionId}) with {openIssues} earlier issues still open
 
@@ -99,7 +105,7 @@ WHERE i.status IN ['OPEN', 'RECTIFYING']
 WITH u, s, outcomeOn, i
 ORDER BY i.id
 WITH u, s, outcomeOn, collect(i.id) AS issueIds
-RETURN 'DELISTED_WITH_OPEN_ISSUES' AS code, u.id AS unitId, [u.id, s.id] AS subject,
+RETURN 'DELISTED_WITH_OPEN_ISSUES' AS code, u.id AS unitId,
        [u.id, s.id] + issueIds AS evidenceIds, u.name AS unitName, s.id AS supervisionId, outcomeOn,
        size(issueIds) AS openIssues, {openIssues: issueIds, outcomeOn: outcomeOn} AS metrics
 ORDER BY unitId, supervisionId;

@@ -16,6 +16,8 @@
 //              smallest-id root (a unit with no leader whose kind can head a dataset; failing that the smallest-id
 //              unit without a leader). The tenure rule: the current PRINCIPAL holder (post kind responsibility
 //              PRINCIPAL, current on asOf) also held that post on 31 Dec of Y-1 (a HOLDS row covering that day).
+// order:       90
+// sensitive:   true
 // engine:      cypher
 // codes:       QUOTA_SHORTFALL MEDIUM: designated weak count of a sector in the latest designation year is below
 //                ceil(rate x grassroots units of that sector in scope); subject = sector + year
@@ -28,15 +30,18 @@
 //                unitId = the branch, personId = the parent's secretary
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              quotas: map sector -> rate
-// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, postTitle, parentName,
+// returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, postTitle, parentName,
 //              sector, sectorZh, year, designated, units, required, ratePercent, previousYear
 // QUOTA_SHORTFALL.title: 软弱涣散排查比例不足 | Weak-organization quota shortfall
+// QUOTA_SHORTFALL.subject: sector, year
 // QUOTA_SHORTFALL.zh: {year}年{sectorZh}领域认定软弱涣散党组织{designated}个，低于{units}个基层党组织的{ratePercent}%（至少{required}个）
 // QUOTA_SHORTFALL.en: {sector} {year}: {designated} of {units} grassroots units designated weak, below the {ratePercent} % quota ({required} required)
 // WEAK_TWO_YEARS.title: 连续两年软弱涣散 | Weak two years running
+// WEAK_TWO_YEARS.subject: unitId, personId
 // WEAK_TWO_YEARS.zh: {unitName}连续两年（{previousYear}—{year}）被列为软弱涣散党组织，{postTitle}{personName}仍在任
 // WEAK_TWO_YEARS.en: {unitName} was weak in {previousYear} and {year} and {personName} is still its {postTitle}
 // PARENT_SECRETARY_LIABLE.title: 上级书记连带责任 | Parent secretary liable
+// PARENT_SECRETARY_LIABLE.subject: unitId, personId
 // PARENT_SECRETARY_LIABLE.zh: 二级党支部{unitName}连续两年（{previousYear}—{year}）软弱涣散，所在{parentName}的{postTitle}{personName}应一同问责
 // PARENT_SECRETARY_LIABLE.en: Second-tier branch {unitName} was weak in {previousYear} and {year}; {personName}, {postTitle} of {parentName}, is liable too
 
@@ -77,7 +82,7 @@ WITH year, rootId, u.sector AS sector, count(u) AS units,
 WITH year, rootId, sector, units, designatedIds, $quotas[sector] AS rate,
      toInteger(ceil($quotas[sector] * units - 1.0e-9)) AS required
 WHERE size(designatedIds) < required
-RETURN 'QUOTA_SHORTFALL' AS code, rootId AS unitId, [sector, toString(year)] AS subject,
+RETURN 'QUOTA_SHORTFALL' AS code, rootId AS unitId,
        [rootId] + designatedIds AS evidenceIds, sector, year, size(designatedIds) AS designated, units, required,
        CASE sector
          WHEN 'VILLAGE' THEN '行政村'

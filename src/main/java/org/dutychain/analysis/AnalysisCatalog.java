@@ -1,5 +1,8 @@
 package org.dutychain.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +15,31 @@ import org.dutychain.config.CypherFiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Every analysis, discovered from {@code cypher/analysis/<id>.cypher}. Start-up fails,
- * naming the file, on a header defect, a {@code class} that is not an
- * {@link AnalysisExtension} bean, or a catalogue id without its file.
+ * Every analysis, discovered from {@code cypher/analysis/<id>.cypher}: adding a file (and
+ * its fixtures, and optionally its class) adds the analysis, nothing else registers it.
+ * Catalogue order: the header's {@code order:} (files without one last), then the id.
+ * Start-up fails, naming the file, on a header defect, a {@code class} that is not an
+ * {@link AnalysisExtension} bean, or a finding code declared by two files.
  */
 @Component
 public class AnalysisCatalog {
-
-	/** The ids of design.md section 3, in catalogue order. Stable API. */
-	public static final List<String> IDS = List.of("hierarchy-integrity", "post-vacancy", "list-coverage",
-			"duty-cascade", "pressure-decay", "accountability-gaps", "single-points", "assistance-coverage",
-			"weak-org-rectification", "supervision-lifecycle", "review-followup");
 
 	private final Map<String, CatalogAnalysis> analyses = new LinkedHashMap<>();
 
 	public AnalysisCatalog(CypherFiles files, List<AnalysisExtension> extensions) {
 		Map<String, AnalysisExtension> byName = extensions.stream()
 			.collect(Collectors.toMap((e) -> userClass(e).getSimpleName(), (e) -> e));
-		Map<String, CatalogAnalysis> found = new LinkedHashMap<>();
+		List<CatalogAnalysis> found = new ArrayList<>();
+		Map<String, String> codeOwners = new HashMap<>();
 		for (CypherFile file : files.folder("analysis")) {
 			AnalysisDefinition definition = AnalysisDefinition.of(file);
+			for (String code : definition.codes().keySet()) {
+				String other = codeOwners.putIfAbsent(code, definition.id());
+				if (other != null) {
+					throw new IllegalStateException(
+							"cypher/" + file.path() + ": code " + code + " is already declared by " + other);
+				}
+			}
 			Optional<AnalysisExtension> extension = definition.className().map((name) -> {
 				AnalysisExtension e = byName.get(name);
 				if (e == null) {
@@ -40,16 +48,11 @@ public class AnalysisCatalog {
 				}
 				return e;
 			});
-			found.put(definition.id(), new CatalogAnalysis(definition, extension));
+			found.add(new CatalogAnalysis(definition, extension));
 		}
-		for (String id : IDS) {
-			CatalogAnalysis analysis = found.remove(id);
-			if (analysis == null) {
-				throw new IllegalStateException("Missing cypher/analysis/" + id + ".cypher (design.md section 3)");
-			}
-			this.analyses.put(id, analysis);
-		}
-		this.analyses.putAll(found);
+		found.sort(Comparator.comparingInt((CatalogAnalysis a) -> a.definition().order())
+			.thenComparing(CatalogAnalysis::id));
+		found.forEach((a) -> this.analyses.put(a.id(), a));
 	}
 
 	private static Class<?> userClass(Object bean) {

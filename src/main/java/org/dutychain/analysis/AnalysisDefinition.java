@@ -18,11 +18,15 @@ import org.dutychain.config.CypherFile;
  * // title:       岗位空缺 | Post vacancy
  * // description: one paragraph
  * // engine:      cypher | jgrapht                    (jgrapht: a Java class adds findings)
+ * // order:       20                                  (optional: catalogue position, see below)
+ * // sensitive:   false                               (optional, default false: findings read gradings or
+ * //                                                   personnel events; POST_VACANT.sensitive overrides per code)
  * // class:       SinglePointsAnalysis               (jgrapht only: the simple name of an AnalysisExtension bean)
  * // codes:       POST_VACANT HIGH: what it means     (one line per code, continuation lines indented)
  * // params:      what the statements read
  * // returns:     the columns of the finding statements
  * // POST_VACANT.title: 岗位空缺 | Post vacant         (a short name for the code, shown wherever the code is)
+ * // POST_VACANT.subject: unitId, postId             (required: the names whose values make the finding key)
  * // POST_VACANT.zh: {unitName}的{postTitle}岗位在{asOf}无人任职
  * // POST_VACANT.en: Nobody holds {postTitle} at {unitName} on {asOf}
  * </pre>
@@ -30,9 +34,27 @@ import org.dutychain.config.CypherFile;
  * Statements named by an UPPER_SNAKE code ({@code // statement: POST_VACANT}) are finding
  * statements: the runner turns each row into a finding. Statements with other names are
  * data for the Java class.
+ *
+ * <p>
+ * Finding key: {@code analysis/code/} and the values of the code's {@code subject:} names
+ * joined by {@code /}. A name is a finding field ({@code unitId}, {@code postId},
+ * {@code personId}, {@code dutyId}, {@code issueId}) or a column of the code's statement
+ * (a Java class puts the same names in the row it builds); a null value is left out.
+ *
+ * <p>
+ * Catalogue order: by {@code order:} (files without one after those with one), then by
+ * id.
+ *
+ * @param sensitive whether any of its codes is sensitive (the header's {@code sensitive:}
+ * or a code's own)
  */
 public record AnalysisDefinition(String id, String titleZh, String titleEn, String description, String engine,
-		Optional<String> className, Map<String, CodeInfo> codes, CypherFile file) {
+		Optional<String> className, int order, boolean sensitive, Map<String, CodeInfo> codes, CypherFile file) {
+
+	/** The order of a file without {@code order:}: after every file that has one. */
+	public static final int NO_ORDER = Integer.MAX_VALUE;
+
+	private static final Pattern SUBJECT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
 	private static final Pattern CODE_LINE = Pattern.compile("^([A-Z][A-Z0-9_]*)\\s+(HIGH|MEDIUM|LOW)\\s*:\\s*(.*)$");
 
@@ -48,9 +70,16 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 	 * @param titleEn short English name of the code
 	 * @param zh Chinese message template with {placeholders}
 	 * @param en English message template
+	 * @param subject the names whose values make the finding key, in key order
+	 * @param sensitive whether the code's inputs include gradings or personnel events
 	 */
 	public record CodeInfo(String code, Severity severity, String description, String titleZh, String titleEn,
-			String zh, String en) {
+			String zh, String en, List<String> subject, boolean sensitive) {
+
+		public CodeInfo {
+			subject = List.copyOf(subject);
+		}
+
 	}
 
 	/**
@@ -77,6 +106,15 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 		if (engine.equals("jgrapht") && className.isEmpty()) {
 			throw new IllegalStateException(where + ": engine jgrapht needs a class");
 		}
+		int order = file.headerValue("order").map((v) -> {
+			try {
+				return Integer.parseInt(v.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalStateException(where + ": order must be an integer, not " + v);
+			}
+		}).orElse(NO_ORDER);
+		boolean sensitive = bool(where, "sensitive", file.headerValue("sensitive").orElse("false"));
 		Map<String, CodeInfo> codes = new LinkedHashMap<>();
 		for (String line : require(file, "codes").split("\n")) {
 			Matcher m = CODE_LINE.matcher(line.strip());
@@ -92,8 +130,12 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 				if (codeTitle.length != 2 || codeTitle[0].isBlank() || codeTitle[1].isBlank()) {
 					throw new IllegalStateException(where + ": " + code + ".title must be '中文 | English'");
 				}
+				List<String> subject = subject(where, code, file.headerValue(code + ".subject")
+					.orElseThrow(() -> new IllegalStateException(where + ": no " + code + ".subject")));
+				boolean codeSensitive = bool(where, code + ".sensitive",
+						file.headerValue(code + ".sensitive").orElse(String.valueOf(sensitive)));
 				codes.put(code, new CodeInfo(code, Severity.valueOf(m.group(2)), m.group(3).strip(),
-						codeTitle[0].strip(), codeTitle[1].strip(), zh, en));
+						codeTitle[0].strip(), codeTitle[1].strip(), zh, en, subject, codeSensitive));
 			}
 		}
 		if (codes.isEmpty()) {
@@ -108,8 +150,32 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 		if (!unknown.isEmpty()) {
 			throw new IllegalStateException(where + ": statements " + unknown + " are not listed under codes");
 		}
-		return new AnalysisDefinition(id, parts[0].strip(), parts[1].strip(), description, engine, className, codes,
-				file);
+		boolean anySensitive = codes.values().stream().anyMatch(CodeInfo::sensitive);
+		return new AnalysisDefinition(id, parts[0].strip(), parts[1].strip(), description, engine, className, order,
+				anySensitive, codes, file);
+	}
+
+	private static List<String> subject(String where, String code, String value) {
+		List<String> names = new ArrayList<>();
+		for (String name : value.split(",")) {
+			String n = name.strip();
+			if (!SUBJECT_NAME.matcher(n).matches()) {
+				throw new IllegalStateException(where + ": " + code + ".subject has an invalid name '" + n + "'");
+			}
+			if (names.contains(n)) {
+				throw new IllegalStateException(where + ": " + code + ".subject repeats '" + n + "'");
+			}
+			names.add(n);
+		}
+		return names;
+	}
+
+	private static boolean bool(String where, String key, String value) {
+		return switch (value.strip()) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new IllegalStateException(where + ": " + key + " must be true or false, not " + value);
+		};
 	}
 
 	private static String require(CypherFile file, String key) {

@@ -1,6 +1,7 @@
 package org.dutychain.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,26 @@ final class CatalogAnalysis implements Analysis {
 			int own = this.extension.get().examined(context);
 			examined = (own >= 0) ? own : examined;
 		}
-		Map<String, Finding> unique = new LinkedHashMap<>();
-		findings.forEach((f) -> unique.putIfAbsent(f.key(), f));
-		findings = new ArrayList<>(unique.values());
+		requireUniqueKeys(findings);
 		findings.sort(Findings.ORDER);
 		long ms = (System.nanoTime() - started) / 1_000_000;
 		return new AnalysisResult(id(), title(), context.scope(), examined, ms, metrics, findings);
+	}
+
+	/**
+	 * Two findings of one run never share a key: a duplicate is a defect of the rule (its
+	 * {@code subject:} misses a value), never dropped silently.
+	 */
+	static void requireUniqueKeys(List<Finding> findings) {
+		Map<String, Finding> byKey = new HashMap<>();
+		for (Finding f : findings) {
+			Finding earlier = byKey.putIfAbsent(f.key(), f);
+			if (earlier != null) {
+				throw new IllegalStateException("Two findings share the key " + f.key() + " (the code's subject: in "
+						+ "its rule file header does not tell them apart): " + earlier + " | " + f + " | messages: "
+						+ earlier.messageEn() + " | " + f.messageEn());
+			}
+		}
 	}
 
 }

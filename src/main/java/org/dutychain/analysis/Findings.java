@@ -15,14 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Builds findings from rows and message templates. Row columns a finding statement
  * returns: {@code code}, {@code unitId}, {@code evidenceIds} (list), and where they apply
- * {@code postId}, {@code personId}, {@code dutyId}, {@code issueId}, {@code subject}
- * (list; overrides the default key subject), {@code paths} (list of id lists),
- * {@code metrics} (map); any other column is available to the message templates as
- * {@code {column}}.
+ * {@code postId}, {@code personId}, {@code dutyId}, {@code issueId}, {@code paths} (list
+ * of id lists), {@code metrics} (map); any other column is available to the message
+ * templates as {@code {column}}, or as {@code {column:Type}} to show the label of a code
+ * (see {@link MessageLabels}). The key subject is the values of the code's header
+ * {@code subject:} names (an old {@code subject} column is ignored).
  */
 public final class Findings {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+	/** {@code {name}} or {@code {name:LabelType}}. */
+	public static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z]+))?}");
 
 	/** Severity, then level, then unit id, then key: the order of design.md section 5. */
 	public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -57,22 +59,76 @@ public final class Findings {
 		Map<String, Object> metrics = (row.get("metrics") instanceof Map<?, ?> m) ? (Map<String, Object>) m : Map.of();
 		return new Finding(definition.id(), code, info.severity(), unitId, context.level(unitId),
 				string(row.get("postId")), string(row.get("personId")), string(row.get("dutyId")),
-				string(row.get("issueId")), strings(row.get("subject")),
-				new Message(render(info.zh(), values), render(info.en(), values)), new Evidence(evidenceIds, paths),
-				metrics);
+				string(row.get("issueId")), subject(definition, info, row), message(info, values),
+				new Evidence(evidenceIds, paths), metrics);
 	}
 
-	/** Replaces {name} by the value of that column or parameter. */
-	public static String render(String template, Map<String, Object> values) {
+	/**
+	 * The key subject of a finding: the values of the code's {@code subject:} names in
+	 * {@code values} (a row), nulls left out; fails when every value is null.
+	 */
+	public static List<String> subject(AnalysisDefinition definition, AnalysisDefinition.CodeInfo info,
+			Map<String, Object> values) {
+		List<String> subject = new ArrayList<>();
+		for (String name : info.subject()) {
+			Object value = values.get(name);
+			if (value != null) {
+				subject.add(keyPart(value));
+			}
+		}
+		if (subject.isEmpty()) {
+			throw new IllegalStateException("cypher/" + definition.file().path() + ": a " + info.code()
+					+ " finding has no value for any subject name " + info.subject() + ": " + values);
+		}
+		return subject;
+	}
+
+	private static String keyPart(Object value) {
+		if (value instanceof Collection<?> c) {
+			return String.join(",", c.stream().map(Findings::keyPart).toList());
+		}
+		return (value instanceof Double || value instanceof Float) ? format(value) : String.valueOf(value);
+	}
+
+	/** Both messages of a code rendered with the values of a row and the parameters. */
+	public static Message message(AnalysisDefinition.CodeInfo info, Map<String, Object> values) {
+		return new Message(render(info.zh(), values, true), render(info.en(), values, false));
+	}
+
+	/**
+	 * Replaces {name} by the value of that column or parameter, and {name:Type} by the
+	 * Chinese ({@code zh}) or English label of the code in it.
+	 */
+	public static String render(String template, Map<String, Object> values, boolean zh) {
 		Matcher m = PLACEHOLDER.matcher(template);
 		StringBuilder sb = new StringBuilder();
 		while (m.find()) {
 			String name = m.group(1);
-			String value = values.containsKey(name) ? format(values.get(name)) : m.group();
+			String type = m.group(2);
+			String value;
+			if (!values.containsKey(name)) {
+				value = m.group();
+			}
+			else if (type == null) {
+				value = format(values.get(name));
+			}
+			else {
+				value = labels(type, values.get(name), zh);
+			}
 			m.appendReplacement(sb, Matcher.quoteReplacement(value));
 		}
 		m.appendTail(sb);
 		return sb.toString();
+	}
+
+	private static String labels(String type, Object value, boolean zh) {
+		if (value == null) {
+			return "—";
+		}
+		if (value instanceof Collection<?> c) {
+			return String.join(zh ? "、" : ", ", c.stream().map((v) -> labels(type, v, zh)).toList());
+		}
+		return MessageLabels.text(type, String.valueOf(value), zh);
 	}
 
 	static String format(Object value) {

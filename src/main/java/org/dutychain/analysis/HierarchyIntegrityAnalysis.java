@@ -85,8 +85,7 @@ class HierarchyIntegrityAnalysis implements AnalysisExtension {
 			// built directly, not through Findings.fromRow, so the witness path keeps its
 			// closing edge back to the start
 			findings.accept(new Finding(definition.id(), CODE, info.severity(), c.unitId(), context.level(c.unitId()),
-					null, null, null, null, List.of(c.unitId()),
-					new Message(Findings.render(info.zh(), values), Findings.render(info.en(), values)),
+					null, null, null, null, Findings.subject(definition, info, values), Findings.message(info, values),
 					new Evidence(c.units(), List.of(c.cycle())), Map.of()));
 		}
 		metrics.put("leadsEdges", edges.size());

@@ -34,29 +34,35 @@ class AnalysisController {
 		this.audits = audits;
 	}
 
-	/** One finding code of an analysis with its severity and message templates. */
+	/**
+	 * One finding code of an analysis with its severity and message templates.
+	 *
+	 * @param subject the names whose values make the finding key
+	 * @param sensitive whether its inputs include gradings or personnel events
+	 */
 	record CodeView(String code, Severity severity, String titleZh, String titleEn, String description, String zh,
-			String en) {
+			String en, List<String> subject, boolean sensitive) {
 	}
 
 	/**
 	 * An analysis of the catalogue.
 	 *
 	 * @param severity the highest severity among its codes
+	 * @param sensitive whether any code's inputs include gradings or personnel events
 	 * @param cypher the whole {@code cypher/analysis/<id>.cypher} file as written
 	 */
 	record AnalysisView(String id, String title, String titleZh, String titleEn, String description, Severity severity,
-			String engine, String className, List<CodeView> codes, String cypher) {
+			boolean sensitive, String engine, String className, List<CodeView> codes, String cypher) {
 
 		static AnalysisView of(AnalysisDefinition d) {
 			List<CodeView> codes = d.codes()
 				.values()
 				.stream()
 				.map((c) -> new CodeView(c.code(), c.severity(), c.titleZh(), c.titleEn(), c.description(), c.zh(),
-						c.en()))
+						c.en(), c.subject(), c.sensitive()))
 				.toList();
 			return new AnalysisView(d.id(), d.title(), d.titleZh(), d.titleEn(), d.description(), d.severity(),
-					d.engine(), d.className().orElse(null), codes, d.file().text());
+					d.sensitive(), d.engine(), d.className().orElse(null), codes, d.file().text());
 		}
 
 	}

@@ -27,7 +27,7 @@ class CypherFilesTests {
 
 	private static final Pattern PARAM = Pattern.compile("\\$([A-Za-z][A-Za-z0-9_]*)");
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+	private static final Pattern PLACEHOLDER = org.dutychain.analysis.Findings.PLACEHOLDER;
 
 	private static final Pattern ALIAS = Pattern.compile("(?i)\\bAS\\s+([A-Za-z][A-Za-z0-9_]*)");
 
@@ -84,6 +84,9 @@ class CypherFilesTests {
 					while (m.find()) {
 						if (!columns.contains(m.group(1))) {
 							unknown.add(file.path() + " " + key + ": {" + m.group(1) + "}");
+						}
+						if (m.group(2) != null && !org.dutychain.analysis.MessageLabels.isType(m.group(2))) {
+							unknown.add(file.path() + " " + key + ": label type " + m.group(2));
 						}
 					}
 				}

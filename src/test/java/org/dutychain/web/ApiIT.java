@@ -239,6 +239,19 @@ class ApiIT {
 		assertThat(vacancy.path("severity").asText()).isEqualTo("HIGH");
 		assertThat(vacancy.path("engine").asText()).isEqualTo("cypher");
 		assertThat(texts(vacancy.path("codes"), "code")).contains("POST_VACANT");
+		assertThat(vacancy.path("sensitive").asBoolean(true)).isFalse();
+		for (JsonNode code : vacancy.path("codes")) {
+			if (code.path("code").asText().equals("POST_VACANT")) {
+				List<String> subject = new ArrayList<>();
+				code.path("subject").forEach((n) -> subject.add(n.asText()));
+				assertThat(subject).containsExactly("unitId", "postId");
+			}
+		}
+		for (JsonNode a : analyses) {
+			if (a.path("id").asText().equals("review-followup")) {
+				assertThat(a.path("sensitive").asBoolean(false)).as("review-followup reads gradings").isTrue();
+			}
+		}
 		assertThat(vacancy.path("cypher").asText()).contains("// statement: POST_VACANT").contains("MATCH (u:Unit)");
 		assertThat(get("/api/analyses/nope", 404).path("type").asText()).isEqualTo("/problems/unknown-analysis");
 	}

@@ -64,7 +64,6 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 			row.put("code", "CASCADE_BREAK");
 			row.put("unitId", child);
 			row.put("dutyId", b.duty().dutyId());
-			row.put("subject", List.of(b.duty().dutyId(), child));
 			row.put("evidenceIds", evidence);
 			row.put("paths", List.of(List.of(parent, child)));
 			row.put("domain", b.duty().domain());

@@ -161,7 +161,6 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("code", "LEVEL_DECAY");
 		row.put("unitId", unitId);
-		row.put("subject", List.of(String.valueOf(level)));
 		row.put("evidenceIds", evidence);
 		row.put("metrics", Map.of("level", level, "mean", lowerMean, "upperMean", upperMean, "ratio",
 				(upperMean > 0) ? lowerMean / upperMean : 0.0));

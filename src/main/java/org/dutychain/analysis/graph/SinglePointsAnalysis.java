@@ -75,7 +75,8 @@ public class SinglePointsAnalysis implements AnalysisExtension {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("code", "BRIDGE_EDGE");
 			row.put("unitId", detached);
-			row.put("subject", (detached.compareTo(other) < 0) ? List.of(detached, other) : List.of(other, detached));
+			row.put("lowerId", (detached.compareTo(other) < 0) ? detached : other);
+			row.put("upperId", (detached.compareTo(other) < 0) ? other : detached);
 			row.put("evidenceIds", List.of(detached, other));
 			row.put("paths", List.of(List.of(other, detached)));
 			row.put("metrics", Map.of("cutOff", bridge.cutOff()));
