@@ -33,11 +33,14 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		List<String> dump = new ArrayList<>();
 		Map<String, Long> nodes = new TreeMap<>();
 		Map<String, Long> relationships = new TreeMap<>();
-		graph.stream("MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties", Map.of(), (row) -> {
-			String labels = labels(row.get("labels"));
-			nodes.merge(labels, 1L, Long::sum);
-			dump.add("N " + labels + " " + canonical(row.get("properties")));
-		});
+		// users and the audit log are system data, outside the digest (issue 9)
+		graph.stream(
+				"MATCH (n) WHERE NOT n:User AND NOT n:AuditEntry RETURN labels(n) AS labels, properties(n) AS properties",
+				Map.of(), (row) -> {
+					String labels = labels(row.get("labels"));
+					nodes.merge(labels, 1L, Long::sum);
+					dump.add("N " + labels + " " + canonical(row.get("properties")));
+				});
 		graph.stream("""
 				MATCH (a)-[r]->(b)
 				RETURN type(r) AS type, labels(a) AS fromLabels, properties(a) AS fromNode,
