@@ -9,10 +9,17 @@ export class ApiError extends Error {
 	}
 }
 
+// Session cookie + CSRF token (the XSRF-TOKEN cookie sent back as a header); X-Requested-With: no Basic dialog on 401.
+function authHeaders(headers) {
+	const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+	return { ...headers, 'X-Requested-With': 'fetch', ...(m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {}) };
+}
+
 async function request(method, path, params, body) {
 	const url = new URL(path, window.location.origin);
 	Object.entries(params || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
-	const response = await fetch(url, { method, body, headers: { Accept: 'application/json, application/problem+json' } });
+	const response = await fetch(url, { method, body, headers: authHeaders({ Accept: 'application/json, application/problem+json' }) });
+	if (response.status === 401) { window.location.assign('/login.html'); }
 	const text = await response.text();
 	const data = text ? JSON.parse(text) : null;
 	if (!response.ok) {

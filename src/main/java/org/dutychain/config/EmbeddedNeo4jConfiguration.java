@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -17,6 +18,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -31,8 +33,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The default database: Neo4j 5 embedded in this process, with a Bolt connector on
- * localhost so that Neo4j Browser or cypher-shell can attach. Active only when
+ * The default database: Neo4j 5 embedded in this process. Its Bolt connector listens on
+ * 127.0.0.1 only, with Neo4j authentication: the app's own driver signs in as
+ * {@code neo4j} with a random password made at each start and never logged, on an
+ * ephemeral port; {@code dutychain.bolt-port} puts the connector on a fixed port for
+ * Neo4j Browser or cypher-shell, which sign in as {@code browser} with
+ * {@code DUTYCHAIN_BOLT_PASSWORD} (Community has no roles: that user can also write). A
+ * configured port that is busy fails start with one clear line. Active only when
  * {@code spring.neo4j.uri} is not set; with it, Spring Boot's own driver configuration
  * connects to the external server or cluster and everything else stays the same, because
  * all access goes through the driver.
@@ -43,6 +50,14 @@ class EmbeddedNeo4jConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
+	/** The Neo4j user of the app's own driver. */
+	static final String INTERNAL_USER = "neo4j";
+
+	/**
+	 * The Neo4j user for Neo4j Browser and cypher-shell on {@code dutychain.bolt-port}.
+	 */
+	static final String BROWSER_USER = "browser";
+
 	@Bean(destroyMethod = "")
 	EmbeddedDatabase embeddedDatabase(DutychainProperties properties) {
 		return EmbeddedDatabase.start(properties);
@@ -50,7 +65,7 @@ class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Driver neo4jDriver(EmbeddedDatabase database) {
-		return GraphDatabase.driver(database.boltUri(), AuthTokens.none(),
+		return GraphDatabase.driver(database.boltUri(), AuthTokens.basic(INTERNAL_USER, database.internalPassword()),
 				Config.builder()
 					.withoutEncryption()
 					.withConnectionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
@@ -68,11 +83,36 @@ class EmbeddedNeo4jConfiguration {
 
 		private final int boltPort;
 
-		private EmbeddedDatabase(DatabaseManagementService dbms, Path home, boolean ephemeral, int boltPort) {
+		private final String internalPassword;
+
+		private EmbeddedDatabase(DatabaseManagementService dbms, Path home, boolean ephemeral, int boltPort,
+				String internalPassword) {
 			this.dbms = dbms;
 			this.home = home;
 			this.ephemeral = ephemeral;
 			this.boltPort = boltPort;
+			this.internalPassword = internalPassword;
+		}
+
+		String internalPassword() {
+			return this.internalPassword;
+		}
+
+		/** Fails with one clear line when the configured port is taken. */
+		static void requireFree(int port) {
+			try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+				socket.setReuseAddress(true);
+				socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+			}
+			catch (IOException ex) {
+				throw new BoltPortBusyException(port);
+			}
+		}
+
+		private static String randomPassword() {
+			byte[] bytes = new byte[24];
+			new java.security.SecureRandom().nextBytes(bytes);
+			return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		}
 
 		static EmbeddedDatabase start(DutychainProperties properties) {
@@ -80,10 +120,19 @@ class EmbeddedNeo4jConfiguration {
 				Path home = properties.ephemeral() ? Files.createTempDirectory("dutychain-neo4j")
 						: properties.dataDir().toAbsolutePath().normalize();
 				Files.createDirectories(home);
+				boolean external = properties.boltPort() > 0;
+				if (external) {
+					if (properties.boltPassword() == null || properties.boltPassword().length() < 8) {
+						throw new IllegalStateException("dutychain.bolt-port=" + properties.boltPort()
+								+ " needs DUTYCHAIN_BOLT_PASSWORD (dutychain.bolt-password, at least 8 characters)");
+					}
+					requireFree(properties.boltPort());
+				}
 				long started = System.nanoTime();
 				DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+					.setConfig(GraphDatabaseSettings.auth_enabled, true)
 					.setConfig(BoltConnector.enabled, true)
-					.setConfig(BoltConnector.listen_address, new SocketAddress("localhost", properties.boltPort()))
+					.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
 					.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
 					.setConfig(HttpConnector.enabled, false)
 					.setConfig(HttpsConnector.enabled, false)
@@ -96,10 +145,26 @@ class EmbeddedNeo4jConfiguration {
 					.resolveDependency(ConnectorPortRegister.class)
 					.getLocalAddress(ConnectorType.BOLT)
 					.getPort();
-				log.info(
-						"Embedded Neo4j started in {} ms at {}; attach Neo4j Browser or cypher-shell to bolt://localhost:{} (no authentication)",
-						(System.nanoTime() - started) / 1_000_000, home, port);
-				return new EmbeddedDatabase(dbms, home, properties.ephemeral(), port);
+				String internalPassword = randomPassword();
+				GraphDatabaseService users = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+				users.executeTransactionally(
+						"ALTER USER " + INTERNAL_USER + " SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+						Map.of("password", internalPassword));
+				if (external) {
+					users.executeTransactionally(
+							"CREATE OR REPLACE USER " + BROWSER_USER
+									+ " SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+							Map.of("password", properties.boltPassword()));
+					log.info(
+							"Embedded Neo4j started in {} ms at {}; Neo4j Browser or cypher-shell: bolt://127.0.0.1:{} as user '{}' with DUTYCHAIN_BOLT_PASSWORD",
+							(System.nanoTime() - started) / 1_000_000, home, port, BROWSER_USER);
+				}
+				else {
+					users.executeTransactionally("DROP USER " + BROWSER_USER + " IF EXISTS");
+					log.info("Embedded Neo4j started in {} ms at {} (no Bolt port for other clients)",
+							(System.nanoTime() - started) / 1_000_000, home);
+				}
+				return new EmbeddedDatabase(dbms, home, properties.ephemeral(), port, internalPassword);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -107,7 +172,7 @@ class EmbeddedNeo4jConfiguration {
 		}
 
 		String boltUri() {
-			return "bolt://localhost:" + this.boltPort;
+			return "bolt://127.0.0.1:" + this.boltPort;
 		}
 
 		int boltPort() {

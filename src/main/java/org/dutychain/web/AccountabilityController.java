@@ -4,10 +4,12 @@ import java.time.LocalDate;
 
 import org.dutychain.accountability.AccountabilityChain;
 import org.dutychain.accountability.AccountabilityService;
+import org.dutychain.accountability.UnknownIssueException;
 import org.dutychain.config.Labeled;
 import org.dutychain.duty.DutyDomain;
 import org.dutychain.organization.Datasets;
 import org.dutychain.organization.UnitDirectory;
+import org.dutychain.security.AccessScope;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,11 +28,14 @@ class AccountabilityController {
 
 	private final UnitDirectory units;
 
+	private final AccessScope access;
+
 	AccountabilityController(ObjectProvider<AccountabilityService> accountability, Datasets datasets,
-			UnitDirectory units) {
+			UnitDirectory units, AccessScope access) {
 		this.accountability = accountability;
 		this.datasets = datasets;
 		this.units = units;
+		this.access = access;
 	}
 
 	@GetMapping("/api/accountability")
@@ -40,13 +45,18 @@ class AccountabilityController {
 			.orElseThrow(() -> new BadRequestException("domain", domain,
 					"未知的责任领域“" + domain + "”，应为 " + java.util.Arrays.toString(DutyDomain.values()) + " 之一"));
 		this.units.require(this.datasets.active().generation(), unit);
-		return service().forUnit(unit, d.name(), this.datasets.asOf(asOf));
+		this.access.requireVisible(unit);
+		return this.access.filter(service().forUnit(unit, d.name(), this.datasets.asOf(asOf)));
 	}
 
 	@GetMapping("/api/issues/{id}/accountability")
 	AccountabilityChain forIssue(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return service().forIssue(id, this.datasets.asOf(asOf));
+		AccountabilityChain chain = service().forIssue(id, this.datasets.asOf(asOf));
+		if (!this.access.isVisible(chain.unitId())) {
+			throw new UnknownIssueException(id);
+		}
+		return this.access.filter(chain);
 	}
 
 	private AccountabilityService service() {

@@ -10,6 +10,7 @@ import org.dutychain.analysis.AnalysisService;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Severity;
+import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +30,12 @@ class AnalysisController {
 
 	private final AuditCache audits;
 
-	AnalysisController(AnalysisService analyses, AuditCache audits) {
+	private final AccessScope access;
+
+	AnalysisController(AnalysisService analyses, AuditCache audits, AccessScope access) {
 		this.analyses = analyses;
 		this.audits = audits;
+		this.access = access;
 	}
 
 	/**
@@ -106,19 +110,26 @@ class AnalysisController {
 	AnalysisResult run(@PathVariable String id, @RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		this.analyses.definition(id);
-		return this.analyses.run(id, blankToNull(scope), asOf);
+		AnalysisResult result = this.analyses.run(id, this.access.effectiveScope(blankToNull(scope)), asOf);
+		return new AnalysisResult(result.analysis(), result.title(), result.scope(), result.examined(),
+				result.durationMs(), result.metrics(), this.access.filter(result.findings()));
 	}
 
 	@PostMapping("/api/audit")
 	AuditDocument audit(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return this.audits.audit(blankToNull(scope), asOf);
+		String requested = blankToNull(scope);
+		if (requested == null) {
+			return this.access.wholeAudit(asOf);
+		}
+		this.access.requireVisible(requested);
+		return this.access.filter(this.audits.audit(requested, asOf));
 	}
 
 	@GetMapping("/api/coverage")
 	CoverageResponse coverage(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AuditDocument audit = this.audits.audit(blankToNull(scope), asOf);
+		AuditDocument audit = this.audits.audit(this.access.effectiveScope(blankToNull(scope)), asOf);
 		List<CoverageLevel> levels = audit.levels()
 			.stream()
 			.map((l) -> new CoverageLevel(l.level(), l.units(), l.coverage()))
@@ -130,7 +141,7 @@ class AnalysisController {
 	@GetMapping("/api/pressure")
 	PressureResponse pressure(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AuditDocument audit = this.audits.audit(blankToNull(scope), asOf);
+		AuditDocument audit = this.audits.audit(this.access.effectiveScope(blankToNull(scope)), asOf);
 		List<PressureLevel> levels = audit.levels()
 			.stream()
 			.map((l) -> new PressureLevel(l.level(), l.units(), l.pressureMean(), l.pressureMedian(), l.coldShare()))

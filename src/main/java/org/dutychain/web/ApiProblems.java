@@ -9,13 +9,16 @@ import org.dutychain.analysis.UnknownAnalysisException;
 import org.dutychain.ingest.ImportProblem;
 import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.organization.UnknownUnitException;
+import org.dutychain.security.UserProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -50,6 +53,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	static final URI NOT_AVAILABLE = URI.create("/problems/not-available");
 
 	static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
+
+	static final URI FORBIDDEN = URI.create("/problems/forbidden");
 
 	@ExceptionHandler(UnknownUnitException.class)
 	ProblemDetail unknownUnit(UnknownUnitException ex) {
@@ -100,11 +105,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(UserProblemException.class)
+	ResponseEntity<ProblemDetail> userProblem(UserProblemException ex) {
+		HttpStatus status = HttpStatus.valueOf(ex.status());
+		ProblemDetail problem = problem(status, URI.create("/problems/user-" + status.value()),
+				status.getReasonPhrase(), ex.detailZh() + " · " + ex.detailEn());
+		problem.setProperty("field", ex.field());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * A role that may not do this (a method rule or {@code AccessScope.requireEditable}).
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", "当前角色无权执行此操作 · Your role may not do this");
+	}
+
+	/**
+	 * Anything unexpected: a generic text and a correlation id that is logged with the
+	 * exception; never the exception's message or stack trace.
+	 */
 	@ExceptionHandler(RuntimeException.class)
 	ProblemDetail unexpected(RuntimeException ex) {
-		log.error("Request failed", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
-				"服务器内部错误：" + ex.getMessage());
+		String correlationId = java.util.UUID.randomUUID().toString();
+		log.error("Request failed (correlation id {})", correlationId, ex);
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
+				"服务器内部错误，请将编号 " + correlationId + " 告知管理员 · Internal error; quote " + correlationId
+						+ " to your administrator");
+		problem.setProperty("correlationId", correlationId);
+		return problem;
 	}
 
 	/**
@@ -146,7 +176,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (ex instanceof MissingServletRequestPartException missing) {
 			return "缺少上传文件 " + missing.getRequestPartName();
 		}
-		return "请求无效：" + ex.getMessage();
+		return "请求无效 · Bad request";
 	}
 
 	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.ingest.InvalidDatasetException;
+import org.dutychain.security.AuditLog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -28,9 +30,12 @@ class ImportController {
 
 	private final AuditCache audits;
 
-	ImportController(ObjectProvider<DatasetImporter> importer, AuditCache audits) {
+	private final AuditLog auditLog;
+
+	ImportController(ObjectProvider<DatasetImporter> importer, AuditCache audits, AuditLog auditLog) {
 		this.importer = importer;
 		this.audits = audits;
+		this.auditLog = auditLog;
 	}
 
 	/**
@@ -47,7 +52,12 @@ class ImportController {
 		try (InputStream in = file.getInputStream()) {
 			ImportResult result = importer.importUpload(name, in);
 			this.audits.clear();
+			this.auditLog.record(AuditLog.IMPORT, name, "imported");
 			return result;
+		}
+		catch (InvalidDatasetException ex) {
+			this.auditLog.record(AuditLog.IMPORT, name, "rejected: " + ex.problems().size() + " problems");
+			throw ex;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -14,6 +14,8 @@ import org.dutychain.report.SnapshotDiff;
 import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
 import org.dutychain.report.UnknownSnapshotException;
+import org.dutychain.security.AccessScope;
+import org.dutychain.security.AuditLog;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -44,10 +46,17 @@ class ReportController {
 
 	private final Snapshots snapshots;
 
-	ReportController(AuditReports reports, ImportTemplate template, Snapshots snapshots) {
+	private final AccessScope access;
+
+	private final AuditLog auditLog;
+
+	ReportController(AuditReports reports, ImportTemplate template, Snapshots snapshots, AccessScope access,
+			AuditLog auditLog) {
 		this.reports = reports;
 		this.template = template;
 		this.snapshots = snapshots;
+		this.access = access;
+		this.auditLog = auditLog;
 	}
 
 	/**
@@ -68,8 +77,14 @@ class ReportController {
 			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		ReportFormat f = parsed.get();
+		scope = this.access.effectiveScope(scope);
+		if (since != null && !since.isBlank()) {
+			visibleSnapshot(since);
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
 		this.reports.write(scope, asOf, f, since, out);
+		this.auditLog.record(AuditLog.REPORT, (scope != null) ? scope : "all",
+				"format=" + f.extension() + ((asOf != null) ? " asOf=" + asOf : ""));
 		String name = "audit-" + ((scope != null && !scope.isBlank()) ? scope.strip() : "all")
 				+ ((asOf != null) ? "-" + asOf : "") + "." + f.extension();
 		ContentDisposition disposition = ((f == ReportFormat.HTML || f == ReportFormat.JSON)
@@ -99,25 +114,40 @@ class ReportController {
 	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String label) {
-		SnapshotInfo info = this.snapshots.create((scope != null && !scope.isBlank()) ? scope.strip() : null, asOf,
-				label);
+		SnapshotInfo info = this.snapshots.create(this.access.effectiveScope(scope), asOf, label);
+		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
 		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
 	}
 
 	/** Every snapshot, newest first. */
 	@GetMapping("/api/snapshots")
 	List<SnapshotInfo> snapshots() {
-		return this.snapshots.list();
+		return this.snapshots.list().stream().filter(this::visible).toList();
+	}
+
+	/** ADMIN sees every snapshot; a scoped user those of units in its scope. */
+	private boolean visible(SnapshotInfo info) {
+		return this.access.caller().unrestricted() || (info.scope() != null && this.access.isVisible(info.scope()));
+	}
+
+	private SnapshotInfo visibleSnapshot(String id) {
+		SnapshotInfo info = this.snapshots.require(id);
+		if (!visible(info)) {
+			throw new UnknownSnapshotException(id);
+		}
+		return info;
 	}
 
 	@GetMapping("/api/snapshots/{id}")
 	SnapshotInfo snapshot(@PathVariable String id) {
-		return this.snapshots.require(id);
+		return visibleSnapshot(id);
 	}
 
 	/** What changed from snapshot {@code a} to snapshot {@code b}. */
 	@GetMapping("/api/snapshots/{a}/diff/{b}")
 	SnapshotDiff diff(@PathVariable String a, @PathVariable String b) {
+		visibleSnapshot(a);
+		visibleSnapshot(b);
 		return this.snapshots.diff(a, b);
 	}
 

@@ -27,6 +27,7 @@ import org.dutychain.organization.UnitSummary;
 import org.dutychain.people.PostDirectory;
 import org.dutychain.people.PostHolding;
 import org.dutychain.record.UnitRecords;
+import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +61,11 @@ class UnitController {
 
 	private final AnalysisSettings settings;
 
+	private final AccessScope access;
+
 	UnitController(Datasets datasets, UnitDirectory units, PostDirectory posts, DutyLists duties, UnitRecords records,
-			AuditCache audits, AnalysisSettings settings) {
+			AuditCache audits, AnalysisSettings settings, AccessScope access) {
+		this.access = access;
 		this.datasets = datasets;
 		this.units = units;
 		this.posts = posts;
@@ -131,7 +135,15 @@ class UnitController {
 		if (n < 0 || n > MAX_LIMIT) {
 			throw new BadRequestException("limit", String.valueOf(limit), "limit 应在 0 到 " + MAX_LIMIT + " 之间");
 		}
-		return this.units.search(generation(), query, n);
+		Set<String> visible = this.access.visibleUnits();
+		if (visible == null) {
+			return this.units.search(generation(), query, n);
+		}
+		return this.units.search(generation(), query, MAX_LIMIT)
+			.stream()
+			.filter((u) -> visible.contains(u.id()))
+			.limit(n)
+			.toList();
 	}
 
 	@GetMapping("/api/units/{id}")
@@ -139,17 +151,20 @@ class UnitController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		long generation = generation();
 		UnitDetails unit = this.units.require(generation, id);
+		this.access.requireVisible(id);
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<Integer, List<UnitRecords.GradingRecord>> gradings = new TreeMap<>(java.util.Comparator.reverseOrder());
-		for (UnitRecords.GradingRecord g : this.records.gradings(generation, id)) {
-			gradings.computeIfAbsent(g.year(), (y) -> new ArrayList<>()).add(g);
+		if (!this.access.hidesSensitive()) {
+			for (UnitRecords.GradingRecord g : this.records.gradings(generation, id)) {
+				gradings.computeIfAbsent(g.year(), (y) -> new ArrayList<>()).add(g);
+			}
 		}
+		List<Finding> findings = this.access.filter(this.audits.findingsOf(id, date));
 		return new UnitPanel(date, unit, this.units.primaryAncestors(generation, id),
 				this.units.leaders(generation, id), this.posts.posts(generation, id, date),
 				this.duties.teamList(generation, id), this.duties.personalLists(generation, id),
 				this.records.firstSecretaries(generation, id, date), this.records.assistance(generation, id, date),
-				gradings, this.records.openIssues(generation, id), this.audits.severityCounts(id, date),
-				this.audits.findingsOf(id, date));
+				gradings, this.records.openIssues(generation, id), count(findings), findings);
 	}
 
 	@GetMapping("/api/units/{id}/tree")
@@ -163,6 +178,8 @@ class UnitController {
 		if (start.isEmpty()) {
 			throw new org.dutychain.organization.UnknownUnitException(id);
 		}
+		this.access.requireVisible(id);
+		Set<String> visible = this.access.visibleUnits();
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<String, List<ChildLink>> childrenOf = new LinkedHashMap<>();
 		Set<String> ids = new LinkedHashSet<>(List.of(id));
@@ -170,6 +187,9 @@ class UnitController {
 		for (int d = 0; d < depth && !frontier.isEmpty(); d++) {
 			List<String> next = new ArrayList<>();
 			for (ChildLink link : this.units.children(generation, frontier)) {
+				if (visible != null && !visible.contains(link.child().id())) {
+					continue;
+				}
 				childrenOf.computeIfAbsent(link.parentId(), (p) -> new ArrayList<>()).add(link);
 				if (ids.add(link.child().id())) {
 					next.add(link.child().id());
@@ -187,14 +207,36 @@ class UnitController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		long generation = generation();
 		LocalDate date = this.datasets.asOf(asOf);
-		List<UnitNode> roots = this.units.roots(generation);
+		List<String> scopeRoots = this.access.roots();
+		List<UnitNode> roots = this.access.caller().unrestricted() ? this.units.roots(generation)
+				: this.units.nodes(generation, scopeRoots);
 		NodeFacts facts = facts(generation, roots.stream().map(UnitNode::id).toList(), date);
 		return roots.stream().map((r) -> node(r, null, 0, Map.of(), facts)).toList();
 	}
 
 	private NodeFacts facts(long generation, List<String> ids, LocalDate date) {
-		return new NodeFacts(pressure(generation, ids, date), this.audits.severityCounts(ids, date),
+		Map<String, Map<Severity, Integer>> counts = new LinkedHashMap<>();
+		boolean filtered = !this.access.caller().unrestricted() || this.access.hidesSensitive();
+		if (filtered) {
+			for (String unitId : ids) {
+				counts.put(unitId, count(this.access.filter(this.audits.findingsOf(unitId, date))));
+			}
+		}
+		else {
+			counts = this.audits.severityCounts(ids, date);
+		}
+		return new NodeFacts(pressure(generation, ids, date), counts,
 				this.posts.principalHolders(generation, ids, date));
+	}
+
+	/** Finding counts per severity, every severity present. */
+	private static Map<Severity, Integer> count(List<Finding> findings) {
+		Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+		for (Severity s : Severity.values()) {
+			counts.put(s, 0);
+		}
+		findings.forEach((f) -> counts.merge(f.severity(), 1, Integer::sum));
+		return counts;
 	}
 
 	private TreeNode node(UnitNode unit, String edgeKind, int depth, Map<String, List<ChildLink>> childrenOf,

@@ -34,8 +34,9 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		List<String> dump = new ArrayList<>();
 		Map<String, Long> nodes = new TreeMap<>();
 		Map<String, Long> relationships = new TreeMap<>();
+		// system data (counters, leases, users, the audit log, change records) is outside the digest (issue 9)
 		graph.stream(
-				"MATCH (n) WHERE NOT n:Counter AND NOT n:GenerationLease RETURN labels(n) AS labels, properties(n) AS properties",
+				"MATCH (n) WHERE NOT (n:Counter OR n:GenerationLease OR n:User OR n:AuditEntry OR n:ChangeRecord) RETURN labels(n) AS labels, properties(n) AS properties",
 				Map.of(), (row) -> {
 					String labels = labels(row.get("labels"));
 					nodes.merge(labels, 1L, Long::sum);

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.security.FirstStart;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.test.context.TestComponent;
 
@@ -22,13 +25,24 @@ public class GraphFixtures {
 
 	private final CypherFiles cypher;
 
-	public GraphFixtures(Neo4jGraph graph, CypherFiles cypher) {
+	private final ObjectProvider<FirstStart> firstStart;
+
+	public GraphFixtures(Neo4jGraph graph, CypherFiles cypher, ObjectProvider<FirstStart> firstStart) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.firstStart = firstStart;
 	}
 
-	/** Deletes every node in batches. */
+	/**
+	 * Deletes every node in batches, users included; the test admin of a web test is
+	 * created again.
+	 */
 	public void wipe() {
+		wipeAll();
+		this.firstStart.ifAvailable(FirstStart::ensureAdmin);
+	}
+
+	private void wipeAll() {
 		this.graph.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
 	}
 
@@ -43,7 +57,7 @@ public class GraphFixtures {
 	 * computes levels.
 	 */
 	public void load(CypherFile file, LocalDate asOf) {
-		wipe();
+		wipeAll();
 		this.graph.inWriteTransaction((tx) -> {
 			for (CypherFile.Statement s : file.statements()) {
 				tx.run(s.cypher(), Map.of()).consume();
@@ -62,6 +76,7 @@ public class GraphFixtures {
 				this.graph.write(s.cypher(), Map.of("generation", GENERATION));
 			}
 		}
+		this.firstStart.ifAvailable(FirstStart::ensureAdmin);
 	}
 
 }

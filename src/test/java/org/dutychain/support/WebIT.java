@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
-				"dutychain.page-cache=64m" })
-@Import(GraphFixtures.class)
+				"dutychain.page-cache=64m", "dutychain.admin-password=" + TestAdmin.PASSWORD })
+@Import({ GraphFixtures.class, TestAdmin.class })
 public @interface WebIT {
 
 }
