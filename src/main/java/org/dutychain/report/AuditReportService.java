@@ -70,7 +70,8 @@ class AuditReportService implements AuditReports {
 	}
 
 	@Override
-	public void write(String scope, LocalDate asOf, ReportFormat format, String sinceSnapshot, OutputStream out) {
+	public void write(String scope, LocalDate asOf, ReportFormat format, String sinceSnapshot, ReportOptions options,
+			OutputStream out) {
 		if (sinceSnapshot != null && !sinceSnapshot.isBlank()) {
 			this.snapshots.require(sinceSnapshot);
 		}
@@ -84,7 +85,7 @@ class AuditReportService implements AuditReports {
 			}
 			return;
 		}
-		ReportContent content = content(document, sinceSnapshot);
+		ReportContent content = content(document, sinceSnapshot, options);
 		switch (format) {
 			case XLSX -> XlsxAuditReport.write(content, out);
 			case HTML -> {
@@ -100,7 +101,36 @@ class AuditReportService implements AuditReports {
 		}
 	}
 
+	@Override
+	public String fileName(String scope, LocalDate asOf, ReportFormat format) {
+		String id = blankToNull(scope);
+		DatasetInfo dataset = this.datasets.active();
+		String name = "全部单位";
+		if (id != null) {
+			ReportFacts.Scope one = new ReportFacts.Scope(dataset.generation(), List.of(id), asOf);
+			name = this.facts.unitNames(one).getOrDefault(id, id);
+		}
+		LocalDate date = (asOf != null) ? asOf : dataset.asOf();
+		return fileNameOf(name, date, format);
+	}
+
+	/**
+	 * {@code 审计报告-<scope name>-<date>.<ext>}, with characters a file system or a header
+	 * refuses replaced by {@code _}.
+	 */
+	static String fileNameOf(String scopeName, LocalDate date, ReportFormat format) {
+		String safe = scopeName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+		if (safe.length() > 80) {
+			safe = safe.substring(0, 80);
+		}
+		return "审计报告-" + safe + ((date != null) ? "-" + date : "") + "." + format.extension();
+	}
+
 	ReportContent content(AuditDocument document, String sinceSnapshot) {
+		return content(document, sinceSnapshot, ReportOptions.DEFAULT);
+	}
+
+	ReportContent content(AuditDocument document, String sinceSnapshot, ReportOptions options) {
 		DatasetInfo dataset = this.datasets.active();
 		List<String> unitIds = (document.scope() == null) ? null
 				: new ArrayList<>(this.datasets.scopeLevels(dataset.generation(), document.scope()).keySet());
@@ -111,7 +141,7 @@ class AuditReportService implements AuditReports {
 				: Optional.of(this.snapshots.diff(sinceSnapshot, document));
 		return new ReportContent(document, scopeName, ZonedDateTime.now(this.clock), names,
 				accountable(scope, document), this.facts.staffing(scope), this.facts.weakUnits(scope),
-				this.facts.supervisions(scope), rules(document), since);
+				this.facts.supervisions(scope), rules(document), since, options);
 	}
 
 	private List<ReportContent.Rule> rules(AuditDocument document) {

@@ -46,6 +46,7 @@ final class HtmlAuditReport {
 			.raw("</title>\n<style>\n")
 			.raw(css(content, fonts))
 			.raw("</style>\n</head>\n<body>\n");
+		h.raw("<div class=\"mark\" id=\"mark\">").text(content.markLine()).raw("</div>\n");
 		cover(h, content);
 		summary(h, content);
 		content.since().ifPresent((diff) -> changes(h, content, diff));
@@ -55,7 +56,9 @@ final class HtmlAuditReport {
 		staffing(h, content);
 		weak(h, content);
 		supervisions(h, content);
-		rules(h, content);
+		if (content.options().appendix()) {
+			rules(h, content);
+		}
 		h.raw("</body>\n</html>\n");
 		return h.toString();
 	}
@@ -63,15 +66,18 @@ final class HtmlAuditReport {
 	private static String css(ReportContent content, String fonts) {
 		String header = escapeCss(
 				ReportContent.TITLE + " · " + content.scopeName() + " · " + content.document().asOf());
+		String mark = escapeCss(content.markLine());
 		return """
 				@page { size: A4 portrait; margin: 20mm 15mm 18mm 15mm;
 				  @top-center { content: "%s"; font-family: %s; font-size: 8pt; color: #666; }
-				  @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: %s; font-size: 8pt; color: #666; } }
+				  @bottom-left { content: "%s"; font-family: %s; font-size: 7pt; color: #b22; }
+				  @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: %s; font-size: 8pt; color: #666; } }
 				@page :first { @top-center { content: none; } }
+				.mark { color: #b22; font-size: 9pt; font-weight: bold; text-align: right; margin: 0 0 2mm 0; }
 				html, body { font-family: %s; font-size: 10pt; color: #222; }
 				section { display: block; page-break-before: always; }
-				section.cover { page-break-before: auto; padding-top: 60mm; text-align: center; }
-				h1 { font-size: 24pt; margin: 0 0 12mm 0; }
+				section.cover { page-break-before: auto; padding-top: 0; text-align: center; }
+				h1 { font-size: 22pt; margin: 0 0 8mm 0; }
 				h2 { font-size: 15pt; border-bottom: 2px solid #b22; padding-bottom: 2mm; }
 				h3 { font-size: 12pt; margin-top: 6mm; }
 				h4 { font-size: 10.5pt; margin: 4mm 0 1mm 0; }
@@ -95,7 +101,7 @@ final class HtmlAuditReport {
 				pre { font-family: monospace, %s; font-size: 7.5pt; white-space: pre-wrap; word-wrap: break-word;
 				  background: #f6f6f6; border: 1px solid #ddd; padding: 2mm; }
 				"""
-			.formatted(header, fonts, fonts, fonts, fonts);
+			.formatted(header, fonts, mark, fonts, fonts, fonts, fonts);
 	}
 
 	private static void cover(Html h, ReportContent content) {
@@ -405,8 +411,25 @@ final class HtmlAuditReport {
 		h.raw("<section id=\"" + id + "\" data-section=\"" + id + "\">\n<h2>").text(title).raw("</h2>\n");
 	}
 
-	private static String escapeCss(String s) {
-		return s.replace("\\", "\\\\").replace("\"", "\\\"");
+	/**
+	 * Text for a quoted CSS string inside the {@code <style>} block: everything but
+	 * letters, digits, CJK text and a few harmless marks becomes a CSS hex escape
+	 * ({@code \\3c }), so no name can close the string, the rule or the style element
+	 * ({@code </style><script>} stays inert text).
+	 */
+	static String escapeCss(String s) {
+		StringBuilder b = new StringBuilder(s.length() + 16);
+		s.codePoints().forEach((cp) -> {
+			boolean safe = Character.isLetterOrDigit(cp) || cp == ' ' || cp == '·' || cp == '-' || cp == '.'
+					|| cp == '（' || cp == '）' || cp == ':' || cp == '_' || cp == ',';
+			if (safe && !Character.isISOControl(cp)) {
+				b.appendCodePoint(cp);
+			}
+			else {
+				b.append('\\').append(Integer.toHexString(cp)).append(' ');
+			}
+		});
+		return b.toString();
 	}
 
 	/** A string builder that escapes text for XHTML. */

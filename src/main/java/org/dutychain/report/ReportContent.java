@@ -28,10 +28,12 @@ import org.dutychain.analysis.Severity;
  * @param supervisions listed supervisions (挂牌督办) in scope
  * @param rules the rule text of every analysis in the document
  * @param since the diff against an earlier snapshot, when one was chosen
+ * @param options who exports the report (printed with the confidentiality mark) and
+ * whether the rule appendix is included
  */
 record ReportContent(AuditDocument document, String scopeName, ZonedDateTime generatedAt, Map<String, String> unitNames,
 		Map<String, String> accountable, List<Staffing> staffing, List<WeakUnit> weakUnits, List<Listing> supervisions,
-		List<Rule> rules, Optional<SnapshotDiff> since) {
+		List<Rule> rules, Optional<SnapshotDiff> since, ReportOptions options) {
 
 	/** Appointments ending within this many days after asOf are listed as expiring. */
 	static final int EXPIRY_DAYS = 90;
@@ -45,6 +47,24 @@ record ReportContent(AuditDocument document, String scopeName, ZonedDateTime gen
 		weakUnits = List.copyOf(weakUnits);
 		supervisions = List.copyOf(supervisions);
 		rules = List.copyOf(rules);
+		options = (options != null) ? options : ReportOptions.DEFAULT;
+	}
+
+	/** Without an exporting user and with the rule appendix. */
+	ReportContent(AuditDocument document, String scopeName, ZonedDateTime generatedAt, Map<String, String> unitNames,
+			Map<String, String> accountable, List<Staffing> staffing, List<WeakUnit> weakUnits,
+			List<Listing> supervisions, List<Rule> rules, Optional<SnapshotDiff> since) {
+		this(document, scopeName, generatedAt, unitNames, accountable, staffing, weakUnits, supervisions, rules, since,
+				new ReportOptions(null, true));
+	}
+
+	/**
+	 * The confidentiality line printed on every page: 内部资料 注意保密 · 导出人 … · 导出时间 ….
+	 */
+	String markLine() {
+		String user = this.options.user();
+		return ReportOptions.MARK + " · 导出人 " + ((user != null && !user.isBlank()) ? user.strip() : "—") + " · 导出时间 "
+				+ this.generatedAt.format(ReportScores.DATE_TIME);
 	}
 
 	/**

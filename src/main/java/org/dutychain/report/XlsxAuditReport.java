@@ -53,15 +53,17 @@ final class XlsxAuditReport {
 		try {
 			XlsxStyles styles = new XlsxStyles(workbook);
 			cover(content, workbook, styles);
-			scores(content.document(), workbook, styles);
-			coverage(content.document(), workbook, styles);
-			pressure(content.document(), workbook, styles);
+			scores(content.document(), workbook, styles, content.markLine());
+			coverage(content.document(), workbook, styles, content.markLine());
+			pressure(content.document(), workbook, styles, content.markLine());
 			findings(content, workbook, styles);
 			content.since().ifPresent((diff) -> changes(content, diff, workbook, styles));
 			staffing(content, workbook, styles);
 			weak(content, workbook, styles);
 			supervisions(content, workbook, styles);
-			rules(content, workbook, styles);
+			if (content.options().appendix()) {
+				rules(content, workbook, styles);
+			}
 			workbook.write(out);
 		}
 		catch (IOException ex) {
@@ -79,6 +81,7 @@ final class XlsxAuditReport {
 	}
 
 	private static void cover(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		AuditDocument doc = content.document();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(COVER), styles, List.of("项目", "内容"));
 		int[] counts = ReportScores.count(doc.findings());
@@ -96,10 +99,12 @@ final class XlsxAuditReport {
 		content.since()
 			.ifPresent((diff) -> sheet.row(null, "与快照比较",
 					diff.summaryZh() + "（" + diff.from().label() + "，" + diff.from().id() + "）"));
-		sheet.finish();
+		sheet.row(null, "密级", ReportOptions.MARK);
+		sheet.row(null, "导出人", (content.options().user() != null) ? content.options().user() : "—");
+		sheet.finish(mark);
 	}
 
-	private static void scores(AuditDocument doc, SXSSFWorkbook workbook, XlsxStyles styles) {
+	private static void scores(AuditDocument doc, SXSSFWorkbook workbook, XlsxStyles styles, String mark) {
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(SCORES), styles,
 				List.of("类别", "编号", "名称", "检查对象数", "高", "中", "低", "得分"));
 		List<ReportScores.Score> all = new ArrayList<>(ReportScores.byAnalysis(doc));
@@ -108,10 +113,10 @@ final class XlsxAuditReport {
 		for (ReportScores.Score s : all) {
 			sheet.row(null, s.group(), s.id(), s.name(), s.examined(), s.high(), s.medium(), s.low(), s.score());
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
-	private static void coverage(AuditDocument doc, SXSSFWorkbook workbook, XlsxStyles styles) {
+	private static void coverage(AuditDocument doc, SXSSFWorkbook workbook, XlsxStyles styles, String mark) {
 		List<String> headers = new ArrayList<>(List.of("层级", "单位数"));
 		ReportScores.domains().forEach((d) -> headers.add(ReportScores.domainZh(d)));
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(COVERAGE), styles, headers);
@@ -123,10 +128,10 @@ final class XlsxAuditReport {
 			}
 			sheet.row(null, values.toArray());
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
-	private static void pressure(AuditDocument doc, SXSSFWorkbook workbook, XlsxStyles styles) {
+	private static void pressure(AuditDocument doc, SXSSFWorkbook workbook, XlsxStyles styles, String mark) {
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(PRESSURE), styles,
 				List.of("层级", "单位数", "平均压力", "压力中位数", "无活动单位占比", "与上一级之比"));
 		Double above = null;
@@ -136,10 +141,11 @@ final class XlsxAuditReport {
 					new XlsxSheet.Percent(l.coldShare()), (ratio != null) ? new XlsxSheet.Percent(ratio) : null);
 			above = l.pressureMean();
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
 	private static void findings(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(FINDINGS), styles,
 				List.of("序号", "严重程度", "层级", "单位编号", "单位", "分析", "代码", "问题说明", "责任岗位/人员", "证据", "主键"));
 		Map<String, String> titles = analysisTitles(content.document());
@@ -151,10 +157,11 @@ final class XlsxAuditReport {
 						f.messageZh(), content.accountableFor(f), String.join("、", f.evidence().nodeIds()), f.key());
 			}
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
 	private static void changes(ReportContent content, SnapshotDiff diff, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(CHANGES), styles,
 				List.of("变化", "严重程度", "层级", "单位编号", "单位", "分析", "代码", "问题说明", "主键"));
 		for (SnapshotDiff.FindingRef f : diff.added()) {
@@ -163,7 +170,7 @@ final class XlsxAuditReport {
 		for (SnapshotDiff.FindingRef f : diff.resolved()) {
 			changeRow(content, sheet, styles, "关闭", f);
 		}
-		sheet.finish();
+		sheet.finish(mark);
 		List<String> headers = new ArrayList<>(List.of("层级", "此前单位数", "本次单位数", "平均压力变化", "压力中位数变化", "无活动占比变化"));
 		ReportScores.domains().forEach((d) -> headers.add(ReportScores.domainZh(d) + "覆盖变化"));
 		XlsxSheet levels = new XlsxSheet(workbook.createSheet(LEVEL_CHANGES), styles, headers);
@@ -176,7 +183,7 @@ final class XlsxAuditReport {
 			}
 			levels.row(null, values.toArray());
 		}
-		levels.finish();
+		levels.finish(mark);
 	}
 
 	private static void changeRow(ReportContent content, XlsxSheet sheet, XlsxStyles styles, String change,
@@ -186,6 +193,7 @@ final class XlsxAuditReport {
 	}
 
 	private static void staffing(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(STAFFING), styles,
 				List.of("类型", "单位编号", "单位", "岗位编号", "岗位", "人员编号", "人员", "任期截止", "剩余天数"));
 		for (ReportContent.Staffing s : content.staffing()) {
@@ -193,10 +201,11 @@ final class XlsxAuditReport {
 			sheet.row(s.vacant() ? styles.severity(Severity.HIGH) : null, s.vacant() ? "空缺" : "即将到期", s.unitId(),
 					s.unitName(), s.postId(), s.postTitle(), s.personId(), s.personName(), s.until(), days);
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
 	private static void weak(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(WEAK), styles,
 				List.of("单位编号", "单位", "领域", "认定依据", "现有帮扶", "缺少帮扶", "第一书记"));
 		for (ReportContent.WeakUnit w : content.weakUnits()) {
@@ -204,10 +213,11 @@ final class XlsxAuditReport {
 					w.sector(), w.basis(), String.join("、", w.assistance()), String.join("、", w.missing()),
 					w.firstSecretary());
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
 	private static void supervisions(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(SUPERVISIONS), styles,
 				List.of("编号", "单位编号", "单位", "挂牌单位", "挂牌日期", "整改期限", "阶段", "结果", "结果日期", "是否逾期"));
 		for (ReportContent.Listing l : content.supervisions()) {
@@ -215,10 +225,11 @@ final class XlsxAuditReport {
 					l.listedBy(), l.listedOn(), l.deadline(), ReportScores.stageZh(l.stage()),
 					ReportScores.outcomeZh(l.outcome()), l.outcomeOn(), l.overdue() ? "逾期" : "");
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
 	private static void rules(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
+		String mark = content.markLine();
 		XlsxSheet sheet = new XlsxSheet(workbook.createSheet(RULES), styles, List.of("分析编号", "名称", "行号", "规则文本"));
 		for (ReportContent.Rule r : content.rules()) {
 			String[] lines = r.text().split("\r?\n", -1);
@@ -226,7 +237,7 @@ final class XlsxAuditReport {
 				sheet.row(null, r.id(), ReportScores.titleZh(r.title()), i + 1, lines[i]);
 			}
 		}
-		sheet.finish();
+		sheet.finish(mark);
 	}
 
 	private static Map<String, String> analysisTitles(AuditDocument doc) {

@@ -7,10 +7,13 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.dutychain.record.CellText;
 
 /**
  * Writes one sheet row by row (an SXSSF sheet keeps only a window of rows in memory): a
@@ -92,8 +95,13 @@ final class XlsxSheet {
 			else {
 				String text = String.valueOf(v);
 				cell.setCellValue(text);
-				if (style != null) {
-					cell.setCellStyle(style);
+				CellStyle textStyle = (style == null && (displayWidth(text) > WRAP_WIDTH || text.indexOf('\n') >= 0))
+						? this.styles.wrap() : style;
+				if (CellText.startsLikeFormula(text)) {
+					cell.setCellStyle(this.styles.quoted(textStyle));
+				}
+				else if (textStyle != null) {
+					cell.setCellStyle(textStyle);
 				}
 				fit(c, text);
 			}
@@ -106,14 +114,52 @@ final class XlsxSheet {
 		return this.next - 1;
 	}
 
-	/** Freezes the header, sets the auto-filter and the widths. */
+	/** Freezes the header, sets the auto-filter, the widths and the print set-up. */
 	void finish() {
+		finish(null);
+	}
+
+	/**
+	 * Freezes the header, sets the auto-filter and the widths, and sets the sheet up to
+	 * print as a cadre expects: A4 landscape, scaled to the page width (never a column on
+	 * a page of its own), the header row repeated on every page (print titles), and the
+	 * mark (内部资料 注意保密, who, when) in the page header with page numbers in the footer.
+	 * @param mark the page header text (null = none)
+	 */
+	void finish(String mark) {
 		this.sheet.createFreezePane(0, 1);
 		this.sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, this.next - 1), 0, this.widths.length - 1));
 		for (int c = 0; c < this.widths.length; c++) {
-			this.sheet.setColumnWidth(c, (Math.min(MAX_WIDTH, this.widths[c]) + 2) * 256);
+			this.sheet.setColumnWidth(c, (Math.min(WRAP_WIDTH, this.widths[c]) + 2) * 256);
 		}
+		PrintSetup print = this.sheet.getPrintSetup();
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		print.setLandscape(true);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
+		this.sheet.setFitToPage(true);
+		this.sheet.setAutobreaks(true);
+		this.sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+		this.sheet.setMargin(PageMargin.LEFT, 0.4);
+		this.sheet.setMargin(PageMargin.RIGHT, 0.4);
+		this.sheet.setMargin(PageMargin.TOP, 0.6);
+		this.sheet.setMargin(PageMargin.BOTTOM, 0.6);
+		if (mark != null) {
+			this.sheet.getHeader().setCenter(escapeHeader(mark));
+		}
+		this.sheet.getFooter().setCenter("第 &P 页 / 共 &N 页");
 	}
+
+	/** A literal {@code &} in a page header is written {@code &&}. */
+	private static String escapeHeader(String text) {
+		return text.replace("&", "&&");
+	}
+
+	/**
+	 * Text columns wider than this wrap instead of widening the printed page (the page is
+	 * scaled to its width).
+	 */
+	static final int WRAP_WIDTH = 40;
 
 	private void fit(int column, String text) {
 		if (column >= this.widths.length) {

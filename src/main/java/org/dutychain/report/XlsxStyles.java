@@ -33,7 +33,15 @@ final class XlsxStyles {
 
 	private final Map<Severity, CellStyle> severity = new EnumMap<>(Severity.class);
 
+	private final Workbook workbook;
+
+	/** Quote-prefixed twins of the styles above (formula text stays text). */
+	private final Map<CellStyle, CellStyle> quoted = new java.util.HashMap<>();
+
+	private CellStyle plainQuoted;
+
 	XlsxStyles(Workbook workbook) {
+		this.workbook = workbook;
 		Font bold = workbook.createFont();
 		bold.setBold(true);
 		this.header = workbook.createCellStyle();
@@ -57,9 +65,12 @@ final class XlsxStyles {
 		this.severity.put(Severity.LOW, filled(workbook, 0xDD, 0xEB, 0xF7));
 	}
 
+	/** A severity fill; long text wraps (the printed page is scaled to its width). */
 	private static CellStyle filled(Workbook workbook, int r, int g, int b) {
 		CellStyle style = workbook.createCellStyle();
 		fill(style, r, g, b);
+		style.setWrapText(true);
+		style.setVerticalAlignment(VerticalAlignment.TOP);
 		return style;
 	}
 
@@ -95,6 +106,27 @@ final class XlsxStyles {
 
 	CellStyle severity(Severity severity) {
 		return this.severity.get(severity);
+	}
+
+	/**
+	 * The style (null = the default) as a quote-prefixed string style: a spreadsheet
+	 * program shows the text and never evaluates it, even after the cell is edited
+	 * ({@code =HYPERLINK(…)}, {@code =cmd|…}).
+	 */
+	CellStyle quoted(CellStyle style) {
+		if (style == null) {
+			if (this.plainQuoted == null) {
+				this.plainQuoted = this.workbook.createCellStyle();
+				this.plainQuoted.setQuotePrefixed(true);
+			}
+			return this.plainQuoted;
+		}
+		return this.quoted.computeIfAbsent(style, (s) -> {
+			CellStyle q = this.workbook.createCellStyle();
+			q.cloneStyleFrom(s);
+			q.setQuotePrefixed(true);
+			return q;
+		});
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ImportTemplate;
 import org.dutychain.report.ReportFormat;
+import org.dutychain.report.ReportOptions;
 import org.dutychain.report.SnapshotDiff;
 import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
@@ -62,12 +63,14 @@ class ReportController {
 	/**
 	 * The pre-inspection audit report of a scope: {@code format} json (the audit
 	 * document), xlsx, html or pdf; {@code since} a snapshot id to compare with
-	 * (XLSX/HTML/PDF).
+	 * (XLSX/HTML/PDF); {@code appendix=true} adds the rule source. The file name carries
+	 * the scope unit's name and the date (RFC 5987 {@code filename*} for the Chinese).
 	 */
 	@GetMapping("/api/reports/audit")
 	ResponseEntity<?> audit(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String since) {
+			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String since,
+			@RequestParam(defaultValue = "false") boolean appendix) {
 		Optional<ReportFormat> parsed = ReportFormat.of(format);
 		if (parsed.isEmpty()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -82,11 +85,10 @@ class ReportController {
 			visibleSnapshot(since);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-		this.reports.write(scope, asOf, f, since, out);
+		this.reports.write(scope, asOf, f, since, new ReportOptions(this.access.caller().username(), appendix), out);
 		this.auditLog.record(AuditLog.REPORT, (scope != null) ? scope : "all",
 				"format=" + f.extension() + ((asOf != null) ? " asOf=" + asOf : ""));
-		String name = "audit-" + ((scope != null && !scope.isBlank()) ? scope.strip() : "all")
-				+ ((asOf != null) ? "-" + asOf : "") + "." + f.extension();
+		String name = this.reports.fileName(scope, asOf, f);
 		ContentDisposition disposition = ((f == ReportFormat.HTML || f == ReportFormat.JSON)
 				? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(name, StandardCharsets.UTF_8)

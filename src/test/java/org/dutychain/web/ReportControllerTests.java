@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ImportTemplate;
 import org.dutychain.report.ReportFormat;
+import org.dutychain.report.ReportOptions;
 import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
 import org.dutychain.report.UnknownSnapshotException;
@@ -51,15 +52,26 @@ class ReportControllerTests {
 	@Test
 	void auditReportInTheRequestedFormat() throws Exception {
 		willAnswer((call) -> {
-			call.getArgument(4, OutputStream.class).write(new byte[] { 'P', 'K' });
+			call.getArgument(5, OutputStream.class).write(new byte[] { 'P', 'K' });
 			return null;
-		}).given(this.reports).write(eq("U-1"), eq(LocalDate.of(2025, 6, 30)), eq(ReportFormat.XLSX), eq("S-1"), any());
+		}).given(this.reports)
+			.write(eq("U-1"), eq(LocalDate.of(2025, 6, 30)), eq(ReportFormat.XLSX), eq("S-1"),
+					eq(new ReportOptions(null, false)), any());
+		given(this.reports.fileName("U-1", LocalDate.of(2025, 6, 30), ReportFormat.XLSX))
+			.willReturn("审计报告-机关党委-2025-06-30.xlsx");
 		this.mvc.perform(get("/api/reports/audit?scope=U-1&asOf=2025-06-30&format=xlsx&since=S-1"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(ReportFormat.XLSX.mediaType()))
-			.andExpect(header().string("Content-Disposition",
-					org.hamcrest.Matchers.containsString("audit-U-1-2025-06-30.xlsx")))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
+					"filename*=UTF-8''%E5%AE%A1%E8%AE%A1%E6%8A%A5%E5%91%8A-%E6%9C%BA%E5%85%B3%E5%85%9A%E5%A7%94-2025-06-30.xlsx")))
 			.andExpect(content().bytes(new byte[] { 'P', 'K' }));
+	}
+
+	@Test
+	void ruleAppendixOnlyWhenAsked() throws Exception {
+		given(this.reports.fileName(any(), any(), any())).willReturn("审计报告-全部单位.pdf");
+		this.mvc.perform(get("/api/reports/audit?format=pdf&appendix=true")).andExpect(status().isOk());
+		verify(this.reports).write(any(), any(), eq(ReportFormat.PDF), any(), eq(new ReportOptions(null, true)), any());
 	}
 
 	@Test
