@@ -15,4 +15,10 @@ public interface AuditReports {
 	 */
 	void write(String scope, LocalDate asOf, ReportFormat format, String sinceSnapshot, OutputStream out);
 
+	/**
+	 * Writes the report of an audit already computed (the CLI's
+	 * {@code audit --format pdf} does not audit twice).
+	 */
+	void write(org.dutychain.analysis.AuditDocument audit, ReportFormat format, String sinceSnapshot, OutputStream out);
+
 }
