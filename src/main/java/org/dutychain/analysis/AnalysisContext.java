@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 import org.dutychain.config.Neo4jGraph;
@@ -34,7 +37,7 @@ public final class AnalysisContext {
 
 	private final Neo4jGraph graph;
 
-	private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+	private final Map<Object, Future<Object>> shared = new ConcurrentHashMap<>();
 
 	/**
 	 * @param unitIds the units in scope, or null when the scope is every unit
@@ -115,7 +118,31 @@ public final class AnalysisContext {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> T shared(Object key, Supplier<T> loader) {
-		return (T) this.shared.computeIfAbsent(key, (k) -> loader.get());
+		// analyses of one run execute in parallel: the first caller loads, the others
+		// wait for its result (no lock is held while loading, so a loader may use
+		// shared() itself)
+		FutureTask<Object> task = new FutureTask<>(loader::get);
+		Future<Object> existing = this.shared.putIfAbsent(key, task);
+		if (existing == null) {
+			task.run();
+			existing = task;
+		}
+		try {
+			return (T) existing.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for " + key, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			if (ex.getCause() instanceof Error e) {
+				throw e;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 }

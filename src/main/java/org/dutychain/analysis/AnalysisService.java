@@ -6,19 +6,27 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Progress;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.organization.Datasets;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /** Runs analyses over a scope and assembles the audit document (分析与审计). */
 @Service
 @EnableConfigurationProperties(AnalysisSettings.class)
-public class AnalysisService {
+public class AnalysisService implements DisposableBean {
 
 	/**
 	 * Metrics of list-coverage that the level summary reads: {@code coverage: [{level,
@@ -42,9 +50,18 @@ public class AnalysisService {
 
 	private final GenerationLeases leases;
 
+	private final ExecutorService pool;
+
 	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph,
-			GenerationLeases leases) {
+			GenerationLeases leases, @Value("${dutychain.analysis-parallelism:0}") int parallelism) {
 		this.leases = leases;
+		int threads = (parallelism > 0) ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
+		AtomicInteger n = new AtomicInteger();
+		this.pool = Executors.newFixedThreadPool(threads, (r) -> {
+			Thread t = new Thread(r, "dutychain-analysis-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
 		this.catalog = catalog;
 		this.datasets = datasets;
 		this.settings = settings;
@@ -83,6 +100,17 @@ public class AnalysisService {
 
 	/** Every analysis of the catalogue over one scope, as one document. */
 	public AuditDocument audit(String unitId, LocalDate asOf) {
+		return audit(unitId, asOf, Progress.NONE);
+	}
+
+	/**
+	 * Every analysis of the catalogue over one scope, as one document: the analyses run
+	 * in parallel on a bounded pool ({@code dutychain.analysis-parallelism}, default the
+	 * number of processors) and share one load of the scoped graph; the result does not
+	 * depend on the order they finish in. Reports the phase {@code audit} (analyses done
+	 * of all) to {@code progress}.
+	 */
+	public AuditDocument audit(String unitId, LocalDate asOf, Progress progress) {
 		for (int attempt = 1;; attempt++) {
 			DatasetInfo dataset = this.datasets.active();
 			// the generation read is leased: an import that replaces it meanwhile leaves
@@ -93,13 +121,43 @@ public class AnalysisService {
 					continue; // switched between reading and leasing: lease the new one
 				}
 				AnalysisContext context = context(dataset, unitId, asOf);
-				List<AnalysisResult> results = new ArrayList<>();
-				for (Analysis analysis : this.catalog.all()) {
-					results.add(analysis.run(context));
-				}
-				return document(dataset.name(), context, results);
+				return document(dataset.name(), context, runAll(context, this.catalog.all(), progress));
 			}
 		}
+	}
+
+	/** Runs analyses in parallel; the results in the order of {@code analyses}. */
+	List<AnalysisResult> runAll(AnalysisContext context, List<Analysis> analyses, Progress progress) {
+		int total = analyses.size();
+		AtomicInteger done = new AtomicInteger();
+		progress.report("audit", 0, total);
+		List<CompletableFuture<AnalysisResult>> futures = new ArrayList<>();
+		for (Analysis analysis : analyses) {
+			futures.add(CompletableFuture.supplyAsync(() -> analysis.run(context), this.pool)
+				.whenComplete((r, ex) -> progress.report("audit", done.incrementAndGet(), total)));
+		}
+		List<AnalysisResult> results = new ArrayList<>();
+		try {
+			for (CompletableFuture<AnalysisResult> f : futures) {
+				results.add(f.join());
+			}
+		}
+		catch (CompletionException ex) {
+			futures.forEach((f) -> f.cancel(true));
+			if (ex.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			if (ex.getCause() instanceof Error e) {
+				throw e;
+			}
+			throw ex;
+		}
+		return results;
+	}
+
+	@Override
+	public void destroy() {
+		this.pool.shutdownNow();
 	}
 
 	static AuditDocument document(String dataset, AnalysisContext context, List<AnalysisResult> results) {

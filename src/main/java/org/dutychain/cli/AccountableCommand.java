@@ -11,10 +11,13 @@ import org.dutychain.accountability.AccountabilityService;
 import org.dutychain.accountability.UnknownIssueException;
 import org.dutychain.config.Labeled;
 import org.dutychain.duty.DutyDomain;
+import org.dutychain.config.Progress;
+import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.organization.UnknownUnitException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code accountable <dataset> --unit U --domain D | --issue I}: who answers for a
  * problem (问责链).
  */
-@Command(name = "accountable", description = "Print the accountability chain of a unit and domain, or of an issue.")
+@Command(name = "accountable", mixinStandardHelpOptions = true,
+		description = "Print the accountability chain of a unit and domain, or of an issue.")
 final class AccountableCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -64,6 +68,9 @@ final class AccountableCommand implements Callable<Integer> {
 	@Option(names = "--format", defaultValue = "table", description = "table (default) or json")
 	String format;
 
+	@Mixin
+	RunOptions options = new RunOptions();
+
 	@Override
 	public Integer call() throws Exception {
 		PrintStream out = DutychainCli.stdout();
@@ -78,10 +85,15 @@ final class AccountableCommand implements Callable<Integer> {
 			}
 			domain = d.name();
 		}
-		if (!ImportCommand.DatasetLoading.exists(this.dataset, err)) {
+		Timings timings = new Timings();
+		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err);
+		timings.lap("validate");
+		if (checked == null) {
 			return DutychainCli.INVALID;
 		}
+		Progress progress = ProgressBar.on(err, this.options.progress);
 		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application)) {
+			timings.lap("db-start");
 			DatasetImporter importer = context.getBeanProvider(DatasetImporter.class).getIfAvailable();
 			AccountabilityService service = context.getBeanProvider(AccountabilityService.class).getIfAvailable();
 			if (importer == null || service == null) {
@@ -89,9 +101,10 @@ final class AccountableCommand implements Callable<Integer> {
 						+ " is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			if (ImportCommand.DatasetLoading.load(importer, this.dataset, err) == null) {
+			if (ImportCommand.DatasetLoading.load(importer, checked, progress, err) == null) {
 				return DutychainCli.INVALID;
 			}
+			timings.lap("load");
 			LocalDate date = context.getBean(org.dutychain.organization.Datasets.class).asOf(this.asOf);
 			AccountabilityChain chain;
 			try {
@@ -112,7 +125,13 @@ final class AccountableCommand implements Callable<Integer> {
 			else {
 				table(chain, out);
 			}
+			timings.lap("lookup");
 			return DutychainCli.OK;
+		}
+		finally {
+			if (this.options.timings) {
+				timings.print(err);
+			}
 		}
 	}
 

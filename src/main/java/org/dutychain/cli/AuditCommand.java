@@ -10,15 +10,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import org.dutychain.analysis.AuditCache;
+import org.dutychain.analysis.AnalysisService;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
+import org.dutychain.config.Progress;
+import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ReportFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,10 +30,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code audit <dataset>}: imports into a throw-away embedded database, runs every
- * analysis and writes the audit. Exit 0 = no HIGH finding, 1 = HIGH findings, 2 = invalid
- * dataset (one {@code file:row:column: CODE message} line per problem on stderr).
+ * analysis and writes the audit. The dataset is validated before the database starts.
+ * Exit codes: see {@link ExitCodes} (2 = invalid dataset, one
+ * {@code file:row:column: CODE message} line per problem on stderr).
  */
-@Command(name = "audit", description = "Audit a dataset in a throw-away database and print every finding.")
+@Command(name = "audit", mixinStandardHelpOptions = true,
+		description = "Audit a dataset in a throw-away database and print every finding.")
 final class AuditCommand implements Callable<Integer> {
 
 	enum Format {
@@ -58,29 +63,54 @@ final class AuditCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "F", description = "write to this file instead of stdout")
 	Path out;
 
+	@Mixin
+	RunOptions options = new RunOptions();
+
 	@Override
 	public Integer call() throws IOException {
 		PrintStream err = DutychainCli.stderr();
-		if (!ImportCommand.DatasetLoading.exists(this.dataset, err)) {
+		Timings timings = new Timings();
+		try {
+			return audit(err, timings);
+		}
+		finally {
+			if (this.options.timings) {
+				timings.print(err);
+			}
+		}
+	}
+
+	private int audit(PrintStream err, Timings timings) throws IOException {
+		// validated before the database starts: a broken dataset is rejected in a moment
+		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err);
+		timings.lap("validate");
+		if (checked == null) {
 			return DutychainCli.INVALID;
 		}
+		Progress progress = ProgressBar.on(err, this.options.progress);
 		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application)) {
+			timings.lap("db-start");
 			DatasetImporter importer = context.getBeanProvider(DatasetImporter.class).getIfAvailable();
 			if (importer == null) {
 				err.println("audit: the importer is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			if (ImportCommand.DatasetLoading.load(importer, this.dataset, err) == null) {
+			if (ImportCommand.DatasetLoading.load(importer, checked, progress, err) == null) {
 				return DutychainCli.INVALID;
 			}
+			timings.lap("load");
 			AuditDocument audit;
 			try {
-				audit = context.getBean(AuditCache.class).audit(this.scope, this.asOf);
+				audit = context.getBean(AnalysisService.class).audit(this.scope, this.asOf, progress);
 			}
 			catch (UnknownUnitException ex) {
 				err.println("audit: unknown scope unit " + ex.unitId());
 				return DutychainCli.INVALID;
 			}
+			finally {
+				ProgressBar.close(progress);
+			}
+			timings.lap("audit");
 			int code = audit.findings().stream().anyMatch((f) -> f.severity() == Severity.HIGH)
 					? DutychainCli.HIGH_FINDINGS : DutychainCli.OK;
 			err.println("Audit: " + audit.findings().size() + " finding(s), "
@@ -97,9 +127,11 @@ final class AuditCommand implements Callable<Integer> {
 					}
 					ReportFormat reportFormat = ReportFormat
 						.valueOf(this.format.name().toUpperCase(java.util.Locale.ROOT));
-					write((o) -> reports.write(this.scope, audit.asOf(), reportFormat, null, o));
+					// the report of this audit: not computed a second time
+					write((o) -> reports.write(audit, reportFormat, null, o));
 				}
 			}
+			timings.lap("output");
 			return code;
 		}
 	}

@@ -15,10 +15,12 @@ import org.springframework.boot.SpringApplication;
  * other command runs without a web server and returns its exit code.
  *
  * <p>
- * Exit codes: 0 success (for {@code audit}: no HIGH finding), 1 {@code audit} found HIGH
- * findings, 2 invalid dataset or bad usage (problems on stderr, one per line), 3 the
- * feature is not available in this build, 4 unexpected failure. Only the command's result
- * goes to stdout (the audit JSON, a table); logs and progress go to stderr.
+ * Exit codes ({@link ExitCodes}): 0 success (for {@code audit}: no HIGH finding), 1
+ * {@code audit} found HIGH findings, 2 invalid dataset or bad usage (problems on stderr,
+ * one per line), 3 internal failure (out of memory included), 4 database busy. Only the
+ * command's result goes to stdout (the audit JSON, a table); logs and progress go to
+ * stderr. {@code --help}, {@code help}, {@code template}, {@code generate} and a dataset
+ * that fails validation never start the database.
  */
 public final class DutychainCli {
 
@@ -26,19 +28,22 @@ public final class DutychainCli {
 	public static final int KEEP_RUNNING = -1;
 
 	/** audit: no HIGH finding; every other command: success. */
-	public static final int OK = 0;
+	public static final int OK = ExitCodes.OK;
 
 	/** audit: at least one HIGH finding. */
-	public static final int HIGH_FINDINGS = 1;
+	public static final int HIGH_FINDINGS = ExitCodes.HIGH_FINDINGS;
 
 	/** Invalid dataset or bad usage. */
-	public static final int INVALID = 2;
+	public static final int INVALID = ExitCodes.INVALID;
 
-	/** The feature's implementation is not part of this build. */
-	public static final int NOT_AVAILABLE = 3;
+	/** Internal failure, out of memory included (the message is on stderr). */
+	public static final int FAILED = ExitCodes.FAILED;
 
-	/** Anything unexpected (the message is on stderr). */
-	public static final int FAILED = 4;
+	/** The feature's implementation is not part of this build: an internal failure. */
+	public static final int NOT_AVAILABLE = ExitCodes.FAILED;
+
+	/** The database folder is used by another process, or a port is taken. */
+	public static final int BUSY = ExitCodes.BUSY;
 
 	private DutychainCli() {
 	}
@@ -49,8 +54,11 @@ public final class DutychainCli {
 	 * help and version go to picocli.
 	 */
 	static boolean isServe(String[] args) {
-		if (args.length == 0 || "serve".equals(args[0])) {
+		if (args.length == 0) {
 			return true;
+		}
+		if ("serve".equals(args[0])) {
+			return !List.of(args).contains("--help") && !List.of(args).contains("-h");
 		}
 		return args[0].startsWith("--") && !List.of("--help", "--version").contains(args[0]);
 	}
@@ -71,11 +79,13 @@ public final class DutychainCli {
 		CommandLine cli = new CommandLine(new Root(application));
 		cli.setOut(new java.io.PrintWriter(stdout(), true));
 		cli.setErr(new java.io.PrintWriter(err, true));
-		cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-			err.println(line.getCommandName() + ": " + ex);
-			return FAILED;
-		});
-		return cli.execute(args);
+		cli.setExecutionExceptionHandler((ex, line, parsed) -> ExitCodes.report(line.getCommandName(), ex, err));
+		try {
+			return cli.execute(args);
+		}
+		catch (Throwable ex) { // OutOfMemoryError and other errors picocli lets through
+			return ExitCodes.report((args.length > 0) ? args[0] : "dutychain", ex, err);
+		}
 	}
 
 	/**
@@ -97,7 +107,8 @@ public final class DutychainCli {
 					CommandLine.HelpCommand.class },
 			exitCodeListHeading = "%nExit codes:%n",
 			exitCodeList = { "0:success (audit: no HIGH finding)", "1:audit found HIGH findings",
-					"2:invalid dataset or bad usage", "3:not available in this build", "4:unexpected failure" })
+					"2:invalid dataset or bad usage", "3:internal failure (including out of memory)",
+					"4:database busy (its folder is used by another process, e.g. the running server)" })
 	static final class Root implements Runnable {
 
 		final Class<?> application;
@@ -120,7 +131,8 @@ public final class DutychainCli {
 	 * Listed for help only: {@link DutychainCli#run} starts the server before picocli
 	 * sees the arguments.
 	 */
-	@Command(name = "serve", description = "Start the web application (the default command); Spring arguments follow.")
+	@Command(name = "serve", mixinStandardHelpOptions = true,
+			description = "Start the web application (the default command); Spring arguments follow.")
 	static final class ServeCommand implements Runnable {
 
 		@CommandLine.Parameters(arity = "0..*", description = "Spring Boot arguments, e.g. --server.port=9090")

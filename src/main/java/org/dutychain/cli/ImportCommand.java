@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.dutychain.config.Progress;
+import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
 import org.dutychain.ingest.InvalidDatasetException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code import <dataset> [--data-dir DIR]}: replaces the dataset of the persistent
- * embedded database.
+ * embedded database. The dataset is validated before the database starts.
  */
-@Command(name = "import", description = "Import a dataset (CSV folder, .zip or .xlsx) into the embedded database.")
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "Import a dataset (CSV folder, .zip or .xlsx) into the embedded database.")
 final class ImportCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -31,21 +35,30 @@ final class ImportCommand implements Callable<Integer> {
 	@Option(names = "--data-dir", paramLabel = "DIR", description = "embedded database folder (default ./data/neo4j)")
 	Path dataDir;
 
+	@Mixin
+	RunOptions options = new RunOptions();
+
 	@Override
 	public Integer call() {
 		PrintStream out = DutychainCli.stdout();
 		PrintStream err = DutychainCli.stderr();
-		if (!DatasetLoading.exists(this.dataset, err)) {
+		Timings timings = new Timings();
+		CheckedDataset checked = DatasetLoading.check(this.dataset, err);
+		timings.lap("validate");
+		if (checked == null) {
 			return DutychainCli.INVALID;
 		}
 		err.println("Importing " + this.dataset + " …");
+		Progress progress = ProgressBar.on(err, this.options.progress);
 		try (ConfigurableApplicationContext context = SpringRunner.persistent(this.root.application, this.dataDir)) {
+			timings.lap("db-start");
 			DatasetImporter importer = context.getBeanProvider(DatasetImporter.class).getIfAvailable();
 			if (importer == null) {
 				err.println("import: the importer is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			ImportResult result = DatasetLoading.load(importer, this.dataset, err);
+			ImportResult result = DatasetLoading.load(importer, checked, progress, err);
+			timings.lap("load");
 			if (result == null) {
 				return DutychainCli.INVALID;
 			}
@@ -53,6 +66,11 @@ final class ImportCommand implements Callable<Integer> {
 					+ result.asOf() + ") in " + result.durationMs() + " ms");
 			result.counts().forEach((file, rows) -> out.println("  " + file + ": " + rows));
 			return DutychainCli.OK;
+		}
+		finally {
+			if (this.options.timings) {
+				timings.print(err);
+			}
 		}
 	}
 
@@ -71,19 +89,35 @@ final class ImportCommand implements Callable<Integer> {
 		}
 
 		/**
-		 * Imports; on an invalid dataset prints every problem as
-		 * {@code file:row:column: CODE message} and returns null.
+		 * Reads and validates the dataset before any database starts; on problems prints
+		 * each as {@code file:row:column: CODE message} and returns null.
 		 */
-		static ImportResult load(DatasetImporter importer, Path dataset, PrintStream err) {
+		static CheckedDataset check(Path dataset, PrintStream err) {
+			if (!exists(dataset, err)) {
+				return null;
+			}
+			CheckedDataset checked = CheckedDataset.check(dataset);
+			if (!checked.valid()) {
+				checked.problems().forEach((p) -> err.println(p.toString()));
+				err.println(checked.problems().size() + " problem(s); nothing was imported");
+				return null;
+			}
+			checked.warnings().forEach((w) -> err.println("warning: " + w));
+			return checked;
+		}
+
+		/** Imports a checked dataset; null (problems printed) when it is refused. */
+		static ImportResult load(DatasetImporter importer, CheckedDataset checked, Progress progress, PrintStream err) {
 			try {
-				ImportResult result = importer.importPath(dataset);
-				result.warnings().forEach((w) -> err.println("warning: " + w));
-				return result;
+				return importer.importChecked(checked, progress);
 			}
 			catch (InvalidDatasetException ex) {
 				ex.problems().forEach((p) -> err.println(p.toString()));
 				err.println(ex.problems().size() + " problem(s); nothing was imported");
 				return null;
+			}
+			finally {
+				ProgressBar.close(progress);
 			}
 		}
 

@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code snapshot create|list|diff A B}: audit snapshots of the persistent database (the
  * one {@code import} fills) and the difference between two of them, as JSON on stdout.
  */
-@Command(name = "snapshot", description = "Audit snapshots of the persistent database: create, list, diff A B.")
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+		description = "Audit snapshots of the persistent database: create, list, diff A B.")
 final class SnapshotCommand implements Callable<Integer> {
 
 	@ParentCommand

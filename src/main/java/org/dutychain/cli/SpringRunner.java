@@ -52,6 +52,10 @@ final class SpringRunner {
 		properties.put("dutychain.demo-on-empty", "false");
 		properties.put("spring.main.web-application-type", "none");
 		properties.put("spring.main.banner-mode", "off");
+		// a failed start (database folder locked, port taken) ends in one line from
+		// ExitCodes, not in Boot's stack trace and failure report
+		properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+		properties.put("logging.level.org.springframework.boot.diagnostics", "OFF");
 		properties.putAll(extra);
 		List<String> args = new ArrayList<>();
 		properties.forEach((k, v) -> args.add("--" + k + "=" + v));

@@ -11,10 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
-/** {@code template --out F}: the empty import workbook. */
-@Command(name = "template", description = "Write the empty import workbook (.xlsx).")
+/** {@code template --out F}: the empty import workbook (no database is started). */
+@Command(name = "template", mixinStandardHelpOptions = true, description = "Write the empty import workbook (.xlsx).")
 final class TemplateCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -26,22 +24,15 @@ final class TemplateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintStream err = DutychainCli.stderr();
-		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application)) {
-			ImportTemplate template = context.getBeanProvider(ImportTemplate.class).getIfAvailable();
-			if (template == null) {
-				err.println("template: the import template is not available in this build");
-				return DutychainCli.NOT_AVAILABLE;
-			}
-			Path parent = this.out.toAbsolutePath().getParent();
-			if (parent != null) {
-				Files.createDirectories(parent);
-			}
-			try (OutputStream o = Files.newOutputStream(this.out)) {
-				template.write(o);
-			}
-			err.println("Wrote " + this.out);
-			return DutychainCli.OK;
+		Path parent = this.out.toAbsolutePath().getParent();
+		if (parent != null) {
+			Files.createDirectories(parent);
 		}
+		try (OutputStream o = Files.newOutputStream(this.out)) {
+			ImportTemplate.standalone().write(o);
+		}
+		err.println("Wrote " + this.out);
+		return DutychainCli.OK;
 	}
 
 }

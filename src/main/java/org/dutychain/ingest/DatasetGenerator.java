@@ -18,4 +18,11 @@ public interface DatasetGenerator {
 	 */
 	Map<String, Integer> generate(int units, long seed, double plantRate, Path out);
 
+	/**
+	 * The generator without an application context (the CLI needs no database for it).
+	 */
+	static DatasetGenerator standalone() {
+		return new org.dutychain.ingest.generate.ProvinceGenerator();
+	}
+
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Progress;
 import org.dutychain.organization.LeadKind;
 import org.dutychain.record.DatasetFormat;
 import org.dutychain.record.DatasetFormat.FileFormat;
@@ -41,7 +42,13 @@ final class DatasetWriter {
 
 	private long nextProgress = PROGRESS_EVERY;
 
-	DatasetWriter(Neo4jGraph graph, CypherFiles cypher, long generation) {
+	private final Progress progress;
+
+	private final long total;
+
+	DatasetWriter(Neo4jGraph graph, CypherFiles cypher, long generation, Progress progress, long total) {
+		this.progress = progress;
+		this.total = total;
 		this.graph = graph;
 		this.cypher = cypher;
 		this.generation = generation;
@@ -194,6 +201,7 @@ final class DatasetWriter {
 			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
 			this.graph.write(text, Map.of("generation", this.generation, "rows", batch));
 			this.written += batch.size();
+			this.progress.report("write", Math.min(this.written, this.total), this.total);
 			if (this.written >= this.nextProgress) {
 				log.info("Import generation {}: {} rows written ({} {})", this.generation, this.written, statement,
 						Math.min(rows.size(), from + BATCH) + "/" + rows.size());

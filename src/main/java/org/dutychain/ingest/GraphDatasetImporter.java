@@ -15,6 +15,7 @@ import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +51,6 @@ class GraphDatasetImporter implements DatasetImporter {
 	}
 
 	@Override
-	public ImportResult importPath(Path source) throws InvalidDatasetException {
-		return importFrom(source, displayName(source));
-	}
-
-	@Override
 	public ImportResult importUpload(String fileName, InputStream content) throws InvalidDatasetException {
 		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.strip();
 		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -67,7 +63,7 @@ class GraphDatasetImporter implements DatasetImporter {
 		try {
 			temp = Files.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
 			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-			return importFrom(temp, base);
+			return importFrom(CheckedDataset.check(temp, base), Progress.NONE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -85,30 +81,25 @@ class GraphDatasetImporter implements DatasetImporter {
 	}
 
 	@Override
-	public List<ImportProblem> validate(Path source) {
-		return DatasetValidator.validate(DatasetSources.read(source, displayName(source))).problems();
+	public ImportResult importChecked(CheckedDataset dataset, Progress progress) {
+		return importFrom(dataset, progress);
 	}
 
-	private static String displayName(Path source) {
-		Path name = source.toAbsolutePath().normalize().getFileName();
-		return (name != null) ? name.toString() : source.toString();
-	}
-
-	private ImportResult importFrom(Path source, String displayName) {
+	private ImportResult importFrom(CheckedDataset checked, Progress progress) {
 		long started = System.nanoTime();
-		DatasetValidator.Result result = DatasetValidator.validate(DatasetSources.read(source, displayName));
-		if (!result.valid()) {
-			log.info("Import of {} rejected: {} problem(s)", displayName, result.problems().size());
-			throw new InvalidDatasetException(result.problems());
+		String displayName = checked.displayName();
+		if (!checked.valid()) {
+			log.info("Import of {} rejected: {} problem(s)", displayName, checked.problems().size());
+			throw new InvalidDatasetException(checked.problems());
 		}
-		ValidDataset data = result.dataset();
+		ValidDataset data = checked.dataset();
 		this.lock.lock();
 		try {
 			long generation = nextGeneration();
 			log.info("Importing {} as generation {}", displayName, generation);
 			Map<String, Integer> counts;
 			try {
-				counts = new DatasetWriter(this.graph, this.cypher, generation).write(data);
+				counts = new DatasetWriter(this.graph, this.cypher, generation, progress, checked.rows()).write(data);
 				CypherFile levels = this.cypher.file("ingest/levels.cypher");
 				for (CypherFile.Statement statement : levels.statements()) {
 					this.graph.write(statement.cypher(), Map.of("generation", generation));

@@ -22,6 +22,7 @@ import org.dutychain.accountability.AccountabilityEntry;
 import org.dutychain.accountability.AccountabilityService;
 import org.dutychain.analysis.AnalysisDefinition;
 import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Finding;
 import org.dutychain.organization.DatasetInfo;
@@ -59,9 +60,12 @@ class AuditReportService implements AuditReports {
 
 	private final Clock clock;
 
-	AuditReportService(AnalysisService analysis, Datasets datasets, ReportFacts facts, Snapshots snapshots,
-			ObjectProvider<AccountabilityService> accountability, ObjectProvider<Clock> clock) {
+	private final AuditCache audits;
+
+	AuditReportService(AnalysisService analysis, AuditCache audits, Datasets datasets, ReportFacts facts,
+			Snapshots snapshots, ObjectProvider<AccountabilityService> accountability, ObjectProvider<Clock> clock) {
 		this.analysis = analysis;
+		this.audits = audits;
 		this.datasets = datasets;
 		this.facts = facts;
 		this.snapshots = snapshots;
@@ -75,7 +79,14 @@ class AuditReportService implements AuditReports {
 		if (sinceSnapshot != null && !sinceSnapshot.isBlank()) {
 			this.snapshots.require(sinceSnapshot);
 		}
-		AuditDocument document = this.analysis.audit(blankToNull(scope), asOf);
+		write(this.audits.audit(blankToNull(scope), asOf), format, sinceSnapshot, out);
+	}
+
+	@Override
+	public void write(AuditDocument document, ReportFormat format, String sinceSnapshot, OutputStream out) {
+		if (sinceSnapshot != null && !sinceSnapshot.isBlank()) {
+			this.snapshots.require(sinceSnapshot);
+		}
 		if (format == ReportFormat.JSON) {
 			try {
 				ReportJson.MAPPER.writeValue(out, document);

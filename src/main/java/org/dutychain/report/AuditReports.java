@@ -33,4 +33,10 @@ public interface AuditReports {
 	 */
 	String fileName(String scope, LocalDate asOf, ReportFormat format);
 
+	/**
+	 * Writes the report of an audit already computed (the CLI's
+	 * {@code audit --format pdf} does not audit twice).
+	 */
+	void write(org.dutychain.analysis.AuditDocument audit, ReportFormat format, String sinceSnapshot, OutputStream out);
+
 }

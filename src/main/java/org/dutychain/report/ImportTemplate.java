@@ -10,4 +10,12 @@ public interface ImportTemplate {
 
 	void write(OutputStream out);
 
+	/**
+	 * The template without an application context (the CLI writes it without starting a
+	 * database).
+	 */
+	static ImportTemplate standalone() {
+		return new XlsxImportTemplate();
+	}
+
 }

@@ -113,6 +113,37 @@ class CliIT {
 	}
 
 	@Test
+	void helpExitsZeroForEveryCommand() {
+		for (String command : List.of("serve", "import", "audit", "accountable", "generate", "template", "snapshot")) {
+			Run own = run(command, "--help");
+			assertThat(own.code()).as(command + " --help: " + own.err()).isZero();
+			assertThat(own.out()).as(command).contains("Usage:");
+			Run help = run("help", command);
+			assertThat(help.code()).as("help " + command).isZero();
+			assertThat(help.out()).contains("Usage:");
+		}
+	}
+
+	@Test
+	void anInvalidDatasetIsRejectedBeforeTheDatabaseStarts() {
+		Run run = run("audit", INVALID.toString(), "--timings");
+		assertThat(run.code()).isEqualTo(DutychainCli.INVALID);
+		assertThat(run.err()).contains("timings (ms): jvm=").contains(" validate=").doesNotContain("db-start");
+	}
+
+	@Test
+	void aDatabaseFolderInUseEndsInOneLineAndExitCodeFour(@TempDir Path dir) {
+		String dataDir = dir.resolve("db").toString();
+		try (var server = SpringRunner.persistent(DutychainApplication.class, dir.resolve("db"))) {
+			Run run = run("snapshot", "list", "--data-dir", dataDir);
+			assertThat(run.code()).as(run.err()).isEqualTo(DutychainCli.BUSY);
+			assertThat(run.out()).isEmpty();
+			assertThat(run.errLines()).filteredOn((l) -> l.startsWith("snapshot:")).hasSize(1);
+			assertThat(run.err()).contains("in use").doesNotContain("\tat org.");
+		}
+	}
+
+	@Test
 	void helpListsEveryCommand() {
 		Run run = run("--help");
 		assertThat(run.code()).isZero();

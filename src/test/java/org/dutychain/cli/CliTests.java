@@ -92,4 +92,28 @@ class CliTests {
 		assertThat(DutychainCli.isServe(new String[] { "audit", "x" })).isFalse();
 	}
 
+	@Test
+	void ordinaryConflictsMapToBusyAndEverythingElseToAnInternalFailure() {
+		PrintStream none = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+		RuntimeException locked = new IllegalStateException("Failed to start Neo4j",
+				new RuntimeException("Lock file has been locked by another process: /d/store_lock"));
+		assertThat(ExitCodes.report("snapshot", locked, none)).isEqualTo(ExitCodes.BUSY);
+		assertThat(ExitCodes.report("serve", new RuntimeException(new java.net.BindException("Address in use")), none))
+			.isEqualTo(ExitCodes.BUSY);
+		assertThat(ExitCodes.report("audit", new IllegalStateException("x", new OutOfMemoryError("Java heap")), none))
+			.isEqualTo(ExitCodes.FAILED);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ExitCodes.report("audit", new IllegalArgumentException("broken\nsecond line"),
+				new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		assertThat(bytes.toString(StandardCharsets.UTF_8))
+			.isEqualTo("audit: internal failure: IllegalArgumentException: broken" + System.lineSeparator());
+	}
+
+	@Test
+	void theProgressLineShowsPhasePercentAndRows() {
+		assertThat(ProgressBar.line("write", 50, 200)).startsWith("write    [#######").contains(" 25% 50/200");
+		assertThat(ProgressBar.line("audit", 11, 11)).contains("100% 11/11");
+		assertThat(ProgressBar.line("validate", 1234, 0)).isEqualTo("validate 1,234");
+	}
+
 }

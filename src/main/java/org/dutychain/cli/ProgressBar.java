@@ -1,0 +1,75 @@
+package org.dutychain.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.dutychain.config.Progress;
+
+/**
+ * A one-line progress bar on stderr ({@code \r}-redrawn, at most ten times a second),
+ * shown only when stderr is a terminal or with {@code --progress}; stdout stays the
+ * command's result only.
+ */
+final class ProgressBar implements Progress, AutoCloseable {
+
+	private static final int WIDTH = 30;
+
+	private final PrintStream err;
+
+	private long lastDraw;
+
+	private String lastPhase;
+
+	private boolean drawn;
+
+	private ProgressBar(PrintStream err) {
+		this.err = err;
+	}
+
+	/** A bar when wanted (terminal or {@code forced}), else {@link Progress#NONE}. */
+	static Progress on(PrintStream err, boolean forced) {
+		return (forced || System.console() != null) ? new ProgressBar(err) : Progress.NONE;
+	}
+
+	@Override
+	public synchronized void report(String phase, long done, long total) {
+		long now = System.nanoTime();
+		boolean last = total > 0 && done >= total;
+		if (phase.equals(this.lastPhase) && !last && now - this.lastDraw < 100_000_000L) {
+			return;
+		}
+		if (this.lastPhase != null && !phase.equals(this.lastPhase) && this.drawn) {
+			this.err.println();
+		}
+		this.lastPhase = phase;
+		this.lastDraw = now;
+		this.drawn = true;
+		this.err.print("\r" + line(phase, done, total));
+		this.err.flush();
+	}
+
+	static String line(String phase, long done, long total) {
+		if (total <= 0) {
+			return String.format(Locale.ROOT, "%-8s %,d", phase, done);
+		}
+		int percent = (int) Math.min(100, done * 100 / total);
+		int filled = percent * WIDTH / 100;
+		return String.format(Locale.ROOT, "%-8s [%s%s] %3d%% %,d/%,d", phase, "#".repeat(filled),
+				" ".repeat(WIDTH - filled), percent, done, total);
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.drawn) {
+			this.err.println();
+			this.drawn = false;
+		}
+	}
+
+	static void close(Progress progress) {
+		if (progress instanceof ProgressBar bar) {
+			bar.close();
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.dutychain.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Wall time per phase of one command ({@code --timings}): the JVM start up to
+ * {@code main}, then validation, database start, load, audit, output.
+ */
+final class Timings {
+
+	private final Map<String, Long> phases = new LinkedHashMap<>();
+
+	private final long started = System.currentTimeMillis();
+
+	private long mark = System.nanoTime();
+
+	Timings() {
+		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+		this.phases.put("jvm", Math.max(0, this.started - jvmStart));
+	}
+
+	/** Ends the running phase under {@code name}. */
+	void lap(String name) {
+		long now = System.nanoTime();
+		this.phases.merge(name, (now - this.mark) / 1_000_000, Long::sum);
+		this.mark = now;
+	}
+
+	Map<String, Long> phases() {
+		return this.phases;
+	}
+
+	void print(PrintStream err) {
+		StringBuilder b = new StringBuilder("timings (ms):");
+		long total = 0;
+		for (Map.Entry<String, Long> e : this.phases.entrySet()) {
+			b.append(' ').append(e.getKey()).append('=').append(e.getValue());
+			total += e.getValue();
+		}
+		b.append(String.format(Locale.ROOT, " total=%d", total));
+		err.println(b);
+	}
+
+}
