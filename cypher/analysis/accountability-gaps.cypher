@@ -1,5 +1,6 @@
 // id:          accountability-gaps
 // title:       问责链缺口 | Accountability gaps
+// basis:       《中国共产党问责条例》：党组织领导班子承担全面领导责任，主要负责人承担主要领导责任（第一责任人），分管领导承担直接责任，纪检监察机关承担监督责任；不得把责任推给下级。
 // description: For every open or rectifying issue (问题) found in a unit in scope, walks its accountability chain (the
 //              issue's unit and every unit above it along PRIMARY and DUAL edges) and reports a missing first
 //              responsible person, nobody in charge of the issue's domain, and no discipline body over the chain; for

@@ -1,5 +1,6 @@
 // id:          assistance-coverage
 // title:       包扶覆盖 | Assistance coverage
+// basis:       软弱涣散基层党组织整顿：实行五级包扶（县级领导包村、乡镇领导包片等），软弱涣散村要选派驻村第一书记。
 // description: Weak and lax organizations (软弱涣散) that lack one of the five assistance levels (五级包扶), weak
 //              villages without a stationed first secretary, assistants spread over too many units, and assistance
 //              that ran out while the unit is still weak. "Weak now" = a DESIGNATED_WEAK grading in the latest

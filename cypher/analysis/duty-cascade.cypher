@@ -1,5 +1,6 @@
 // id:          duty-cascade
 // title:       责任分解 | Duty cascade
+// basis:       主体责任清单要层层分解、逐级压实，防止“沙滩流水不到头”。
 // description: Whether duties travel down the hierarchy (沙滩流水不到头): every duty on a list of unit U (team list or a
 //              personal list of one of its posts) should have a duty derived from it, directly or through further
 //              DERIVED_FROM steps, on some list of every child of U that has posts (children = units U leads by

@@ -1,5 +1,6 @@
 // id:          hierarchy-integrity
 // title:       组织体系完整性 | Hierarchy integrity
+// basis:       《中国共产党支部工作条例（试行）》：党员人数3人以上设支部，50人以上的支部一般设总支，100人以上设党委；联合党支部所含单位一般不超过5个；每个党组织都要有上级党组织领导。
 // description: Units that lost their leader, LEADS edges that run in a circle, primary parents of the wrong kind, and
 //              branches, general branches and joint branches whose size no longer fits their kind (design.md §3:
 //              roots and leaders, kind order, member rules).

@@ -1,5 +1,6 @@
 // id:          list-coverage
 // title:       清单覆盖 | List coverage
+// basis:       《党委（党组）落实全面从严治党主体责任规定》：一班子一清单、一人一清单，责任全覆盖、不留死角。
 // description: Units with posts but no team list (班子清单), held posts without a personal list (个人清单), personal
 //              lists that leave one of the post's domains blank, and the coverage matrix level × domain built from
 //              these findings: the share of a level's units that owe lists (hold a post) with no finding that leaves

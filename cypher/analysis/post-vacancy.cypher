@@ -1,5 +1,6 @@
 // id:          post-vacancy
 // title:       岗位空缺 | Post vacancy
+// basis:       “四级四岗”：各级党组织书记、副书记、组织委员、纪检委员等岗位应配齐、有人在岗；主体责任人与监督责任人由同一人担任易形成“灯下黑”；一人兼岗过多难以履责。
 // description: Posts that must exist, posts nobody holds on asOf, appointments that ran out without a successor,
 //              one person holding both the principal and the supervisory post of a unit (灯下黑), and people who hold
 //              too many posts at once.

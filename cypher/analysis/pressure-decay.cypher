@@ -1,5 +1,6 @@
 // id:          pressure-decay
 // title:       压力传导 | Pressure transmission
+// basis:       压力传导要逐级到底，防止“上热中温下冷”和“中梗阻”；上级要对下级开展督促检查。
 // description: Whether pressure travels down the hierarchy (压力传导逐级递减, 上热中温下冷, 中梗阻). pressure(unit) =
 //              Σ weight(kind) · count over the activities the unit DID in the trailing year (asOf − 365 days < date
 //              ≤ asOf; an activity without count counts 1) ÷ the expected yearly weighted count for the unit's kind.

@@ -1,5 +1,6 @@
 // id:          review-followup
 // title:       考核结果运用 | Review follow-up
+// basis:       述职评议考核结果为“一般”“差”或年度考核“基本合格”“不合格”的，要及时约谈；受到诫勉的当年不得提拔。
 // description: Poor review results that nobody followed up with an interview (约谈), and people promoted in the year
 //              they were admonished. A poor result is a SECRETARY_REVIEW grade AVERAGE or POOR (一般/差; it names
 //              the graded person) or an ANNUAL grade BASIC_PASS or FAIL (基本合格/不合格; it means the unit's

@@ -1,5 +1,6 @@
 // id:          single-points
 // title:       单点失效 | Single points of oversight
+// basis:       责任链不应依赖单一单位或个人：一个环节缺失就使下级失去全部监督时，应补强。
 // description: Units and links whose loss would cut other units off from every root of the oversight graph (units as
 //              vertices; every LEADS edge of every kind plus current assistance, a person assistant standing for the
 //              unit they are organized in), and people who alone hold the posts of several units. The subgraph is

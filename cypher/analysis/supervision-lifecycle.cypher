@@ -1,5 +1,6 @@
 // id:          supervision-lifecycle
 // title:       挂牌督办进程 | Listed supervision lifecycle
+// basis:       挂牌督办：一般半年内完成整改，按“挂牌—交办—整改—验收—摘牌”等环节推进，问题未销号不得摘牌。
 // description: Listed supervision (挂牌督办, Enshi) that ran past its half-year deadline without an outcome, listings
 //              whose stage contradicts their outcome, units relisted again and again, and units delisted while
 //              problems found before the delisting were still open. Only listings of units in scope and listed on or

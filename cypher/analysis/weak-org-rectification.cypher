@@ -1,5 +1,6 @@
 // id:          weak-org-rectification
 // title:       软弱涣散整顿 | Weak organization rectification
+// basis:       软弱涣散基层党组织按比例倒排（村15%、社区10%、企业机关事业单位5%）；连续两年被确定为软弱涣散的，书记要调整，二级支部的上级党组织书记一同免去。
 // description: The weak-organization designation quota per sector (Mohe: villages 15 %, communities 10 %, enterprises,
 //              organs and institutions 5 %) and the two-year rule: a unit weak two years running whose secretary is
 //              still in office, and for a second-tier branch also the secretary of the committee or general branch it

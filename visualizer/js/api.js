@@ -36,6 +36,8 @@ const withDate = (params) => ({ asOf, ...params });
 
 export const api = {
 	dataset: () => request('GET', '/api/dataset'),
+	labels: () => request('GET', '/api/labels'),
+	unitIndex: () => request('GET', '/api/units/index'),
 	roots: () => request('GET', '/api/roots', withDate({})),
 	search: (query) => request('GET', '/api/units', { query, limit: 20 }),
 	unit: (id) => request('GET', `/api/units/${encodeURIComponent(id)}`, withDate({})),

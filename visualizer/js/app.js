@@ -1,21 +1,23 @@
 // dutychain page: tabs, the shared state (asOf, selected unit, cached audit) and the views.
 import { api, setAsOf, currentAsOf } from './api.js';
-import { t, code, msg, apply, language, setLanguage } from './i18n.js';
+import { t, label, msg, apply, language, setLanguage, setLabels } from './i18n.js';
 import { ChainView } from './chain.js';
 import { renderPanel } from './panel.js';
 import { AccountabilityView } from './accountability.js';
 import { renderPressure, renderCoverage } from './charts.js';
 import { FindingsView } from './findings.js';
 import { setupImport } from './importer.js';
-import { el, showMessage, clearMessage } from './dom.js';
+import { el, showMessage, showInfo, clearMessage } from './dom.js';
+import { setUnits, findUnits, resolveUnit, unitName } from './units.js';
 
 const DOMAINS = ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS', 'SUPERVISION_CHECK', 'SUPPORT'];
+const POLL_MS = 2000;
 
-const state = { dataset: null, audit: null, auditFor: null, selected: null, view: 'chain' };
+const state = { dataset: null, audit: null, auditFor: null, selected: null, view: 'chain', warning: null };
 
 /** The whole-dataset audit at the current asOf, fetched once per date and shared by the analysis views. */
 async function audit() {
-	const key = currentAsOf() || '';
+	const key = `${state.dataset && state.dataset.generation}|${currentAsOf() || ''}`;
 	if (!state.audit || state.auditFor !== key) {
 		state.audit = await api.audit();
 		state.auditFor = key;
@@ -27,13 +29,14 @@ const chain = new ChainView(document.getElementById('tree'), {
 	onSelect: (unitId) => selectUnit(unitId),
 });
 const accountability = new AccountabilityView();
-const findings = new FindingsView({
-	onUnit: (unitId) => { switchView('chain'); chain.focus(unitId); selectUnit(unitId); },
-});
+const showUnit = (unitId) => { switchView('chain'); chain.focus(unitId); selectUnit(unitId); };
+const findings = new FindingsView({ onUnit: showUnit });
 
 async function selectUnit(unitId) {
 	state.selected = unitId;
-	document.getElementById('acc-unit').value = unitId;
+	chain.select(unitId);
+	const accUnit = document.getElementById('acc-unit');
+	if (!accUnit.value) accUnit.value = unitName(unitId);
 	const panel = document.getElementById('panel');
 	panel.replaceChildren(el('p', { class: 'hint' }, t('common.loading')));
 	try {
@@ -49,11 +52,12 @@ async function switchView(view) {
 	document.querySelectorAll('.tabs button').forEach((b) => b.classList.toggle('active', b.dataset.view === view));
 	document.querySelectorAll('.view').forEach((v) => v.classList.toggle('active', v.id === `view-${view}`));
 	clearMessage();
+	if (state.warning) showInfo(state.warning);
 	try {
 		if (view === 'chain') chain.resize();
-		if (view === 'accountability') accountability.resize();
-		if (view === 'pressure') renderPressure(await audit());
-		if (view === 'coverage') renderCoverage(await audit());
+		if (view === 'accountability') { accountability.resize(); accountability.redraw(); }
+		if (view === 'pressure') renderPressure(await audit(), showUnit);
+		if (view === 'coverage') renderCoverage(await audit(), showUnit);
 		if (view === 'findings') findings.render(await audit(), await analyses());
 	}
 	catch (e) {
@@ -67,14 +71,44 @@ async function analyses() {
 	return analysesCache;
 }
 
-async function reloadAll() {
+function showDataset() {
+	const box = document.querySelector('[data-testid=dataset-name]');
+	if (!state.dataset || !state.dataset.present) { box.textContent = t('app.loadingDemo'); return; }
+	box.textContent = `${t('app.dataset')}：${state.dataset.name || '—'}`;
+}
+
+/** Warns when the chosen date lies before the dataset's as_of. */
+function checkDate() {
+	const chosen = currentAsOf();
+	const asOf = state.dataset && state.dataset.asOf;
+	state.warning = chosen && asOf && chosen < asOf ? t('app.dateBefore', chosen, asOf) : null;
+	if (state.warning) showInfo(state.warning);
+	document.getElementById('asof').classList.toggle('warn', !!state.warning);
+}
+
+/**
+ * Reloads every view from the server. newDataset: after an import (or the demo's first load) the date picker takes the
+ * new dataset's as_of and every cached answer is dropped.
+ */
+async function reloadAll(newDataset) {
 	state.audit = null;
 	try {
-		state.dataset = await api.dataset();
-		const name = state.dataset.name || '—';
-		document.querySelector('[data-testid=dataset-name]').textContent = `${t('app.dataset')}：${name}`;
+		const dataset = await api.dataset();
+		if (!dataset.present) { state.dataset = dataset; showDataset(); waitForData(); return; }
+		const changed = newDataset || !state.dataset || state.dataset.generation !== dataset.generation;
+		state.dataset = dataset;
+		showDataset();
 		const asOfInput = document.getElementById('asof');
-		if (!asOfInput.value && state.dataset.asOf) asOfInput.value = state.dataset.asOf;
+		if (changed) {
+			analysesCache = null;
+			setUnits(await api.unitIndex());
+			if (dataset.asOf) asOfInput.value = dataset.asOf;
+			setAsOf(null);
+			state.selected = null;
+			document.getElementById('panel').replaceChildren(el('p', { class: 'hint' }, t('panel.hint')));
+		}
+		else if (!asOfInput.value && dataset.asOf) asOfInput.value = dataset.asOf;
+		checkDate();
 		await chain.load();
 		if (state.view !== 'chain') await switchView(state.view);
 	}
@@ -83,66 +117,147 @@ async function reloadAll() {
 	}
 }
 
-function setupSearch() {
-	const input = document.getElementById('unit-search');
-	const list = document.getElementById('unit-search-results');
+let polling = null;
+/** First start: the server loads the demo in the background; poll GET /api/dataset and refresh when it is there. */
+function waitForData() {
+	if (polling) return;
+	showInfo(t('app.loadingDemo'));
+	const started = Date.now();
+	polling = setInterval(async () => {
+		try {
+			const dataset = await api.dataset();
+			if (dataset.present) {
+				clearInterval(polling);
+				polling = null;
+				clearMessage();
+				await reloadAll(true);
+			}
+			else if (Date.now() - started > 5 * 60 * 1000) {
+				clearInterval(polling);
+				polling = null;
+				showInfo(t('app.noData'));
+			}
+		}
+		catch (e) { /* server still starting */ }
+	}, POLL_MS);
+}
+
+/** A datalist filled with the units matching the input, as "name（id）". */
+function unitSuggestions(input, list, onExact) {
 	let timer = null;
 	input.addEventListener('input', () => {
 		clearTimeout(timer);
-		timer = setTimeout(async () => {
-			const q = input.value.trim();
-			if (q.length < 1) return;
-			const units = await api.search(q);
-			list.replaceChildren(...units.map((u) => el('option', { value: u.id }, `${u.name}（${code(u.kind)}）`)));
-			const exact = units.find((u) => u.id === q || u.name === q);
-			if (exact) { chain.focus(exact.id); selectUnit(exact.id); }
-		}, 250);
+		timer = setTimeout(() => {
+			const units = findUnits(input.value);
+			list.replaceChildren(...units.map((u) => el('option', { value: `${u.name}（${u.id}）` }, label('unitKind', u.kind))));
+			if (onExact) {
+				const exact = units.find((u) => u.id === input.value.trim() || u.name === input.value.trim()
+					|| `${u.name}（${u.id}）` === input.value.trim());
+				if (exact) onExact(exact);
+			}
+		}, 150);
 	});
+}
+
+function setupSearch() {
+	const input = document.getElementById('unit-search');
+	unitSuggestions(input, document.getElementById('unit-search-results'), (u) => showUnit(u.id));
 	input.addEventListener('change', () => {
-		const q = input.value.trim();
-		if (q) { chain.focus(q); selectUnit(q); }
+		const u = resolveUnit(input.value);
+		if (u) showUnit(u.id);
 	});
+}
+
+function accMode() {
+	return document.querySelector('input[name=acc-mode]:checked').value;
+}
+
+function setupAccountability() {
+	const domain = document.getElementById('acc-domain');
+	const fillDomains = () => {
+		const current = domain.value;
+		domain.replaceChildren(...DOMAINS.map((d) => el('option', { value: d }, label('domain', d))));
+		if (current) domain.value = current;
+	};
+	fillDomains();
+	const unitInput = document.getElementById('acc-unit');
+	unitSuggestions(unitInput, document.getElementById('acc-unit-results'));
+	document.querySelectorAll('input[name=acc-mode]').forEach((r) => r.addEventListener('change', () => {
+		const issue = accMode() === 'issue';
+		document.getElementById('acc-unit-fields').hidden = issue;
+		document.getElementById('acc-issue-fields').hidden = !issue;
+	}));
+	document.getElementById('acc-form').addEventListener('submit', async (e) => {
+		e.preventDefault();
+		clearMessage();
+		try {
+			let result;
+			let question;
+			if (accMode() === 'issue') {
+				const issue = document.getElementById('acc-issue').value.trim();
+				if (!issue) { showMessage(t('acc.needIssue')); return; }
+				question = { mode: 'issue', issue };
+				result = await api.issueAccountability(issue);
+			}
+			else {
+				const unit = resolveUnit(unitInput.value);
+				if (!unit) { showMessage(t('acc.unknownUnit', unitInput.value.trim())); return; }
+				unitInput.value = `${unit.name}（${unit.id}）`;
+				question = { mode: 'unit', unitId: unit.id, domain: domain.value };
+				result = await api.accountability(unit.id, domain.value);
+			}
+			await accountability.render(result, question);
+			chain.highlight(result.entries.map((x) => x.unitId));
+		}
+		catch (err) {
+			showMessage(err.message);
+		}
+	});
+	return fillDomains;
 }
 
 function setup() {
 	apply(document);
 	document.getElementById('lang').textContent = language() === 'zh' ? 'EN' : '中文';
+	let fillDomains = () => {};
 	document.getElementById('lang').addEventListener('click', () => {
 		setLanguage(language() === 'zh' ? 'en' : 'zh');
 		document.getElementById('lang').textContent = language() === 'zh' ? 'EN' : '中文';
-		chain.render();
+		showDataset();
+		fillDomains();
+		checkDate();
+		if (chain.mode === 'overview') chain.renderOverview(); else chain.render();
 		switchView(state.view);
 		if (state.selected) selectUnit(state.selected);
 	});
 	document.querySelectorAll('.tabs button').forEach((b) => b.addEventListener('click', () => switchView(b.dataset.view)));
 	document.getElementById('asof').addEventListener('change', (e) => {
 		setAsOf(e.target.value);
-		reloadAll();
+		reloadAll(false);
 	});
 	document.getElementById('four-levels').addEventListener('change', (e) => chain.setFourLevels(e.target.checked));
 	document.getElementById('extra-edges').addEventListener('change', (e) => chain.setExtraEdges(e.target.checked));
 	document.getElementById('heat-mode').addEventListener('change', (e) => chain.setColorMode(e.target.value));
-	const domain = document.getElementById('acc-domain');
-	domain.replaceChildren(...DOMAINS.map((d) => el('option', { value: d }, code(d))));
-	document.getElementById('acc-form').addEventListener('submit', async (e) => {
-		e.preventDefault();
-		clearMessage();
-		try {
-			const issue = document.getElementById('acc-issue').value.trim();
-			const result = issue ? await api.issueAccountability(issue)
-				: await api.accountability(document.getElementById('acc-unit').value.trim(), domain.value);
-			accountability.render(result);
-			chain.highlight(result.entries.map((e) => e.unitId));
-		}
-		catch (err) {
-			showMessage(err.message);
-		}
-	});
+	document.getElementById('chain-mode').addEventListener('change', (e) => chain.setMode(e.target.value));
+	fillDomains = setupAccountability();
 	setupSearch();
-	setupImport({ onImported: () => { analysesCache = null; reloadAll(); } });
+	setupImport({
+		datasetName: () => state.dataset && state.dataset.name,
+		onImported: async () => { analysesCache = null; await reloadAll(true); },
+	});
 	window.addEventListener('resize', () => { chain.resize(); accountability.resize(); });
-	reloadAll();
+	reloadAll(true);
 }
 
-setup();
+async function start() {
+	try {
+		setLabels(await api.labels());
+	}
+	catch (e) {
+		showMessage(e.message);
+	}
+	setup();
+}
+
+start();
 export { msg };

@@ -1,30 +1,60 @@
-// Import: upload a zip or xlsx; a 422 problem lists every error (file, row, column, code, message) in a table.
+// Import: upload a zip or xlsx after a confirm (an import replaces all data); the button is disabled and a progress
+// line runs while it works; a 422 problem lists every error (file, row, column, code, message) in a table.
 import { api } from './api.js';
 import { t, msg } from './i18n.js';
-import { fillTable, showMessage } from './dom.js';
+import { el, fillTable, showMessage, clearMessage } from './dom.js';
 
-export function setupImport({ onImported }) {
+function confirmReplace(datasetName) {
+	const dialog = document.getElementById('import-confirm');
+	document.getElementById('import-confirm-text').textContent = t('import.confirm', datasetName || '—');
+	return new Promise((resolve) => {
+		dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+		dialog.returnValue = '';
+		dialog.showModal();
+	});
+}
+
+export function setupImport({ onImported, datasetName }) {
+	const button = document.getElementById('import-submit');
 	document.getElementById('import-form').addEventListener('submit', async (e) => {
 		e.preventDefault();
+		if (button.disabled) return;
 		const file = document.getElementById('import-file').files[0];
 		const table = document.getElementById('import-errors');
 		const result = document.getElementById('import-result');
 		table.replaceChildren();
-		result.textContent = '';
-		if (!file) return;
+		result.replaceChildren();
+		clearMessage();
+		if (!file) { showMessage(t('import.noFile')); return; }
+		if (!(await confirmReplace(datasetName()))) return;
+		button.disabled = true;
+		const started = Date.now();
+		const status = el('span', { 'data-testid': 'import-progress' });
+		const tick = () => { status.textContent = t('import.running', file.name, Math.round((Date.now() - started) / 1000)); };
+		tick();
+		const timer = setInterval(tick, 1000);
+		result.replaceChildren(el('span', { class: 'progress' }, el('b')), ' ', status);
 		try {
 			const imported = await api.upload(file);
-			result.textContent = t('import.ok', `${imported.dataset || file.name}（${Object.entries(imported.counts || {}).map(([k, v]) => `${k} ${v}`).join('，')}）`);
-			showMessage(result.textContent, true);
-			onImported();
+			const counts = imported.counts || {};
+			const units = counts.units ?? counts.Unit ?? counts.unit;
+			const text = t('import.ok', `${imported.dataset || file.name}${units != null ? `（${t('import.counts', units)}）` : ''}`);
+			result.replaceChildren(el('span', { 'data-testid': 'import-ok' }, text));
+			showMessage(text, true);
+			await onImported(imported);
 		}
 		catch (err) {
 			const errors = (err.problem && err.problem.errors) || [];
-			result.textContent = errors.length ? t('import.failed', errors.length) : err.message;
-			showMessage(result.textContent);
+			const text = errors.length ? t('import.failed', errors.length) : `${t('common.error')}：${err.message}`;
+			result.replaceChildren(el('span', { class: 'gap' }, text));
+			showMessage(text);
 			fillTable(table, [t('import.file'), t('import.row'), t('import.column'), t('import.code'), t('import.message')],
-				errors.map((x) => ({ cells: [x.file, String(x.row), x.column || '', x.code, msg(x.messageZh, x.message)] })),
+				errors.map((x) => ({ cells: [x.file, String(x.row ?? ''), x.column || '', el('code', { translate: 'no' }, x.code || ''), msg(x.messageZh, x.message)] })),
 				() => ({ 'data-testid': 'import-error-row' }));
+		}
+		finally {
+			clearInterval(timer);
+			button.disabled = false;
 		}
 	});
 }

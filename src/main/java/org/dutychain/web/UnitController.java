@@ -146,6 +146,15 @@ class UnitController {
 			.toList();
 	}
 
+	/**
+	 * Every unit of the active dataset as id, name, kind and level: the page shows units
+	 * by name (findings, blank lists, pressure tables) with the id secondary.
+	 */
+	@GetMapping("/api/units/index")
+	List<UnitSummary> index() {
+		return this.units.search(generation(), "", Integer.MAX_VALUE);
+	}
+
 	@GetMapping("/api/units/{id}")
 	UnitPanel unit(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

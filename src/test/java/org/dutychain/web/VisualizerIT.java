@@ -213,7 +213,7 @@ class VisualizerIT {
 
 	private static boolean chartDrawn(String selector) {
 		return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-				"const c = document.querySelector(arguments[0]); return !!(c && c.querySelector('canvas'));",
+				"const c = document.querySelector(arguments[0]); return !!(c && c.querySelector('canvas, svg'));",
 				selector));
 	}
 
