@@ -79,11 +79,12 @@ class AuditReportService implements AuditReports {
 		if (sinceSnapshot != null && !sinceSnapshot.isBlank()) {
 			this.snapshots.require(sinceSnapshot);
 		}
-		write(this.audits.audit(blankToNull(scope), asOf), format, sinceSnapshot, out);
+		write(this.audits.audit(blankToNull(scope), asOf), format, sinceSnapshot, options, out);
 	}
 
 	@Override
-	public void write(AuditDocument document, ReportFormat format, String sinceSnapshot, OutputStream out) {
+	public void write(AuditDocument document, ReportFormat format, String sinceSnapshot, ReportOptions options,
+			OutputStream out) {
 		if (sinceSnapshot != null && !sinceSnapshot.isBlank()) {
 			this.snapshots.require(sinceSnapshot);
 		}

@@ -37,6 +37,16 @@ public interface AuditReports {
 	 * Writes the report of an audit already computed (the CLI's
 	 * {@code audit --format pdf} does not audit twice).
 	 */
-	void write(org.dutychain.analysis.AuditDocument audit, ReportFormat format, String sinceSnapshot, OutputStream out);
+	default void write(org.dutychain.analysis.AuditDocument audit, ReportFormat format, String sinceSnapshot,
+			OutputStream out) {
+		write(audit, format, sinceSnapshot, ReportOptions.DEFAULT, out);
+	}
+
+	/**
+	 * Writes the report of an audit already computed, with the exporting user and the
+	 * optional rule appendix.
+	 */
+	void write(org.dutychain.analysis.AuditDocument audit, ReportFormat format, String sinceSnapshot,
+			ReportOptions options, OutputStream out);
 
 }

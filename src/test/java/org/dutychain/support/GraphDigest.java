@@ -34,7 +34,8 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		List<String> dump = new ArrayList<>();
 		Map<String, Long> nodes = new TreeMap<>();
 		Map<String, Long> relationships = new TreeMap<>();
-		// system data (counters, leases, users, the audit log, change records) is outside the digest (issue 9)
+		// system data (counters, leases, users, the audit log, change records) is outside
+		// the digest (issue 9)
 		graph.stream(
 				"MATCH (n) WHERE NOT (n:Counter OR n:GenerationLease OR n:User OR n:AuditEntry OR n:ChangeRecord) RETURN labels(n) AS labels, properties(n) AS properties",
 				Map.of(), (row) -> {
