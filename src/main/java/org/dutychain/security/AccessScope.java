@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +218,7 @@ public class AccessScope {
 			return findings;
 		}
 		Set<String> units = caller.unrestricted() ? null : units(caller.roots());
-		Map<String, String> outside = caller.unrestricted() ? Map.of() : outsideNames(units);
+		Map<String, String> outside = caller.unrestricted() ? Map.of() : outsideNames(caller.roots(), units);
 		List<Finding> kept = new ArrayList<>();
 		for (Finding f : findings) {
 			if (hide && isSensitive(f)) {
@@ -330,22 +329,25 @@ public class AccessScope {
 		});
 	}
 
-	private Map<String, String> outsideNames(Set<String> units) {
+	/** Id → name of every unit outside the scope, remembered per dataset and scope. */
+	private Map<String, String> outsideNames(List<String> roots, Set<String> units) {
 		DatasetInfo dataset = this.datasets.active();
-		ScopeKey key = new ScopeKey(dataset.generation(), dataset.importedAt(), List.of());
-		Map<String, String> all = this.names.computeIfAbsent(key, (k) -> {
+		ScopeKey key = new ScopeKey(dataset.generation(), dataset.importedAt(), List.copyOf(roots));
+		Map<String, String> cached = this.names.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		Map<String, String> outside = new HashMap<>();
+		this.graph.read(this.cypher.statement(FILE, "names"), Map.of("generation", dataset.generation()))
+			.forEach((row) -> {
+				if (!units.contains((String) row.get("id"))) {
+					outside.put((String) row.get("id"), (String) row.get("name"));
+				}
+			});
+		if (this.names.size() > 64) {
 			this.names.clear();
-			Map<String, String> map = new HashMap<>();
-			this.graph.read(this.cypher.statement(FILE, "names"), Map.of("generation", dataset.generation()))
-				.forEach((row) -> map.put((String) row.get("id"), (String) row.get("name")));
-			return map;
-		});
-		Map<String, String> outside = new LinkedHashMap<>();
-		all.forEach((id, name) -> {
-			if (!units.contains(id)) {
-				outside.put(id, name);
-			}
-		});
+		}
+		this.names.put(key, outside);
 		return outside;
 	}
 

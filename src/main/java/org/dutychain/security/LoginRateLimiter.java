@@ -12,10 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Password checks per username and client address in a sliding minute
- * ({@code dutychain.security.login-attempts-per-minute}, default 10); one more is refused
- * (429) until the oldest leaves the window. Only checks that reach the password hash
- * count (a remembered credential or a token costs nothing).
+ * Failed password checks per username and client address in a sliding minute
+ * ({@code dutychain.security.login-attempts-per-minute}, default 10): once the limit is
+ * reached every further check (right or wrong) is refused (429) until the oldest failure
+ * leaves the window. A remembered credential or a token is not a password check.
  */
 @Component
 class LoginRateLimiter {
@@ -32,27 +32,39 @@ class LoginRateLimiter {
 		this.perMinute = perMinute;
 	}
 
-	/**
-	 * Counts one attempt.
-	 * @return false when the limit is reached (the attempt is not made)
-	 */
-	boolean tryAcquire(String username, String clientAddress) {
-		String key = username + "\u0000" + clientAddress;
-		Instant now = this.clock.instant();
+	/** False when the limit of failures in the last minute is reached. */
+	boolean allowed(String username, String clientAddress) {
+		Deque<Instant> window = this.attempts.get(key(username, clientAddress));
+		if (window == null) {
+			return true;
+		}
+		synchronized (window) {
+			prune(window, this.clock.instant());
+			return window.size() < this.perMinute;
+		}
+	}
+
+	/** Counts one failed check. */
+	void failed(String username, String clientAddress) {
 		if (this.attempts.size() > 100_000) {
 			this.attempts.clear();
 		}
-		Deque<Instant> window = this.attempts.computeIfAbsent(key, (k) -> new ArrayDeque<>());
+		Deque<Instant> window = this.attempts.computeIfAbsent(key(username, clientAddress), (k) -> new ArrayDeque<>());
+		Instant now = this.clock.instant();
 		synchronized (window) {
-			while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(WINDOW))) {
-				window.pollFirst();
-			}
-			if (window.size() >= this.perMinute) {
-				return false;
-			}
+			prune(window, now);
 			window.addLast(now);
-			return true;
 		}
+	}
+
+	private static void prune(Deque<Instant> window, Instant now) {
+		while (!window.isEmpty() && !window.peekFirst().isAfter(now.minus(WINDOW))) {
+			window.pollFirst();
+		}
+	}
+
+	private static String key(String username, String clientAddress) {
+		return username + "\u0000" + clientAddress;
 	}
 
 }

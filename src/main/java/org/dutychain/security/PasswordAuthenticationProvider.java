@@ -14,8 +14,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Checks a username and password (form login and HTTP Basic) against the stored users: a
  * recently verified credential is accepted from {@link CredentialCache}; otherwise the
- * attempt is counted by {@link LoginRateLimiter} (429 beyond the limit) and the BCrypt
- * hash is checked. Unknown users cost the same BCrypt check as known ones.
+ * BCrypt hash is checked, unless {@link LoginRateLimiter} counted too many failures for
+ * this username and address (429). Unknown users cost the same BCrypt check as known
+ * ones.
  */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
@@ -51,16 +52,18 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		}
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "";
-		if (!this.limiter.tryAcquire(username, address)) {
+		if (!this.limiter.allowed(username, address)) {
 			this.audit.record(username, AuditLog.LOGIN_FAILED, username, "too many attempts", address);
 			throw new TooManyAttemptsException(username);
 		}
 		if (user.isEmpty()) {
 			this.encoder.matches(password, this.dummyHash);
+			this.limiter.failed(username, address);
 			this.audit.record(username, AuditLog.LOGIN_FAILED, username, "unknown user", address);
 			throw new BadCredentialsException("Bad credentials");
 		}
 		if (!this.encoder.matches(password, user.get().passwordHash())) {
+			this.limiter.failed(username, address);
 			this.audit.record(username, AuditLog.LOGIN_FAILED, username, "wrong password", address);
 			throw new BadCredentialsException("Bad credentials");
 		}

@@ -53,19 +53,22 @@ class JarLaunchIT {
 		}
 		File log = this.dir.resolve("app.log").toFile();
 		Process app = new ProcessBuilder(java(), "-jar", jar.toString(), "--server.port=" + port,
-				"--dutychain.ephemeral=true", "--dutychain.bolt-port=0", "--dutychain.demo-units=150",
-				"--dutychain.page-cache=64m")
+				"--dutychain.ephemeral=true", "--dutychain.demo-units=150", "--dutychain.page-cache=64m")
 			.redirectErrorStream(true)
 			.redirectOutput(log)
 			.start();
 		try {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+			String admin = adminPassword(log.toPath(), app);
+			String authorization = "Basic "
+					+ java.util.Base64.getEncoder().encodeToString(("admin:" + admin).getBytes(StandardCharsets.UTF_8));
 			String dataset = null;
 			for (int i = 0; i < 240 && app.isAlive() && dataset == null; i++) {
 				try {
-					HttpResponse<String> r = http.send(
-							HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dataset")).build(),
-							HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+					HttpResponse<String> r = http
+						.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dataset"))
+							.header("Authorization", authorization)
+							.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 					if (r.statusCode() == 200 && r.body().contains("\"name\"") && !r.body().contains("\"name\":null")) {
 						dataset = r.body();
 					}
@@ -78,9 +81,13 @@ class JarLaunchIT {
 				}
 			}
 			assertThat(dataset).as("demo dataset served; log:%n%s", Files.readString(log.toPath())).isNotNull();
-			HttpResponse<String> page = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+			HttpResponse<String> anonymous = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dataset")).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(anonymous.statusCode()).as("no credentials, no data").isEqualTo(401);
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+				.header("Authorization", authorization)
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			assertThat(page.statusCode()).isEqualTo(200);
 			assertThat(page.body()).contains("党建责任链分析");
 			assertThat(Files.readString(log.toPath())).doesNotContain("InaccessibleObjectException");
@@ -91,6 +98,23 @@ class JarLaunchIT {
 				app.destroyForcibly();
 			}
 		}
+	}
+
+	/**
+	 * The first start without DUTYCHAIN_ADMIN_PASSWORD logs a generated admin password
+	 * once; waits for that line.
+	 */
+	static String adminPassword(Path log, Process app) throws Exception {
+		java.util.regex.Pattern line = java.util.regex.Pattern
+			.compile("created user 'admin' with the generated password (\\S+)");
+		for (int i = 0; i < 480 && app.isAlive(); i++) {
+			java.util.regex.Matcher m = line.matcher(Files.readString(log));
+			if (m.find()) {
+				return m.group(1);
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		throw new AssertionError("no generated admin password in the log:\n" + Files.readString(log));
 	}
 
 	@Test

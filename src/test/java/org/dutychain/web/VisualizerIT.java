@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.dutychain.support.GraphFixtures;
+import org.dutychain.support.TestAdmin;
 import org.dutychain.support.WebIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,9 +96,21 @@ class VisualizerIT {
 		}
 	}
 
+	/** Signs in through the login form once; the session cookie serves every test. */
+	static boolean signedIn;
+
 	@BeforeEach
 	void loadChainAndOpenPage() {
 		this.fixtures.load(Path.of("src/test/resources/fixtures/visualizer/chain.cypher"));
+		if (!signedIn) {
+			browser.get("http://localhost:" + this.port + "/");
+			waitFor(() -> browser.getCurrentUrl().endsWith("/login.html"));
+			browser.findElement(By.cssSelector("[data-testid=login-username]")).sendKeys(TestAdmin.USERNAME);
+			browser.findElement(By.cssSelector("[data-testid=login-password]")).sendKeys(TestAdmin.PASSWORD);
+			browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
+			waitFor(() -> !browser.getCurrentUrl().contains("login"));
+			signedIn = true;
+		}
 		browser.get("http://localhost:" + this.port + "/");
 		// first the top two levels: 工委 and its party groups, 纪委监委 and its work committee
 		waitFor(Duration.ofSeconds(90), () -> "5".equals(tree().getAttribute("data-units")));

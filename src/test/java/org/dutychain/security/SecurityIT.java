@@ -1,0 +1,434 @@
+package org.dutychain.security;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dutychain.analysis.AuditCache;
+import org.dutychain.support.GraphFixtures;
+import org.dutychain.support.TestAdmin;
+import org.dutychain.support.WebIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access control over HTTP (issue 9): 401/403/404 by credentials, role and scope, the
+ * scoped audit, VIEWER and sensitive findings, CSRF for cookie sessions, Basic exempt,
+ * security headers, the sign-in rate limit, users CRUD, the audit log and Swagger.
+ * Fixture: W leads A (PRIMARY), D and B (DUAL); A leads B, B leads C; W guides X; O has
+ * no leader. A user scoped to A sees A, B and C only.
+ */
+@WebIT
+class SecurityIT {
+
+	static final Path FIXTURE = Path.of("src/test/resources/fixtures/api/graph.cypher");
+
+	static final Path SENSITIVE_FIXTURE = Path
+		.of("src/test/resources/fixtures/analysis/review-followup/NO_ADMONITION_AFTER_POOR_GRADE/positive.cypher");
+
+	static final String PASSWORD = "secret-password-1";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	GraphFixtures fixtures;
+
+	@Autowired
+	AuditCache audits;
+
+	final ObjectMapper json = new ObjectMapper();
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeEach
+	void load() {
+		this.fixtures.load(FIXTURE);
+		this.audits.clear();
+	}
+
+	record Answer(int status, String body, java.net.http.HttpHeaders headers) {
+
+		JsonNode json() throws IOException {
+			return new ObjectMapper().readTree(this.body);
+		}
+
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	Answer send(HttpClient client, HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> r = client.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return new Answer(r.statusCode(), r.body(), r.headers());
+	}
+
+	static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	Answer as(String user, String password, String method, String path, String jsonBody) throws Exception {
+		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password));
+		if (jsonBody != null) {
+			b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+		}
+		else {
+			b.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return send(this.http, b);
+	}
+
+	Answer admin(String method, String path, String jsonBody) throws Exception {
+		return as(TestAdmin.USERNAME, TestAdmin.PASSWORD, method, path, jsonBody);
+	}
+
+	void createUser(String name, String role, String... scopes) throws Exception {
+		String list = String.join(",", Stream.of(scopes).map((s) -> "\"" + s + "\"").toList());
+		Answer a = admin("POST", "/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD
+				+ "\",\"role\":\"" + role + "\",\"scopes\":[" + list + "]}");
+		assertThat(a.status()).as(a.body()).isEqualTo(201);
+	}
+
+	Answer get(String user, String path) throws Exception {
+		return as(user, PASSWORD, "GET", path, null);
+	}
+
+	static Set<String> unitIds(JsonNode findings) {
+		Set<String> ids = new java.util.TreeSet<>();
+		findings.forEach((f) -> ids.add(f.path("unitId").asText(null)));
+		return ids;
+	}
+
+	@Test
+	void withoutCredentialsTheApiAnswers401AndThePageRedirectsToTheLogin() throws Exception {
+		Answer api = send(this.http, HttpRequest.newBuilder(uri("/api/dataset")));
+		assertThat(api.status()).isEqualTo(401);
+		assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.json().path("type").asText()).isEqualTo("/problems/unauthenticated");
+		Answer page = send(this.http, HttpRequest.newBuilder(uri("/")));
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/login.html");
+		assertThat(send(this.http, HttpRequest.newBuilder(uri("/login.html"))).status()).isEqualTo(200);
+		Answer wrong = as(TestAdmin.USERNAME, "wrong-password", "GET", "/api/dataset", null);
+		assertThat(wrong.status()).isEqualTo(401);
+	}
+
+	@Test
+	void rolesAreEnforcedWith403ProblemAnswers() throws Exception {
+		createUser("viewer1", "VIEWER", "A");
+		createUser("auditor1", "AUDITOR", "A");
+		Answer report = get("viewer1", "/api/reports/audit?format=json");
+		assertThat(report.status()).isEqualTo(403);
+		assertThat(report.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(report.json().path("type").asText()).isEqualTo("/problems/forbidden");
+		assertThat(as("viewer1", PASSWORD, "POST", "/api/snapshots", null).status()).isEqualTo(403);
+		assertThat(as("auditor1", PASSWORD, "POST", "/api/imports", null).status()).isEqualTo(403);
+		assertThat(get("auditor1", "/api/users").status()).isEqualTo(403);
+		assertThat(get("auditor1", "/api/audit-log").status()).isEqualTo(403);
+		assertThat(get("auditor1", "/api/reports/audit?format=json").status()).isEqualTo(200);
+		Answer me = get("auditor1", "/api/me");
+		assertThat(me.json().path("role").asText()).isEqualTo("AUDITOR");
+		assertThat(me.json().path("scopes").get(0).path("name").asText()).isEqualTo("省财政厅党组");
+	}
+
+	@Test
+	void unitsOutsideTheScopeAre404() throws Exception {
+		createUser("auditor2", "AUDITOR", "A");
+		assertThat(get("auditor2", "/api/units/C").status()).isEqualTo(200);
+		Answer outside = get("auditor2", "/api/units/W");
+		assertThat(outside.status()).isEqualTo(404);
+		assertThat(outside.json().path("type").asText()).isEqualTo("/problems/unknown-unit");
+		for (String path : List.of("/api/units/W/tree", "/api/units/O", "/api/units/X/tree",
+				"/api/accountability?unit=W&domain=ORGANIZATION", "/api/coverage?scope=W", "/api/pressure?scope=D",
+				"/api/reports/audit?scope=W&format=json")) {
+			assertThat(get("auditor2", path).status()).as(path).isEqualTo(404);
+		}
+		assertThat(as("auditor2", PASSWORD, "POST", "/api/audit?scope=W", null).status()).isEqualTo(404);
+		assertThat(as("auditor2", PASSWORD, "POST", "/api/analyses/post-vacancy/run?scope=W", null).status())
+			.isEqualTo(404);
+		List<String> roots = new ArrayList<>();
+		get("auditor2", "/api/roots").json().forEach((r) -> roots.add(r.path("id").asText()));
+		assertThat(roots).containsExactly("A");
+		List<String> found = new ArrayList<>();
+		get("auditor2", "/api/units?query=%E7%9C%81&limit=50").json().forEach((u) -> found.add(u.path("id").asText()));
+		assertThat(found).isNotEmpty().allMatch(Set.of("A", "B", "C")::contains);
+		JsonNode tree = get("auditor2", "/api/units/A/tree?depth=3").json();
+		assertThat(tree.path("root").path("id").asText()).isEqualTo("A");
+	}
+
+	@Test
+	void theWholeAuditOfAScopedUserIsFilteredToItsSubtreesAndChainsAboveShowNamesOnly() throws Exception {
+		createUser("auditor3", "AUDITOR", "A");
+		JsonNode whole = admin("POST", "/api/audit", null).json();
+		assertThat(unitIds(whole.path("findings"))).as("the admin sees findings outside A's subtree")
+			.anyMatch((id) -> !Set.of("A", "B", "C").contains(id));
+		JsonNode scoped = as("auditor3", PASSWORD, "POST", "/api/audit", null).json();
+		assertThat(scoped.path("findings").size()).isPositive();
+		assertThat(unitIds(scoped.path("findings"))).allMatch(Set.of("A", "B", "C")::contains);
+		scoped.path("findings")
+			.forEach((f) -> f.path("evidence")
+				.path("nodeIds")
+				.forEach((id) -> assertThat(id.asText()).as(f.path("key").asText()).isNotIn("W", "D", "X", "O")));
+		JsonNode chain = get("auditor3", "/api/accountability?unit=C&domain=ORGANIZATION").json();
+		boolean above = false;
+		for (JsonNode e : chain.path("entries")) {
+			if ("省直机关工委".equals(e.path("unitName").asText())) {
+				above = true;
+				assertThat(e.path("unitId").isNull()).isTrue();
+				assertThat(e.path("personId").isNull()).isTrue();
+				assertThat(e.path("personName").isNull()).isTrue();
+			}
+		}
+		assertThat(above).as("the work committee W above the scope is in the chain, by name").isTrue();
+		JsonNode adminChain = admin("GET", "/api/accountability?unit=C&domain=ORGANIZATION", null).json();
+		assertThat(adminChain.toString()).contains("PER-3");
+	}
+
+	@Test
+	void aViewerSeesNoSensitiveFindingsNorGradings() throws Exception {
+		this.fixtures.load(SENSITIVE_FIXTURE);
+		this.audits.clear();
+		createUser("viewer2", "VIEWER", "U-1");
+		createUser("auditor4", "AUDITOR", "U-1");
+		JsonNode forAuditor = as("auditor4", PASSWORD, "POST", "/api/audit", null).json();
+		List<String> analyses = new ArrayList<>();
+		forAuditor.path("findings").forEach((f) -> analyses.add(f.path("analysis").asText()));
+		assertThat(analyses).contains("review-followup");
+		JsonNode forViewer = as("viewer2", PASSWORD, "POST", "/api/audit", null).json();
+		forViewer.path("findings").forEach((f) -> {
+			assertThat(f.path("analysis").asText()).isNotIn("review-followup", "weak-org-rectification");
+			assertThat(f.path("code").asText()).isNotIn(AccessScope.SENSITIVE_CODES);
+		});
+		assertThat(get("auditor4", "/api/units/U-2").json().path("gradings").size()).isPositive();
+		assertThat(get("viewer2", "/api/units/U-2").json().path("gradings").size()).isZero();
+		assertThat(get("viewer2", "/api/units/U-2").json().path("findings").toString())
+			.doesNotContain("review-followup");
+	}
+
+	/** A browser session: cookies kept, signed in through the login form. */
+	HttpClient session(String user, String password, int[] loginStatus) throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+		assertThat(send(client, HttpRequest.newBuilder(uri("/login.html"))).status()).isEqualTo(200);
+		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8);
+		Answer login = send(client,
+				HttpRequest.newBuilder(uri("/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("X-Requested-With", "fetch")
+					.header("X-XSRF-TOKEN", csrf(cookies))
+					.POST(HttpRequest.BodyPublishers.ofString(form)));
+		loginStatus[0] = login.status();
+		return client;
+	}
+
+	static String csrf(HttpClient client) {
+		return csrf((CookieManager) client.cookieHandler().orElseThrow());
+	}
+
+	static String csrf(CookieManager cookies) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse("");
+	}
+
+	@Test
+	void cookieSessionsNeedTheCsrfTokenAndBasicRequestsDoNot() throws Exception {
+		int[] status = new int[1];
+		HttpClient browser = session(TestAdmin.USERNAME, TestAdmin.PASSWORD, status);
+		assertThat(status[0]).isEqualTo(200);
+		assertThat(send(browser, HttpRequest.newBuilder(uri("/api/dataset"))).status()).as("signed in").isEqualTo(200);
+		Answer without = send(browser,
+				HttpRequest.newBuilder(uri("/api/tokens")).POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(without.status()).isEqualTo(403);
+		assertThat(without.json().path("type").asText()).isEqualTo("/problems/csrf");
+		Answer with = send(browser,
+				HttpRequest.newBuilder(uri("/api/tokens"))
+					.header("X-XSRF-TOKEN", csrf(browser))
+					.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(with.status()).as(with.body()).isEqualTo(201);
+		String token = with.json().path("token").asText();
+		Answer bearer = send(this.http,
+				HttpRequest.newBuilder(uri("/api/me")).header("Authorization", "Bearer " + token));
+		assertThat(bearer.json().path("username").asText()).isEqualTo(TestAdmin.USERNAME);
+		assertThat(
+				send(this.http, HttpRequest.newBuilder(uri("/api/me")).header("Authorization", "Bearer nope")).status())
+			.isEqualTo(401);
+		assertThat(admin("POST", "/api/tokens", null).status()).as("Basic needs no CSRF token").isEqualTo(201);
+		Answer logout = send(browser,
+				HttpRequest.newBuilder(uri("/logout"))
+					.header("X-XSRF-TOKEN", csrf(browser))
+					.header("X-Requested-With", "fetch")
+					.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(logout.status()).isEqualTo(204);
+		assertThat(send(browser, HttpRequest.newBuilder(uri("/api/dataset"))).status()).isEqualTo(401);
+	}
+
+	@Test
+	void responsesCarryTheSecurityHeaders() throws Exception {
+		for (Answer a : List.of(send(this.http, HttpRequest.newBuilder(uri("/login.html"))),
+				admin("GET", "/api/dataset", null), admin("GET", "/", null))) {
+			String csp = a.header("Content-Security-Policy");
+			assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self';");
+			assertThat(csp.replaceAll("style-src [^;]*;", "")).doesNotContain("unsafe-inline");
+			assertThat(a.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(a.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(a.header("Referrer-Policy")).isNotBlank();
+		}
+		String page = admin("GET", "/", null).body();
+		assertThat(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+		String login = send(this.http, HttpRequest.newBuilder(uri("/login.html"))).body();
+		assertThat(login).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
+	}
+
+	@Test
+	void passwordChecksAreRateLimitedPerUserAndAddress() throws Exception {
+		createUser("limited", "VIEWER", "A");
+		for (int i = 0; i < 10; i++) {
+			assertThat(as("limited", "wrong-" + i, "GET", "/api/dataset", null).status()).isEqualTo(401);
+		}
+		Answer blocked = as("limited", PASSWORD, "GET", "/api/dataset", null);
+		assertThat(blocked.status()).isEqualTo(429);
+		assertThat(blocked.json().path("type").asText()).isEqualTo("/problems/too-many-attempts");
+		int[] status = new int[1];
+		session("limited", PASSWORD, status);
+		assertThat(status[0]).as("the form login counts too").isEqualTo(429);
+		assertThat(get("viewer-unlimited", "/api/dataset").status()).as("another user is not blocked").isEqualTo(401);
+	}
+
+	@Test
+	void usersCanBeCreatedReadChangedAndDeleted() throws Exception {
+		Answer empty = admin("POST", "/api/users",
+				"{\"username\":\"u1\",\"password\":\"" + PASSWORD + "\",\"role\":\"AUDITOR\",\"scopes\":[]}");
+		assertThat(empty.status()).isEqualTo(422);
+		assertThat(empty.json().path("field").asText()).isEqualTo("scopes");
+		assertThat(admin("POST", "/api/users",
+				"{\"username\":\"u1\",\"password\":\"" + PASSWORD + "\",\"role\":\"ADMIN\",\"scopes\":[\"A\"]}")
+			.status()).isEqualTo(422);
+		assertThat(admin("POST", "/api/users",
+				"{\"username\":\"u1\",\"password\":\"" + PASSWORD + "\",\"role\":\"AUDITOR\",\"scopes\":[\"NOPE\"]}")
+			.status()).isEqualTo(422);
+		assertThat(admin("POST", "/api/users",
+				"{\"username\":\"u1\",\"password\":\"short\",\"role\":\"AUDITOR\",\"scopes\":[\"A\"]}")
+			.status()).isEqualTo(422);
+		createUser("u1", "审计", "A");
+		assertThat(admin("POST", "/api/users",
+				"{\"username\":\"u1\",\"password\":\"" + PASSWORD + "\",\"role\":\"AUDITOR\",\"scopes\":[\"A\"]}")
+			.status()).isEqualTo(409);
+		JsonNode user = admin("GET", "/api/users/u1", null).json();
+		assertThat(user.path("role").asText()).isEqualTo("AUDITOR");
+		assertThat(user.has("passwordHash")).isFalse();
+		assertThat(admin("GET", "/api/users", null).body()).contains("\"u1\"").doesNotContain("bcrypt");
+		JsonNode changed = admin("PATCH", "/api/users/u1", "{\"role\":\"EDITOR\",\"scopes\":[\"B\"]}").json();
+		assertThat(changed.path("role").asText()).isEqualTo("EDITOR");
+		assertThat(changed.path("scopes").get(0).asText()).isEqualTo("B");
+		assertThat(get("u1", "/api/units/A").status()).as("scope is now B").isEqualTo(404);
+		assertThat(admin("PATCH", "/api/users/u1", "{\"scopes\":[]}").status()).isEqualTo(422);
+		assertThat(admin("DELETE", "/api/users/" + TestAdmin.USERNAME, null).status()).as("the last admin stays")
+			.isEqualTo(409);
+		assertThat(admin("DELETE", "/api/users/u1", null).status()).isEqualTo(204);
+		assertThat(admin("GET", "/api/users/u1", null).status()).isEqualTo(404);
+		assertThat(get("u1", "/api/dataset").status()).isEqualTo(401);
+	}
+
+	@Test
+	void signInImportAndUserChangesAreInTheAuditLogAndUsersSurviveAnImport() throws Exception {
+		int[] status = new int[1];
+		session(TestAdmin.USERNAME, TestAdmin.PASSWORD, status);
+		assertThat(status[0]).isEqualTo(200);
+		as(TestAdmin.USERNAME, "wrong-password", "GET", "/api/dataset", null);
+		createUser("logged", "VIEWER", "A");
+		Answer imported = upload(zip(Path.of("src/test/resources/datasets/cli-tiny")), "tiny.zip");
+		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+		assertThat(admin("GET", "/api/users/logged", null).status()).as("users are system data").isEqualTo(200);
+		JsonNode log = admin("GET", "/api/audit-log?size=100", null).json();
+		List<String> entries = new ArrayList<>();
+		log.path("entries")
+			.forEach((e) -> entries
+				.add(e.path("action").asText() + " " + e.path("username").asText() + " " + e.path("target").asText()));
+		assertThat(entries).contains("LOGIN admin admin", "LOGIN_FAILED admin admin", "USER_CREATE admin logged",
+				"IMPORT admin tiny.zip");
+		assertThat(entries.indexOf("IMPORT admin tiny.zip")).as("newest first")
+			.isLessThan(entries.indexOf("USER_CREATE admin logged"));
+		assertThat(log.path("entries").get(0).path("clientAddress").asText()).isNotBlank();
+	}
+
+	@Test
+	void swaggerAndApiDocsAreForAdminsOnly() throws Exception {
+		createUser("viewer3", "VIEWER", "A");
+		assertThat(send(this.http, HttpRequest.newBuilder(uri("/v3/api-docs"))).status()).isEqualTo(401);
+		assertThat(send(this.http, HttpRequest.newBuilder(uri("/swagger-ui/index.html"))).status()).isEqualTo(401);
+		assertThat(get("viewer3", "/v3/api-docs").status()).isEqualTo(403);
+		assertThat(get("viewer3", "/swagger-ui/index.html").status()).isEqualTo(403);
+		assertThat(admin("GET", "/v3/api-docs", null).status()).isEqualTo(200);
+	}
+
+	Answer upload(byte[] file, String name) throws Exception {
+		String boundary = "----dutychain" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+				+ "\"\r\nContent-Type: application/zip\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(file);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(this.http,
+				HttpRequest.newBuilder(uri("/api/imports"))
+					.header("Authorization", basic(TestAdmin.USERNAME, TestAdmin.PASSWORD))
+					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	static byte[] zip(Path folder) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		try (Stream<Path> list = Files.list(folder)) {
+			for (Path p : list.sorted().toList()) {
+				files.put(p.getFileName().toString(), Files.readAllBytes(p));
+			}
+		}
+		try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+			for (Map.Entry<String, byte[]> f : files.entrySet()) {
+				out.putNextEntry(new ZipEntry(f.getKey()));
+				out.write(f.getValue());
+				out.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+}
