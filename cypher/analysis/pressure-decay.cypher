@@ -31,9 +31,18 @@
 //              COLD_UNIT MEDIUM: the unit DID no activity in the trailing year
 //              NO_DOWNWARD_CHECK MEDIUM: a unit with children that DID no activity in the trailing year AIMED_AT
 //              any of them
+//              HOT_TOP_COLD_BOTTOM MEDIUM: over the levels of the profile from the first (the scope's top level)
+//              to D, the deepest level with at least $minLevelUnits units in scope (D below the first): the first
+//              level's mean pressure >= $hotLevel, level D's < $coldLevel, and every level in between lies in
+//              [$coldLevel, $hotLevel) (上热中温下冷); one finding for the scope, subject = the scope root (the
+//              scope unit, or the first unit by id of the first level when the scope is every unit). Reading
+//              taken: with only two levels (nothing in between) the pattern is still reported (上热下冷), and
+//              levels deeper than D (too few units to judge) are left out.
+// basis:       HOT_TOP_COLD_BOTTOM: domain.md 4.3 / D27 "上热中温下冷 — The top deploys energetically, the middle
+//              half-heartedly, the bottom hardly at all [004]"
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              weights: map<string, float>, expected: map<string, float>, levelDecayRatio, blockageParentRatio,
-//              blockageChildRatio: float
+//              blockageChildRatio, hotLevel, coldLevel: float, minLevelUnits: integer
 // returns:     code, unitId, evidenceIds, unitName, childCount
 // LEVEL_DECAY.title: 压力逐级递减 | Pressure decays by level
 // LEVEL_DECAY.subject: level
@@ -43,6 +52,10 @@
 // MIDDLE_BLOCKAGE.subject: unitId
 // MIDDLE_BLOCKAGE.zh: {unitName}压力{pressure}不低于上级{parentName}（{parentPressure}）的{blockageParentRatio}倍，但下级平均仅{childrenMean}：中梗阻
 // MIDDLE_BLOCKAGE.en: {unitName} is as hot as its parent {parentName} ({pressure} vs {parentPressure}) but its children average only {childrenMean}: blockage in the middle
+// HOT_TOP_COLD_BOTTOM.title: 上热中温下冷 | Hot top, cold bottom
+// HOT_TOP_COLD_BOTTOM.subject: unitId
+// HOT_TOP_COLD_BOTTOM.zh: 压力传导“上热中温下冷”：第{topLevel}级平均压力{topMean}（不低于{hotLevel}），第{bottomLevel}级仅{bottomMean}（低于{coldLevel}），中间各级{middleZh}
+// HOT_TOP_COLD_BOTTOM.en: Hot at the top, cold at the bottom: level {topLevel} averages {topMean} (at least {hotLevel}), level {bottomLevel} only {bottomMean} (below {coldLevel}); levels in between {middleEn}
 // COLD_UNIT.title: 全年无履责活动 | Cold unit
 // COLD_UNIT.subject: unitId
 // COLD_UNIT.zh: {unitName}在{asOf}前一年内没有任何工作记录

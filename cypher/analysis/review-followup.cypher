@@ -17,9 +17,17 @@
 //                SECRETARY_REVIEW of one person and year are two findings)
 //              PROMOTED_AFTER_ADMONITION HIGH: ADMONISHED and then PROMOTED (on or after the admonition date) in the
 //                same calendar year; unitId = the person's home unit, personId = the person
+//              REVIEW_COVERAGE HIGH: for Y = year(asOf) - 1 when asOf is on or after 1 April, else year(asOf) - 2
+//                (the reviews of a year are held in its first quarter), and only when the active dataset has
+//                SECRETARY_REVIEW gradings for Y: a unit in scope of a kind in $reviewedKinds whose PRINCIPAL post
+//                had a holder on 31 Dec of Y, with no SECRETARY_REVIEW grading of that person for Y (at any unit:
+//                a secretary of two units reports once); subject = unit + person + Y
+// basis:       REVIEW_COVERAGE: domain.md 8.1 "Every year, the secretaries of party committees and party groups report
+//              in person on how they led grassroots party building (述职), are evaluated (评议) and assessed (考核)"
+//              [003]; D52 "Secretary in scope with no yearly report (述职)" (述职评议全覆盖)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
-//              admonitionWindowDays: integer
-// returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, year, scheme, grade,
+//              admonitionWindowDays: integer, reviewedKinds: list<string>
+// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, year, scheme, grade,
 //              schemeZh, gradeZh, windowEnd, admonishedOn, promotedOn
 // NO_ADMONITION_AFTER_POOR_GRADE.title: 评议较差未约谈 | No admonition after a poor grade
 // NO_ADMONITION_AFTER_POOR_GRADE.subject: unitId, personId, scheme, year
@@ -29,6 +37,10 @@
 // PROMOTED_AFTER_ADMONITION.subject: unitId, personId
 // PROMOTED_AFTER_ADMONITION.zh: {personName}（{unitName}）于{admonishedOn}被约谈，同年{promotedOn}又被提拔
 // PROMOTED_AFTER_ADMONITION.en: {personName} ({unitName}) was admonished on {admonishedOn} and promoted on {promotedOn} of the same year
+// REVIEW_COVERAGE.title: 书记未述职评议 | Secretary not reviewed
+// REVIEW_COVERAGE.subject: unitId, personId, year
+// REVIEW_COVERAGE.zh: {unitName}{postTitle}{personName}未参加{year}年度抓基层党建述职评议考核（述职评议应全覆盖）
+// REVIEW_COVERAGE.en: {personName}, {postTitle} of {unitName}, has no {year} secretary review (every secretary reports yearly)
 
 // statement: NO_ADMONITION_AFTER_POOR_GRADE
 MATCH (u:Unit)
@@ -85,4 +97,32 @@ RETURN 'PROMOTED_AFTER_ADMONITION' AS code, u.id AS unitId, person.id AS personI
        [u.id, person.id, a.id, p.id] AS evidenceIds, u.name AS unitName, person.name AS personName,
        a.date AS admonishedOn, p.date AS promotedOn,
        {admonishedOn: a.date, promotedOn: p.date, year: a.date.year} AS metrics
+ORDER BY unitId, personId;
+
+// statement: REVIEW_COVERAGE
+WITH CASE WHEN $asOf >= date({year: $asOf.year, month: 4, day: 1}) THEN $asOf.year - 1 ELSE $asOf.year - 2 END AS year
+WHERE EXISTS {
+  MATCH (g:Grading)
+  WHERE g.generation = $generation AND g.scheme = 'SECRETARY_REVIEW' AND g.year = year
+}
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+  AND u.kind IN $reviewedKinds
+WITH u, year, date({year: year, month: 12, day: 31}) AS yearEnd
+MATCH (u)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})
+MATCH (person:Person)-[h:HOLDS]->(p)
+WHERE h.since <= yearEnd AND (h.until IS NULL OR h.until >= yearEnd)
+  AND NOT EXISTS {
+    MATCH (person)-[:GRADED]->(g:Grading)
+    WHERE g.scheme = 'SECRETARY_REVIEW' AND g.year = year
+  }
+WITH u, year, person, p
+ORDER BY p.id
+WITH u, year, person, collect(p)[0] AS p
+OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
+RETURN 'REVIEW_COVERAGE' AS code, u.id AS unitId, null AS postId, person.id AS personId,
+       [u.id, person.id, toString(year)] AS subject, [u.id, p.id, person.id] AS evidenceIds, u.name AS unitName,
+       coalesce(person.name, person.id) AS personName, coalesce(p.title, k.name, p.kind) AS postTitle, year,
+       {year: year} AS metrics
 ORDER BY unitId, personId;

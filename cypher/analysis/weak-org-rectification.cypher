@@ -29,6 +29,14 @@
 //                any kind and a kind that can head a dataset), and the parent's current PRINCIPAL holder already held
 //                that post on 31 Dec of Y-1, whether or not the branch's own secretary is still in office;
 //                unitId = the branch, personId = the parent's secretary
+//              D_GRADE_NOT_DESIGNATED MEDIUM: a unit graded D (ABCD) in Y, the latest ABCD year <= year(asOf) among
+//                the units in scope, that is not DESIGNATED_WEAK for Y or Y+1; evaluated only when some unit of the
+//                active dataset is DESIGNATED_WEAK for Y or Y+1 (a designation round exists); subject = unit + Y.
+//                Reading taken: a designation recorded for Y+1 (the list drawn up early in the following year from
+//                the grading of Y) counts as designating the D of Y, so that a dataset keeping the list under the
+//                next year's number is not flagged wholesale.
+// basis:       D_GRADE_NOT_DESIGNATED: domain.md 5.4 "D-class organizations are put on the weak list directly" [002]
+//              (D类支部直接被列为软弱涣散整顿对象; D38)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              quotas: map sector -> rate
 // returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, postTitle, parentName,
@@ -45,6 +53,10 @@
 // PARENT_SECRETARY_LIABLE.subject: unitId, personId
 // PARENT_SECRETARY_LIABLE.zh: 二级党支部{unitName}连续两年（{previousYear}—{year}）软弱涣散，所在{parentName}的{postTitle}{personName}应一同问责
 // PARENT_SECRETARY_LIABLE.en: Second-tier branch {unitName} was weak in {previousYear} and {year}; {personName}, {postTitle} of {parentName}, is liable too
+// D_GRADE_NOT_DESIGNATED.title: D类未列入整顿 | D grade not designated weak
+// D_GRADE_NOT_DESIGNATED.subject: unitId, year
+// D_GRADE_NOT_DESIGNATED.zh: {unitName}在{year}年分类定级中被评为D类（较差），但未被列为软弱涣散党组织整顿对象（D类党组织应直接列入）
+// D_GRADE_NOT_DESIGNATED.en: {unitName} was graded D in {year} but is not designated a weak organization (a D grade puts it on the rectification list directly)
 
 // statement: QUOTA_SHORTFALL
 MATCH (u:Unit)
@@ -188,3 +200,31 @@ RETURN 'PARENT_SECRETARY_LIABLE' AS code, u.id AS unitId, person.id AS personId,
        person.name AS personName, p.title AS postTitle, year, year - 1 AS previousYear,
        {years: [year - 1, year], parentId: parent.id, postId: p.id} AS metrics
 ORDER BY unitId, personId;
+
+// statement: D_GRADE_NOT_DESIGNATED
+MATCH (u:Unit)
+WHERE u.generation = $generation
+  AND ($unitIds IS NULL OR u.id IN $unitIds)
+WITH collect(u) AS scope
+CALL (scope) {
+  UNWIND scope AS s
+  MATCH (s)-[:GRADED]->(g:Grading)
+  WHERE g.scheme = 'ABCD' AND g.year <= $asOf.year
+  RETURN max(g.year) AS year
+}
+WITH scope, year
+WHERE year IS NOT NULL
+  AND EXISTS {
+    MATCH (w:Unit)-[:GRADED]->(g:Grading)
+    WHERE w.generation = $generation AND g.scheme = 'DESIGNATED_WEAK' AND g.year IN [year, year + 1]
+  }
+UNWIND scope AS u
+MATCH (u)-[:GRADED]->(d:Grading)
+WHERE d.scheme = 'ABCD' AND d.grade = 'D' AND d.year = year
+  AND NOT EXISTS {
+    MATCH (u)-[:GRADED]->(g:Grading)
+    WHERE g.scheme = 'DESIGNATED_WEAK' AND g.year IN [year, year + 1]
+  }
+RETURN 'D_GRADE_NOT_DESIGNATED' AS code, u.id AS unitId, null AS personId, [u.id, toString(year)] AS subject,
+       [u.id, d.id] AS evidenceIds, u.name AS unitName, year, {year: year, gradingId: d.id} AS metrics
+ORDER BY unitId;

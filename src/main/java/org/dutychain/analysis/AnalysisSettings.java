@@ -1,6 +1,7 @@
 package org.dutychain.analysis;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +36,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param weights pressure weight per activity kind
  * @param expected expected yearly weighted activity per unit kind
  * @param quotas QUOTA_SHORTFALL: weak-org designation quota per sector
+ * @param hearingDays STATIONED_TEAM_NOT_HEARD: days before asOf in which the party group
+ * must have heard its stationed discipline team (365)
+ * @param firstSecretarySystem FIRST_SECRETARY_MISSING: whether the organ first-secretary
+ * system (班子成员担任所在党支部第一书记) is in force (true)
+ * @param branchCommitteeMembers ORG_LIFE_CADENCE: a branch with at least this many
+ * members has a branch committee and meets monthly as one (7)
+ * @param meetingsOnlyMin MEETINGS_ONLY: a duty with at least this many linked activities
+ * in the trailing year is judged (3)
+ * @param reviewedKinds REVIEW_COVERAGE: unit kinds whose secretary reports yearly (述职评议;
+ * LEADING_PARTY_GROUP, PARTY_COMMITTEE, ORGAN_PARTY_COMMITTEE)
+ * @param hotLevel HOT_TOP_COLD_BOTTOM: the first level's mean pressure at least this
+ * (1.0)
+ * @param coldLevel HOT_TOP_COLD_BOTTOM: the deepest level's mean pressure below this
+ * (0.5)
+ * @param minLevelUnits HOT_TOP_COLD_BOTTOM: the deepest level judged has at least this
+ * many units in scope (5)
  */
 @ConfigurationProperties("dutychain.analysis")
 public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @DefaultValue("3") int hubPersonUnits,
@@ -43,7 +60,12 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		@DefaultValue("3") int assistantOverloadLimit, @DefaultValue("90") int admonitionWindowDays,
 		@DefaultValue("6") int supervisionDefaultMonths, @DefaultValue("0.6") double levelDecayRatio,
 		@DefaultValue("0.8") double blockageParentRatio, @DefaultValue("0.5") double blockageChildRatio,
-		Map<String, Double> weights, Map<String, Double> expected, Map<String, Double> quotas) {
+		Map<String, Double> weights, Map<String, Double> expected, Map<String, Double> quotas,
+		@DefaultValue("365") int hearingDays, @DefaultValue("true") boolean firstSecretarySystem,
+		@DefaultValue("7") int branchCommitteeMembers, @DefaultValue("3") int meetingsOnlyMin, @DefaultValue( {
+				"LEADING_PARTY_GROUP", "PARTY_COMMITTEE", "ORGAN_PARTY_COMMITTEE" }) List<String> reviewedKinds,
+		@DefaultValue("1.0") double hotLevel, @DefaultValue("0.5") double coldLevel,
+		@DefaultValue("5") int minLevelUnits){
 
 	/** design.md section 5. */
 	public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("MEETING", 1.0, "STUDY", 1.0, "TALK", 1.0,
@@ -65,11 +87,20 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		weights = merged(DEFAULT_WEIGHTS, weights);
 		expected = merged(DEFAULT_EXPECTED, expected);
 		quotas = merged(DEFAULT_QUOTAS, quotas);
+		reviewedKinds = (reviewedKinds == null) ? DEFAULT_REVIEWED_KINDS : List.copyOf(reviewedKinds);
 	}
+
+	/**
+	 * REVIEW_COVERAGE: secretaries of party committees and party groups report (domain.md
+	 * 8.1).
+	 */
+	public static final List<String> DEFAULT_REVIEWED_KINDS = List.of("LEADING_PARTY_GROUP", "PARTY_COMMITTEE",
+			"ORGAN_PARTY_COMMITTEE");
 
 	/** The defaults of design.md. */
 	public static AnalysisSettings defaults() {
-		return new AnalysisSettings(4, 3, 3, 50, 100, 5, 3, 90, 6, 0.6, 0.8, 0.5, null, null, null);
+		return new AnalysisSettings(4, 3, 3, 50, 100, 5, 3, 90, 6, 0.6, 0.8, 0.5, null, null, null, 365, true, 7, 3,
+				null, 1.0, 0.5, 5);
 	}
 
 	private static Map<String, Double> merged(Map<String, Double> defaults, Map<String, Double> overrides) {
@@ -98,6 +129,14 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		p.put("weights", this.weights);
 		p.put("expected", this.expected);
 		p.put("quotas", this.quotas);
+		p.put("hearingDays", this.hearingDays);
+		p.put("firstSecretarySystem", this.firstSecretarySystem);
+		p.put("branchCommitteeMembers", this.branchCommitteeMembers);
+		p.put("meetingsOnlyMin", this.meetingsOnlyMin);
+		p.put("reviewedKinds", this.reviewedKinds);
+		p.put("hotLevel", this.hotLevel);
+		p.put("coldLevel", this.coldLevel);
+		p.put("minLevelUnits", this.minLevelUnits);
 		return p;
 	}
 

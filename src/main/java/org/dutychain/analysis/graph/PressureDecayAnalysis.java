@@ -119,6 +119,7 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 				findings.accept(decay(definition, context, graph, byUnit, level, upperMean, lowerMean));
 			}
 		}
+		hotTopColdBottom(definition, context, graph, byUnit, levels).ifPresent(findings);
 		metrics.put("levels", levels);
 		metrics.put("units", units);
 	}
@@ -169,6 +170,68 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		row.put("lowerMean", lowerMean);
 		row.put("upperMean", upperMean);
 		return Findings.fromRow(definition, context, row);
+	}
+
+	/**
+	 * HOT_TOP_COLD_BOTTOM over the profile: the first level hot, the deepest level with
+	 * at least {@code minLevelUnits} units cold, every level between them warm.
+	 */
+	private static java.util.Optional<Finding> hotTopColdBottom(AnalysisDefinition definition, AnalysisContext context,
+			ScopedGraph graph, UnitPressure[] byUnit, List<Map<String, Object>> levels) {
+		Map<String, Object> params = context.parameters();
+		double hot = real(params.get("hotLevel"));
+		double cold = real(params.get("coldLevel"));
+		int minUnits = integer(params.get("minLevelUnits"));
+		int deepest = -1;
+		for (int i = 0; i < levels.size(); i++) {
+			if ((int) levels.get(i).get("units") >= minUnits) {
+				deepest = i;
+			}
+		}
+		if (deepest < 1) {
+			return java.util.Optional.empty();
+		}
+		double top = (double) levels.get(0).get("mean");
+		double bottom = (double) levels.get(deepest).get("mean");
+		if (top < hot - EPSILON || bottom >= cold - EPSILON) {
+			return java.util.Optional.empty();
+		}
+		List<String> middle = new ArrayList<>();
+		for (int i = 1; i < deepest; i++) {
+			double mean = (double) levels.get(i).get("mean");
+			if (mean < cold - EPSILON || mean >= hot - EPSILON) {
+				return java.util.Optional.empty();
+			}
+			middle.add("L" + levels.get(i).get("level") + " " + Findings.render("{m}", Map.of("m", mean)));
+		}
+		int topLevel = (int) levels.get(0).get("level");
+		List<String> ofTop = new ArrayList<>();
+		for (int u = 0; u < graph.size(); u++) {
+			if (byUnit[u] != null && byUnit[u].level() == topLevel) {
+				ofTop.add(graph.id(u));
+			}
+		}
+		java.util.Collections.sort(ofTop);
+		String unitId = (context.scope().unitId() != null) ? context.scope().unitId() : ofTop.get(0);
+		List<String> evidence = new ArrayList<>();
+		evidence.add(unitId);
+		ofTop.stream().filter((id) -> !id.equals(unitId)).limit(EVIDENCE_LIMIT).forEach(evidence::add);
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("code", "HOT_TOP_COLD_BOTTOM");
+		row.put("unitId", unitId);
+		row.put("subject", List.of(unitId));
+		row.put("evidenceIds", evidence);
+		row.put("metrics",
+				Map.of("topLevel", topLevel, "topMean", top, "bottomLevel", levels.get(deepest).get("level"),
+						"bottomMean", bottom, "levels",
+						levels.subList(0, deepest + 1).stream().map((l) -> l.get("mean")).toList()));
+		row.put("topLevel", topLevel);
+		row.put("topMean", top);
+		row.put("bottomLevel", levels.get(deepest).get("level"));
+		row.put("bottomMean", bottom);
+		row.put("middleZh", middle.isEmpty() ? "（无中间层级）" : "介于两者之间：" + String.join("，", middle));
+		row.put("middleEn", middle.isEmpty() ? "(none)" : "lie between them: " + String.join(", ", middle));
+		return java.util.Optional.of(Findings.fromRow(definition, context, row));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,10 @@ import org.dutychain.ingest.generate.Model.PostKind;
 import org.dutychain.ingest.generate.Model.Supervision;
 import org.dutychain.ingest.generate.Model.Unit;
 import org.dutychain.organization.UnitKind;
+import org.dutychain.people.ResponsibilityKind;
 import org.dutychain.record.ActivityKind;
+import org.dutychain.record.ActivitySubkind;
+import org.dutychain.record.FirstSecretaryKind;
 import org.dutychain.record.DatasetFormat;
 
 /**
@@ -87,6 +92,9 @@ final class DatasetWriter {
 	private final Path out;
 
 	private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+	/** Village-stationed first secretaries by unit (built on first use). */
+	private Map<Unit, List<FirstSecretary>> stationed;
 
 	DatasetWriter(Province province, long seed, Path out) {
 		this.p = province;
@@ -256,6 +264,11 @@ final class DatasetWriter {
 			double factor = Math.max(0.8, 1.3 - 0.1 * (u.level() - 1)) * (0.97 + 0.12 * r.nextDouble());
 			double target = EXPECTED.get(u.kind) * factor;
 			double sum = 0;
+			for (Object[] row : calendar(u, r)) {
+				f.row(Province.id('a', ++seq, 7), u.id, ((ActivitySubkind) row[1]).kind().name(), row[0], 1, null, null,
+						((ActivitySubkind) row[1]).name());
+				sum += WEIGHTS.get(((ActivitySubkind) row[1]).kind());
+			}
 			List<Unit> children = u.allChildren();
 			boolean lists = DutyLists.hasLists(u) && !u.noTeamList;
 			if (!children.isEmpty() && !u.noDownward) {
@@ -283,6 +296,62 @@ final class DatasetWriter {
 			}
 		}
 		done(DatasetFormat.ACTIVITIES, f);
+	}
+
+	/**
+	 * The routine calendar of a unit over the cadence window (the 12 months ending with
+	 * asOf's month, or the month before when asOf is not a month's last day), as (date,
+	 * subkind) rows: for a branch or joint branch a monthly 支委会 when it has a committee
+	 * (a post besides the secretary's, or at least 7 members), a quarterly 党员大会 and 党课, a
+	 * yearly 组织生活会 and 民主评议党员; for a party cell a monthly 党小组会; for a village with a
+	 * stationed first secretary a 月初工作计划 and 月末履职台账 for every whole month of the posting.
+	 */
+	private List<Object[]> calendar(Unit u, SplittableRandom r) {
+		List<Object[]> rows = new ArrayList<>();
+		YearMonth asOf = YearMonth.from(Province.AS_OF);
+		YearMonth end = Province.AS_OF.equals(asOf.atEndOfMonth()) ? asOf : asOf.minusMonths(1);
+		YearMonth start = end.minusMonths(11);
+		if (u.kind == UnitKind.BRANCH || u.kind == UnitKind.JOINT_BRANCH) {
+			boolean committee = u.members >= 7
+					|| u.posts.stream().anyMatch((post) -> post.kind.responsibility != ResponsibilityKind.PRINCIPAL);
+			for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
+				if (committee && !m.equals(u.missedCommitteeMonth)) {
+					rows.add(new Object[] { m.atDay(3 + r.nextInt(8)), ActivitySubkind.BRANCH_COMMITTEE_MEETING });
+				}
+				if (m.getMonthValue() % 3 == 2) {
+					rows.add(new Object[] { m.atDay(12 + r.nextInt(10)), ActivitySubkind.MEMBERS_MEETING });
+					rows.add(new Object[] { m.atDay(12 + r.nextInt(10)), ActivitySubkind.PARTY_LECTURE });
+				}
+				if (m.getMonthValue() == 1) {
+					rows.add(new Object[] { m.atDay(15 + r.nextInt(10)), ActivitySubkind.ORG_LIFE_MEETING });
+					rows.add(new Object[] { m.atDay(15 + r.nextInt(10)), ActivitySubkind.DEMOCRATIC_REVIEW });
+				}
+			}
+		}
+		else if (u.kind == UnitKind.PARTY_CELL) {
+			for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
+				rows.add(new Object[] { m.atDay(5 + r.nextInt(20)), ActivitySubkind.CELL_MEETING });
+			}
+		}
+		if (this.stationed == null) {
+			this.stationed = new java.util.HashMap<>();
+			for (FirstSecretary fs : this.p.firstSecretaries) {
+				if (fs.kind() == FirstSecretaryKind.VILLAGE_STATIONED) {
+					this.stationed.computeIfAbsent(fs.unit(), (k) -> new ArrayList<>()).add(fs);
+				}
+			}
+		}
+		for (FirstSecretary fs : this.stationed.getOrDefault(u, List.of())) {
+			for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
+				boolean whole = !fs.since().isAfter(m.atDay(1))
+						&& (fs.until() == null || !fs.until().isBefore(m.atEndOfMonth()));
+				if (whole) {
+					rows.add(new Object[] { m.atDay(1 + r.nextInt(3)), ActivitySubkind.MONTHLY_PLAN });
+					rows.add(new Object[] { m.atDay(25 + r.nextInt(3)), ActivitySubkind.MONTHLY_LEDGER });
+				}
+			}
+		}
+		return rows;
 	}
 
 	private static LocalDate day(SplittableRandom r) {

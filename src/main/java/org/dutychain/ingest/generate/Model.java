@@ -112,6 +112,9 @@ final class Model {
 		/** Planted: no activity at all in the trailing year. */
 		boolean noActivities;
 
+		/** Planted: the month without a branch committee meeting (ORG_LIFE_CADENCE). */
+		java.time.YearMonth missedCommitteeMonth;
+
 		/** Planted: no activity aimed at any child. */
 		boolean noDownward;
 
