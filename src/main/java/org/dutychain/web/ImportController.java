@@ -47,6 +47,8 @@ class ImportController {
 		try (InputStream in = file.getInputStream()) {
 			ImportResult result = importer.importUpload(name, in);
 			this.audits.clear();
+			this.audits.schedule(null); // the views' audit of the new dataset, in the
+										// background
 			return result;
 		}
 		catch (IOException ex) {

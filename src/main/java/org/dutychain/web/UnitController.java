@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.dutychain.analysis.AnalysisSettings;
 import org.dutychain.analysis.AuditCache;
+import org.dutychain.analysis.AuditStatus;
 import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 import org.dutychain.duty.DomainList;
@@ -83,12 +84,16 @@ class UnitController {
 	 * @param gradings by year, latest first
 	 * @param findingCounts the unit's findings per severity
 	 * @param findings the unit's findings in the whole-dataset audit at asOf
+	 * @param audit where that audit stands: while it is computing (in the background,
+	 * never for this unit alone) findings are empty and {@code audit.messageZh} says
+	 * 审计计算中（进度 n%）
 	 */
 	record UnitPanel(LocalDate asOf, UnitDetails unit, List<UnitSummary> parents,
 			Map<String, List<UnitSummary>> leaders, List<PostHolding> posts, DomainList teamList,
 			List<PersonalList> personalLists, List<UnitRecords.FirstSecretaryPosting> firstSecretaries,
 			List<UnitRecords.AssistanceRecord> assistance, Map<Integer, List<UnitRecords.GradingRecord>> gradings,
-			List<UnitRecords.OpenIssue> openIssues, Map<Severity, Integer> findingCounts, List<Finding> findings) {
+			List<UnitRecords.OpenIssue> openIssues, Map<Severity, Integer> findingCounts, List<Finding> findings,
+			AuditStatus audit) {
 	}
 
 	/**
@@ -114,14 +119,16 @@ class UnitController {
 
 	/** What every node of one tree answer carries besides its own row. */
 	private record NodeFacts(Map<String, Double> pressure, Map<String, Map<Severity, Integer>> findingCounts,
-			Map<String, List<String>> secretaries) {
+			Map<String, List<String>> secretaries, AuditStatus audit) {
 	}
 
 	/**
 	 * @param extraEdges GUIDANCE and DISCIPLINE_SUPERVISION edges touching any node of
 	 * the tree
+	 * @param audit where the whole-dataset audit behind the finding counts stands (counts
+	 * are 0 while it is computing)
 	 */
-	record TreeResponse(LocalDate asOf, int depth, TreeNode root, List<UnitEdge> extraEdges) {
+	record TreeResponse(LocalDate asOf, int depth, TreeNode root, List<UnitEdge> extraEdges, AuditStatus audit) {
 	}
 
 	@GetMapping("/api/units")
@@ -144,12 +151,13 @@ class UnitController {
 		for (UnitRecords.GradingRecord g : this.records.gradings(generation, id)) {
 			gradings.computeIfAbsent(g.year(), (y) -> new ArrayList<>()).add(g);
 		}
+		AuditCache.UnitFindings findings = this.audits.unitFindings(id, date);
 		return new UnitPanel(date, unit, this.units.primaryAncestors(generation, id),
 				this.units.leaders(generation, id), this.posts.posts(generation, id, date),
 				this.duties.teamList(generation, id), this.duties.personalLists(generation, id),
 				this.records.firstSecretaries(generation, id, date), this.records.assistance(generation, id, date),
-				gradings, this.records.openIssues(generation, id), this.audits.severityCounts(id, date),
-				this.audits.findingsOf(id, date));
+				gradings, this.records.openIssues(generation, id), findings.counts(), findings.findings(),
+				findings.audit());
 	}
 
 	@GetMapping("/api/units/{id}/tree")
@@ -178,8 +186,9 @@ class UnitController {
 			frontier.forEach((p) -> childrenOf.putIfAbsent(p, List.of()));
 			frontier = next;
 		}
-		TreeNode root = node(start.get(0), null, depth, childrenOf, facts(generation, List.copyOf(ids), date));
-		return new TreeResponse(date, depth, root, this.units.extraEdges(generation, List.copyOf(ids)));
+		NodeFacts facts = facts(generation, List.copyOf(ids), date);
+		TreeNode root = node(start.get(0), null, depth, childrenOf, facts);
+		return new TreeResponse(date, depth, root, this.units.extraEdges(generation, List.copyOf(ids)), facts.audit());
 	}
 
 	@GetMapping("/api/roots")
@@ -193,8 +202,9 @@ class UnitController {
 	}
 
 	private NodeFacts facts(long generation, List<String> ids, LocalDate date) {
-		return new NodeFacts(pressure(generation, ids, date), this.audits.severityCounts(ids, date),
-				this.posts.principalHolders(generation, ids, date));
+		AuditCache.Counts counts = this.audits.counts(ids, date);
+		return new NodeFacts(pressure(generation, ids, date), counts.counts(),
+				this.posts.principalHolders(generation, ids, date), counts.audit());
 	}
 
 	private TreeNode node(UnitNode unit, String edgeKind, int depth, Map<String, List<ChildLink>> childrenOf,
