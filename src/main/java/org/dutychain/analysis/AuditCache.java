@@ -1,6 +1,9 @@
 package org.dutychain.analysis;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,47 +12,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.dutychain.config.Progress;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.organization.Datasets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Remembers the last few audit documents per (dataset generation and import time, scope,
- * asOf), so that the tree and unit views can show finding counts without running every
- * analysis on each click. A new import makes a new generation, so a cached document never
- * outlives the data it was computed from. Concurrent requests for the same key share one
- * run.
+ * Audits computed once and shared (issue 10): the key is (dataset generation and import
+ * time, revision, scope, asOf), so a cached document never outlives the data it was
+ * computed from. Audits run in the background on one thread, with progress.
+ *
+ * <p>
+ * Views never run a whole-dataset audit for one unit: the unit panel, the tree and the
+ * level profiles read the cached whole-dataset audit when it is ready; otherwise they
+ * start it in the background, wait at most {@code dutychain.audit.view-wait} (default 3
+ * s), and then answer with what they have and an {@link AuditStatus} saying 审计计算中（进度 n%）.
+ * Callers that need the document itself (reports, snapshots, {@code POST /api/audit})
+ * wait for it; concurrent requests for one key share one run.
  */
 @Service
-public class AuditCache {
+public class AuditCache implements DisposableBean {
 
 	/** How many documents are kept (least recently used ones are dropped). */
-	static final int CAPACITY = 4;
+	static final int CAPACITY = 16;
+
+	private static final Logger log = LoggerFactory.getLogger(AuditCache.class);
 
 	private final AnalysisService analyses;
 
 	private final Datasets datasets;
 
-	private final Map<Key, CompletableFuture<Entry>> entries = new LinkedHashMap<>(16, 0.75f, true) {
+	private final Duration viewWait;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((r) -> {
+		Thread t = new Thread(r, "dutychain-audit");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private final Map<Key, Computation> entries = new LinkedHashMap<>(16, 0.75f, true) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<Entry>> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<Key, Computation> eldest) {
 			return size() > CAPACITY;
 		}
 
 	};
 
-	public AuditCache(AnalysisService analyses, Datasets datasets) {
+	public AuditCache(AnalysisService analyses, Datasets datasets,
+			@Value("${dutychain.audit.view-wait:3s}") Duration viewWait) {
 		this.analyses = analyses;
 		this.datasets = datasets;
+		this.viewWait = viewWait;
 	}
 
 	/**
-	 * importedAt tells apart two loads that reuse a generation number (test fixtures do).
+	 * importedAt tells apart two loads that reuse a generation number (test fixtures do);
+	 * revision counts the edits of one generation (0 until edits exist).
 	 */
-	private record Key(long generation, java.time.ZonedDateTime importedAt, String scope, LocalDate asOf) {
+	private record Key(long generation, java.time.ZonedDateTime importedAt, long revision, String scope,
+			LocalDate asOf) {
 	}
 
 	private record Entry(AuditDocument document, Map<String, List<Finding>> byUnit) {
@@ -58,7 +91,7 @@ public class AuditCache {
 			Map<String, List<Finding>> byUnit = new HashMap<>();
 			for (Finding f : document.findings()) {
 				if (f.unitId() != null) {
-					byUnit.computeIfAbsent(f.unitId(), (u) -> new java.util.ArrayList<>()).add(f);
+					byUnit.computeIfAbsent(f.unitId(), (u) -> new ArrayList<>()).add(f);
 				}
 			}
 			byUnit.replaceAll((u, list) -> List.copyOf(list));
@@ -67,26 +100,109 @@ public class AuditCache {
 
 	}
 
-	/** The audit of the whole dataset at asOf (null = the dataset's). */
-	public AuditDocument whole(LocalDate asOf) {
-		return entry(null, asOf).document();
+	/** One audit, running or done. */
+	private static final class Computation implements Progress {
+
+		final CompletableFuture<Entry> future = new CompletableFuture<>();
+
+		private volatile String phase = "queued";
+
+		private volatile int percent;
+
+		@Override
+		public void report(String phase, long done, long total) {
+			this.phase = phase;
+			this.percent = (total > 0) ? (int) Math.min(99, done * 100 / total) : this.percent;
+		}
+
+		AuditStatus status() {
+			if (!this.future.isDone()) {
+				return AuditStatus.computing(this.phase, this.percent);
+			}
+			if (this.future.isCompletedExceptionally()) {
+				Throwable cause = this.future.handle((e, ex) -> ex).join();
+				Throwable root = (cause instanceof CompletionException && cause.getCause() != null) ? cause.getCause()
+						: cause;
+				return AuditStatus.failed(String.valueOf(root.getMessage()));
+			}
+			return AuditStatus.complete();
+		}
+
 	}
 
 	/**
-	 * The audit of a scope (null = every unit) at asOf (null = the dataset's).
+	 * Findings of one unit in the whole-dataset audit and where that audit stands.
+	 *
+	 * @param findings the unit's findings in document order (empty while computing)
+	 * @param counts per severity, every severity present
+	 */
+	public record UnitFindings(List<Finding> findings, Map<Severity, Integer> counts, AuditStatus audit) {
+	}
+
+	/**
+	 * Finding counts of many units (a tree) and where the audit stands.
+	 */
+	public record Counts(Map<String, Map<Severity, Integer>> counts, AuditStatus audit) {
+	}
+
+	/**
+	 * A document of a view and where the audit stands; {@code document} is null while
+	 * computing.
+	 */
+	public record ViewAudit(AuditDocument document, AuditStatus audit) {
+	}
+
+	/** The audit of the whole dataset at asOf (null = the dataset's); waits for it. */
+	public AuditDocument whole(LocalDate asOf) {
+		return audit(null, asOf);
+	}
+
+	/**
+	 * The audit of a scope (null = every unit) at asOf (null = the dataset's); waits for
+	 * it.
 	 * @throws org.dutychain.organization.UnknownUnitException when the scope unit is
 	 * unknown
 	 */
 	public AuditDocument audit(String scope, LocalDate asOf) {
-		return entry(scope, asOf).document();
+		return join(computation(scope, asOf).future).document();
+	}
+
+	/**
+	 * Starts the whole-dataset audit at asOf in the background if it is not cached (after
+	 * an import or an edit); returns at once.
+	 */
+	public AuditStatus schedule(LocalDate asOf) {
+		return computation(null, asOf).status();
+	}
+
+	/** Where the whole-dataset audit at asOf stands; starts it if needed. */
+	public AuditStatus status(LocalDate asOf) {
+		return computation(null, asOf).status();
+	}
+
+	/**
+	 * The audit of a view: the cached one of the scope, waiting at most the view wait.
+	 */
+	public ViewAudit view(String scope, LocalDate asOf) {
+		Computation c = computation(scope, asOf);
+		Entry entry = await(c);
+		return new ViewAudit((entry != null) ? entry.document() : null, c.status());
+	}
+
+	/** One unit's findings in the whole-dataset audit (never an audit of its own). */
+	public UnitFindings unitFindings(String unitId, LocalDate asOf) {
+		Computation c = computation(null, asOf);
+		Entry entry = await(c);
+		List<Finding> findings = (entry != null) ? entry.byUnit().getOrDefault(unitId, List.of()) : List.of();
+		return new UnitFindings(findings, count(findings), c.status());
 	}
 
 	/**
 	 * The findings of the whole-dataset audit whose unit is {@code unitId}, in document
-	 * order.
+	 * order (empty while the audit is computing).
 	 */
 	public List<Finding> findingsOf(String unitId, LocalDate asOf) {
-		return entry(null, asOf).byUnit().getOrDefault(unitId, List.of());
+		return unitFindings(unitId, asOf).findings();
 	}
 
 	/**
@@ -94,20 +210,30 @@ public class AuditCache {
 	 * the whole-dataset audit.
 	 */
 	public Map<Severity, Integer> severityCounts(String unitId, LocalDate asOf) {
-		return count(findingsOf(unitId, asOf));
+		return unitFindings(unitId, asOf).counts();
 	}
 
 	/**
 	 * Finding counts per severity for each of the given units in the whole-dataset audit
-	 * at asOf (one look-up for a whole tree).
+	 * at asOf (one look-up for a whole tree), with the audit's status.
 	 */
-	public Map<String, Map<Severity, Integer>> severityCounts(java.util.Collection<String> unitIds, LocalDate asOf) {
-		Map<String, List<Finding>> byUnit = entry(null, asOf).byUnit();
+	public Counts counts(Collection<String> unitIds, LocalDate asOf) {
+		Computation c = computation(null, asOf);
+		Entry entry = await(c);
+		Map<String, List<Finding>> byUnit = (entry != null) ? entry.byUnit() : Map.of();
 		Map<String, Map<Severity, Integer>> counts = new LinkedHashMap<>();
 		for (String unitId : unitIds) {
 			counts.put(unitId, count(byUnit.getOrDefault(unitId, List.of())));
 		}
-		return counts;
+		return new Counts(counts, c.status());
+	}
+
+	/**
+	 * Finding counts per severity for each of the given units (zero while the audit is
+	 * computing).
+	 */
+	public Map<String, Map<Severity, Integer>> severityCounts(Collection<String> unitIds, LocalDate asOf) {
+		return counts(unitIds, asOf).counts();
 	}
 
 	private static Map<Severity, Integer> count(List<Finding> findings) {
@@ -126,37 +252,88 @@ public class AuditCache {
 		}
 	}
 
-	private Entry entry(String scope, LocalDate asOf) {
+	@Override
+	public void destroy() {
+		this.background.shutdownNow();
+	}
+
+	/**
+	 * The revision of the active dataset: incremented by every edit once edits exist (the
+	 * rectification ledger); until then every generation has revision 0.
+	 */
+	private static long revision(DatasetInfo dataset) {
+		return 0L;
+	}
+
+	private Computation computation(String scope, LocalDate asOf) {
 		DatasetInfo dataset = this.datasets.active();
 		LocalDate date = this.datasets.asOf(asOf);
-		Key key = new Key(dataset.generation(), dataset.importedAt(), scope, date);
-		CompletableFuture<Entry> future;
-		boolean mine = false;
+		Key key = new Key(dataset.generation(), dataset.importedAt(), revision(dataset), scope, date);
+		Computation c;
 		synchronized (this.entries) {
-			future = this.entries.get(key);
-			if (future == null) {
-				future = new CompletableFuture<>();
-				this.entries.put(key, future);
-				mine = true;
+			c = this.entries.get(key);
+			if (c != null) {
+				return c;
 			}
+			// documents of replaced generations are of no use any more
+			this.entries.keySet().removeIf((k) -> k.generation() != key.generation());
+			c = new Computation();
+			this.entries.put(key, c);
 		}
-		if (mine) {
+		Computation started = c;
+		Runnable run = () -> {
 			try {
-				future.complete(Entry.of(this.analyses.audit(scope, date)));
+				started.future.complete(Entry.of(this.analyses.audit(scope, date, started)));
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				synchronized (this.entries) {
-					this.entries.remove(key, future);
+					this.entries.remove(key, started);
 				}
-				future.completeExceptionally(ex);
+				started.future.completeExceptionally(ex);
+				if (!(ex instanceof org.dutychain.organization.UnknownUnitException)) {
+					log.warn("Audit of generation {} at {} (scope {}) failed", key.generation(), date, scope, ex);
+				}
 			}
+		};
+		if (scope == null) {
+			this.background.execute(run);
 		}
+		else {
+			// a scope is cheaper than the whole dataset: computed by the caller
+			run.run();
+		}
+		return started;
+	}
+
+	private Entry await(Computation c) {
+		try {
+			return c.future.get(this.viewWait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException re) {
+				throw re;
+			}
+			return null;
+		}
+	}
+
+	private static Entry join(CompletableFuture<Entry> future) {
 		try {
 			return future.join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException re) {
 				throw re;
+			}
+			if (ex.getCause() instanceof Error e) {
+				throw e;
 			}
 			throw ex;
 		}

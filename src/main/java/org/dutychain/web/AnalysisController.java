@@ -9,7 +9,9 @@ import org.dutychain.analysis.AnalysisResult;
 import org.dutychain.analysis.AnalysisService;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
+import org.dutychain.analysis.AuditStatus;
 import org.dutychain.analysis.Severity;
+import org.dutychain.organization.Datasets;
 import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,7 +34,10 @@ class AnalysisController {
 
 	private final AccessScope access;
 
-	AnalysisController(AnalysisService analyses, AuditCache audits, AccessScope access) {
+	private final Datasets datasets;
+
+	AnalysisController(AnalysisService analyses, AuditCache audits, AccessScope access, Datasets datasets) {
+		this.datasets = datasets;
 		this.analyses = analyses;
 		this.audits = audits;
 		this.access = access;
@@ -80,9 +85,12 @@ class AnalysisController {
 
 	/**
 	 * @param metrics the list-coverage analysis metrics, empty when it did not run
+	 * @param audit where the cached audit behind the numbers stands; while it is
+	 * computing, levels and metrics are empty and {@code audit.messageZh} says 审计计算中（进度
+	 * n%）
 	 */
 	record CoverageResponse(String dataset, LocalDate asOf, String scope, List<CoverageLevel> levels,
-			Map<String, Object> metrics) {
+			Map<String, Object> metrics, AuditStatus audit) {
 	}
 
 	/** Pressure per level (压力传导). */
@@ -91,9 +99,10 @@ class AnalysisController {
 
 	/**
 	 * @param metrics the pressure-decay analysis metrics, empty when it did not run
+	 * @param audit as for coverage
 	 */
 	record PressureResponse(String dataset, LocalDate asOf, String scope, List<PressureLevel> levels,
-			Map<String, Object> metrics) {
+			Map<String, Object> metrics, AuditStatus audit) {
 	}
 
 	@GetMapping("/api/analyses")
@@ -129,25 +138,35 @@ class AnalysisController {
 	@GetMapping("/api/coverage")
 	CoverageResponse coverage(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AuditDocument audit = this.audits.audit(this.access.effectiveScope(blankToNull(scope)), asOf);
+		AuditCache.ViewAudit view = this.audits.view(this.access.effectiveScope(blankToNull(scope)), asOf);
+		AuditDocument audit = view.document();
+		if (audit == null) {
+			return new CoverageResponse(this.datasets.active().name(), this.datasets.asOf(asOf), blankToNull(scope),
+					List.of(), Map.of(), view.audit());
+		}
 		List<CoverageLevel> levels = audit.levels()
 			.stream()
 			.map((l) -> new CoverageLevel(l.level(), l.units(), l.coverage()))
 			.toList();
 		return new CoverageResponse(audit.dataset(), audit.asOf(), audit.scope(), levels,
-				metrics(audit, "list-coverage"));
+				metrics(audit, "list-coverage"), view.audit());
 	}
 
 	@GetMapping("/api/pressure")
 	PressureResponse pressure(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AuditDocument audit = this.audits.audit(this.access.effectiveScope(blankToNull(scope)), asOf);
+		AuditCache.ViewAudit view = this.audits.view(this.access.effectiveScope(blankToNull(scope)), asOf);
+		AuditDocument audit = view.document();
+		if (audit == null) {
+			return new PressureResponse(this.datasets.active().name(), this.datasets.asOf(asOf), blankToNull(scope),
+					List.of(), Map.of(), view.audit());
+		}
 		List<PressureLevel> levels = audit.levels()
 			.stream()
 			.map((l) -> new PressureLevel(l.level(), l.units(), l.pressureMean(), l.pressureMedian(), l.coldShare()))
 			.toList();
 		return new PressureResponse(audit.dataset(), audit.asOf(), audit.scope(), levels,
-				metrics(audit, "pressure-decay"));
+				metrics(audit, "pressure-decay"), view.audit());
 	}
 
 	private static Map<String, Object> metrics(AuditDocument audit, String analysis) {

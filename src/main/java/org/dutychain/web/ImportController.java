@@ -53,6 +53,8 @@ class ImportController {
 			ImportResult result = importer.importUpload(name, in);
 			this.audits.clear();
 			this.auditLog.record(AuditLog.IMPORT, name, "imported");
+			this.audits.schedule(null); // the views' audit of the new dataset, in the
+										// background
 			return result;
 		}
 		catch (InvalidDatasetException ex) {

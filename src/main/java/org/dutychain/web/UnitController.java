@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.dutychain.analysis.AnalysisSettings;
 import org.dutychain.analysis.AuditCache;
+import org.dutychain.analysis.AuditStatus;
 import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 import org.dutychain.duty.DomainList;
@@ -87,12 +88,16 @@ class UnitController {
 	 * @param gradings by year, latest first
 	 * @param findingCounts the unit's findings per severity
 	 * @param findings the unit's findings in the whole-dataset audit at asOf
+	 * @param audit where that audit stands: while it is computing (in the background,
+	 * never for this unit alone) findings are empty and {@code audit.messageZh} says
+	 * 审计计算中（进度 n%）
 	 */
 	record UnitPanel(LocalDate asOf, UnitDetails unit, List<UnitSummary> parents,
 			Map<String, List<UnitSummary>> leaders, List<PostHolding> posts, DomainList teamList,
 			List<PersonalList> personalLists, List<UnitRecords.FirstSecretaryPosting> firstSecretaries,
 			List<UnitRecords.AssistanceRecord> assistance, Map<Integer, List<UnitRecords.GradingRecord>> gradings,
-			List<UnitRecords.OpenIssue> openIssues, Map<Severity, Integer> findingCounts, List<Finding> findings) {
+			List<UnitRecords.OpenIssue> openIssues, Map<Severity, Integer> findingCounts, List<Finding> findings,
+			AuditStatus audit) {
 	}
 
 	/**
@@ -118,14 +123,16 @@ class UnitController {
 
 	/** What every node of one tree answer carries besides its own row. */
 	private record NodeFacts(Map<String, Double> pressure, Map<String, Map<Severity, Integer>> findingCounts,
-			Map<String, List<String>> secretaries) {
+			Map<String, List<String>> secretaries, AuditStatus audit) {
 	}
 
 	/**
 	 * @param extraEdges GUIDANCE and DISCIPLINE_SUPERVISION edges touching any node of
 	 * the tree
+	 * @param audit where the whole-dataset audit behind the finding counts stands (counts
+	 * are 0 while it is computing)
 	 */
-	record TreeResponse(LocalDate asOf, int depth, TreeNode root, List<UnitEdge> extraEdges) {
+	record TreeResponse(LocalDate asOf, int depth, TreeNode root, List<UnitEdge> extraEdges, AuditStatus audit) {
 	}
 
 	@GetMapping("/api/units")
@@ -168,12 +175,13 @@ class UnitController {
 				gradings.computeIfAbsent(g.year(), (y) -> new ArrayList<>()).add(g);
 			}
 		}
-		List<Finding> findings = this.access.filter(this.audits.findingsOf(id, date));
+		AuditCache.UnitFindings unitFindings = this.audits.unitFindings(id, date);
+		List<Finding> findings = this.access.filter(unitFindings.findings());
 		return new UnitPanel(date, unit, this.units.primaryAncestors(generation, id),
 				this.units.leaders(generation, id), this.posts.posts(generation, id, date),
 				this.duties.teamList(generation, id), this.duties.personalLists(generation, id),
 				this.records.firstSecretaries(generation, id, date), this.records.assistance(generation, id, date),
-				gradings, this.records.openIssues(generation, id), count(findings), findings);
+				gradings, this.records.openIssues(generation, id), count(findings), findings, unitFindings.audit());
 	}
 
 	@GetMapping("/api/units/{id}/tree")
@@ -207,8 +215,9 @@ class UnitController {
 			frontier.forEach((p) -> childrenOf.putIfAbsent(p, List.of()));
 			frontier = next;
 		}
-		TreeNode root = node(start.get(0), null, depth, childrenOf, facts(generation, List.copyOf(ids), date));
-		return new TreeResponse(date, depth, root, this.units.extraEdges(generation, List.copyOf(ids)));
+		NodeFacts facts = facts(generation, List.copyOf(ids), date);
+		TreeNode root = node(start.get(0), null, depth, childrenOf, facts);
+		return new TreeResponse(date, depth, root, this.units.extraEdges(generation, List.copyOf(ids)), facts.audit());
 	}
 
 	@GetMapping("/api/roots")
@@ -224,18 +233,17 @@ class UnitController {
 	}
 
 	private NodeFacts facts(long generation, List<String> ids, LocalDate date) {
-		Map<String, Map<Severity, Integer>> counts = new LinkedHashMap<>();
+		AuditCache.Counts all = this.audits.counts(ids, date);
+		Map<String, Map<Severity, Integer>> counts = all.counts();
 		boolean filtered = !this.access.caller().unrestricted() || this.access.hidesSensitive();
 		if (filtered) {
+			counts = new LinkedHashMap<>();
 			for (String unitId : ids) {
-				counts.put(unitId, count(this.access.filter(this.audits.findingsOf(unitId, date))));
+				counts.put(unitId, count(this.access.filter(this.audits.unitFindings(unitId, date).findings())));
 			}
 		}
-		else {
-			counts = this.audits.severityCounts(ids, date);
-		}
 		return new NodeFacts(pressure(generation, ids, date), counts,
-				this.posts.principalHolders(generation, ids, date));
+				this.posts.principalHolders(generation, ids, date), all.audit());
 	}
 
 	/** Finding counts per severity, every severity present. */

@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
-				"dutychain.page-cache=64m" })
+				"dutychain.page-cache=64m",
+				// views wait for the background audit: tests see its findings, never a
+				// "computing" answer
+				"dutychain.audit.view-wait=300s" })
 @Import(GraphFixtures.class)
 public @interface GraphIT {
 

@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
-				"dutychain.page-cache=64m", "dutychain.admin-password=" + TestAdmin.PASSWORD })
+				"dutychain.page-cache=64m", "dutychain.admin-password=" + TestAdmin.PASSWORD,
+				// views wait for the background audit: tests see its findings, never a
+				// "computing" answer
+				"dutychain.audit.view-wait=300s" })
 @Import({ GraphFixtures.class, TestAdmin.class })
 public @interface WebIT {
 

@@ -202,7 +202,8 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 			if (mean < cold - EPSILON || mean >= hot - EPSILON) {
 				return java.util.Optional.empty();
 			}
-			middle.add("L" + levels.get(i).get("level") + " " + Findings.render("{m}", Map.of("m", mean)));
+			middle.add("L" + levels.get(i).get("level") + " "
+					+ Findings.render("{m}", Map.<String, Object>of("m", mean), true));
 		}
 		int topLevel = (int) levels.get(0).get("level");
 		List<String> ofTop = new ArrayList<>();
