@@ -52,9 +52,7 @@
 // NO_DOWNWARD_CHECK.en: {unitName} aimed no activity at any of its {childCount} subordinate units in the year before {asOf}
 
 // statement: COLD_UNIT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND NOT EXISTS {
   MATCH (u)-[:DID]->(a:Activity)
   WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
@@ -63,9 +61,7 @@ RETURN 'COLD_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, coalesce(u.na
 ORDER BY unitId;
 
 // statement: NO_DOWNWARD_CHECK
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[l:LEADS]->(c:Unit)
 WHERE l.kind IN ['PRIMARY', 'DUAL']
 WITH u, c
@@ -82,14 +78,12 @@ ORDER BY unitId;
 // One row per unit in scope. parentPressure is the PRIMARY parent's pressure when that parent lies outside the scope
 // (the Java class takes an in-scope parent's pressure from the parent's own row, so no activity is summed twice).
 // statement: unit-pressure
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 CALL (u) {
   OPTIONAL MATCH (u)-[:DID]->(a:Activity)
   WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
   RETURN count(a) AS activities,
-         sum(CASE WHEN a IS NULL THEN 0.0 ELSE coalesce($weights[a.kind], 1.0) * coalesce(a.count, 1) END) AS weighted
+         sum({{activity-weight}}) AS weighted
 }
 CALL (u) {
   OPTIONAL MATCH (u)-[:DID]->(a:Activity)-[:AIMED_AT]->(c:Unit)<-[l:LEADS]-(u)
@@ -105,10 +99,10 @@ CALL (u) {
   WHERE $unitIds IS NOT NULL AND NOT p.id IN $unitIds
     AND a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
   RETURN p.id AS parentId, p.name AS parentName, p.kind AS parentKind,
-         sum(CASE WHEN a IS NULL THEN 0.0 ELSE coalesce($weights[a.kind], 1.0) * coalesce(a.count, 1) END) AS parentWeighted
+         sum({{activity-weight}}) AS parentWeighted
 }
 RETURN u.id AS unitId, coalesce(u.level, 0) AS level, activities,
-       weighted / coalesce($expected[u.kind], 24.0) AS pressure, aimedChildren, parentId,
+       weighted / {{expected-yearly}} AS pressure, aimedChildren, parentId,
        coalesce(parentName, parentId) AS parentName,
        CASE WHEN parentId IS NULL THEN null ELSE parentWeighted / coalesce($expected[parentKind], 24.0) END AS parentPressure
 ORDER BY unitId;

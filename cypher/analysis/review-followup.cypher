@@ -19,20 +19,18 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              admonitionWindowDays: integer
 // returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, year, scheme, grade,
-//              schemeZh, gradeZh, windowEnd, admonishedOn, promotedOn
+//              windowEnd, admonishedOn, promotedOn
 // NO_ADMONITION_AFTER_POOR_GRADE.title: 评议较差未约谈 | No admonition after a poor grade
 // NO_ADMONITION_AFTER_POOR_GRADE.subject: unitId, personId, scheme, year
-// NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{schemeZh}结果为{gradeZh}，至{windowEnd}未被约谈
-// NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade} in the {year} {scheme} and was not admonished by {windowEnd}
+// NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{scheme:GradingScheme}结果为{grade:Grade}，至{windowEnd}未被约谈
+// NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade:Grade} in the {year} {scheme:GradingScheme} and was not admonished by {windowEnd}
 // PROMOTED_AFTER_ADMONITION.title: 约谈当年获提拔 | Promoted after admonition
 // PROMOTED_AFTER_ADMONITION.subject: unitId, personId
 // PROMOTED_AFTER_ADMONITION.zh: {personName}（{unitName}）于{admonishedOn}被约谈，同年{promotedOn}又被提拔
 // PROMOTED_AFTER_ADMONITION.en: {personName} ({unitName}) was admonished on {admonishedOn} and promoted on {promotedOn} of the same year
 
 // statement: NO_ADMONITION_AFTER_POOR_GRADE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:GRADED]->(g:Grading)
 WHERE (g.scheme = 'SECRETARY_REVIEW' AND g.grade IN ['AVERAGE', 'POOR'])
    OR (g.scheme = 'ANNUAL' AND g.grade IN ['BASIC_PASS', 'FAIL'])
@@ -59,16 +57,11 @@ WHERE NOT EXISTS {
 RETURN 'NO_ADMONITION_AFTER_POOR_GRADE' AS code, u.id AS unitId, person.id AS personId,
        [u.id, person.id, g.id] + CASE WHEN postId IS NULL THEN [] ELSE [postId] END AS evidenceIds,
        u.name AS unitName, person.name AS personName, g.year AS year, g.scheme AS scheme, g.grade AS grade,
-       CASE g.scheme WHEN 'SECRETARY_REVIEW' THEN '述职评议' ELSE '年度考核' END AS schemeZh,
-       CASE g.grade WHEN 'AVERAGE' THEN '一般' WHEN 'POOR' THEN '差' WHEN 'BASIC_PASS' THEN '基本合格' ELSE '不合格' END
-         AS gradeZh,
        windowEnd, {gradingId: g.id, scheme: g.scheme, grade: g.grade, windowEnd: windowEnd} AS metrics
 ORDER BY unitId, personId, year, scheme;
 
 // statement: PROMOTED_AFTER_ADMONITION
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)<-[:HOME_UNIT]-(person:Person)-[:HAD]->(a:PersonnelEvent)
 WHERE a.kind = 'ADMONISHED'
   AND a.date <= $asOf

@@ -31,11 +31,11 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              quotas: map sector -> rate
 // returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, postTitle, parentName,
-//              sector, sectorZh, year, designated, units, required, ratePercent, previousYear
+//              sector, year, designated, units, required, ratePercent, previousYear
 // QUOTA_SHORTFALL.title: 软弱涣散排查比例不足 | Weak-organization quota shortfall
 // QUOTA_SHORTFALL.subject: sector, year
-// QUOTA_SHORTFALL.zh: {year}年{sectorZh}领域认定软弱涣散党组织{designated}个，低于{units}个基层党组织的{ratePercent}%（至少{required}个）
-// QUOTA_SHORTFALL.en: {sector} {year}: {designated} of {units} grassroots units designated weak, below the {ratePercent} % quota ({required} required)
+// QUOTA_SHORTFALL.zh: {year}年{sector:Sector}领域认定软弱涣散党组织{designated}个，低于{units}个基层党组织的{ratePercent}%（至少{required}个）
+// QUOTA_SHORTFALL.en: {sector:Sector} {year}: {designated} of {units} grassroots units designated weak, below the {ratePercent} % quota ({required} required)
 // WEAK_TWO_YEARS.title: 连续两年软弱涣散 | Weak two years running
 // WEAK_TWO_YEARS.subject: unitId, personId
 // WEAK_TWO_YEARS.zh: {unitName}连续两年（{previousYear}—{year}）被列为软弱涣散党组织，{postTitle}{personName}仍在任
@@ -46,16 +46,10 @@
 // PARENT_SECRETARY_LIABLE.en: Second-tier branch {unitName} was weak in {previousYear} and {year}; {personName}, {postTitle} of {parentName}, is liable too
 
 // statement: QUOTA_SHORTFALL
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme = 'DESIGNATED_WEAK' AND g.year <= $asOf.year
-  RETURN max(g.year) AS year
-}
+{{weak-years}}
+WITH scope, designationYear AS year
 CALL (scope) {
   UNWIND scope AS r
   WITH r
@@ -84,31 +78,15 @@ WITH year, rootId, sector, units, designatedIds, $quotas[sector] AS rate,
 WHERE size(designatedIds) < required
 RETURN 'QUOTA_SHORTFALL' AS code, rootId AS unitId,
        [rootId] + designatedIds AS evidenceIds, sector, year, size(designatedIds) AS designated, units, required,
-       CASE sector
-         WHEN 'VILLAGE' THEN '行政村'
-         WHEN 'COMMUNITY' THEN '社区'
-         WHEN 'STATE_ENTERPRISE' THEN '国有企业'
-         WHEN 'NON_PUBLIC_ENTERPRISE' THEN '非公有制企业'
-         WHEN 'ORGAN' THEN '机关'
-         WHEN 'INSTITUTION' THEN '事业单位'
-         ELSE sector END AS sectorZh,
        round(rate * 100, 1) AS ratePercent,
        {sector: sector, year: year, units: units, designated: size(designatedIds), required: required, rate: rate}
          AS metrics
 ORDER BY sector;
 
 // statement: WEAK_TWO_YEARS
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
+{{weak-years}}
 UNWIND scope AS u
 MATCH (u)-[:GRADED]->(g:Grading)
 WHERE g.scheme = 'DESIGNATED_WEAK' OR (g.scheme = 'ABCD' AND g.grade = 'D')
@@ -140,17 +118,9 @@ RETURN 'WEAK_TWO_YEARS' AS code, u.id AS unitId, person.id AS personId,
 ORDER BY unitId, personId;
 
 // statement: PARENT_SECRETARY_LIABLE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
+{{weak-years}}
 UNWIND scope AS u
 MATCH (u)-[:GRADED]->(g:Grading)
 WHERE u.kind = 'BRANCH'
