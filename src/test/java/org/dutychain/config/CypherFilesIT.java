@@ -206,12 +206,12 @@ class CypherFilesIT {
 	static Map<String, Object> runParameters(String cypher) {
 		Map<String, Object> p = new HashMap<>(AnalysisSettings.defaults().toParameters());
 		p.put("generation", 1L);
-		p.put("unitIds", null);
 		p.put("asOf", AS_OF);
 		Matcher m = PARAM.matcher(cypher);
 		while (m.find()) {
 			p.putIfAbsent(m.group(1), "x");
 		}
+		p.put("unitIds", null); // every unit (putIfAbsent treats a null value as absent)
 		return p;
 	}
 
