@@ -10,6 +10,7 @@
 // sensitive:   false
 // engine:      cypher
 // codes:       NO_PRINCIPAL HIGH: an OPEN or RECTIFYING issue whose own unit has no current holder of a PRINCIPAL post
+//                (in a unit of a discipline kind the holder of its head post, a SUPERVISORY post kind, is its principal)
 //              NO_DIRECT HIGH: an OPEN or RECTIFYING issue with no current holder of a DIRECT post whose domains (the
 //                post's, else its kind's) include the issue's domain anywhere on the chain; PRINCIPAL posts do not count
 //              NO_SUPERVISOR MEDIUM: an OPEN or RECTIFYING issue where no chain unit is of a discipline kind, led by one,
@@ -25,8 +26,8 @@
 // NO_PRINCIPAL.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody holds a principal post (secretary) on {asOf}
 // NO_DIRECT.title: 直接责任人缺位 | No one directly in charge
 // NO_DIRECT.subject: unitId, issueId
-// NO_DIRECT.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无在任的{domain}领域分管领导
-// NO_DIRECT.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody in charge of {domain} serves on its chain on {asOf}
+// NO_DIRECT.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无在任的“{domain:DutyDomain}”领域分管领导
+// NO_DIRECT.en: Issue {issueId} ({issueTitle}) at {unitName}: nobody in charge of {domain:DutyDomain} serves on its chain on {asOf}
 // NO_SUPERVISOR.title: 监督责任缺位 | No supervisor on the chain
 // NO_SUPERVISOR.subject: unitId, issueId
 // NO_SUPERVISOR.zh: {unitName}的问题“{issueTitle}”（{issueId}）在{asOf}整条责任链上无纪检监察机构或在任纪检委员监督
@@ -37,13 +38,12 @@
 // BLAME_PUSHED_DOWN.en: Issue {issueId} ({issueTitle}) at {unitName} was closed against lower units only: {lowerUnits}
 
 // statement: NO_PRINCIPAL
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.status IN ['OPEN', 'RECTIFYING']
   AND NOT EXISTS {
-    MATCH (u)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})
+    MATCH (u)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(k:PostKind)
+    WHERE k.responsibility = 'PRINCIPAL' OR (k.responsibility = 'SUPERVISORY' AND u.kind IN {{discipline-kinds}})
     MATCH (:Person)-[h:HOLDS]->(p)
     WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
   }
@@ -58,9 +58,7 @@ RETURN 'NO_PRINCIPAL' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId,
 ORDER BY unitId, issueId;
 
 // statement: NO_DIRECT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.status IN ['OPEN', 'RECTIFYING']
 WITH u, i, COLLECT {
@@ -87,9 +85,7 @@ RETURN 'NO_DIRECT' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId,
 ORDER BY unitId, issueId;
 
 // statement: NO_SUPERVISOR
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.status IN ['OPEN', 'RECTIFYING']
 WITH u, i, COLLECT {
@@ -99,12 +95,10 @@ WITH u, i, COLLECT {
     ORDER BY c.id
   } AS chain
 WHERE none(c IN chain WHERE
-    c.kind IN ['DISCIPLINE_COMMISSION', 'DISCIPLINE_WORK_COMMITTEE', 'ORGAN_DISCIPLINE_COMMITTEE',
-               'STATIONED_DISCIPLINE_TEAM']
+    c.kind IN {{discipline-kinds}}
     OR EXISTS {
       MATCH (d:Unit)-[:LEADS]->(c)
-      WHERE d.kind IN ['DISCIPLINE_COMMISSION', 'DISCIPLINE_WORK_COMMITTEE', 'ORGAN_DISCIPLINE_COMMITTEE',
-                       'STATIONED_DISCIPLINE_TEAM']
+      WHERE d.kind IN {{discipline-kinds}}
     }
     OR EXISTS { MATCH (:Unit)-[:LEADS {kind: 'DISCIPLINE_SUPERVISION'}]->(c) }
     OR EXISTS {
@@ -122,9 +116,7 @@ RETURN 'NO_SUPERVISOR' AS code, u.id AS unitId, i.id AS issueId, null AS dutyId,
 ORDER BY unitId, issueId;
 
 // statement: BLAME_PUSHED_DOWN
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.status = 'CLOSED'
 MATCH (i)-[:AGAINST]->(d:Duty)

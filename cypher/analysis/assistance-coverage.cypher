@@ -26,11 +26,11 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              assistantOverloadLimit: integer
 // returns:     code, unitId, personId, evidenceIds, metrics, unitName, assistantName, assistedCount,
-//              missingLevels, missingLevelsZh, level, levelZh, endedOn
+//              missingLevels, level, endedOn
 // WEAK_UNASSISTED.title: 软弱涣散组织包扶不全 | Weak organization not fully assisted
 // WEAK_UNASSISTED.subject: unitId
-// WEAK_UNASSISTED.zh: 软弱涣散党组织{unitName}缺少包扶层级：{missingLevelsZh}
-// WEAK_UNASSISTED.en: Weak organization {unitName} lacks assistance levels: {missingLevels}
+// WEAK_UNASSISTED.zh: 软弱涣散党组织{unitName}缺少包扶层级：{missingLevels:AssistanceLevel}
+// WEAK_UNASSISTED.en: Weak organization {unitName} lacks assistance levels: {missingLevels:AssistanceLevel}
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.title: 软弱涣散村无第一书记 | Weak village without a first secretary
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.subject: unitId
 // WEAK_VILLAGE_NO_FIRST_SECRETARY.zh: 软弱涣散村党组织{unitName}在{asOf}没有在任第一书记
@@ -42,26 +42,13 @@
 // ASSISTANT_OVERLOADED.en: {assistantName} currently assists {assistedCount} units, more than {assistantOverloadLimit}
 // ASSISTANCE_EXPIRED.title: 包扶到期未接续 | Assistance expired
 // ASSISTANCE_EXPIRED.subject: unitId, level
-// ASSISTANCE_EXPIRED.zh: 软弱涣散党组织{unitName}的{levelZh}包扶已于{endedOn}结束，未续接
-// ASSISTANCE_EXPIRED.en: {level} assistance of weak organization {unitName} ended on {endedOn} and was not renewed
+// ASSISTANCE_EXPIRED.zh: 软弱涣散党组织{unitName}的“{level:AssistanceLevel}”包扶已于{endedOn}结束，未续接
+// ASSISTANCE_EXPIRED.en: {level:AssistanceLevel} assistance of weak organization {unitName} ended on {endedOn} and was not renewed
 
 // statement: WEAK_UNASSISTED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
-UNWIND scope AS u
-MATCH (u)-[:GRADED]->(g:Grading)
-WHERE (g.scheme = 'DESIGNATED_WEAK' AND g.year = designationYear)
-   OR (g.scheme = 'ABCD' AND g.grade = 'D' AND g.year = abcdYear)
-WITH u, collect(g.id) AS weakIds
+{{weak-now}}
 WITH u, weakIds,
      ['LEADER_CONTACT', 'ORG_DEPT_GUIDANCE', 'ORGAN_CO_BUILD', 'COMMITTEE_SUPERVISOR']
        + CASE WHEN u.sector = 'VILLAGE' THEN ['FIRST_SECRETARY'] ELSE [] END AS required
@@ -76,34 +63,15 @@ WITH u, weakIds, required,
 WHERE size(missing) > 0
 RETURN 'WEAK_UNASSISTED' AS code, u.id AS unitId, [u.id] + weakIds AS evidenceIds, u.name AS unitName,
        missing AS missingLevels,
-       [level IN missing | CASE level
-         WHEN 'LEADER_CONTACT' THEN '处级领导联系'
-         WHEN 'ORG_DEPT_GUIDANCE' THEN '组织部门指导'
-         WHEN 'ORGAN_CO_BUILD' THEN '机关单位共建帮扶'
-         WHEN 'COMMITTEE_SUPERVISOR' THEN '直属党委专人督办'
-         ELSE '第一书记驻村' END] AS missingLevelsZh,
        {missingLevels: missing, requiredLevels: size(required), missingCount: size(missing)} AS metrics
 ORDER BY unitId;
 
 // statement: WEAK_VILLAGE_NO_FIRST_SECRETARY
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
-UNWIND scope AS u
-MATCH (u)-[:GRADED]->(g:Grading)
+{{weak-now}}
 WHERE u.sector = 'VILLAGE'
-  AND ((g.scheme = 'DESIGNATED_WEAK' AND g.year = designationYear)
-   OR (g.scheme = 'ABCD' AND g.grade = 'D' AND g.year = abcdYear))
-WITH u, collect(g.id) AS weakIds
-WHERE NOT EXISTS {
+  AND NOT EXISTS {
   MATCH (u)<-[f:FIRST_SECRETARY_OF]-(:Person)
   WHERE f.since <= $asOf AND (f.until IS NULL OR f.until >= $asOf)
 }
@@ -116,9 +84,7 @@ RETURN 'WEAK_VILLAGE_NO_FIRST_SECRETARY' AS code, u.id AS unitId, [u.id] + weakI
 ORDER BY unitId;
 
 // statement: ASSISTANT_OVERLOADED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 CALL (u) {
   MATCH (u)-[a:ASSISTS]->(t:Unit)
   WHERE a.since <= $asOf AND (a.until IS NULL OR a.until >= $asOf)
@@ -137,22 +103,9 @@ RETURN 'ASSISTANT_OVERLOADED' AS code, u.id AS unitId, personId,
 ORDER BY unitId, personId;
 
 // statement: ASSISTANCE_EXPIRED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
-UNWIND scope AS u
-MATCH (u)-[:GRADED]->(g:Grading)
-WHERE (g.scheme = 'DESIGNATED_WEAK' AND g.year = designationYear)
-   OR (g.scheme = 'ABCD' AND g.grade = 'D' AND g.year = abcdYear)
-WITH u, collect(g.id) AS weakIds
+{{weak-now}}
 MATCH (u)<-[e:ASSISTS]-(assistant)
 WHERE e.until < $asOf
   AND NOT EXISTS {
@@ -166,13 +119,5 @@ WHERE e.until < $asOf
 WITH u, weakIds, e.level AS level, max(e.until) AS endedOn, collect(DISTINCT assistant.id) AS assistantIds
 RETURN 'ASSISTANCE_EXPIRED' AS code, u.id AS unitId,
        [u.id] + assistantIds + weakIds AS evidenceIds, u.name AS unitName, level,
-       CASE level
-         WHEN 'LEADER_CONTACT' THEN '处级领导联系'
-         WHEN 'ORG_DEPT_GUIDANCE' THEN '组织部门指导'
-         WHEN 'ORGAN_CO_BUILD' THEN '机关单位共建帮扶'
-         WHEN 'COMMITTEE_SUPERVISOR' THEN '直属党委专人督办'
-         WHEN 'FIRST_SECRETARY' THEN '第一书记驻村'
-         WHEN 'PAIRING' THEN '结对帮扶'
-         ELSE level END AS levelZh,
        endedOn, {level: level, endedOn: endedOn, assistants: assistantIds} AS metrics
 ORDER BY unitId, level;

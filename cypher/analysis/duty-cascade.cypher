@@ -23,13 +23,11 @@
 // returns:     dutyId, unitId, postId, domain, derivedFrom
 // CASCADE_BREAK.title: 责任分解断档 | Duty cascade broken
 // CASCADE_BREAK.subject: dutyId, unitId
-// CASCADE_BREAK.zh: {parentName}的责任事项{dutyId}（{domain}）未分解到下级{unitName}的任何清单
-// CASCADE_BREAK.en: Duty {dutyId} ({domain}) of {parentName} has no derived duty on any list of {unitName}
+// CASCADE_BREAK.zh: {parentName}的责任事项{dutyId}（{domain:DutyDomain}）未分解到下级{unitName}的任何清单
+// CASCADE_BREAK.en: Duty {dutyId} ({domain:DutyDomain}) of {parentName} has no derived duty on any list of {unitName}
 
 // statement: duties
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 CALL (u) {
   MATCH (u)-[:HAS_DUTY]->(d:Duty)
   RETURN d, null AS postId

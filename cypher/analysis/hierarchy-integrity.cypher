@@ -27,21 +27,21 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit and orphans too),
 //              branchMinMembers: integer, branchMaxMembers: integer, generalBranchMaxMembers: integer,
 //              jointBranchMaxHosts: integer
-// returns:     code, unitId, evidenceIds, paths, unitName, unitKind, unitKindZh, unitKindEn, parentId, parentName,
-//              parentKind, parentKindZh, parentKindEn, ruleZh, ruleEn, members, hostUnits (each finding statement
+// returns:     code, unitId, evidenceIds, paths, unitName, unitKind, parentId, parentName, parentKind, ruleZh, ruleEn,
+//              members, hostUnits (each finding statement
 //              returns the subset its messages need; LEADS_CYCLE rows come from HierarchyIntegrityAnalysis)
 // ORPHAN_UNIT.title: 无上级党组织 | Orphan unit
 // ORPHAN_UNIT.subject: unitId
-// ORPHAN_UNIT.zh: {unitName}（{unitKindZh}）不能作为顶层组织，却没有任何上级党组织领导
-// ORPHAN_UNIT.en: {unitName} ({unitKindEn}) cannot head a hierarchy but no unit leads it
+// ORPHAN_UNIT.zh: {unitName}（{unitKind:UnitKind}）不能作为顶层组织，却没有任何上级党组织领导
+// ORPHAN_UNIT.en: {unitName} ({unitKind:UnitKind}) cannot head a hierarchy but no unit leads it
 // LEADS_CYCLE.title: 领导关系成环 | Leadership cycle
 // LEADS_CYCLE.subject: unitId
 // LEADS_CYCLE.zh: 领导关系形成闭环（含{unitName}，共{size}个组织）：{cycle}
 // LEADS_CYCLE.en: LEADS edges run in a circle through {unitName} (component size {size}): {cycle}
 // KIND_ORDER.title: 隶属关系层级不当 | Kind order violated
 // KIND_ORDER.subject: unitId
-// KIND_ORDER.zh: {parentName}（{parentKindZh}）不应作为{unitName}（{unitKindZh}）的主要上级：{ruleZh}
-// KIND_ORDER.en: {parentName} ({parentKindEn}) should not be the primary parent of {unitName} ({unitKindEn}): {ruleEn}
+// KIND_ORDER.zh: {parentName}（{parentKind:UnitKind}）不应作为{unitName}（{unitKind:UnitKind}）的主要上级：{ruleZh}
+// KIND_ORDER.en: {parentName} ({parentKind:UnitKind}) should not be the primary parent of {unitName} ({unitKind:UnitKind}): {ruleEn}
 // TOO_FEW_MEMBERS.title: 党员人数不足 | Too few members
 // TOO_FEW_MEMBERS.subject: unitId
 // TOO_FEW_MEMBERS.zh: {unitName}只有{members}名党员，少于{branchMinMembers}名，应组建联合党支部
@@ -60,29 +60,15 @@
 // JOINT_BRANCH_TOO_WIDE.en: {unitName} spans {hostUnits} host units, more than {jointBranchMaxHosts}
 
 // statement: ORPHAN_UNIT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND NOT u.kind IN ['ORGAN_WORK_COMMITTEE', 'PARTY_COMMITTEE', 'LEADING_PARTY_GROUP', 'DISCIPLINE_WORK_COMMITTEE',
                      'DISCIPLINE_COMMISSION']
   AND NOT EXISTS { MATCH (:Unit)-[:LEADS]->(u) }
-WITH u,
-     {ORGAN_WORK_COMMITTEE: ['机关工委', 'organ work committee'],
-      DISCIPLINE_COMMISSION: ['纪委监委', 'discipline commission'],
-      LEADING_PARTY_GROUP: ['部门党组', 'leading party group'], PARTY_COMMITTEE: ['党委', 'party committee'],
-      ORGAN_PARTY_COMMITTEE: ['机关党委', 'organ party committee'], GENERAL_BRANCH: ['党总支', 'general branch'],
-      BRANCH: ['党支部', 'branch'], JOINT_BRANCH: ['联合党支部', 'joint branch'], PARTY_CELL: ['党小组', 'party cell'],
-      DISCIPLINE_WORK_COMMITTEE: ['纪检监察工委', 'discipline work committee'],
-      ORGAN_DISCIPLINE_COMMITTEE: ['机关纪委', 'organ discipline committee'],
-      STATIONED_DISCIPLINE_TEAM: ['派驻纪检监察组', 'stationed discipline team']} AS kinds
-RETURN 'ORPHAN_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.kind AS unitKind,
-       coalesce(kinds[u.kind][0], u.kind) AS unitKindZh, coalesce(kinds[u.kind][1], u.kind) AS unitKindEn
+RETURN 'ORPHAN_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.kind AS unitKind
 ORDER BY unitId;
 
 // statement: KIND_ORDER
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (parent:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u)
 WITH u, parent,
      {ORGAN_WORK_COMMITTEE: 5,
@@ -103,36 +89,20 @@ WITH u, parent,
          THEN ['下级组织层级不得高于上级', 'a child may not rank above its parent']
      END AS rule
 WHERE rule IS NOT NULL
-WITH u, parent, rule,
-     {ORGAN_WORK_COMMITTEE: ['机关工委', 'organ work committee'],
-      DISCIPLINE_COMMISSION: ['纪委监委', 'discipline commission'],
-      LEADING_PARTY_GROUP: ['部门党组', 'leading party group'], PARTY_COMMITTEE: ['党委', 'party committee'],
-      ORGAN_PARTY_COMMITTEE: ['机关党委', 'organ party committee'], GENERAL_BRANCH: ['党总支', 'general branch'],
-      BRANCH: ['党支部', 'branch'], JOINT_BRANCH: ['联合党支部', 'joint branch'], PARTY_CELL: ['党小组', 'party cell'],
-      DISCIPLINE_WORK_COMMITTEE: ['纪检监察工委', 'discipline work committee'],
-      ORGAN_DISCIPLINE_COMMITTEE: ['机关纪委', 'organ discipline committee'],
-      STATIONED_DISCIPLINE_TEAM: ['派驻纪检监察组', 'stationed discipline team']} AS kinds
 RETURN 'KIND_ORDER' AS code, u.id AS unitId, [parent.id, u.id] AS evidenceIds, [[parent.id, u.id]] AS paths,
        u.name AS unitName, u.kind AS unitKind, parent.id AS parentId, parent.name AS parentName,
-       parent.kind AS parentKind, rule[0] AS ruleZh, rule[1] AS ruleEn,
-       coalesce(kinds[u.kind][0], u.kind) AS unitKindZh, coalesce(kinds[u.kind][1], u.kind) AS unitKindEn,
-       coalesce(kinds[parent.kind][0], parent.kind) AS parentKindZh,
-       coalesce(kinds[parent.kind][1], parent.kind) AS parentKindEn
+       parent.kind AS parentKind, rule[0] AS ruleZh, rule[1] AS ruleEn
 ORDER BY unitId, parentId;
 
 // statement: TOO_FEW_MEMBERS
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'BRANCH'
   AND u.members < $branchMinMembers
 RETURN 'TOO_FEW_MEMBERS' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName, u.members AS members
 ORDER BY unitId;
 
 // statement: SHOULD_BE_GENERAL_BRANCH
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'BRANCH'
   AND u.members > $branchMaxMembers
 RETURN 'SHOULD_BE_GENERAL_BRANCH' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
@@ -140,9 +110,7 @@ RETURN 'SHOULD_BE_GENERAL_BRANCH' AS code, u.id AS unitId, [u.id] AS evidenceIds
 ORDER BY unitId;
 
 // statement: SHOULD_BE_COMMITTEE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'GENERAL_BRANCH'
   AND u.members >= $generalBranchMaxMembers
 RETURN 'SHOULD_BE_COMMITTEE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
@@ -150,9 +118,7 @@ RETURN 'SHOULD_BE_COMMITTEE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.n
 ORDER BY unitId;
 
 // statement: JOINT_BRANCH_TOO_WIDE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'JOINT_BRANCH'
   AND u.hostUnits > $jointBranchMaxHosts
 RETURN 'JOINT_BRANCH_TOO_WIDE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
@@ -162,9 +128,7 @@ ORDER BY unitId;
 // statement: leads-edges
 // Every LEADS edge (all four kinds) whose two ends are in scope, as source, target, kind, sourceName;
 // HierarchyIntegrityAnalysis looks for cycles in them.
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[r:LEADS]->(v:Unit)
 WHERE $unitIds IS NULL OR v.id IN $unitIds
 RETURN u.id AS source, v.id AS target, r.kind AS kind, u.name AS sourceName

@@ -16,8 +16,7 @@
 //              domains, else its kind's; ALL = the eight); one finding per post and missing domain
 //              (subject: unit id, post id, domain)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
-// returns:     code, unitId, postId, evidenceIds, unitName, posts, postTitle, holderNames, domain, domainZh,
-//              domainEn (each finding statement returns the first six and the subset its messages need)
+// returns:     code, unitId, postId, evidenceIds, unitName, posts, postTitle, holderNames, domain (each finding statement returns the first six and the subset its messages need)
 // NO_TEAM_LIST.title: 无班子责任清单 | No team list
 // NO_TEAM_LIST.subject: unitId
 // NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
@@ -28,13 +27,11 @@
 // NO_PERSONAL_LIST.en: {postTitle} at {unitName} ({holderNames}) has no personal responsibility list
 // DOMAIN_BLANK.title: 清单领域空白 | Domain blank in a list
 // DOMAIN_BLANK.subject: unitId, postId, domain
-// DOMAIN_BLANK.zh: {unitName}的{postTitle}责任清单缺少“{domainZh}”领域的事项
-// DOMAIN_BLANK.en: The list of {postTitle} at {unitName} has no duty in the domain {domainEn}
+// DOMAIN_BLANK.zh: {unitName}的{postTitle}责任清单缺少“{domain:DutyDomain}”领域的事项
+// DOMAIN_BLANK.en: The list of {postTitle} at {unitName} has no duty in the domain {domain:DutyDomain}
 
 // statement: NO_TEAM_LIST
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(:Duty) }
 MATCH (u)-[:HAS_POST]->(p:Post)
 WITH u, p
@@ -45,9 +42,7 @@ RETURN 'NO_TEAM_LIST' AS code, u.id AS unitId, null AS postId, [u.id] + postIds 
 ORDER BY unitId;
 
 // statement: NO_PERSONAL_LIST
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)<-[h:HOLDS]-(x:Person)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
   AND NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
@@ -61,32 +56,27 @@ RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId,
 ORDER BY unitId, postId;
 
 // statement: DOMAIN_BLANK
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)
 WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
-WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains,
-     {POLITICAL: ['政治建设', 'Political building'], THEORY: ['理论武装', 'Theoretical study'],
-      ORGANIZATION: ['基层组织建设', 'Grassroots organization'], MEMBER_EDUCATION: ['党员教育', 'Member education'],
-      DISCIPLINE: ['正风肃纪', 'Conduct and discipline'], MASS_ORGS: ['群团工作', 'Mass organizations'],
-      SUPERVISION_CHECK: ['督促检查', 'Supervision and checks'], SUPPORT: ['工作保障', 'Work support']} AS labels
-UNWIND CASE WHEN 'ALL' IN domains THEN keys(labels) ELSE domains END AS domain
-WITH DISTINCT u, p, k, domain, labels[domain] AS label
+WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains
+UNWIND CASE WHEN 'ALL' IN domains
+         THEN ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS',
+               'SUPERVISION_CHECK', 'SUPPORT']
+         ELSE domains END AS domain
+WITH DISTINCT u, p, k, domain
 WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain }
 RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
-       domain, coalesce(label[0], domain) AS domainZh, coalesce(label[1], domain) AS domainEn
+       domain
 ORDER BY unitId, postId, domain;
 
 // statement: unit-posts
 // Every unit in scope as unitId, level, unitName, kind and posts: [{postId, title, domains}] (the post's own domains,
 // else its kind's; ALL = the eight). ListCoverageAnalysis turns them and this file's findings into the metrics
 // coverage and blanks: a unit owes lists iff it holds a post (the NO_TEAM_LIST predicate).
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 RETURN u.id AS unitId, u.level AS level, u.name AS unitName, u.kind AS kind,
        COLLECT { MATCH (u)-[:HAS_POST]->(p:Post)
                  OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)

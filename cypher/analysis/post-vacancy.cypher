@@ -16,7 +16,8 @@
 //              ended before $asOf (a current successor = no finding; a successor starting after $asOf does not
 //              cover $asOf); the message names the holder whose term ended last
 //              SELF_SUPERVISION HIGH: one person currently holds a PRINCIPAL-kind post and a SUPERVISORY-kind post of
-//              the same unit (灯下黑; subject: unit id + person id)
+//              the same unit (灯下黑; subject: unit id + person id); not in a unit of a discipline kind, whose head
+//              post is SUPERVISORY and its principal at once
 //              PERSON_OVERLOADED MEDIUM: a person currently holds more than $personOverloadLimit distinct posts; the
 //              finding sits at the person's home unit, else at the unit of their first post by id; a person counts
 //              when at least one of those posts is in scope
@@ -47,9 +48,7 @@
 // PERSON_OVERLOADED.en: {personName} holds {posts} posts on {asOf}, more than {personOverloadLimit}
 
 // statement: REQUIRED_POST_MISSING
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (k:PostKind)
 WHERE k.generation = $generation
   AND u.kind IN k.requiredIn
@@ -59,9 +58,7 @@ RETURN 'REQUIRED_POST_MISSING' AS code, u.id AS unitId, null AS postId, null AS 
 ORDER BY unitId, postKind;
 
 // statement: POST_VACANT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)
 WHERE NOT EXISTS {
   MATCH (p)<-[h:HOLDS]-(:Person)
@@ -77,9 +74,7 @@ RETURN 'POST_VACANT' AS code, u.id AS unitId, p.id AS postId, null AS personId,
 ORDER BY unitId, postId;
 
 // statement: APPOINTMENT_EXPIRED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)
 WHERE NOT EXISTS {
   MATCH (p)<-[h:HOLDS]-(:Person)
@@ -98,9 +93,8 @@ RETURN 'APPOINTMENT_EXPIRED' AS code, u.id AS unitId, p.id AS postId, null AS pe
 ORDER BY unitId, postId;
 
 // statement: SELF_SUPERVISION
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
+  AND NOT u.kind IN {{discipline-kinds}}
 MATCH (u)-[:HAS_POST]->(principal:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})
 MATCH (principal)<-[h1:HOLDS]-(x:Person)
 WHERE h1.since <= $asOf AND (h1.until IS NULL OR h1.until >= $asOf)
@@ -117,9 +111,7 @@ RETURN 'SELF_SUPERVISION' AS code, u.id AS unitId, null AS postId, x.id AS perso
 ORDER BY unitId, personId;
 
 // statement: PERSON_OVERLOADED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:HAS_POST]->(:Post)<-[h:HOLDS]-(x:Person)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
 WITH DISTINCT x

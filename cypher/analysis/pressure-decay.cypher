@@ -1,6 +1,8 @@
 // id:          pressure-decay
 // title:       压力传导 | Pressure transmission
 // basis:       压力传导要逐级到底，防止“上热中温下冷”和“中梗阻”；上级要对下级开展督促检查。
+//              HOT_TOP_COLD_BOTTOM: domain.md 4.3 / D27 "上热中温下冷 — The top deploys energetically, the middle
+//              half-heartedly, the bottom hardly at all [004]"
 // description: Whether pressure travels down the hierarchy (压力传导逐级递减, 上热中温下冷, 中梗阻). pressure(unit) =
 //              Σ weight(kind) · count over the activities the unit DID in the trailing year (asOf − 365 days < date
 //              ≤ asOf; an activity without count counts 1) ÷ the expected yearly weighted count for the unit's kind.
@@ -38,8 +40,6 @@
 //              scope unit, or the first unit by id of the first level when the scope is every unit). Reading
 //              taken: with only two levels (nothing in between) the pattern is still reported (上热下冷), and
 //              levels deeper than D (too few units to judge) are left out.
-// basis:       HOT_TOP_COLD_BOTTOM: domain.md 4.3 / D27 "上热中温下冷 — The top deploys energetically, the middle
-//              half-heartedly, the bottom hardly at all [004]"
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              weights: map<string, float>, expected: map<string, float>, levelDecayRatio, blockageParentRatio,
 //              blockageChildRatio, hotLevel, coldLevel: float, minLevelUnits: integer
@@ -66,9 +66,7 @@
 // NO_DOWNWARD_CHECK.en: {unitName} aimed no activity at any of its {childCount} subordinate units in the year before {asOf}
 
 // statement: COLD_UNIT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND NOT EXISTS {
   MATCH (u)-[:DID]->(a:Activity)
   WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
@@ -77,9 +75,7 @@ RETURN 'COLD_UNIT' AS code, u.id AS unitId, [u.id] AS evidenceIds, coalesce(u.na
 ORDER BY unitId;
 
 // statement: NO_DOWNWARD_CHECK
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[l:LEADS]->(c:Unit)
 WHERE l.kind IN ['PRIMARY', 'DUAL']
 WITH u, c
@@ -96,14 +92,12 @@ ORDER BY unitId;
 // One row per unit in scope. parentPressure is the PRIMARY parent's pressure when that parent lies outside the scope
 // (the Java class takes an in-scope parent's pressure from the parent's own row, so no activity is summed twice).
 // statement: unit-pressure
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 CALL (u) {
   OPTIONAL MATCH (u)-[:DID]->(a:Activity)
   WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
   RETURN count(a) AS activities,
-         sum(CASE WHEN a IS NULL THEN 0.0 ELSE coalesce($weights[a.kind], 1.0) * coalesce(a.count, 1) END) AS weighted
+         sum({{activity-weight}}) AS weighted
 }
 CALL (u) {
   OPTIONAL MATCH (u)-[:DID]->(a:Activity)-[:AIMED_AT]->(c:Unit)<-[l:LEADS]-(u)
@@ -119,10 +113,10 @@ CALL (u) {
   WHERE $unitIds IS NOT NULL AND NOT p.id IN $unitIds
     AND a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
   RETURN p.id AS parentId, p.name AS parentName, p.kind AS parentKind,
-         sum(CASE WHEN a IS NULL THEN 0.0 ELSE coalesce($weights[a.kind], 1.0) * coalesce(a.count, 1) END) AS parentWeighted
+         sum({{activity-weight}}) AS parentWeighted
 }
 RETURN u.id AS unitId, coalesce(u.level, 0) AS level, activities,
-       weighted / coalesce($expected[u.kind], 24.0) AS pressure, aimedChildren, parentId,
+       weighted / {{expected-yearly}} AS pressure, aimedChildren, parentId,
        coalesce(parentName, parentId) AS parentName,
        CASE WHEN parentId IS NULL THEN null ELSE parentWeighted / coalesce($expected[parentKind], 24.0) END AS parentPressure
 ORDER BY unitId;

@@ -1,6 +1,9 @@
 // id:          review-followup
 // title:       考核结果运用 | Review follow-up
 // basis:       述职评议考核结果为“一般”“差”或年度考核“基本合格”“不合格”的，要及时约谈；受到诫勉的当年不得提拔。
+//              REVIEW_COVERAGE: domain.md 8.1 "Every year, the secretaries of party committees and party groups report
+//              in person on how they led grassroots party building (述职), are evaluated (评议) and assessed (考核)"
+//              [003]; D52 "Secretary in scope with no yearly report (述职)" (述职评议全覆盖)
 // description: Poor review results that nobody followed up with an interview (约谈), and people promoted in the year
 //              they were admonished. A poor result is a SECRETARY_REVIEW grade AVERAGE or POOR (一般/差; it names
 //              the graded person) or an ANNUAL grade BASIC_PASS or FAIL (基本合格/不合格; it means the unit's
@@ -22,17 +25,14 @@
 //                SECRETARY_REVIEW gradings for Y: a unit in scope of a kind in $reviewedKinds whose PRINCIPAL post
 //                had a holder on 31 Dec of Y, with no SECRETARY_REVIEW grading of that person for Y (at any unit:
 //                a secretary of two units reports once); subject = unit + person + Y
-// basis:       REVIEW_COVERAGE: domain.md 8.1 "Every year, the secretaries of party committees and party groups report
-//              in person on how they led grassroots party building (述职), are evaluated (评议) and assessed (考核)"
-//              [003]; D52 "Secretary in scope with no yearly report (述职)" (述职评议全覆盖)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              admonitionWindowDays: integer, reviewedKinds: list<string>
-// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, year, scheme, grade,
-//              schemeZh, gradeZh, windowEnd, admonishedOn, promotedOn
+// returns:     code, unitId, postId, personId, subject, evidenceIds, metrics, unitName, personName, postTitle, year,
+//              scheme, grade, windowEnd, admonishedOn, promotedOn
 // NO_ADMONITION_AFTER_POOR_GRADE.title: 评议较差未约谈 | No admonition after a poor grade
 // NO_ADMONITION_AFTER_POOR_GRADE.subject: unitId, personId, scheme, year
-// NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{schemeZh}结果为{gradeZh}，至{windowEnd}未被约谈
-// NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade} in the {year} {scheme} and was not admonished by {windowEnd}
+// NO_ADMONITION_AFTER_POOR_GRADE.zh: {personName}（{unitName}）{year}年度{scheme:GradingScheme}结果为{grade:Grade}，至{windowEnd}未被约谈
+// NO_ADMONITION_AFTER_POOR_GRADE.en: {personName} ({unitName}) was graded {grade:Grade} in the {year} {scheme:GradingScheme} and was not admonished by {windowEnd}
 // PROMOTED_AFTER_ADMONITION.title: 约谈当年获提拔 | Promoted after admonition
 // PROMOTED_AFTER_ADMONITION.subject: unitId, personId
 // PROMOTED_AFTER_ADMONITION.zh: {personName}（{unitName}）于{admonishedOn}被约谈，同年{promotedOn}又被提拔
@@ -43,9 +43,7 @@
 // REVIEW_COVERAGE.en: {personName}, {postTitle} of {unitName}, has no {year} secretary review (every secretary reports yearly)
 
 // statement: NO_ADMONITION_AFTER_POOR_GRADE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:GRADED]->(g:Grading)
 WHERE (g.scheme = 'SECRETARY_REVIEW' AND g.grade IN ['AVERAGE', 'POOR'])
    OR (g.scheme = 'ANNUAL' AND g.grade IN ['BASIC_PASS', 'FAIL'])
@@ -72,16 +70,11 @@ WHERE NOT EXISTS {
 RETURN 'NO_ADMONITION_AFTER_POOR_GRADE' AS code, u.id AS unitId, person.id AS personId,
        [u.id, person.id, g.id] + CASE WHEN postId IS NULL THEN [] ELSE [postId] END AS evidenceIds,
        u.name AS unitName, person.name AS personName, g.year AS year, g.scheme AS scheme, g.grade AS grade,
-       CASE g.scheme WHEN 'SECRETARY_REVIEW' THEN '述职评议' ELSE '年度考核' END AS schemeZh,
-       CASE g.grade WHEN 'AVERAGE' THEN '一般' WHEN 'POOR' THEN '差' WHEN 'BASIC_PASS' THEN '基本合格' ELSE '不合格' END
-         AS gradeZh,
        windowEnd, {gradingId: g.id, scheme: g.scheme, grade: g.grade, windowEnd: windowEnd} AS metrics
 ORDER BY unitId, personId, year, scheme;
 
 // statement: PROMOTED_AFTER_ADMONITION
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)<-[:HOME_UNIT]-(person:Person)-[:HAD]->(a:PersonnelEvent)
 WHERE a.kind = 'ADMONISHED'
   AND a.date <= $asOf

@@ -29,8 +29,8 @@
 // SUPERVISION_OVERDUE.en: Listed supervision of {unitName} ({supervisionIds}) passed its deadline {deadline} without an outcome
 // STAGE_INCONSISTENT.title: 督办环节不一致 | Supervision stage inconsistent
 // STAGE_INCONSISTENT.subject: unitId
-// STAGE_INCONSISTENT.zh: {unitName}的挂牌督办（{supervisionIds}）阶段与结果不一致：阶段{stage}，结果{outcome}
-// STAGE_INCONSISTENT.en: Listed supervision of {unitName} ({supervisionIds}) has stage {stage} but outcome {outcome}
+// STAGE_INCONSISTENT.zh: {unitName}的挂牌督办（{supervisionIds}）阶段与结果不一致：阶段{stage:SupervisionStage}，结果{outcome:SupervisionOutcome}
+// STAGE_INCONSISTENT.en: Listed supervision of {unitName} ({supervisionIds}) has stage {stage:SupervisionStage} but outcome {outcome:SupervisionOutcome}
 // RELISTED_AGAIN.title: 多次继续挂牌 | Relisted again
 // RELISTED_AGAIN.subject: unitId
 // RELISTED_AGAIN.zh: {unitName}已{relisted}次被继续挂牌督办（{supervisionIds}）
@@ -41,9 +41,7 @@
 // DELISTED_WITH_OPEN_ISSUES.en: {unitName} was delisted on {outcomeOn} ({supervisionId}) with {openIssues} earlier issues still open
 
 // statement: SUPERVISION_OVERDUE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:LISTED_IN]->(s:Supervision)
 WHERE s.listedOn <= $asOf
   AND s.outcome IS NULL
@@ -58,9 +56,7 @@ RETURN 'SUPERVISION_OVERDUE' AS code, u.id AS unitId, [u.id] + supervisionIds AS
 ORDER BY unitId;
 
 // statement: STAGE_INCONSISTENT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:LISTED_IN]->(s:Supervision)
 WHERE s.listedOn <= $asOf
 WITH u, s,
@@ -77,9 +73,7 @@ RETURN 'STAGE_INCONSISTENT' AS code, u.id AS unitId, [u.id] + supervisionIds AS 
 ORDER BY unitId;
 
 // statement: RELISTED_AGAIN
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:LISTED_IN]->(s:Supervision)
 WHERE s.listedOn <= $asOf
   AND s.outcome = 'RELISTED'
@@ -93,9 +87,7 @@ RETURN 'RELISTED_AGAIN' AS code, u.id AS unitId, [u.id] + supervisionIds AS evid
 ORDER BY unitId;
 
 // statement: DELISTED_WITH_OPEN_ISSUES
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:LISTED_IN]->(s:Supervision)
 WHERE s.listedOn <= $asOf
   AND s.outcome = 'DELISTED'

@@ -1,6 +1,8 @@
 // id:          weak-org-rectification
 // title:       软弱涣散整顿 | Weak organization rectification
 // basis:       软弱涣散基层党组织按比例倒排（村15%、社区10%、企业机关事业单位5%）；连续两年被确定为软弱涣散的，书记要调整，二级支部的上级党组织书记一同免去。
+//              D_GRADE_NOT_DESIGNATED: domain.md 5.4 "D-class organizations are put on the weak list directly" [002]
+//              (D类支部直接被列为软弱涣散整顿对象; D38)
 // description: The weak-organization designation quota per sector (Mohe: villages 15 %, communities 10 %, enterprises,
 //              organs and institutions 5 %) and the two-year rule: a unit weak two years running whose secretary is
 //              still in office, and for a second-tier branch also the secretary of the committee or general branch it
@@ -35,16 +37,14 @@
 //                Reading taken: a designation recorded for Y+1 (the list drawn up early in the following year from
 //                the grading of Y) counts as designating the D of Y, so that a dataset keeping the list under the
 //                next year's number is not flagged wholesale.
-// basis:       D_GRADE_NOT_DESIGNATED: domain.md 5.4 "D-class organizations are put on the weak list directly" [002]
-//              (D类支部直接被列为软弱涣散整顿对象; D38)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              quotas: map sector -> rate
 // returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, postTitle, parentName,
-//              sector, sectorZh, year, designated, units, required, ratePercent, previousYear
+//              sector, year, designated, units, required, ratePercent, previousYear
 // QUOTA_SHORTFALL.title: 软弱涣散排查比例不足 | Weak-organization quota shortfall
 // QUOTA_SHORTFALL.subject: sector, year
-// QUOTA_SHORTFALL.zh: {year}年{sectorZh}领域认定软弱涣散党组织{designated}个，低于{units}个基层党组织的{ratePercent}%（至少{required}个）
-// QUOTA_SHORTFALL.en: {sector} {year}: {designated} of {units} grassroots units designated weak, below the {ratePercent} % quota ({required} required)
+// QUOTA_SHORTFALL.zh: {year}年{sector:Sector}领域认定软弱涣散党组织{designated}个，低于{units}个基层党组织的{ratePercent}%（至少{required}个）
+// QUOTA_SHORTFALL.en: {sector:Sector} {year}: {designated} of {units} grassroots units designated weak, below the {ratePercent} % quota ({required} required)
 // WEAK_TWO_YEARS.title: 连续两年软弱涣散 | Weak two years running
 // WEAK_TWO_YEARS.subject: unitId, personId
 // WEAK_TWO_YEARS.zh: {unitName}连续两年（{previousYear}—{year}）被列为软弱涣散党组织，{postTitle}{personName}仍在任
@@ -59,16 +59,10 @@
 // D_GRADE_NOT_DESIGNATED.en: {unitName} was graded D in {year} but is not designated a weak organization (a D grade puts it on the rectification list directly)
 
 // statement: QUOTA_SHORTFALL
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme = 'DESIGNATED_WEAK' AND g.year <= $asOf.year
-  RETURN max(g.year) AS year
-}
+{{weak-years}}
+WITH scope, designationYear AS year
 CALL (scope) {
   UNWIND scope AS r
   WITH r
@@ -97,31 +91,15 @@ WITH year, rootId, sector, units, designatedIds, $quotas[sector] AS rate,
 WHERE size(designatedIds) < required
 RETURN 'QUOTA_SHORTFALL' AS code, rootId AS unitId,
        [rootId] + designatedIds AS evidenceIds, sector, year, size(designatedIds) AS designated, units, required,
-       CASE sector
-         WHEN 'VILLAGE' THEN '行政村'
-         WHEN 'COMMUNITY' THEN '社区'
-         WHEN 'STATE_ENTERPRISE' THEN '国有企业'
-         WHEN 'NON_PUBLIC_ENTERPRISE' THEN '非公有制企业'
-         WHEN 'ORGAN' THEN '机关'
-         WHEN 'INSTITUTION' THEN '事业单位'
-         ELSE sector END AS sectorZh,
        round(rate * 100, 1) AS ratePercent,
        {sector: sector, year: year, units: units, designated: size(designatedIds), required: required, rate: rate}
          AS metrics
 ORDER BY sector;
 
 // statement: WEAK_TWO_YEARS
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
+{{weak-years}}
 UNWIND scope AS u
 MATCH (u)-[:GRADED]->(g:Grading)
 WHERE g.scheme = 'DESIGNATED_WEAK' OR (g.scheme = 'ABCD' AND g.grade = 'D')
@@ -153,17 +131,9 @@ RETURN 'WEAK_TWO_YEARS' AS code, u.id AS unitId, person.id AS personId,
 ORDER BY unitId, personId;
 
 // statement: PARENT_SECRETARY_LIABLE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
+{{weak-years}}
 UNWIND scope AS u
 MATCH (u)-[:GRADED]->(g:Grading)
 WHERE u.kind = 'BRANCH'

@@ -32,30 +32,39 @@ CALL (chain, chainUnits) {
   RETURN 'OVERALL' AS responsibility, 'TEAM_OVERALL' AS rule, link.unit AS unit, link.distance AS distance,
          link.via AS via, null AS post, null AS kind, null AS holder
   UNION
-  // 2. PRINCIPAL posts and DIRECT posts for the domain of every chain unit; IMPORTANT posts of the unit itself
+  // 2. PRINCIPAL posts and DIRECT posts for the domain of every chain unit; IMPORTANT posts of the unit itself. In a
+  //    unit of a discipline kind the head post (a SUPERVISORY post kind) is its principal (rule DISCIPLINE_HEAD).
   UNWIND chain AS link
   WITH link.unit AS unit, link.distance AS distance, link.via AS via
   MATCH (unit)-[:HAS_POST]->(post:Post)-[:OF_KIND]->(kind:PostKind)
-  WITH unit, distance, via, post, kind, coalesce(post.domains, kind.domains, []) AS domains
-  WHERE kind.responsibility = 'PRINCIPAL'
+  WITH unit, distance, via, post, kind, coalesce(post.domains, kind.domains, []) AS domains,
+       (kind.responsibility = 'SUPERVISORY' AND unit.kind IN {{discipline-kinds}}) AS head
+  WHERE kind.responsibility = 'PRINCIPAL' OR head
      OR (kind.responsibility = 'DIRECT' AND ($domain IN domains OR 'ALL' IN domains))
      OR (kind.responsibility = 'IMPORTANT' AND distance = 0)
   OPTIONAL MATCH (holder:Person)-[h:HOLDS]->(post)
   WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
-  RETURN kind.responsibility AS responsibility,
-         CASE kind.responsibility
+  RETURN CASE WHEN head THEN 'PRINCIPAL' ELSE kind.responsibility END AS responsibility,
+         CASE
+           WHEN head THEN 'DISCIPLINE_HEAD'
+           ELSE CASE kind.responsibility
            WHEN 'PRINCIPAL' THEN CASE WHEN distance = 0 THEN 'UNIT_PRINCIPAL' ELSE 'LEADER_PRINCIPAL' END
            WHEN 'DIRECT' THEN CASE WHEN distance = 0 THEN 'DOMAIN_IN_CHARGE' ELSE 'LEADER_DOMAIN_IN_CHARGE' END
            ELSE 'TEAM_MEMBER'
+           END
          END AS rule,
          unit, distance, via, post, kind, holder
   UNION
-  // 3. a chain unit without any PRINCIPAL post: the missing first responsible person is itself a gap
+  // 3. a chain unit without any PRINCIPAL post (nor, for a discipline unit, a SUPERVISORY head post): the missing
+  //    first responsible person is itself a gap
   UNWIND chain AS link
   WITH link.unit AS unit, link.distance AS distance, link.via AS via
   WHERE NOT EXISTS {
     MATCH (unit)-[:HAS_POST]->(:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})
   }
+    AND NOT (unit.kind IN {{discipline-kinds}} AND EXISTS {
+    MATCH (unit)-[:HAS_POST]->(:Post)-[:OF_KIND]->(:PostKind {responsibility: 'SUPERVISORY'})
+  })
   RETURN 'PRINCIPAL' AS responsibility,
          CASE WHEN distance = 0 THEN 'UNIT_PRINCIPAL' ELSE 'LEADER_PRINCIPAL' END AS rule,
          unit, distance, via, null AS post, null AS kind, null AS holder
@@ -66,15 +75,13 @@ CALL (chain, chainUnits) {
   WITH link.unit AS c, link.distance AS d, link.via AS v, chainUnits
   CALL (c, d, v, chainUnits) {
     WITH c, d, v
-    WHERE c.kind IN ['DISCIPLINE_COMMISSION', 'DISCIPLINE_WORK_COMMITTEE', 'ORGAN_DISCIPLINE_COMMITTEE',
-                     'STATIONED_DISCIPLINE_TEAM']
+    WHERE c.kind IN {{discipline-kinds}}
     RETURN c AS body, d AS bodyDistance, v AS bodyVia
     UNION
     MATCH (b:Unit)-[r:LEADS]->(c)
     WHERE NOT b IN chainUnits
       AND (r.kind = 'DISCIPLINE_SUPERVISION'
-        OR b.kind IN ['DISCIPLINE_COMMISSION', 'DISCIPLINE_WORK_COMMITTEE', 'ORGAN_DISCIPLINE_COMMITTEE',
-                      'STATIONED_DISCIPLINE_TEAM'])
+        OR b.kind IN {{discipline-kinds}})
     RETURN b AS body, d + 1 AS bodyDistance, null AS bodyVia
   }
   WITH body, min(bodyDistance) AS distance, collect(bodyVia)[0] AS via

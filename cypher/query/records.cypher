@@ -40,7 +40,6 @@ WHERE u.generation = $generation
 OPTIONAL MATCH (u)-[:DID]->(a:Activity)
 WHERE a.date > $asOf - duration({days: 365})
   AND a.date <= $asOf
-WITH u, sum(coalesce($weights[a.kind], 0.0) * coalesce(a.count, 1)) AS weighted
-RETURN u.id AS id, weighted,
-       CASE WHEN coalesce($expected[u.kind], 0) > 0 THEN weighted / $expected[u.kind] ELSE null END AS pressure
+WITH u, sum({{activity-weight}}) AS weighted
+RETURN u.id AS id, weighted, weighted / {{expected-yearly}} AS pressure
 ORDER BY id;

@@ -54,23 +54,14 @@ RETURN u.id AS unitId, u.name AS unitName, p.id AS postId, coalesce(p.title, k.n
 ORDER BY until, unitId, postId, personId;
 
 // statement: weak-units
-// Weak now: designated in the latest designation year <= year(asOf), or graded D in the latest ABCD year <= year(asOf),
-// "latest" taken over the scope per scheme.
-CALL {
-  MATCH (u:Unit)-[:GRADED]->(g:Grading)
-  WHERE u.generation = $generation
-    AND ($unitIds IS NULL OR u.id IN $unitIds)
-    AND g.scheme IN ['DESIGNATED_WEAK', 'ABCD']
-    AND g.year <= $asOf.year
-  RETURN g.scheme AS scheme, max(g.year) AS latest
-}
-MATCH (u:Unit)-[:GRADED]->(g:Grading)
+// Weak now: the shared definition (cypher/fragment/weak-now.cypher), the basis of each unit's weakness as
+// [{scheme, year}].
+MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)
-  AND g.scheme = scheme
-  AND g.year = latest
-  AND (scheme = 'DESIGNATED_WEAK' OR g.grade = 'D')
-WITH u, collect(DISTINCT {scheme: scheme, year: latest}) AS basis
+WITH collect(u) AS scope
+{{weak-now}}
+WITH u, weakBasis AS basis
 OPTIONAL MATCH ()-[r:ASSISTS]->(u)
 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf)
 WITH u, basis, collect(DISTINCT r.level) AS levels

@@ -17,6 +17,8 @@ public enum AccountabilityRule implements Labeled {
 			"The team member in charge of the domain bears direct responsibility"),
 	TEAM_MEMBER(ResponsibilityKind.IMPORTANT, "班子成员重要领导责任（一岗双责）",
 			"Other team members bear important leadership responsibility (one post, two duties)"),
+	DISCIPLINE_HEAD(ResponsibilityKind.PRINCIPAL, "纪检监察机构主要负责人第一责任",
+			"The head of a discipline body (a supervisory post) is its first responsible person"),
 	LEADER_PRINCIPAL(ResponsibilityKind.PRINCIPAL, "上级党组织书记领导责任",
 			"The secretary of a leading unit answers for the failure of a subordinate unit"),
 	LEADER_DOMAIN_IN_CHARGE(ResponsibilityKind.DIRECT, "上级分管领导领导责任",

@@ -202,6 +202,35 @@ public record AnalysisDefinition(String id, String titleZh, String titleEn, Stri
 		return info;
 	}
 
+	/**
+	 * A short fingerprint of each code's definition: its severity, key subject, header
+	 * description and statement (fragments resolved), or the class that builds it. It
+	 * changes when the rule does, not when only its title or message wording does; a
+	 * snapshot keeps it so that a later diff can tell a rule change from a closure.
+	 */
+	public Map<String, String> codeVersions() {
+		Map<String, String> versions = new LinkedHashMap<>();
+		for (CodeInfo info : this.codes.values()) {
+			String statement = this.file.statements()
+				.stream()
+				.filter((s) -> s.name().equals(info.code()))
+				.map(CypherFile.Statement::cypher)
+				.findFirst()
+				.orElse("class " + this.className.orElse(""));
+			String text = String.join("\n", info.code(), info.severity().name(), String.join(",", info.subject()),
+					info.description(), statement);
+			try {
+				byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				versions.put(info.code(), java.util.HexFormat.of().formatHex(digest, 0, 6));
+			}
+			catch (java.security.NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return versions;
+	}
+
 	/** The statements that yield findings directly, in file order. */
 	public List<CypherFile.Statement> findingStatements() {
 		return this.file.statements().stream().filter((s) -> FINDING_STATEMENT.matcher(s.name()).matches()).toList();

@@ -72,6 +72,13 @@ public class AnalysisService implements DisposableBean {
 		return this.catalog.definitions();
 	}
 
+	/** Every code of the catalogue with its definition fingerprint. */
+	public Map<String, String> codeVersions() {
+		Map<String, String> versions = new java.util.TreeMap<>();
+		this.catalog.definitions().forEach((d) -> versions.putAll(d.codeVersions()));
+		return versions;
+	}
+
 	public AnalysisDefinition definition(String id) {
 		return this.catalog.definition(id).orElseThrow(() -> new UnknownAnalysisException(id));
 	}

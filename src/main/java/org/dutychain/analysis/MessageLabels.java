@@ -67,6 +67,13 @@ public final class MessageLabels {
 		return Map.copyOf(types);
 	}
 
+	/** Every code of every label type (to check that no message shows a bare code). */
+	public static java.util.Set<String> codes() {
+		java.util.Set<String> codes = new java.util.TreeSet<>();
+		TYPES.values().forEach((labels) -> codes.addAll(labels.keySet()));
+		return codes;
+	}
+
 	/** Whether {@code type} names a label type. */
 	public static boolean isType(String type) {
 		return TYPES.containsKey(type);

@@ -67,8 +67,8 @@ final class SnapshotCommand implements Callable<Integer> {
 				case "list" -> snapshots.list();
 				default -> {
 					SnapshotDiff diff = snapshots.diff(this.ids[0], this.ids[1]);
-					err.printf("%d new, %d resolved, %d unchanged%n", diff.added().size(), diff.resolved().size(),
-							diff.unchanged().size());
+					err.printf("%d new, %d resolved, %d unchanged, %d rule changed%n", diff.added().size(),
+							diff.resolved().size(), diff.unchanged().size(), diff.ruleChanged().size());
 					yield diff;
 				}
 			};

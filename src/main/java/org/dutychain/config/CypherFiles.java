@@ -19,6 +19,14 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * The only reader of the {@code cypher/} folder (shipped in the jar as {@code cypher/}).
  * Parses every {@code .cypher} file once at start-up; a file that cannot be parsed fails
  * start-up, naming the file.
+ *
+ * <p>
+ * Shared definitions live once, in {@code cypher/fragment/<name>.cypher} (leading
+ * {@code //} lines document it, the rest is the fragment): a statement writes
+ * {@code {{name}}} where the fragment belongs and the loader puts its text there (a
+ * fragment may use other fragments). Fragments are not statements: {@link #all()} and
+ * {@link #folder(String)} do not list them; {@link CypherFile#text()} keeps the
+ * placeholders as written, {@link CypherFile.Statement#cypher()} has them resolved.
  */
 public final class CypherFiles {
 
@@ -26,10 +34,18 @@ public final class CypherFiles {
 
 	private static final Pattern STATEMENT_NAME = Pattern.compile("^//\\s*statement:\\s*(\\S+)\\s*$");
 
+	/** {@code {{fragment-name}}}. */
+	public static final Pattern FRAGMENT = Pattern.compile("\\{\\{([a-z][a-z0-9-]*)}}");
+
+	static final String FRAGMENT_FOLDER = "fragment/";
+
 	private final Map<String, CypherFile> files;
 
-	private CypherFiles(Map<String, CypherFile> files) {
+	private final Map<String, String> fragments;
+
+	private CypherFiles(Map<String, CypherFile> files, Map<String, String> fragments) {
 		this.files = files;
+		this.fragments = fragments;
 	}
 
 	/** Loads and parses {@code classpath*:cypher/**}{@code /*.cypher}. */
@@ -39,12 +55,22 @@ public final class CypherFiles {
 			Resource[] resources = resolver.getResources("classpath*:cypher/**/*.cypher");
 			List<Resource> sorted = new ArrayList<>(List.of(resources));
 			sorted.sort(Comparator.comparing(CypherFiles::relativePath));
+			Map<String, String> fragmentTexts = new LinkedHashMap<>();
+			Map<String, String> texts = new LinkedHashMap<>();
 			for (Resource resource : sorted) {
 				String path = relativePath(resource);
 				String text = resource.getContentAsString(StandardCharsets.UTF_8);
-				files.putIfAbsent(path, parse(path, text));
+				if (path.startsWith(FRAGMENT_FOLDER)) {
+					fragmentTexts.putIfAbsent(
+							path.substring(FRAGMENT_FOLDER.length(), path.length() - ".cypher".length()), text);
+				}
+				else {
+					texts.putIfAbsent(path, text);
+				}
 			}
-			return new CypherFiles(files);
+			Map<String, String> fragments = fragments(fragmentTexts);
+			texts.forEach((path, text) -> files.put(path, parse(path, text, fragments)));
+			return new CypherFiles(files, fragments);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read cypher/ from the classpath", ex);
@@ -55,7 +81,58 @@ public final class CypherFiles {
 	public static CypherFiles of(List<CypherFile> files) {
 		Map<String, CypherFile> map = new LinkedHashMap<>();
 		files.forEach((f) -> map.put(f.path(), f));
-		return new CypherFiles(map);
+		return new CypherFiles(map, Map.of());
+	}
+
+	/**
+	 * The fragments by name, each with its own placeholders resolved: the text after the
+	 * leading comment lines.
+	 */
+	static Map<String, String> fragments(Map<String, String> texts) {
+		Map<String, String> bodies = new LinkedHashMap<>();
+		texts.forEach((name, text) -> {
+			List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+			while (!lines.isEmpty() && (lines.get(0).isBlank() || lines.get(0).strip().startsWith("//"))) {
+				lines.remove(0);
+			}
+			String body = String.join("\n", lines).strip();
+			if (body.isEmpty()) {
+				throw new IllegalStateException("cypher/" + FRAGMENT_FOLDER + name + ".cypher: empty fragment");
+			}
+			bodies.put(name, body);
+		});
+		Map<String, String> resolved = new LinkedHashMap<>();
+		for (String name : bodies.keySet()) {
+			resolved.put(name, expand("cypher/" + FRAGMENT_FOLDER + name + ".cypher", bodies.get(name), bodies,
+					new ArrayList<>(List.of(name))));
+		}
+		return Map.copyOf(resolved);
+	}
+
+	private static String expand(String where, String text, Map<String, String> fragments, List<String> stack) {
+		Matcher m = FRAGMENT.matcher(text);
+		StringBuilder sb = new StringBuilder();
+		while (m.find()) {
+			String name = m.group(1);
+			String body = fragments.get(name);
+			if (body == null) {
+				throw new IllegalStateException(where + ": no fragment cypher/" + FRAGMENT_FOLDER + name + ".cypher");
+			}
+			if (stack.contains(name)) {
+				throw new IllegalStateException(where + ": fragments use each other in a circle: " + stack);
+			}
+			stack.add(name);
+			String expanded = expand(where, body, fragments, stack);
+			stack.remove(stack.size() - 1);
+			m.appendReplacement(sb, Matcher.quoteReplacement(expanded));
+		}
+		m.appendTail(sb);
+		return sb.toString();
+	}
+
+	/** The fragment texts by name, placeholders resolved. */
+	public Map<String, String> fragments() {
+		return this.fragments;
 	}
 
 	private static String relativePath(Resource resource) {
@@ -74,6 +151,14 @@ public final class CypherFiles {
 	 * malformed text.
 	 */
 	public static CypherFile parse(String path, String text) {
+		return parse(path, text, Map.of());
+	}
+
+	/**
+	 * Parses one file, putting the text of {@code fragments} (by name) where a statement
+	 * writes {@code {{name}}}; an unknown fragment fails naming the file and line.
+	 */
+	public static CypherFile parse(String path, String text, Map<String, String> fragments) {
 		String[] lines = text.split("\r?\n", -1);
 		Map<String, String> header = new LinkedHashMap<>();
 		int i = 0;
@@ -132,7 +217,9 @@ public final class CypherFiles {
 				String last = code.substring(0, code.lastIndexOf(';'));
 				current.append(last);
 				String n = (name != null) ? name : "statement-" + (statements.size() + 1);
-				statements.add(new CypherFile.Statement(n, current.toString().strip(), start));
+				String cypher = expand("cypher/" + path + ":" + start, current.toString().strip(), fragments,
+						new ArrayList<>());
+				statements.add(new CypherFile.Statement(n, cypher, start));
 				current.setLength(0);
 				name = null;
 				start = -1;

@@ -238,7 +238,8 @@ public final class DatasetFormat {
 
 	/**
 	 * The default post kinds of design.md section 2; a dataset's post_kinds.csv replaces
-	 * them.
+	 * them. Every discipline body (纪委监委, 纪检监察工委, 机关纪委, 派驻纪检监察组) needs its head (书记 / 组长),
+	 * a SUPERVISORY post, which is also its principal (domain.md 1.3).
 	 */
 	public static final List<DefaultPostKind> DEFAULT_POST_KINDS = List.of(
 			new DefaultPostKind("SECRETARY", "书记", ResponsibilityKind.PRINCIPAL,
@@ -249,7 +250,8 @@ public final class DatasetFormat {
 			new DefaultPostKind("MEMBER_IN_CHARGE", "分管班子成员", ResponsibilityKind.DIRECT, List.of(), List.of()),
 			new DefaultPostKind("TEAM_MEMBER", "班子成员", ResponsibilityKind.IMPORTANT, List.of(), ALL_DOMAINS),
 			new DefaultPostKind("DISCIPLINE_SECRETARY", "纪委书记/纪检委员", ResponsibilityKind.SUPERVISORY,
-					List.of(UnitKind.DISCIPLINE_WORK_COMMITTEE, UnitKind.ORGAN_DISCIPLINE_COMMITTEE),
+					List.of(UnitKind.DISCIPLINE_COMMISSION, UnitKind.DISCIPLINE_WORK_COMMITTEE,
+							UnitKind.ORGAN_DISCIPLINE_COMMITTEE, UnitKind.STATIONED_DISCIPLINE_TEAM),
 					List.of(DutyDomain.DISCIPLINE, DutyDomain.SUPERVISION_CHECK)),
 			new DefaultPostKind("BRANCH_SECRETARY", "支部书记", ResponsibilityKind.PRINCIPAL,
 					List.of(UnitKind.BRANCH, UnitKind.JOINT_BRANCH), ALL_DOMAINS),

@@ -165,6 +165,9 @@ final class HtmlAuditReport {
 			.raw("</p>\n");
 		changeTable(h, content, "新增", "added", diff.added());
 		changeTable(h, content, "关闭", "resolved", diff.resolved());
+		if (!diff.ruleChanged().isEmpty()) {
+			changeTable(h, content, "规则调整（非整改）", "rule-changed", diff.ruleChanged());
+		}
 		if (!diff.levels().isEmpty()) {
 			h.raw("<h3>各层级变化</h3>\n<table class=\"level-deltas\"><thead><tr><th>层级</th><th>此前单位数</th><th>本次单位数</th>"
 					+ "<th>清单覆盖变化（各领域平均）</th><th>平均压力变化</th><th>无活动占比变化</th></tr></thead><tbody>\n");

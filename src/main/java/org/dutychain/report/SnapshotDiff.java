@@ -14,11 +14,19 @@ import org.dutychain.analysis.Severity;
  * @param resolved findings in {@code from} only (关闭)
  * @param unchanged findings in both (未变), as {@code to} has them
  * @param levels per level: coverage and pressure of {@code to} minus {@code from}
+ * @param ruleChanged findings on one side only whose code was retired, added or redefined
+ * between the two (规则调整): neither closed nor new, the rule changed
  */
 public record SnapshotDiff(SnapshotInfo from, SnapshotInfo to, List<FindingRef> added, List<FindingRef> resolved,
-		List<FindingRef> unchanged, List<LevelDelta> levels) {
+		List<FindingRef> unchanged, List<LevelDelta> levels, List<FindingRef> ruleChanged) {
+
+	public SnapshotDiff(SnapshotInfo from, SnapshotInfo to, List<FindingRef> added, List<FindingRef> resolved,
+			List<FindingRef> unchanged, List<LevelDelta> levels) {
+		this(from, to, added, resolved, unchanged, levels, List.of());
+	}
 
 	public SnapshotDiff {
+		ruleChanged = List.copyOf(ruleChanged);
 		added = List.copyOf(added);
 		resolved = List.copyOf(resolved);
 		unchanged = List.copyOf(unchanged);
@@ -41,8 +49,9 @@ public record SnapshotDiff(SnapshotInfo from, SnapshotInfo to, List<FindingRef> 
 
 	/** "自上次检查以来：关闭 12 项，新增 3 项". */
 	public String summaryZh() {
-		return "自上次检查以来：关闭 " + this.resolved.size() + " 项，新增 " + this.added.size() + " 项，未变 " + this.unchanged.size()
-				+ " 项";
+		String summary = "自上次检查以来：关闭 " + this.resolved.size() + " 项，新增 " + this.added.size() + " 项，未变 "
+				+ this.unchanged.size() + " 项";
+		return this.ruleChanged.isEmpty() ? summary : summary + "，规则调整 " + this.ruleChanged.size() + " 项";
 	}
 
 }

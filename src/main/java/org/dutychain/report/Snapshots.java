@@ -93,6 +93,12 @@ public class Snapshots {
 		params.put("asOf", document.asOf());
 		params.put("dataset", document.dataset());
 		params.put("json", json);
+		try {
+			params.put("rules", ReportJson.MAPPER.writeValueAsString(this.analysis.codeVersions()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		this.graph.write(this.cypher.statement(FILE, "create"), params);
 		return new SnapshotInfo(id, name, now, document.scope(), document.asOf(), document.dataset());
 	}
@@ -117,7 +123,8 @@ public class Snapshots {
 	public SnapshotDiff diff(String a, String b) {
 		Map<String, Object> from = row(a).orElseThrow(() -> new UnknownSnapshotException(a));
 		Map<String, Object> to = row(b).orElseThrow(() -> new UnknownSnapshotException(b));
-		return diff(info(from), parse(from), info(to), parse(to));
+		Map<String, String> toRules = rules(to).orElseGet(this.analysis::codeVersions);
+		return diff(info(from), parse(from), info(to), parse(to), rules(from), toRules);
 	}
 
 	/**
@@ -127,23 +134,49 @@ public class Snapshots {
 	public SnapshotDiff diff(String a, AuditDocument current) {
 		Map<String, Object> from = row(a).orElseThrow(() -> new UnknownSnapshotException(a));
 		SnapshotInfo to = new SnapshotInfo(null, "本次", null, current.scope(), current.asOf(), current.dataset());
-		return diff(info(from), parse(from), to, Stored.of(current));
+		return diff(info(from), parse(from), to, Stored.of(current), rules(from), this.analysis.codeVersions());
 	}
 
 	static SnapshotDiff diff(SnapshotInfo fromInfo, Stored from, SnapshotInfo toInfo, Stored to) {
+		return diff(fromInfo, from, toInfo, to, Optional.empty(), Map.of());
+	}
+
+	/**
+	 * Findings matched by key. A finding on one side only whose code differs between the
+	 * two rule sets (retired, new, or with another definition fingerprint) is a rule
+	 * change, not a closure or a new finding. Without the earlier rule set (a snapshot
+	 * older than the fingerprints) only codes the later rule set lacks count as changed.
+	 */
+	static SnapshotDiff diff(SnapshotInfo fromInfo, Stored from, SnapshotInfo toInfo, Stored to,
+			Optional<Map<String, String>> fromRules, Map<String, String> toRules) {
+		java.util.function.Predicate<String> changed = (code) -> {
+			if (toRules.isEmpty()) {
+				return false;
+			}
+			if (!toRules.containsKey(code)) {
+				return true;
+			}
+			return fromRules.map((r) -> !toRules.get(code).equals(r.get(code))).orElse(false);
+		};
 		Map<String, SnapshotDiff.FindingRef> before = new LinkedHashMap<>();
 		from.findings().forEach((f) -> before.put(f.key(), f));
 		Map<String, SnapshotDiff.FindingRef> after = new LinkedHashMap<>();
 		to.findings().forEach((f) -> after.put(f.key(), f));
 		List<SnapshotDiff.FindingRef> added = new ArrayList<>();
 		List<SnapshotDiff.FindingRef> unchanged = new ArrayList<>();
-		after.forEach((key, f) -> (before.containsKey(key) ? unchanged : added).add(f));
-		List<SnapshotDiff.FindingRef> resolved = new ArrayList<>(
-				before.values().stream().filter((f) -> !after.containsKey(f.key())).toList());
+		List<SnapshotDiff.FindingRef> ruleChanged = new ArrayList<>();
+		after.forEach((key, f) -> (before.containsKey(key) ? unchanged : changed.test(f.code()) ? ruleChanged : added)
+			.add(f));
+		List<SnapshotDiff.FindingRef> resolved = new ArrayList<>();
+		before.values()
+			.stream()
+			.filter((f) -> !after.containsKey(f.key()))
+			.forEach((f) -> (changed.test(f.code()) ? ruleChanged : resolved).add(f));
 		added.sort(ORDER);
 		resolved.sort(ORDER);
 		unchanged.sort(ORDER);
-		return new SnapshotDiff(fromInfo, toInfo, added, resolved, unchanged, levels(from, to));
+		ruleChanged.sort(ORDER);
+		return new SnapshotDiff(fromInfo, toInfo, added, resolved, unchanged, levels(from, to), ruleChanged);
 	}
 
 	private static List<SnapshotDiff.LevelDelta> levels(Stored from, Stored to) {
@@ -173,6 +206,21 @@ public class Snapshots {
 	private Optional<Map<String, Object>> row(String id) {
 		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(FILE, "find"), Map.of("id", id));
 		return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+	}
+
+	/** The rule set stored with a snapshot, empty for a snapshot older than that. */
+	private static Optional<Map<String, String>> rules(Map<String, Object> row) {
+		if (!(row.get("rules") instanceof String json)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(ReportJson.MAPPER.readValue(json,
+					new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
+					}));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Snapshot " + row.get("id") + " holds unreadable rules", ex);
+		}
 	}
 
 	private static SnapshotInfo info(Map<String, Object> row) {

@@ -170,6 +170,9 @@ final class XlsxAuditReport {
 		for (SnapshotDiff.FindingRef f : diff.resolved()) {
 			changeRow(content, sheet, styles, "关闭", f);
 		}
+		for (SnapshotDiff.FindingRef f : diff.ruleChanged()) {
+			changeRow(content, sheet, styles, "规则调整", f);
+		}
 		sheet.finish(mark);
 		List<String> headers = new ArrayList<>(List.of("层级", "此前单位数", "本次单位数", "平均压力变化", "压力中位数变化", "无活动占比变化"));
 		ReportScores.domains().forEach((d) -> headers.add(ReportScores.domainZh(d) + "覆盖变化"));

@@ -137,6 +137,18 @@ class AccountabilityIT {
 	}
 
 	@Test
+	void theHeadOfADisciplineUnitIsItsPrincipal() {
+		// U-9 (派驻纪检监察组) has no PRINCIPAL post; its 组长 P-9-1 is a SUPERVISORY post held by
+		// PER-91
+		AccountabilityChain chain = this.accountability.forUnit("U-9", "DISCIPLINE", AS_OF);
+		assertThat(chain.entries()).filteredOn((e) -> e.unitId().equals("U-9") && e.responsibility() == PRINCIPAL)
+			.extracting(AccountabilityEntry::postId, AccountabilityEntry::personId, AccountabilityEntry::rule,
+					AccountabilityEntry::gap)
+			.containsExactly(tuple("P-9-1", "PER-91", "DISCIPLINE_HEAD", false));
+		assertThat(chain.entries()).filteredOn(AccountabilityEntry::gap).isEmpty();
+	}
+
+	@Test
 	void gapsAnalysisAgreesWithTheChain() {
 		assertThat(this.analyses.run("accountability-gaps", null, AS_OF).findings()).isEmpty();
 		LocalDate dayAfter = AS_OF.plusDays(1);

@@ -46,6 +46,24 @@ class AnalysisFixturesIT {
 		}
 	}
 
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z_]{2,}");
+
+	/**
+	 * Messages show labels, never enum codes (GH-11): the codes of any label type found
+	 * in a text.
+	 */
+	static List<String> codesIn(String text) {
+		java.util.Set<String> codes = MessageLabels.codes();
+		List<String> found = new java.util.ArrayList<>();
+		java.util.regex.Matcher m = CODE.matcher(text);
+		while (m.find()) {
+			if (codes.contains(m.group())) {
+				found.add(m.group());
+			}
+		}
+		return found;
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("fixtureFiles")
 	void fixtureYieldsExactlyTheExpectedFindings(String name, Path path) {
@@ -58,6 +76,9 @@ class AnalysisFixturesIT {
 		for (Finding f : ofCode) {
 			assertThat(f.messageZh()).doesNotContain("{").isNotBlank();
 			assertThat(f.messageEn()).doesNotContain("{").isNotBlank();
+			assertThat(codesIn(f.messageZh() + " " + f.messageEn()))
+				.as("enum codes in the messages of %s: %s | %s", f.key(), f.messageZh(), f.messageEn())
+				.isEmpty();
 			assertThat(f.evidence().nodeIds()).as("evidence of %s", f.key()).isNotEmpty();
 			for (String id : f.evidence().nodeIds()) {
 				assertThat(this.graph.read("MATCH (n {id: $id}) RETURN n.id AS id LIMIT 1", Map.of("id", id)))

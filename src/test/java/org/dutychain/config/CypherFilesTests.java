@@ -119,4 +119,47 @@ class CypherFilesTests {
 		assertThat(f.statement("A").cypher()).startsWith("MATCH (n)").endsWith("RETURN n");
 	}
 
+	@Test
+	void fragmentsArePutWhereAStatementNamesThem() {
+		java.util.Map<String, String> fragments = CypherFiles.fragments(
+				java.util.Map.of("scope", "// the units in scope\nMATCH (u:Unit)\nWHERE u.generation = $generation",
+						"scoped-count", "{{scope}}\nRETURN count(u) AS n"));
+		CypherFile f = CypherFiles.parse("analysis/x.cypher", """
+				// id: x
+
+				// statement: a
+				{{scoped-count}};
+				// statement: b
+				{{scope}}
+				  AND u.kind = 'BRANCH'
+				RETURN u.id AS id;
+				""", fragments);
+		assertThat(f.statement("a").cypher())
+			.isEqualTo("MATCH (u:Unit)\nWHERE u.generation = $generation\nRETURN count(u) AS n");
+		assertThat(f.statement("b").cypher()).startsWith("MATCH (u:Unit)\nWHERE u.generation").contains("AND u.kind");
+		assertThat(f.statement("b").line()).isEqualTo(6);
+		assertThat(f.text()).contains("{{scope}}");
+		assertThatThrownBy(() -> CypherFiles.parse("analysis/y.cypher", "// id: y\n\n{{nope}}\nRETURN 1;\n", fragments))
+			.hasMessageContaining("cypher/analysis/y.cypher:3")
+			.hasMessageContaining("no fragment cypher/fragment/nope.cypher");
+		assertThatThrownBy(() -> CypherFiles.fragments(java.util.Map.of("a", "{{b}}", "b", "{{a}}")))
+			.hasMessageContaining("circle");
+	}
+
+	@Test
+	void sharedDefinitionsLiveOnceInFragments() {
+		assertThat(FILES.fragments()).containsKeys("scope-units", "weak-years", "weak-now", "activity-weight",
+				"expected-yearly");
+		List<String> copies = new ArrayList<>();
+		for (CypherFile file : FILES.folder("analysis")) {
+			for (String text : List.of("u.id IN $unitIds)", "$weights[a.kind]", "$expected[u.kind]",
+					"g.grade = 'D' AND g.year = abcdYear")) {
+				if (file.text().contains(text)) {
+					copies.add(file.path() + ": " + text);
+				}
+			}
+		}
+		assertThat(copies).as("write the fragment's {{name}} instead").isEmpty();
+	}
+
 }

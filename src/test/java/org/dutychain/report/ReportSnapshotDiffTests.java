@@ -61,6 +61,37 @@ class ReportSnapshotDiffTests {
 	}
 
 	@Test
+	void aFindingOfARetiredOrRedefinedCodeIsARuleChangeNotAClosure() throws Exception {
+		AuditDocument before = ReportSamples.document();
+		List<Finding> earlier = new ArrayList<>(before.findings());
+		earlier.add(ReportSamples.finding("single-points", "BRIDGE_EDGE", Severity.LOW, "U-2", 2, null, "唯一联系"));
+		earlier.add(ReportSamples.finding("single-points", "CUT_UNIT", Severity.HIGH, "U-3", 3, null, "单点"));
+		AuditDocument withRetired = new AuditDocument("d", before.asOf(), before.scope(), before.analyses(),
+				before.levels(), earlier);
+		List<Finding> later = new ArrayList<>(before.findings());
+		later.removeIf((f) -> f.key().equals("post-vacancy/POST_VACANT/U-2/P-2"));
+		AuditDocument after = new AuditDocument("d", before.asOf(), before.scope(), before.analyses(), before.levels(),
+				later);
+		Map<String, String> then = Map.of("POST_VACANT", "a1", "BRIDGE_EDGE", "b1", "CUT_UNIT", "c1");
+		Map<String, String> now = Map.of("POST_VACANT", "a1", "CUT_UNIT", "c2");
+
+		SnapshotDiff diff = Snapshots.diff(A, stored(withRetired), B, stored(after), java.util.Optional.of(then), now);
+
+		assertThat(diff.resolved()).extracting(SnapshotDiff.FindingRef::key)
+			.containsExactly("post-vacancy/POST_VACANT/U-2/P-2");
+		assertThat(diff.ruleChanged()).extracting(SnapshotDiff.FindingRef::code)
+			.containsExactlyInAnyOrder("BRIDGE_EDGE", "CUT_UNIT");
+		assertThat(diff.summaryZh()).endsWith("，规则调整 2 项");
+
+		SnapshotDiff old = Snapshots.diff(A, stored(withRetired), B, stored(after), java.util.Optional.empty(), now);
+		assertThat(old.ruleChanged()).as("without the old rule set only a retired code is known to have changed")
+			.extracting(SnapshotDiff.FindingRef::code)
+			.containsExactly("BRIDGE_EDGE");
+		assertThat(old.resolved()).extracting(SnapshotDiff.FindingRef::code)
+			.containsExactlyInAnyOrder("POST_VACANT", "CUT_UNIT");
+	}
+
+	@Test
 	void anAuditComparedWithItselfChangesNothing() throws Exception {
 		AuditDocument doc = ReportSamples.document();
 		SnapshotDiff diff = Snapshots.diff(A, stored(doc), B, Snapshots.Stored.of(doc));

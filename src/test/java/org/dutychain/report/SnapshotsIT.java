@@ -87,6 +87,26 @@ class SnapshotsIT {
 	}
 
 	@Test
+	void aVanishedFindingOfARedefinedCodeIsARuleChangeNotAClosure() {
+		SnapshotInfo before = this.snapshots.create("U-1", null, "规则调整前");
+		assertThat(this.graph.read("MATCH (s:Snapshot {id: $id}) RETURN s.rules AS rules", Map.of("id", before.id())))
+			.singleElement()
+			.satisfies((row) -> assertThat((String) row.get("rules")).contains("\"POST_VACANT\":", "\"CUT_UNIT\":"));
+		// the snapshot was taken under another definition of POST_VACANT
+		this.graph.write(
+				"MATCH (s:Snapshot {id: $id}) "
+						+ "SET s.rules = replace(s.rules, '\"POST_VACANT\":\"', '\"POST_VACANT\":\"old-')",
+				Map.of("id", before.id()));
+		fillVacancy();
+		SnapshotInfo after = this.snapshots.create("U-1", null, "规则调整后");
+
+		SnapshotDiff diff = this.snapshots.diff(before.id(), after.id());
+		assertThat(diff.resolved()).extracting(SnapshotDiff.FindingRef::key).doesNotContain(FILLED);
+		assertThat(diff.ruleChanged()).extracting(SnapshotDiff.FindingRef::key).containsExactly(FILLED);
+		assertThat(diff.summaryZh()).contains("规则调整 1 项");
+	}
+
+	@Test
 	void snapshotsHaveNoGenerationAndOutliveTheDatasetNodes() {
 		SnapshotInfo first = this.snapshots.create(null, null, "");
 		assertThat(first.label()).startsWith("快照 ");

@@ -12,55 +12,52 @@ import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 
 /**
- * Cut units and bridges of an undirected graph that leave some vertices without any root
- * (单点失效).
+ * Cut units of an undirected graph (单点失效): a vertex that is not a root and whose removal
+ * leaves some vertices without any path to a root. Only <em>maximal</em> cut units are
+ * reported; a cut unit that lies in the cut-off set of another is listed among that one's
+ * nested cut units. Also counts the bridges whose removal leaves vertices without a root.
  *
  * <p>
- * Algorithm: the depth-first search of Hopcroft and Tarjan ("Algorithm 447: efficient
- * algorithms for graph manipulation", CACM 16(6), 1973) with low points, written
- * iteratively (an explicit stack, so a 300k-unit chain needs no deep thread stack). O(|V|
- * + |E|) time and O(|V|) memory besides the graph. While the search unwinds it also sums
- * the roots and vertices of every DFS subtree. Removing vertex c splits its component
- * into one part per child w with low(w) ≥ disc(c) (that child's subtree, a contiguous
- * preorder range) plus, unless c started the search, the rest of the component. c is
- * reported only if its component has a root and at least one part has none: an
- * articulation point whose parts each keep a root is harmless. A tree edge (v, w) with
- * low(w) > disc(v) is a bridge; its sides are w's subtree and the rest.
+ * Algorithm: a virtual super-root S joined to every root, then one depth-first search
+ * from S with Hopcroft–Tarjan low points ("Algorithm 447", CACM 16(6), 1973), iterative
+ * (an explicit stack, so a 300k-unit chain needs no deep thread stack), O(|V| + |E|).
+ * Removing a vertex c ≠ S disconnects from S exactly the DFS subtrees of its children w
+ * with low(w) ≥ disc(c) (no back edge leaves such a subtree above c), so cutOff(c) is the
+ * sum of their sizes; every cut-off set is a union of DFS subtrees below c. Hence c lies
+ * in the cut-off set of c' only when c' is a DFS ancestor whose separated subtree holds
+ * c, which a top-down pass over the preorder resolves: the maximal cut unit covering w is
+ * that of its parent p, or p itself when p separates w's subtree and nothing covers p.
+ * Nesting is a strict order (a shortest path from c to a root through c' cannot return
+ * through c), so the maximal cut units are well defined. Vertices of a component without
+ * any root are never reached and never reported. A tree edge (p, w), p ≠ S, with low(w) >
+ * disc(p) is a bridge that cuts w's subtree off.
  *
  * <p>
- * Why not JGraphT's {@code BiconnectivityInspector} (same algorithm, recursive): in
- * JGraphT 1.5.2 it materialises every block as
- * {@code new AsSubgraph(graph, blockVertices)}, which scans all edges of the graph, so a
- * tree-like hierarchy (one block per edge) costs O(|V| · |E|): a 100k-unit chain did not
- * finish in minutes. The inspector stays the reference implementation in
- * {@code OversightCutsTests}, which checks this class against it and against brute force.
+ * JGraphT's {@code BiconnectivityInspector} is not used: in JGraphT 1.5.2 it materialises
+ * every block as a subgraph, O(|V| · |E|) on a tree-like hierarchy;
+ * {@code OversightCutsTests} checks this class against brute force.
  *
  * <p>
- * Assumed shape: a simple undirected graph with int vertices 0..n−1 (parallel edges
- * collapsed, no self-loops).
+ * Assumed shape: a simple undirected graph with int vertices 0..n−1.
  */
 final class OversightCuts {
 
 	/**
-	 * A cut vertex whose removal leaves {@code cutOff} vertices without a root;
-	 * {@code sample} lists the nearest.
+	 * A maximal cut vertex.
+	 *
+	 * @param cutOff vertices that lose every root without it
+	 * @param sample the nearest of them (breadth-first), at most the sample limit
+	 * @param nested the cut vertices inside its cut-off set, in DFS preorder
 	 */
-	record CutVertex(int vertex, int cutOff, List<Integer> sample) {
+	record CutVertex(int vertex, int cutOff, List<Integer> sample, List<Integer> nested) {
 	}
 
 	/**
-	 * A bridge whose removal leaves {@code cutOff} vertices, on the side of
-	 * {@code detached}, without a root.
+	 * @param maximal the maximal cut vertices, by vertex
+	 * @param cutVertices every cut vertex (maximal and nested)
+	 * @param bridges the bridges whose removal leaves vertices without a root
 	 */
-	record CutBridge(int detached, int other, int cutOff) {
-	}
-
-	/**
-	 * The harmful cut vertices and bridges, and every articulation point and bridge
-	 * (pairs sorted).
-	 */
-	record Result(List<CutVertex> cutVertices, List<CutBridge> bridges, Set<Integer> articulationPoints,
-			Set<List<Integer>> allBridges) {
+	record Result(List<CutVertex> maximal, int cutVertices, int bridges) {
 	}
 
 	private OversightCuts() {
@@ -68,143 +65,115 @@ final class OversightCuts {
 
 	static Result compute(Graph<Integer, Integer> graph, IntPredicate isRoot, int sampleLimit) {
 		int n = graph.vertexSet().size();
-		int[][] adj = new int[n][];
+		int s = n;
+		int[][] adj = new int[n + 1][];
+		List<Integer> rootList = new ArrayList<>();
 		for (int v = 0; v < n; v++) {
-			adj[v] = Graphs.neighborListOf(graph, v).stream().mapToInt(Integer::intValue).sorted().toArray();
+			int[] neighbours = Graphs.neighborListOf(graph, v).stream().mapToInt(Integer::intValue).sorted().toArray();
+			if (isRoot.test(v)) {
+				rootList.add(v);
+				neighbours = Arrays.copyOf(neighbours, neighbours.length + 1);
+				neighbours[neighbours.length - 1] = s;
+			}
+			adj[v] = neighbours;
 		}
-		int[] disc = new int[n];
+		adj[s] = rootList.stream().mapToInt(Integer::intValue).toArray();
+		int[] disc = new int[n + 1];
 		Arrays.fill(disc, -1);
-		int[] low = new int[n];
-		int[] parent = new int[n];
-		int[] next = new int[n];
-		int[] roots = new int[n];
-		int[] size = new int[n];
-		int[] children = new int[n];
-		int[] sepRoots = new int[n];
-		int[] sepSize = new int[n];
-		int[] sepCutOff = new int[n];
-		int[] compRoots = new int[n];
-		int[] compSize = new int[n];
-		boolean[] articulation = new boolean[n];
-		List<int[]> treeBridges = new ArrayList<>();
-		List<Integer> component = new ArrayList<>();
+		int[] low = new int[n + 1];
+		int[] parent = new int[n + 1];
+		int[] next = new int[n + 1];
+		int[] size = new int[n + 1];
+		int[] cutOff = new int[n + 1];
+		int[] preorder = new int[n + 1];
+		int visited = 0;
+		int bridges = 0;
+		int[] stack = new int[n + 1];
+		int top = 0;
 		int time = 0;
-		int[] stack = new int[n];
-		for (int s = 0; s < n; s++) {
-			if (disc[s] >= 0) {
+		stack[top++] = s;
+		parent[s] = -1;
+		disc[s] = time;
+		low[s] = time++;
+		size[s] = 1;
+		preorder[visited++] = s;
+		while (top > 0) {
+			int v = stack[top - 1];
+			if (next[v] < adj[v].length) {
+				int w = adj[v][next[v]++];
+				if (disc[w] < 0) {
+					parent[w] = v;
+					disc[w] = time;
+					low[w] = time++;
+					size[w] = 1;
+					preorder[visited++] = w;
+					stack[top++] = w;
+				}
+				else if (w != parent[v]) {
+					low[v] = Math.min(low[v], disc[w]);
+				}
 				continue;
 			}
-			component.clear();
-			int top = 0;
-			stack[top++] = s;
-			parent[s] = -1;
-			disc[s] = time;
-			low[s] = time++;
-			roots[s] = isRoot.test(s) ? 1 : 0;
-			size[s] = 1;
-			component.add(s);
-			while (top > 0) {
-				int v = stack[top - 1];
-				if (next[v] < adj[v].length) {
-					int w = adj[v][next[v]++];
-					if (disc[w] < 0) {
-						parent[w] = v;
-						disc[w] = time;
-						low[w] = time++;
-						roots[w] = isRoot.test(w) ? 1 : 0;
-						size[w] = 1;
-						component.add(w);
-						stack[top++] = w;
-					}
-					else if (w != parent[v]) {
-						low[v] = Math.min(low[v], disc[w]);
-					}
-					continue;
+			top--;
+			int p = parent[v];
+			if (p >= 0) {
+				low[p] = Math.min(low[p], low[v]);
+				size[p] += size[v];
+				if (p != s && low[v] >= disc[p]) {
+					cutOff[p] += size[v];
 				}
-				top--;
-				int p = parent[v];
-				if (p >= 0) {
-					low[p] = Math.min(low[p], low[v]);
-					roots[p] += roots[v];
-					size[p] += size[v];
-					children[p]++;
-					if (low[v] >= disc[p]) {
-						sepRoots[p] += roots[v];
-						sepSize[p] += size[v];
-						sepCutOff[p] += (roots[v] == 0) ? size[v] : 0;
-						articulation[p] |= parent[p] >= 0;
-					}
-					if (low[v] > disc[p]) {
-						treeBridges.add(new int[] { p, v });
-					}
+				if (p != s && low[v] > disc[p]) {
+					bridges++;
 				}
-			}
-			articulation[s] = children[s] >= 2;
-			for (int v : component) {
-				compRoots[v] = roots[s];
-				compSize[v] = size[s];
 			}
 		}
-		List<CutVertex> cutVertices = new ArrayList<>();
-		Set<Integer> articulationPoints = new HashSet<>();
+		int[] cover = new int[n + 1];
+		Arrays.fill(cover, -1);
+		List<List<Integer>> nested = new ArrayList<>();
+		for (int i = 0; i <= n; i++) {
+			nested.add(null);
+		}
+		int cuts = 0;
+		for (int i = 1; i < visited; i++) {
+			int w = preorder[i];
+			int p = parent[w];
+			boolean separatedByP = p != s && cut(p, cutOff, isRoot) && low[w] >= disc[p];
+			cover[w] = separatedByP ? ((cover[p] >= 0) ? cover[p] : p) : cover[p];
+			if (cut(w, cutOff, isRoot)) {
+				cuts++;
+				if (cover[w] >= 0) {
+					if (nested.get(cover[w]) == null) {
+						nested.set(cover[w], new ArrayList<>());
+					}
+					nested.get(cover[w]).add(w);
+				}
+			}
+		}
+		List<CutVertex> maximal = new ArrayList<>();
 		for (int c = 0; c < n; c++) {
-			if (!articulation[c]) {
-				continue;
-			}
-			articulationPoints.add(c);
-			if (compRoots[c] == 0) {
-				continue;
-			}
-			boolean started = parent[c] < 0;
-			int restRoots = compRoots[c] - (isRoot.test(c) ? 1 : 0) - sepRoots[c];
-			int restSize = compSize[c] - 1 - sepSize[c];
-			boolean restCutOff = !started && restSize > 0 && restRoots == 0;
-			int cutOff = sepCutOff[c] + (restCutOff ? restSize : 0);
-			if (cutOff > 0) {
-				cutVertices.add(new CutVertex(c, cutOff,
-						sample(adj, c, restCutOff, disc, low, parent, roots, size, sampleLimit)));
+			if (disc[c] >= 0 && cut(c, cutOff, isRoot) && cover[c] < 0) {
+				List<Integer> inside = (nested.get(c) != null) ? List.copyOf(nested.get(c)) : List.of();
+				maximal.add(new CutVertex(c, cutOff[c], sample(adj, c, disc, low, parent, sampleLimit), inside));
 			}
 		}
-		List<CutBridge> bridges = new ArrayList<>();
-		Set<List<Integer>> allBridges = new HashSet<>();
-		for (int[] e : treeBridges) {
-			int p = e[0];
-			int w = e[1];
-			allBridges.add(List.of(Math.min(p, w), Math.max(p, w)));
-			int total = compRoots[w];
-			if (total == 0) {
-				continue;
-			}
-			if (roots[w] == 0) {
-				bridges.add(new CutBridge(w, p, size[w]));
-			}
-			else if (total - roots[w] == 0) {
-				bridges.add(new CutBridge(p, w, compSize[w] - size[w]));
-			}
-		}
-		bridges.sort((x, y) -> (x.detached() != y.detached()) ? Integer.compare(x.detached(), y.detached())
-				: Integer.compare(x.other(), y.other()));
-		return new Result(cutVertices, bridges, articulationPoints, allBridges);
+		return new Result(maximal, cuts, bridges);
+	}
+
+	private static boolean cut(int v, int[] cutOff, IntPredicate isRoot) {
+		return cutOff[v] > 0 && !isRoot.test(v);
 	}
 
 	/**
-	 * The nearest vertices that lose every root when c goes: breadth-first, never through
-	 * c, from c's neighbours that lie in a cut-off part (a separated child's subtree
-	 * without roots, or the rest of the component when it has none).
+	 * The nearest vertices that lose every root when c goes: breadth-first from c's DFS
+	 * children whose subtrees it separates (no edge leaves such a subtree except to c).
 	 */
-	private static List<Integer> sample(int[][] adj, int c, boolean restCutOff, int[] disc, int[] low, int[] parent,
-			int[] roots, int[] size, int limit) {
-		int[] kids = Arrays.stream(adj[c]).filter((w) -> parent[w] == c && disc[w] > disc[c]).toArray();
-		Integer[] sortedKids = Arrays.stream(kids).boxed().toArray(Integer[]::new);
-		Arrays.sort(sortedKids, (a, b) -> Integer.compare(disc[a], disc[b]));
+	private static List<Integer> sample(int[][] adj, int c, int[] disc, int[] low, int[] parent, int limit) {
 		Set<Integer> seen = new HashSet<>();
 		seen.add(c);
 		ArrayDeque<Integer> queue = new ArrayDeque<>();
-		for (int u : adj[c]) {
-			int kid = childContaining(sortedKids, u, disc, size);
-			boolean cutOff = (kid >= 0 && low[kid] >= disc[c]) ? roots[kid] == 0 : restCutOff;
-			if (cutOff && seen.add(u)) {
-				queue.add(u);
+		for (int w : adj[c]) {
+			if (parent[w] == c && low[w] >= disc[c] && seen.add(w)) {
+				queue.add(w);
 			}
 		}
 		List<Integer> out = new ArrayList<>();
@@ -218,29 +187,6 @@ final class OversightCuts {
 			}
 		}
 		return out;
-	}
-
-	/**
-	 * The DFS child of c whose subtree (a preorder range) holds u, or −1 when u is
-	 * outside c's subtree.
-	 */
-	private static int childContaining(Integer[] kidsByDisc, int u, int[] disc, int[] size) {
-		int lo = 0;
-		int hi = kidsByDisc.length - 1;
-		while (lo <= hi) {
-			int mid = (lo + hi) >>> 1;
-			int k = kidsByDisc[mid];
-			if (disc[u] < disc[k]) {
-				hi = mid - 1;
-			}
-			else if (disc[u] >= disc[k] + size[k]) {
-				lo = mid + 1;
-			}
-			else {
-				return k;
-			}
-		}
-		return -1;
 	}
 
 }

@@ -401,8 +401,9 @@ final class GapPlanter {
 		}
 		for (Unit team : pick((u) -> u.kind == UnitKind.STATIONED_DISCIPLINE_TEAM)) {
 			issue(team, DutyDomain.DISCIPLINE, "问题线索处置不及时", IssueStatus.RECTIFYING, null);
+			// the team's 组长 (a SUPERVISORY post) is its principal (GH-11): no
+			// NO_PRINCIPAL
 			this.truth.add(GAPS, "NO_DIRECT", team, null, null);
-			this.truth.add(GAPS, "NO_PRINCIPAL", team, null, null);
 		}
 		int unled = Math.min(UNLED_GROUPS.length - this.unledCount, howMany(this.p.partyGroups.size()));
 		for (int i = 0; i < unled; i++) {

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.Set;
 
 import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.util.Pair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link OversightCuts} against JGraphT's {@link BiconnectivityInspector} and brute force
- * (remove each vertex or edge, search again from the roots) on small random graphs with
- * fixed seeds, and against the formula for complete k-ary hierarchies: (k^(d+1) − 1)/(k −
- * 1) units, whose cut units are exactly the non-leaf units.
+ * {@link OversightCuts} against brute force (remove each vertex or edge, search again
+ * from the roots) on small random graphs with fixed seeds, and against the formula for
+ * complete k-ary hierarchies: (k^(d+1) − 1)/(k − 1) units, whose cut units are the
+ * non-leaf units below the root, the maximal ones the root's children.
  */
 class OversightCutsTests {
 
@@ -56,9 +55,9 @@ class OversightCutsTests {
 		boolean[] roots = { true, false, true };
 		OversightCuts.Result r = OversightCuts.compute(graph(3, List.of(new int[] { 0, 1 }, new int[] { 1, 2 })),
 				(v) -> roots[v], 10);
-		assertThat(r.articulationPoints()).containsExactly(1);
-		assertThat(r.cutVertices()).isEmpty();
-		assertThat(r.bridges()).extracting(OversightCuts.CutBridge::detached).isEmpty();
+		assertThat(r.maximal()).isEmpty();
+		assertThat(r.cutVertices()).isZero();
+		assertThat(r.bridges()).isZero();
 	}
 
 	@Test
@@ -66,14 +65,28 @@ class OversightCutsTests {
 		boolean[] roots = { true, false, false, false };
 		OversightCuts.Result r = OversightCuts.compute(graph(4, List.of(new int[] { 1, 2 }, new int[] { 2, 3 })),
 				(v) -> roots[v], 10);
-		assertThat(r.articulationPoints()).containsExactly(2);
-		assertThat(r.cutVertices()).isEmpty();
-		assertThat(r.bridges()).isEmpty();
+		assertThat(r.maximal()).isEmpty();
+		assertThat(r.bridges()).isZero();
+	}
+
+	@Test
+	void aRootIsNeverACutUnitAndANestedCutUnitIsListedNotReported() {
+		// root 0 - 1 - 2 - 3, and 0 - 4: 1 cuts off 2 and 3; 2 (cutting off 3) is nested
+		// in 1
+		OversightCuts.Result r = OversightCuts.compute(
+				graph(5, List.of(new int[] { 0, 1 }, new int[] { 1, 2 }, new int[] { 2, 3 }, new int[] { 0, 4 })),
+				(v) -> v == 0, 10);
+		assertThat(r.maximal()).extracting(OversightCuts.CutVertex::vertex).containsExactly(1);
+		assertThat(r.maximal().get(0).cutOff()).isEqualTo(2);
+		assertThat(r.maximal().get(0).nested()).containsExactly(2);
+		assertThat(r.maximal().get(0).sample()).containsExactly(2, 3);
+		assertThat(r.cutVertices()).isEqualTo(2);
+		assertThat(r.bridges()).isEqualTo(4);
 	}
 
 	@ParameterizedTest(name = "k={0}, d={1}")
 	@CsvSource({ "2,0", "2,1", "2,3", "3,2", "3,4", "4,3", "5,2" })
-	void cutUnitsOfACompleteHierarchyAreItsNonLeafUnits(int k, int d) {
+	void cutUnitsOfACompleteHierarchyAreItsNonLeafUnitsBelowTheRoot(int k, int d) {
 		List<int[]> edges = new ArrayList<>();
 		List<Integer> level = List.of(0);
 		int n = 1;
@@ -90,17 +103,21 @@ class OversightCutsTests {
 		assertThat(n).isEqualTo((int) ((Math.pow(k, d + 1) - 1) / (k - 1)));
 		OversightCuts.Result r = OversightCuts.compute(graph(n, edges), (v) -> v == 0, 10);
 		int leaves = (int) Math.pow(k, d);
-		Set<Integer> nonLeaves = new HashSet<>();
-		for (int v = 0; v < n - leaves; v++) {
-			nonLeaves.add(v);
+		int nonLeaves = n - leaves;
+		assertThat(r.cutVertices()).isEqualTo(Math.max(0, nonLeaves - 1));
+		assertThat(r.bridges()).isEqualTo(n - 1);
+		List<Integer> children = new ArrayList<>();
+		if (d >= 2) {
+			for (int v = 1; v <= k; v++) {
+				children.add(v);
+			}
 		}
-		assertThat(r.cutVertices()).extracting(OversightCuts.CutVertex::vertex)
-			.containsExactlyInAnyOrderElementsOf(nonLeaves);
-		assertThat(r.bridges()).hasSize(n - 1);
-		for (OversightCuts.CutVertex c : r.cutVertices()) {
-			int depth = depth(c.vertex(), k);
-			int subtree = (int) ((Math.pow(k, d - depth + 1) - 1) / (k - 1));
+		assertThat(r.maximal()).extracting(OversightCuts.CutVertex::vertex).containsExactlyElementsOf(children);
+		for (OversightCuts.CutVertex c : r.maximal()) {
+			int subtree = (int) ((Math.pow(k, d) - 1) / (k - 1));
 			assertThat(c.cutOff()).as("units below %d", c.vertex()).isEqualTo(subtree - 1);
+			int innerBelow = (int) ((Math.pow(k, d - 1) - 1) / (k - 1)) - 1;
+			assertThat(c.nested()).as("nested below %d", c.vertex()).hasSize(innerBelow);
 		}
 	}
 
@@ -112,11 +129,63 @@ class OversightCutsTests {
 			edges.add(new int[] { v - 1, v });
 		}
 		OversightCuts.Result r = OversightCuts.compute(graph(n, edges), (v) -> v == 0, 3);
-		assertThat(r.cutVertices()).hasSize(n - 2);
-		assertThat(r.cutVertices().get(0).vertex()).isEqualTo(1);
-		assertThat(r.cutVertices().get(0).cutOff()).isEqualTo(n - 2);
-		assertThat(r.cutVertices().get(0).sample()).containsExactly(2, 3, 4);
-		assertThat(r.bridges()).hasSize(n - 1);
+		assertThat(r.cutVertices()).isEqualTo(n - 2);
+		assertThat(r.maximal()).hasSize(1);
+		assertThat(r.maximal().get(0).vertex()).isEqualTo(1);
+		assertThat(r.maximal().get(0).cutOff()).isEqualTo(n - 2);
+		assertThat(r.maximal().get(0).nested()).hasSize(n - 3);
+		assertThat(r.maximal().get(0).sample()).containsExactly(2, 3, 4);
+		assertThat(r.bridges()).isEqualTo(n - 1);
+	}
+
+	private static void check(String name, int n, List<int[]> edges, boolean[] roots) {
+		Graph<Integer, Integer> g = graph(n, edges);
+		OversightCuts.Result r = OversightCuts.compute(g, (v) -> roots[v], 4);
+		Set<Integer> reachable = reach(n, edges, roots, -1, -1);
+		Map<Integer, Set<Integer>> cuts = new HashMap<>();
+		for (int v = 0; v < n; v++) {
+			if (roots[v]) {
+				continue;
+			}
+			Set<Integer> lost = new HashSet<>(reachable);
+			lost.remove(v);
+			lost.removeAll(reach(n, edges, roots, v, -1));
+			if (!lost.isEmpty()) {
+				cuts.put(v, lost);
+			}
+		}
+		assertThat(r.cutVertices()).as(name + " cut units").isEqualTo(cuts.size());
+		Map<Integer, Integer> expectedMaximal = new HashMap<>();
+		Map<Integer, Set<Integer>> expectedNested = new HashMap<>();
+		for (Map.Entry<Integer, Set<Integer>> c : cuts.entrySet()) {
+			boolean nested = cuts.entrySet()
+				.stream()
+				.anyMatch((o) -> !o.getKey().equals(c.getKey()) && o.getValue().contains(c.getKey()));
+			if (!nested) {
+				expectedMaximal.put(c.getKey(), c.getValue().size());
+				Set<Integer> inside = new HashSet<>(cuts.keySet());
+				inside.retainAll(c.getValue());
+				expectedNested.put(c.getKey(), inside);
+			}
+		}
+		Map<Integer, Integer> actualMaximal = new HashMap<>();
+		for (OversightCuts.CutVertex c : r.maximal()) {
+			actualMaximal.put(c.vertex(), c.cutOff());
+			assertThat(new HashSet<>(c.nested())).as(name + " nested in " + c.vertex())
+				.isEqualTo(expectedNested.get(c.vertex()));
+			assertThat(cuts.get(c.vertex())).as(name + " sample of " + c.vertex()).containsAll(c.sample());
+			assertThat(c.sample()).as(name).hasSize(Math.min(4, c.cutOff()));
+		}
+		assertThat(actualMaximal).as(name + " maximal cut units").isEqualTo(expectedMaximal);
+		int bridges = 0;
+		for (int e = 0; e < edges.size(); e++) {
+			Set<Integer> lost = new HashSet<>(reachable);
+			lost.removeAll(reach(n, edges, roots, -1, e));
+			if (!lost.isEmpty()) {
+				bridges++;
+			}
+		}
+		assertThat(r.bridges()).as(name + " bridges that cut units off").isEqualTo(bridges);
 	}
 
 	private static int depth(int v, int k) {
@@ -134,72 +203,6 @@ class OversightCutsTests {
 			pairs.add(Pair.of(e[0], e[1]));
 		}
 		return IntGraphs.undirected(n, pairs);
-	}
-
-	private static void check(String name, int n, List<int[]> edges, boolean[] roots) {
-		Graph<Integer, Integer> g = graph(n, edges);
-		OversightCuts.Result r = OversightCuts.compute(g, (v) -> roots[v], 4);
-		BiconnectivityInspector<Integer, Integer> reference = new BiconnectivityInspector<>(g);
-		assertThat(r.articulationPoints()).as(name + " vs BiconnectivityInspector").isEqualTo(reference.getCutpoints());
-		Set<List<Integer>> referenceBridges = new HashSet<>();
-		for (int e : reference.getBridges()) {
-			int a = g.getEdgeSource(e);
-			int b = g.getEdgeTarget(e);
-			referenceBridges.add(List.of(Math.min(a, b), Math.max(a, b)));
-		}
-		assertThat(r.allBridges()).as(name + " bridges vs BiconnectivityInspector").isEqualTo(referenceBridges);
-		Set<Integer> reachable = reach(n, edges, roots, -1, -1);
-		int components = components(n, edges, -1, -1);
-		Map<Integer, Set<Integer>> expectedCuts = new HashMap<>();
-		Set<Integer> articulation = new HashSet<>();
-		for (int v = 0; v < n; v++) {
-			if (components(n, edges, v, -1) > components - 1 + 1 - (isolated(v, edges) ? 1 : 0)) {
-				articulation.add(v);
-			}
-			Set<Integer> lost = new HashSet<>(reachable);
-			lost.remove(v);
-			lost.removeAll(reach(n, edges, roots, v, -1));
-			if (articulation.contains(v) && !lost.isEmpty()) {
-				expectedCuts.put(v, lost);
-			}
-		}
-		assertThat(r.articulationPoints()).as(name + " articulation points").isEqualTo(articulation);
-		Map<Integer, Integer> actualCuts = new HashMap<>();
-		for (OversightCuts.CutVertex c : r.cutVertices()) {
-			actualCuts.put(c.vertex(), c.cutOff());
-			assertThat(expectedCuts.get(c.vertex())).as(name + " sample of " + c.vertex())
-				.containsAll(c.sample())
-				.hasSizeGreaterThanOrEqualTo(c.sample().size());
-			assertThat(c.sample()).as(name).hasSize(Math.min(4, c.cutOff()));
-		}
-		Map<Integer, Integer> expectedCounts = new HashMap<>();
-		expectedCuts.forEach((v, lost) -> expectedCounts.put(v, lost.size()));
-		assertThat(actualCuts).as(name + " cut units").isEqualTo(expectedCounts);
-		Set<List<Integer>> bridges = new HashSet<>();
-		Map<List<Integer>, Integer> expectedBridges = new HashMap<>();
-		for (int e = 0; e < edges.size(); e++) {
-			int a = edges.get(e)[0];
-			int b = edges.get(e)[1];
-			if (components(n, edges, -1, e) > components) {
-				bridges.add(List.of(a, b));
-			}
-			Set<Integer> lost = new HashSet<>(reachable);
-			lost.removeAll(reach(n, edges, roots, -1, e));
-			if (!lost.isEmpty()) {
-				int detached = lost.contains(a) ? a : b;
-				expectedBridges.put(List.of(detached, lost.size()), detached == a ? b : a);
-			}
-		}
-		assertThat(r.allBridges()).as(name + " bridges").isEqualTo(bridges);
-		Map<List<Integer>, Integer> actualBridges = new HashMap<>();
-		for (OversightCuts.CutBridge b : r.bridges()) {
-			actualBridges.put(List.of(b.detached(), b.cutOff()), b.other());
-		}
-		assertThat(actualBridges).as(name + " cut bridges").isEqualTo(expectedBridges);
-	}
-
-	private static boolean isolated(int v, List<int[]> edges) {
-		return edges.stream().noneMatch((e) -> e[0] == v || e[1] == v);
 	}
 
 	/**
