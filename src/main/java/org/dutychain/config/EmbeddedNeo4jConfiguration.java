@@ -77,9 +77,10 @@ class EmbeddedNeo4jConfiguration {
 
 		static EmbeddedDatabase start(DutychainProperties properties) {
 			try {
-				Path home = properties.ephemeral() ? Files.createTempDirectory("dutychain-neo4j")
-						: properties.dataDir().toAbsolutePath().normalize();
-				Files.createDirectories(home);
+				Path home = properties.ephemeral() ? PrivateFiles.createTempDirectory("dutychain-neo4j")
+						: PrivateFiles.createPrivateDirectories(properties.dataDir().toAbsolutePath().normalize());
+				// personnel data: the store folder and its files are owner-only
+				PrivateFiles.restrict(home);
 				long started = System.nanoTime();
 				DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 					.setConfig(BoltConnector.enabled, true)
@@ -91,6 +92,7 @@ class EmbeddedNeo4jConfiguration {
 					.setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
 					.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
 					.build();
+				PrivateFiles.restrict(home);
 				GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
 				int port = system.getDependencyResolver()
 					.resolveDependency(ConnectorPortRegister.class)

@@ -13,10 +13,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
+import org.dutychain.config.ImportLimits;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,9 +44,21 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
+	private final ImportLimits limits;
+
+	@Autowired
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, ObjectProvider<ImportLimits> limits) {
+		this(graph, cypher, limits.getIfAvailable(() -> ImportLimits.DEFAULTS));
+	}
+
 	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher) {
+		this(graph, cypher, ImportLimits.DEFAULTS);
+	}
+
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, ImportLimits limits) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.limits = limits;
 	}
 
 	@Override
@@ -61,7 +77,7 @@ class GraphDatasetImporter implements DatasetImporter {
 		}
 		Path temp = null;
 		try {
-			temp = Files.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
+			temp = PrivateFiles.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
 			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
 			return importFrom(temp, base);
 		}
@@ -82,7 +98,8 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	@Override
 	public List<ImportProblem> validate(Path source) {
-		return DatasetValidator.validate(DatasetSources.read(source, displayName(source))).problems();
+		return DatasetValidator.validate(DatasetSources.read(source, displayName(source), this.limits), this.limits)
+			.problems();
 	}
 
 	private static String displayName(Path source) {
@@ -92,7 +109,8 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private ImportResult importFrom(Path source, String displayName) {
 		long started = System.nanoTime();
-		DatasetValidator.Result result = DatasetValidator.validate(DatasetSources.read(source, displayName));
+		DatasetValidator.Result result = DatasetValidator
+			.validate(DatasetSources.read(source, displayName, this.limits), this.limits);
 		if (!result.valid()) {
 			log.info("Import of {} rejected: {} problem(s)", displayName, result.problems().size());
 			throw new InvalidDatasetException(result.problems());
