@@ -18,6 +18,7 @@ import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ReportFormat;
+import org.dutychain.report.ReportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +59,9 @@ final class AuditCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "F", description = "write to this file instead of stdout")
 	Path out;
 
+	@Option(names = "--appendix", description = "xlsx, html, pdf: add the rule source (Cypher) as an appendix")
+	boolean appendix;
+
 	@Override
 	public Integer call() throws IOException {
 		PrintStream err = DutychainCli.stderr();
@@ -97,7 +101,8 @@ final class AuditCommand implements Callable<Integer> {
 					}
 					ReportFormat reportFormat = ReportFormat
 						.valueOf(this.format.name().toUpperCase(java.util.Locale.ROOT));
-					write((o) -> reports.write(this.scope, audit.asOf(), reportFormat, null, o));
+					write((o) -> reports.write(this.scope, audit.asOf(), reportFormat, null,
+							new ReportOptions(System.getProperty("user.name"), this.appendix), o));
 				}
 			}
 			return code;

@@ -15,10 +15,11 @@ import org.springframework.boot.SpringApplication;
  * other command runs without a web server and returns its exit code.
  *
  * <p>
- * Exit codes: 0 success (for {@code audit}: no HIGH finding), 1 {@code audit} found HIGH
- * findings, 2 invalid dataset or bad usage (problems on stderr, one per line), 3 the
- * feature is not available in this build, 4 unexpected failure. Only the command's result
- * goes to stdout (the audit JSON, a table); logs and progress go to stderr.
+ * Exit codes ({@link ExitCodes}): 0 success (for {@code audit}: no HIGH finding), 1
+ * {@code audit} found HIGH findings, 2 invalid dataset or bad usage (problems on stderr,
+ * one per line), 3 internal failure (including out of memory, or a feature missing from
+ * this build), 4 the database is busy. Only the command's result goes to stdout (the
+ * audit JSON, a table); logs and progress go to stderr.
  */
 public final class DutychainCli {
 
@@ -26,19 +27,22 @@ public final class DutychainCli {
 	public static final int KEEP_RUNNING = -1;
 
 	/** audit: no HIGH finding; every other command: success. */
-	public static final int OK = 0;
+	public static final int OK = ExitCodes.OK;
 
 	/** audit: at least one HIGH finding. */
-	public static final int HIGH_FINDINGS = 1;
+	public static final int HIGH_FINDINGS = ExitCodes.HIGH_FINDINGS;
 
 	/** Invalid dataset or bad usage. */
-	public static final int INVALID = 2;
+	public static final int INVALID = ExitCodes.INVALID;
 
-	/** The feature's implementation is not part of this build. */
-	public static final int NOT_AVAILABLE = 3;
+	/** The feature's implementation is not part of this build (an internal failure). */
+	public static final int NOT_AVAILABLE = ExitCodes.FAILURE;
 
-	/** Anything unexpected (the message is on stderr). */
-	public static final int FAILED = 4;
+	/** Anything unexpected, including out of memory (the message is on stderr). */
+	public static final int FAILED = ExitCodes.FAILURE;
+
+	/** The database is busy: another process holds the store. */
+	public static final int BUSY = ExitCodes.BUSY;
 
 	private DutychainCli() {
 	}
@@ -72,10 +76,18 @@ public final class DutychainCli {
 		cli.setOut(new java.io.PrintWriter(stdout(), true));
 		cli.setErr(new java.io.PrintWriter(err, true));
 		cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-			err.println(line.getCommandName() + ": " + ex);
-			return FAILED;
+			int code = ExitCodes.of(ex);
+			err.println(line.getCommandName() + ": "
+					+ ((code == ExitCodes.BUSY) ? "the database is in use by another process (数据库正被其他进程使用)" : ex));
+			return code;
 		});
-		return cli.execute(args);
+		try {
+			return cli.execute(args);
+		}
+		catch (OutOfMemoryError ex) {
+			err.println("out of memory (内存不足): " + ex.getMessage());
+			return ExitCodes.FAILURE;
+		}
 	}
 
 	/**
@@ -93,11 +105,12 @@ public final class DutychainCli {
 	@Command(name = "dutychain", mixinStandardHelpOptions = true, version = "dutychain 0.1",
 			description = "Party responsibility chains as a Neo4j graph (党建责任链分析).",
 			subcommands = { ServeCommand.class, ImportCommand.class, AuditCommand.class, AccountableCommand.class,
-					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class,
-					CommandLine.HelpCommand.class },
+					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class, BackupCommand.class,
+					RestoreCommand.class, CommandLine.HelpCommand.class },
 			exitCodeListHeading = "%nExit codes:%n",
 			exitCodeList = { "0:success (audit: no HIGH finding)", "1:audit found HIGH findings",
-					"2:invalid dataset or bad usage", "3:not available in this build", "4:unexpected failure" })
+					"2:invalid dataset or bad usage", "3:internal failure (including out of memory)",
+					"4:database busy (the store is in use by another process)" })
 	static final class Root implements Runnable {
 
 		final Class<?> application;
