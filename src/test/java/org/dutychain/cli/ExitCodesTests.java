@@ -31,17 +31,20 @@ class ExitCodesTests {
 
 	@Test
 	void aLockedStoreIsBusy() {
-		assertThat(ExitCodes.of(new IllegalStateException("start failed",
-				new RuntimeException("lifecycle", new FileLockException())))).isEqualTo(4);
+		assertThat(ExitCodes
+			.of(new IllegalStateException("start failed", new RuntimeException("lifecycle", new FileLockException()))))
+			.isEqualTo(4);
 	}
 
 	@Test
 	void anInvalidDatasetIsTwoAndAnythingElseThree() {
 		assertThat(ExitCodes.of(new InvalidDatasetException(
-				List.of(new ImportProblem("units.csv", 2, "kind", "UNKNOWN_ENUM", "x", "x"))))).isEqualTo(2);
+				List.of(new ImportProblem("units.csv", 2, "kind", "UNKNOWN_ENUM", "x", "x")))))
+			.isEqualTo(2);
 		assertThat(ExitCodes.of(new IllegalArgumentException("boom"))).isEqualTo(3);
 		assertThat(new int[] { ExitCodes.OK, ExitCodes.HIGH_FINDINGS, ExitCodes.INVALID, ExitCodes.FAILURE,
-				ExitCodes.BUSY }).containsExactly(0, 1, 2, 3, 4);
+				ExitCodes.BUSY })
+			.containsExactly(0, 1, 2, 3, 4);
 	}
 
 }
