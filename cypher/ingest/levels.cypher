@@ -7,10 +7,13 @@ MATCH (u:Unit)
 WHERE u.generation = $generation
 SET u.level = 0;
 
+// Only PRIMARY edges are expanded (the kind is a predicate of the pattern, not a filter on whole paths): every unit has
+// at most one PRIMARY parent, so each unit is reached by exactly one path and the work is linear in the units, however
+// deep the chain (the import rejects chains deeper than dutychain.import.limits.depth before this runs).
+
 // statement: assign
 MATCH (root:Unit)
 WHERE root.generation = $generation
   AND NOT EXISTS { MATCH (:Unit)-[:LEADS {kind: 'PRIMARY'}]->(root) }
-MATCH path = (root)-[:LEADS*0..]->(u:Unit)
-WHERE all(r IN relationships(path) WHERE r.kind = 'PRIMARY')
+MATCH path = (root)-[:LEADS*0.. {kind: 'PRIMARY'}]->(u:Unit)
 SET u.level = length(path) + 1;

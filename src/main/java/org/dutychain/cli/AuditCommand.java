@@ -20,6 +20,7 @@ import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ReportFormat;
+import org.dutychain.report.ReportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +66,9 @@ final class AuditCommand implements Callable<Integer> {
 
 	@Mixin
 	RunOptions options = new RunOptions();
+
+	@Option(names = "--appendix", description = "xlsx, html, pdf: add the rule source (Cypher) as an appendix")
+	boolean appendix;
 
 	@Override
 	public Integer call() throws IOException {
@@ -128,7 +132,8 @@ final class AuditCommand implements Callable<Integer> {
 					ReportFormat reportFormat = ReportFormat
 						.valueOf(this.format.name().toUpperCase(java.util.Locale.ROOT));
 					// the report of this audit: not computed a second time
-					write((o) -> reports.write(audit, reportFormat, null, o));
+					write((o) -> reports.write(audit, reportFormat, null,
+							new ReportOptions(System.getProperty("user.name"), this.appendix), o));
 				}
 			}
 			timings.lap("output");

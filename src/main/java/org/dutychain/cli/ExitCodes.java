@@ -43,7 +43,31 @@ final class ExitCodes {
 
 	static final int BUSY = 4;
 
+	/** The same as {@link #FAILED}. */
+	static final int FAILURE = FAILED;
+
 	private ExitCodes() {
+	}
+
+	/** The exit code for a command that ended with this exception or error. */
+	static int of(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof OutOfMemoryError) {
+				return FAILURE;
+			}
+			String name = t.getClass().getName();
+			if (name.endsWith("FileLockException") || name.endsWith("StoreLockException")
+					|| name.endsWith("OverlappingFileLockException")) {
+				return BUSY;
+			}
+			if (name.equals("org.dutychain.ingest.InvalidDatasetException")) {
+				return INVALID;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return FAILURE;
 	}
 
 	/** Prints one line for {@code failure} and returns its exit code. */

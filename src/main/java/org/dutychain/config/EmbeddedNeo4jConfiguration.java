@@ -117,9 +117,10 @@ class EmbeddedNeo4jConfiguration {
 
 		static EmbeddedDatabase start(DutychainProperties properties) {
 			try {
-				Path home = properties.ephemeral() ? Files.createTempDirectory("dutychain-neo4j")
-						: properties.dataDir().toAbsolutePath().normalize();
-				Files.createDirectories(home);
+				Path home = properties.ephemeral() ? PrivateFiles.createTempDirectory("dutychain-neo4j")
+						: PrivateFiles.createPrivateDirectories(properties.dataDir().toAbsolutePath().normalize());
+				// personnel data: the store folder and its files are owner-only
+				PrivateFiles.restrict(home);
 				boolean external = properties.boltPort() > 0;
 				if (external) {
 					if (properties.boltPassword() == null || properties.boltPassword().length() < 8) {
@@ -140,6 +141,7 @@ class EmbeddedNeo4jConfiguration {
 					.setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
 					.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
 					.build();
+				PrivateFiles.restrict(home);
 				GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
 				int port = system.getDependencyResolver()
 					.resolveDependency(ConnectorPortRegister.class)

@@ -1,6 +1,8 @@
 package org.dutychain.ingest;
 
 import java.nio.file.Path;
+
+import org.dutychain.config.ImportLimits;
 import java.util.List;
 
 /**
@@ -25,7 +27,13 @@ public final class CheckedDataset {
 	}
 
 	static CheckedDataset check(Path source, String displayName) {
-		return new CheckedDataset(displayName, DatasetValidator.validate(DatasetSources.read(source, displayName)));
+		return check(source, displayName, ImportLimits.DEFAULTS);
+	}
+
+	/** Reads and validates within the import limits (dutychain.import.limits.*). */
+	public static CheckedDataset check(Path source, String displayName, ImportLimits limits) {
+		return new CheckedDataset(displayName,
+				DatasetValidator.validate(DatasetSources.read(source, displayName, limits), limits));
 	}
 
 	static String displayName(Path source) {

@@ -1,17 +1,50 @@
 package org.dutychain.ingest;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small RFC 4180 reader: comma-separated fields, optional double quotes around a field,
- * {@code ""} for a quote inside quotes, line breaks (CRLF, LF or CR) inside quoted
- * fields. Lenient where RFC 4180 is strict: a quote inside an unquoted field is kept as
- * written, text after a closing quote is appended, an unclosed quote runs to the end.
+ * A small streaming RFC 4180 reader: comma-separated fields, optional double quotes
+ * around a field, {@code ""} for a quote inside quotes, line breaks (CRLF, LF or CR)
+ * inside quoted fields. Lenient where RFC 4180 is strict: a quote inside an unquoted
+ * field is kept as written, text after a closing quote is appended, an unclosed quote
+ * runs to the end. Records are handed to a {@link Sink} one at a time, so a file of
+ * millions of rows is never held as text; a cell longer than the limit is cut there and
+ * reported, so one huge cell cannot exhaust memory either.
  */
 final class Csv {
 
 	private Csv() {
+	}
+
+	/** Receives the records of a file. */
+	interface Sink {
+
+		/**
+		 * One record; {@code index} 0 = the first record (Excel row {@code index + 1}).
+		 */
+		void record(int index, List<String> cells);
+
+		/**
+		 * The cell at {@code column} of record {@code index} had more than the limit of
+		 * characters; it is cut there.
+		 */
+		default void cellTooLong(int index, int column) {
+		}
+
+	}
+
+	/** The text holds a NUL character: UTF-16 or a binary file, not CSV text. */
+	static final class NotText extends RuntimeException {
+
+		NotText() {
+			super("NUL character in the text", null, false, false);
+		}
+
 	}
 
 	/**
@@ -20,59 +53,109 @@ final class Csv {
 	 */
 	static List<List<String>> parse(String text) {
 		List<List<String>> records = new ArrayList<>();
+		try {
+			parse(new StringReader(text), Integer.MAX_VALUE, (i, cells) -> records.add(cells));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return records;
+	}
+
+	/**
+	 * Reads every record from {@code in}; cells are cut at {@code cellLimit} characters.
+	 * @throws NotText at a NUL character
+	 */
+	static void parse(Reader in, int cellLimit, Sink sink) throws IOException {
+		char[] buffer = new char[1 << 16];
 		List<String> record = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
 		boolean quoted = false;
 		boolean fieldStarted = false;
-		int n = text.length();
-		int i = 0;
-		while (i < n) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < n && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i += 2;
+		boolean cut = false;
+		boolean pendingCr = false;
+		boolean quoteSeen = false;
+		int index = 0;
+		int n;
+		while ((n = in.read(buffer)) >= 0) {
+			for (int i = 0; i < n; i++) {
+				char c = buffer[i];
+				if (c == '\u0000') {
+					throw new NotText();
+				}
+				if (pendingCr) {
+					pendingCr = false;
+					if (c == '\n') {
 						continue;
 					}
-					quoted = false;
+				}
+				if (quoted) {
+					if (quoteSeen) {
+						quoteSeen = false;
+						if (c == '"') {
+							cut |= append(field, c, cellLimit);
+							continue;
+						}
+						quoted = false;
+						// fall through: c is handled as unquoted text
+					}
+					else {
+						if (c == '"') {
+							quoteSeen = true;
+						}
+						else {
+							cut |= append(field, c, cellLimit);
+						}
+						continue;
+					}
+				}
+				if (c == '"' && !fieldStarted) {
+					quoted = true;
+					fieldStarted = true;
+				}
+				else if (c == ',') {
+					if (cut) {
+						sink.cellTooLong(index, record.size());
+						cut = false;
+					}
+					record.add(field.toString());
+					field.setLength(0);
+					fieldStarted = false;
+				}
+				else if (c == '\r' || c == '\n') {
+					if (cut) {
+						sink.cellTooLong(index, record.size());
+						cut = false;
+					}
+					record.add(field.toString());
+					sink.record(index++, record);
+					record = new ArrayList<>();
+					field.setLength(0);
+					fieldStarted = false;
+					pendingCr = (c == '\r');
 				}
 				else {
-					field.append(c);
-				}
-				i++;
-				continue;
-			}
-			if (c == '"' && !fieldStarted) {
-				quoted = true;
-				fieldStarted = true;
-			}
-			else if (c == ',') {
-				record.add(field.toString());
-				field.setLength(0);
-				fieldStarted = false;
-			}
-			else if (c == '\r' || c == '\n') {
-				record.add(field.toString());
-				records.add(record);
-				record = new ArrayList<>();
-				field.setLength(0);
-				fieldStarted = false;
-				if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-					i++;
+					cut |= append(field, c, cellLimit);
+					fieldStarted = true;
 				}
 			}
-			else {
-				field.append(c);
-				fieldStarted = true;
-			}
-			i++;
 		}
 		if (fieldStarted || !record.isEmpty() || field.length() > 0) {
+			if (cut) {
+				sink.cellTooLong(index, record.size());
+			}
 			record.add(field.toString());
-			records.add(record);
+			sink.record(index, record);
 		}
-		return records;
+	}
+
+	/** Appends unless the field is full; true when a character was dropped. */
+	private static boolean append(StringBuilder field, char c, int limit) {
+		if (field.length() >= limit) {
+			return true;
+		}
+		field.append(c);
+		return false;
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.dutychain.config.ImportLimits;
+import org.dutychain.record.CellText;
 import org.dutychain.record.DatasetFormat;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
@@ -32,39 +34,67 @@ final class DatasetSources {
 	private DatasetSources() {
 	}
 
+	/** Reads {@code source} within the default {@link ImportLimits}. */
+	static RawDataset read(Path source, String displayName) {
+		return read(source, displayName, ImportLimits.DEFAULTS);
+	}
+
 	/**
 	 * Reads {@code source}; {@code displayName} names it in problems (an upload's
-	 * original file name).
+	 * original file name). Reading stops at the first limit reached (the dataset is then
+	 * {@link RawDataset#fatal}).
 	 */
-	static RawDataset read(Path source, String displayName) {
+	static RawDataset read(Path source, String displayName, ImportLimits limits) {
 		String lower = displayName.toLowerCase(Locale.ROOT);
+		Budget budget = new Budget(limits, displayName);
+		RawDataset raw;
 		if (Files.isDirectory(source)) {
-			RawDataset raw = new RawDataset(displayName, null);
-			readFolder(source, raw);
-			return raw;
+			raw = new RawDataset(displayName, null);
+		}
+		else if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+			raw = new RawDataset(stem(displayName), displayName);
+		}
+		else {
+			raw = new RawDataset(stem(displayName), null);
+		}
+		try {
+			readInto(source, displayName, lower, raw, budget);
+		}
+		catch (ImportLimitException ex) {
+			raw.problems.add(ex.problem());
+			raw.fatal = true;
+		}
+		return raw;
+	}
+
+	private static void readInto(Path source, String displayName, String lower, RawDataset raw, Budget budget) {
+		if (Files.isDirectory(source)) {
+			readFolder(source, raw, budget);
+			return;
 		}
 		if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-			RawDataset raw = new RawDataset(stem(displayName), displayName);
 			if (!isZip(source)) {
 				raw.problems.add(Problems.notADataset(displayName, "the file is not an Excel .xlsx workbook",
 						"文件不是Excel .xlsx工作簿"));
-				return raw;
+				return;
 			}
 			try {
-				XlsxReader.read(source, raw);
+				XlsxReader.read(source, raw, budget);
+			}
+			catch (ImportLimitException ex) {
+				throw ex;
 			}
 			catch (Exception ex) {
 				raw.problems.add(Problems.notADataset(displayName, "the workbook cannot be opened: " + ex.getMessage(),
 						"无法打开工作簿：" + ex.getMessage()));
 			}
-			return raw;
+			return;
 		}
-		RawDataset raw = new RawDataset(stem(displayName), null);
 		if (!Files.isRegularFile(source)) {
 			raw.problems.add(Problems.notADataset(displayName, "no such file or folder", "文件或文件夹不存在"));
 		}
 		else if (lower.endsWith(".zip") && isZip(source)) {
-			readZip(source, displayName, raw);
+			readZip(source, displayName, raw, budget);
 		}
 		else if (lower.endsWith(".xls")) {
 			raw.problems.add(
@@ -74,7 +104,6 @@ final class DatasetSources {
 			raw.problems.add(Problems.notADataset(displayName, "expected a folder, a .zip or an .xlsx file",
 					"应为文件夹、.zip或.xlsx文件"));
 		}
-		return raw;
 	}
 
 	static String stem(String name) {
@@ -93,7 +122,7 @@ final class DatasetSources {
 		}
 	}
 
-	private static void readFolder(Path folder, RawDataset raw) {
+	private static void readFolder(Path folder, RawDataset raw, Budget budget) {
 		List<Path> files;
 		try (Stream<Path> list = Files.list(folder)) {
 			files = list.sorted().toList();
@@ -111,20 +140,15 @@ final class DatasetSources {
 				continue;
 			}
 			if (wanted(name, raw)) {
-				try {
-					accept(name, Files.readAllBytes(file), raw);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+				accept(name, () -> budget.count(Files.newInputStream(file), name, -1), raw, budget);
 			}
 		}
 	}
 
-	private static void readZip(Path zip, String displayName, RawDataset raw) {
+	private static void readZip(Path zip, String displayName, RawDataset raw, Budget budget) {
 		try {
 			try {
-				readZip(zip, raw, StandardCharsets.UTF_8);
+				readZip(zip, displayName, raw, budget, StandardCharsets.UTF_8);
 			}
 			catch (ZipException | IllegalArgumentException ex) {
 				// entry names that are not UTF-8: a zip made by a Chinese Windows tool
@@ -134,7 +158,8 @@ final class DatasetSources {
 				raw.properties.clear();
 				raw.problems.clear();
 				raw.warnings.clear();
-				readZip(zip, raw, TextDecoding.GB18030);
+				budget.used = 0;
+				readZip(zip, displayName, raw, budget, TextDecoding.GB18030);
 			}
 		}
 		catch (ZipException | IllegalArgumentException ex) {
@@ -146,12 +171,34 @@ final class DatasetSources {
 		}
 	}
 
-	private static void readZip(Path zip, RawDataset raw, java.nio.charset.Charset names) throws IOException {
+	/** A dataset has about fifteen files; a zip of thousands of entries is not one. */
+	static final int MAX_ENTRIES = 1000;
+
+	private static void readZip(Path zip, String displayName, RawDataset raw, Budget budget,
+			java.nio.charset.Charset names) throws IOException {
 		try (ZipFile file = new ZipFile(zip.toFile(), names)) {
 			List<ZipEntry> entries = new ArrayList<>();
 			Enumeration<? extends ZipEntry> e = file.entries();
 			while (e.hasMoreElements()) {
-				entries.add(e.nextElement());
+				ZipEntry entry = e.nextElement();
+				if (entries.size() >= MAX_ENTRIES) {
+					raw.problems.add(Problems.notADataset(displayName,
+							"the zip holds more than " + MAX_ENTRIES + " entries", "压缩包条目超过" + MAX_ENTRIES + "个"));
+					raw.fatal = true;
+					return;
+				}
+				String path = entry.getName();
+				if (unsafe(path)) {
+					raw.problems.add(Problems.unsafeZipEntry(displayName, path));
+					raw.fatal = true;
+					return;
+				}
+				if (!entry.isDirectory() && archive(path)) {
+					raw.problems.add(Problems.nestedZip(displayName, path));
+					raw.fatal = true;
+					return;
+				}
+				entries.add(entry);
 			}
 			entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
 			for (ZipEntry entry : entries) {
@@ -161,12 +208,34 @@ final class DatasetSources {
 					continue;
 				}
 				if (wanted(name, raw)) {
-					try (InputStream in = file.getInputStream(entry)) {
-						accept(name, in.readAllBytes(), raw);
+					accept(name, () -> budget.count(file.getInputStream(entry), name, entry.getCompressedSize()), raw,
+							budget);
+					if (raw.fatal) {
+						return;
 					}
 				}
 			}
 		}
+	}
+
+	/** An absolute path, a drive letter or a {@code ..} step: never a dataset file. */
+	static boolean unsafe(String path) {
+		String p = path.replace('\\', '/');
+		if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.indexOf('\u0000') >= 0) {
+			return true;
+		}
+		for (String step : p.split("/")) {
+			if (step.equals("..")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean archive(String path) {
+		String p = path.toLowerCase(Locale.ROOT);
+		return p.endsWith(".zip") || p.endsWith(".jar") || p.endsWith(".7z") || p.endsWith(".rar") || p.endsWith(".gz")
+				|| p.endsWith(".tgz") || p.endsWith(".tar") || p.endsWith(".xlsx") || p.endsWith(".xlsm");
 	}
 
 	/** Whether a file is one of the dataset's; warns about any other file. */
@@ -193,25 +262,226 @@ final class DatasetSources {
 		return DatasetFormat.file(name.substring(0, name.length() - 4));
 	}
 
-	private static void accept(String name, byte[] bytes, RawDataset raw) {
-		if (name.equalsIgnoreCase(PROPERTIES)) {
-			readProperties(name, bytes, raw);
-			return;
+	/** Opens a file's bytes again (a second pass decodes GBK text). */
+	interface Opener {
+
+		InputStream open() throws IOException;
+
+	}
+
+	/** Most bytes of dataset.properties read. */
+	private static final int MAX_PROPERTIES = 1 << 20;
+
+	private static void accept(String name, Opener opener, RawDataset raw, Budget budget) {
+		try {
+			if (name.equalsIgnoreCase(PROPERTIES)) {
+				try (InputStream in = opener.open()) {
+					readProperties(name, in.readNBytes(MAX_PROPERTIES), raw);
+				}
+				return;
+			}
+			FileFormat format = csvFormat(name).orElseThrow();
+			long before = budget.used;
+			boolean bom;
+			try (InputStream in = opener.open()) {
+				byte[] head = in.readNBytes(4);
+				if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+					raw.problems.add(Problems.nestedZip(raw.sourceName, name));
+					raw.fatal = true;
+					return;
+				}
+				bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+						&& (head[2] & 0xFF) == 0xBF;
+			}
+			budget.used = before;
+			TableReader table = readCsv(name, format, opener, StandardCharsets.UTF_8, bom, budget);
+			if (table == null && !bom) {
+				budget.used = before;
+				table = readCsv(name, format, opener, TextDecoding.GB18030, false, budget);
+			}
+			if (table == null) {
+				raw.unreadable.add(format);
+				raw.problems.add(Problems.badEncoding(name));
+				return;
+			}
+			raw.problems.addAll(table.problems);
+			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, table.rows));
 		}
-		FileFormat format = csvFormat(name).orElseThrow();
-		Optional<String> text = TextDecoding.decode(bytes);
-		if (text.isEmpty()) {
-			raw.unreadable.add(format);
-			raw.problems.add(Problems.badEncoding(name));
-			return;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		List<List<String>> records = Csv.parse(text.get());
-		List<String> header = records.isEmpty() ? List.of() : records.get(0);
-		List<RawDataset.Row> rows = new ArrayList<>(Math.max(0, records.size() - 1));
-		for (int i = 1; i < records.size(); i++) {
-			rows.add(new RawDataset.Row(i + 1, records.get(i)));
+	}
+
+	/** The table, or null when the text is not valid in this charset. */
+	private static TableReader readCsv(String name, FileFormat format, Opener opener, java.nio.charset.Charset charset,
+			boolean bom, Budget budget) throws IOException {
+		TableReader table = new TableReader(name, format, budget);
+		try (InputStream in = opener.open()) {
+			if (bom) {
+				in.readNBytes(3);
+			}
+			java.io.Reader reader = new java.io.InputStreamReader(in,
+					charset.newDecoder()
+						.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+						.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+			Csv.parse(reader, budget.limits.cellLength(), table);
+			return table;
 		}
-		raw.tables.put(format, new RawDataset.Table(name, format, 1, header, rows));
+		catch (java.nio.charset.CharacterCodingException | Csv.NotText ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Collects the header and the non-blank rows of one CSV file, within the row limit
+	 * and the time limit; formula text protected by an exporter's apostrophe is restored.
+	 */
+	private static final class TableReader implements Csv.Sink {
+
+		final String name;
+
+		final FileFormat format;
+
+		final Budget budget;
+
+		List<String> header = List.of();
+
+		/**
+		 * Whether the header names at least one column of the file; without one, the rows
+		 * cannot hold a value and are only counted (a garbage or bomb file costs no
+		 * memory).
+		 */
+		private boolean keep;
+
+		final List<RawDataset.Row> rows = new ArrayList<>();
+
+		final List<ImportProblem> problems = new ArrayList<>();
+
+		private long count;
+
+		TableReader(String name, FileFormat format, Budget budget) {
+			this.name = name;
+			this.format = format;
+			this.budget = budget;
+		}
+
+		@Override
+		public void record(int index, List<String> cells) {
+			if (index == 0) {
+				this.header = cells;
+				this.keep = cells.stream().anyMatch((h) -> this.format.column(h.strip()).isPresent());
+				return;
+			}
+			if (++this.count > this.budget.limits.rowsPerFile()) {
+				throw new ImportLimitException(
+						Problems.tooManyRows(this.name, index + 1, this.budget.limits.rowsPerFile()));
+			}
+			if ((this.count & 0xFFF) == 0) {
+				this.budget.checkTime();
+			}
+			boolean blank = true;
+			for (int i = 0; i < cells.size(); i++) {
+				String cell = cells.get(i);
+				if (!cell.isBlank()) {
+					blank = false;
+				}
+				String restored = CellText.restore(cell);
+				if (restored != cell) {
+					cells.set(i, restored);
+				}
+			}
+			if (!blank && this.keep) {
+				this.rows.add(new RawDataset.Row(index + 1, cells));
+			}
+		}
+
+		@Override
+		public void cellTooLong(int index, int column) {
+			String header = (index > 0 && column < this.header.size()) ? this.header.get(column).strip()
+					: String.valueOf(column + 1);
+			if (this.problems.size() < this.budget.limits.errors()) {
+				this.problems.add(Problems.cellTooLong(this.name, index + 1, header, this.budget.limits.cellLength()));
+			}
+		}
+
+	}
+
+	/**
+	 * What one read may still consume: bytes decompressed in total, the inflate ratio of
+	 * a zip entry, and the time.
+	 */
+	static final class Budget {
+
+		final ImportLimits limits;
+
+		final String source;
+
+		final long deadline;
+
+		long used;
+
+		Budget(ImportLimits limits, String source) {
+			this.limits = limits;
+			this.source = source;
+			this.deadline = System.nanoTime() + limits.importTime().toNanos();
+		}
+
+		void checkTime() {
+			if (System.nanoTime() - this.deadline > 0) {
+				throw new ImportLimitException(Problems.timeout(this.source, this.limits.importTime()));
+			}
+		}
+
+		/**
+		 * Counts what is read from {@code in} against the limits; {@code compressed} is
+		 * the zip entry's compressed size (-1 = not compressed).
+		 */
+		InputStream count(InputStream in, String file, long compressed) {
+			return new java.io.FilterInputStream(in) {
+
+				private long entry;
+
+				@Override
+				public int read() throws IOException {
+					int b = super.read();
+					if (b >= 0) {
+						consumed(1);
+					}
+					return b;
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) throws IOException {
+					int n = super.read(b, off, len);
+					if (n > 0) {
+						consumed(n);
+					}
+					return n;
+				}
+
+				@Override
+				public long skip(long n) throws IOException {
+					long skipped = super.skip(n);
+					consumed(skipped);
+					return skipped;
+				}
+
+				private void consumed(long n) {
+					Budget.this.used += n;
+					this.entry += n;
+					if (Budget.this.used > Budget.this.limits.decompressed().toBytes()) {
+						throw new ImportLimitException(
+								Problems.tooLarge(Budget.this.source, Budget.this.limits.decompressed().toBytes()));
+					}
+					if (compressed >= 0 && this.entry > (1 << 20)
+							&& this.entry > Budget.this.limits.inflateRatio() * Math.max(1, compressed)) {
+						throw new ImportLimitException(Problems.zipBomb(file, Budget.this.limits.inflateRatio()));
+					}
+				}
+
+			};
+		}
+
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.dutychain.config.ImportLimits;
 import org.dutychain.config.Labeled;
 import org.dutychain.duty.DutyDomain;
 import org.dutychain.organization.LeadKind;
@@ -59,7 +60,9 @@ final class DatasetValidator {
 
 	private final RawDataset raw;
 
-	private final List<ImportProblem> problems = new ArrayList<>();
+	private final ImportLimits limits;
+
+	private final Capped problems;
 
 	private final List<String> warnings = new ArrayList<>();
 
@@ -68,8 +71,42 @@ final class DatasetValidator {
 	/** Per file: English column name → header as written. */
 	private final Map<FileFormat, Map<String, String>> written = new HashMap<>();
 
-	private DatasetValidator(RawDataset raw) {
+	private DatasetValidator(RawDataset raw, ImportLimits limits) {
 		this.raw = raw;
+		this.limits = limits;
+		this.problems = new Capped(limits.errors());
+	}
+
+	/**
+	 * The problem list of one validation: keeps a bounded number (ten times the errors
+	 * listed, so that sorting by file still shows the first ones) and counts the rest, so
+	 * a file of millions of bad rows costs no more memory than a few thousand problems.
+	 */
+	private static final class Capped extends ArrayList<ImportProblem> {
+
+		private final int keep;
+
+		private long total;
+
+		Capped(int listed) {
+			this.keep = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, listed) * 10L);
+		}
+
+		@Override
+		public boolean add(ImportProblem problem) {
+			this.total++;
+			if (size() < this.keep) {
+				super.add(problem);
+			}
+			return true;
+		}
+
+		@Override
+		public boolean addAll(java.util.Collection<? extends ImportProblem> all) {
+			all.forEach(this::add);
+			return !all.isEmpty();
+		}
+
 	}
 
 	/** The outcome: problems (empty = valid) and, when valid, the typed dataset. */
@@ -82,15 +119,19 @@ final class DatasetValidator {
 	}
 
 	static Result validate(RawDataset raw) {
-		return new DatasetValidator(raw).run();
+		return validate(raw, ImportLimits.DEFAULTS);
+	}
+
+	static Result validate(RawDataset raw, ImportLimits limits) {
+		return new DatasetValidator(raw, limits).run();
 	}
 
 	private Result run() {
 		this.problems.addAll(this.raw.problems);
 		this.warnings.addAll(this.raw.warnings);
-		boolean fatal = this.raw.problems.stream().anyMatch((p) -> p.code().equals("NOT_A_DATASET"));
+		boolean fatal = this.raw.fatal || this.raw.problems.stream().anyMatch((p) -> p.code().equals("NOT_A_DATASET"));
 		if (fatal) {
-			return new Result(List.copyOf(this.problems), null);
+			return new Result(capped(List.copyOf(this.problems)), null);
 		}
 		for (FileFormat format : DatasetFormat.FILES) {
 			RawDataset.Table table = this.raw.tables.get(format);
@@ -117,12 +158,13 @@ final class DatasetValidator {
 		checkReferences();
 		checkIdClash();
 		checkLeadership();
+		checkDepth();
 		checkPeriods();
 		checkActivityKinds();
 		warnAboutIgnoredValues();
 		List<ImportProblem> sorted = sort(this.problems);
 		if (!sorted.isEmpty()) {
-			return new Result(sorted, null);
+			return new Result(capped(sorted), null);
 		}
 		Map<FileFormat, List<Map<String, Object>>> rows = new LinkedHashMap<>();
 		this.parsed.forEach((format, list) -> rows.put(format, list.stream().map(Parsed::values).toList()));
@@ -499,6 +541,65 @@ final class DatasetValidator {
 				}
 			}
 		}
+	}
+
+	/**
+	 * TOO_DEEP: a unit more than {@code limits.depth} levels below its root along
+	 * units.parent_id, reported once per chain (at the first unit beyond the limit).
+	 * Linear: every unit's depth is computed once, walking up iteratively until a unit of
+	 * known depth (a cycle, reported as LEADS_CYCLE, stops the walk).
+	 */
+	private void checkDepth() {
+		Map<String, String> parent = new HashMap<>();
+		Map<String, Integer> rowOf = new HashMap<>();
+		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.UNITS, List.of())) {
+			if (row.values().get("id") instanceof String id) {
+				rowOf.putIfAbsent(id, row.row());
+				if (row.values().get("parent_id") instanceof String p && !p.equals(id)) {
+					parent.putIfAbsent(id, p);
+				}
+			}
+		}
+		Map<String, Integer> depth = new HashMap<>();
+		List<String> walk = new ArrayList<>();
+		Set<String> onWalk = new HashSet<>();
+		String label = this.raw.label(DatasetFormat.UNITS);
+		String column = header(DatasetFormat.UNITS, "parent_id");
+		for (String unit : rowOf.keySet()) {
+			walk.clear();
+			onWalk.clear();
+			String u = unit;
+			while (u != null && !depth.containsKey(u) && rowOf.containsKey(u) && onWalk.add(u)) {
+				walk.add(u);
+				u = parent.get(u);
+			}
+			int d = (u != null && depth.containsKey(u)) ? depth.get(u) : 0;
+			if (u != null && onWalk.contains(u)) {
+				d = 0;
+			}
+			for (int i = walk.size() - 1; i >= 0; i--) {
+				d++;
+				depth.put(walk.get(i), d);
+				if (d == this.limits.depth() + 1) {
+					String id = walk.get(i);
+					this.problems.add(Problems.tooDeep(label, rowOf.get(id), column, id, this.limits.depth()));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The first {@code limits.errors} problems, then one saying how many more there are.
+	 */
+	private List<ImportProblem> capped(List<ImportProblem> sorted) {
+		long total = Math.max(this.problems.total, sorted.size());
+		int listed = this.limits.errors();
+		if (total <= listed) {
+			return sorted;
+		}
+		List<ImportProblem> first = new ArrayList<>(sorted.subList(0, Math.min(listed, sorted.size())));
+		first.add(Problems.moreProblems(total - first.size()));
+		return List.copyOf(first);
 	}
 
 	private void checkPeriods() {

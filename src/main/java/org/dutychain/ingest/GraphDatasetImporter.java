@@ -14,11 +14,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.GenerationLeases;
+import org.dutychain.config.ImportLimits;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.PrivateFiles;
 import org.dutychain.config.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,10 +48,37 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private final GenerationLeases leases;
 
+	private final ImportLimits limits;
+
+	@Autowired
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases,
+			ObjectProvider<ImportLimits> limits) {
+		this(graph, cypher, leases, limits.getIfAvailable(() -> ImportLimits.DEFAULTS));
+	}
+
 	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases) {
+		this(graph, cypher, leases, ImportLimits.DEFAULTS);
+	}
+
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher) {
+		this(graph, cypher, ImportLimits.DEFAULTS);
+	}
+
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, ImportLimits limits) {
+		this(graph, cypher, new GenerationLeases(graph, cypher), limits);
+	}
+
+	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases, ImportLimits limits) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.leases = leases;
+		this.limits = limits;
+	}
+
+	@Override
+	public ImportResult importPath(Path source) throws InvalidDatasetException {
+		return importChecked(CheckedDataset.check(source, CheckedDataset.displayName(source), this.limits),
+				Progress.NONE);
 	}
 
 	@Override
@@ -61,9 +92,9 @@ class GraphDatasetImporter implements DatasetImporter {
 		}
 		Path temp = null;
 		try {
-			temp = Files.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
+			temp = PrivateFiles.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
 			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-			return importFrom(CheckedDataset.check(temp, base), Progress.NONE);
+			return importFrom(CheckedDataset.check(temp, base, this.limits), Progress.NONE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -83,6 +114,11 @@ class GraphDatasetImporter implements DatasetImporter {
 	@Override
 	public ImportResult importChecked(CheckedDataset dataset, Progress progress) {
 		return importFrom(dataset, progress);
+	}
+
+	@Override
+	public List<ImportProblem> validate(Path source) {
+		return CheckedDataset.check(source, CheckedDataset.displayName(source), this.limits).problems();
 	}
 
 	private ImportResult importFrom(CheckedDataset checked, Progress progress) {

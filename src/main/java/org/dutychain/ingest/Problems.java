@@ -101,4 +101,66 @@ final class Problems {
 						+ subkind.zh() + "属于“" + expected.zh() + "”；类型可留空或填写“" + expected.zh() + "”");
 	}
 
+	// ---- limits and hostile input (dutychain.import.limits.*)
+
+	static ImportProblem tooLarge(String file, long limitBytes) {
+		return new ImportProblem(file, 0, null, "TOO_LARGE",
+				"the dataset expands to more than " + mb(limitBytes) + " (dutychain.import.limits.decompressed); "
+						+ "reading stopped",
+				"数据集解压后超过" + mb(limitBytes) + "（dutychain.import.limits.decompressed），已停止读取");
+	}
+
+	static ImportProblem zipBomb(String file, int ratio) {
+		return new ImportProblem(file, 0, null, "ZIP_BOMB",
+				"the entry expands more than " + ratio + " times its compressed size (a zip bomb?); reading stopped",
+				"压缩条目解压后超过压缩大小的" + ratio + "倍（疑似压缩炸弹），已停止读取");
+	}
+
+	static ImportProblem unsafeZipEntry(String file, String entry) {
+		return new ImportProblem(file, 0, null, "UNSAFE_ZIP_ENTRY",
+				"the zip entry '" + entry + "' has an absolute path or climbs out with ../; the zip is rejected",
+				"压缩条目“" + entry + "”使用绝对路径或../，压缩包被拒绝");
+	}
+
+	static ImportProblem nestedZip(String file, String entry) {
+		return new ImportProblem(file, 0, null, "NESTED_ZIP",
+				"the zip holds another archive '" + entry + "'; put the CSV files directly into one zip",
+				"压缩包中含有另一个压缩文件“" + entry + "”，请将CSV文件直接放入一个压缩包");
+	}
+
+	static ImportProblem tooManyRows(String file, int row, long limit) {
+		return new ImportProblem(file, row, null, "TOO_MANY_ROWS",
+				"more than " + limit + " rows (dutychain.import.limits.rows-per-file); reading stopped",
+				"行数超过" + limit + "（dutychain.import.limits.rows-per-file），已停止读取");
+	}
+
+	static ImportProblem cellTooLong(String file, int row, String column, int limit) {
+		return new ImportProblem(file, row, column, "CELL_TOO_LONG",
+				"the cell has more than " + limit + " characters (dutychain.import.limits.cell-length)",
+				"单元格超过" + limit + "个字符（dutychain.import.limits.cell-length）");
+	}
+
+	static ImportProblem tooDeep(String file, int row, String column, String unit, int limit) {
+		return new ImportProblem(file, row, column, "TOO_DEEP",
+				"the unit '" + unit + "' lies deeper than " + limit
+						+ " levels below its root (dutychain.import.limits.depth)",
+				"单位“" + unit + "”的层级深于" + limit + "级（dutychain.import.limits.depth）");
+	}
+
+	static ImportProblem timeout(String file, java.time.Duration limit) {
+		return new ImportProblem(file, 0, null, "IMPORT_TIMEOUT",
+				"the import took longer than " + limit + " (dutychain.import.limits.import-time); nothing was imported",
+				"导入时间超过" + limit + "（dutychain.import.limits.import-time），未导入任何数据");
+	}
+
+	static ImportProblem moreProblems(long more) {
+		return new ImportProblem("", 0, null, "MORE_PROBLEMS",
+				"… and " + more + " more problem(s) (dutychain.import.limits.errors lists the first ones)",
+				"……另有" + more + "个问题未列出（dutychain.import.limits.errors）");
+	}
+
+	private static String mb(long bytes) {
+		return (bytes >= (1L << 30) && bytes % (1L << 30) == 0) ? (bytes >> 30) + " GB" : (bytes >> 20) + " MB";
+	}
+
 }

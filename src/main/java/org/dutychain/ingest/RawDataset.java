@@ -60,6 +60,12 @@ final class RawDataset {
 
 	final List<String> warnings = new ArrayList<>();
 
+	/**
+	 * Reading stopped early (a limit, an unsafe or nested zip entry): the dataset is
+	 * rejected without validating what was read.
+	 */
+	boolean fatal;
+
 	RawDataset(String sourceName, String workbook) {
 		this.sourceName = sourceName;
 		this.workbook = workbook;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -36,7 +37,9 @@ final class XlsxReader {
 	private XlsxReader() {
 	}
 
-	static void read(Path file, RawDataset raw) throws Exception {
+	static void read(Path file, RawDataset raw, DatasetSources.Budget budget) throws Exception {
+		// POI's zip-bomb guard: entries may expand at most to the decompressed limit
+		ZipSecureFile.setMaxEntrySize(Math.min(budget.limits.decompressed().toBytes(), 0xFFFFFFFFL));
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -56,7 +59,7 @@ final class XlsxReader {
 						raw.warn(label, 0, null, "UNKNOWN_FILE", "a second " + format.get().name() + " sheet; ignored");
 						continue;
 					}
-					Rows rows = new Rows();
+					Rows rows = new Rows(label, budget, raw);
 					XMLReader xml = XMLHelper.newXMLReader();
 					xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new IsoDates(), false));
 					xml.parse(new InputSource(in));
@@ -98,12 +101,29 @@ final class XlsxReader {
 		};
 	}
 
-	/** Collects the rows of one sheet; a missing cell is an empty string. */
+	/**
+	 * Collects the non-blank rows of one sheet (a missing cell is an empty string) within
+	 * the row, cell and time limits.
+	 */
 	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		final List<RawDataset.Row> rows = new ArrayList<>();
 
+		private final String label;
+
+		private final DatasetSources.Budget budget;
+
+		private final RawDataset raw;
+
 		private List<String> current;
+
+		private long count;
+
+		Rows(String label, DatasetSources.Budget budget, RawDataset raw) {
+			this.label = label;
+			this.budget = budget;
+			this.raw = raw;
+		}
 
 		@Override
 		public void startRow(int rowNum) {
@@ -112,6 +132,16 @@ final class XlsxReader {
 
 		@Override
 		public void endRow(int rowNum) {
+			if (this.current.stream().allMatch(String::isBlank) && !this.rows.isEmpty()) {
+				return;
+			}
+			if (!this.rows.isEmpty() && ++this.count > this.budget.limits.rowsPerFile()) {
+				throw new ImportLimitException(
+						Problems.tooManyRows(this.label, rowNum + 1, this.budget.limits.rowsPerFile()));
+			}
+			if ((this.count & 0xFFF) == 0) {
+				this.budget.checkTime();
+			}
 			this.rows.add(new RawDataset.Row(rowNum + 1, this.current));
 		}
 
@@ -121,7 +151,16 @@ final class XlsxReader {
 			while (this.current.size() < column) {
 				this.current.add("");
 			}
-			this.current.add((value != null) ? value : "");
+			String text = (value != null) ? value : "";
+			int limit = this.budget.limits.cellLength();
+			if (text.length() > limit) {
+				String header = (!this.rows.isEmpty() && column < this.rows.get(0).cells().size())
+						? this.rows.get(0).cells().get(column).strip() : new CellReference(reference).formatAsString();
+				this.raw.problems.add(Problems.cellTooLong(this.label,
+						(reference != null) ? new CellReference(reference).getRow() + 1 : 0, header, limit));
+				text = text.substring(0, limit);
+			}
+			this.current.add(text);
 		}
 
 	}
