@@ -28,7 +28,7 @@
 MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)
-  AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(:Duty) }
+  AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 MATCH (u)-[:HAS_POST]->(p:Post)
 WITH u, p
 ORDER BY p.id
@@ -43,7 +43,7 @@ WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)
 MATCH (u)-[:HAS_POST]->(p:Post)<-[h:HOLDS]-(x:Person)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
-  AND NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
+  AND NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 WITH DISTINCT u, p, x
 ORDER BY x.id
 WITH u, p, collect(x) AS holders
@@ -58,7 +58,7 @@ MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)
 MATCH (u)-[:HAS_POST]->(p:Post)
-WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
+WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
 WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains,
      {POLITICAL: ['政治建设', 'Political building'], THEORY: ['理论武装', 'Theoretical study'],
@@ -67,7 +67,7 @@ WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains,
       SUPERVISION_CHECK: ['督促检查', 'Supervision and checks'], SUPPORT: ['工作保障', 'Work support']} AS labels
 UNWIND CASE WHEN 'ALL' IN domains THEN keys(labels) ELSE domains END AS domain
 WITH DISTINCT u, p, k, domain, labels[domain] AS label
-WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain }
+WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain AND coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId, [u.id, p.id, domain] AS subject,
        [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
        domain, coalesce(label[0], domain) AS domainZh, coalesce(label[1], domain) AS domainEn
@@ -80,6 +80,7 @@ MATCH (u:Unit)
 WHERE u.generation = $generation
   AND ($unitIds IS NULL OR u.id IN $unitIds)
 RETURN u.id AS unitId, u.level AS level,
-       COLLECT { MATCH (u)-[:HAS_DUTY]->(d:Duty) RETURN DISTINCT d.domain AS domain } +
-       COLLECT { MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d:Duty) RETURN DISTINCT d.domain AS domain } AS domains
+       COLLECT { MATCH (u)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' RETURN DISTINCT d.domain AS domain } +
+       COLLECT { MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
+                 RETURN DISTINCT d.domain AS domain } AS domains
 ORDER BY unitId;

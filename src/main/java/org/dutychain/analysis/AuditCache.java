@@ -16,11 +16,11 @@ import org.dutychain.organization.Datasets;
 import org.springframework.stereotype.Service;
 
 /**
- * Remembers the last few audit documents per (dataset generation and import time, scope,
- * asOf), so that the tree and unit views can show finding counts without running every
- * analysis on each click. A new import makes a new generation, so a cached document never
- * outlives the data it was computed from. Concurrent requests for the same key share one
- * run.
+ * Remembers the last few audit documents per (dataset generation, revision and import
+ * time, scope, asOf) — every edit in the tool increments the revision —, so that the tree
+ * and unit views can show finding counts without running every analysis on each click. A
+ * new import makes a new generation, so a cached document never outlives the data it was
+ * computed from. Concurrent requests for the same key share one run.
  */
 @Service
 public class AuditCache {
@@ -49,7 +49,8 @@ public class AuditCache {
 	/**
 	 * importedAt tells apart two loads that reuse a generation number (test fixtures do).
 	 */
-	private record Key(long generation, java.time.ZonedDateTime importedAt, String scope, LocalDate asOf) {
+	private record Key(long generation, long revision, java.time.ZonedDateTime importedAt, String scope,
+			LocalDate asOf) {
 	}
 
 	private record Entry(AuditDocument document, Map<String, List<Finding>> byUnit) {
@@ -129,7 +130,7 @@ public class AuditCache {
 	private Entry entry(String scope, LocalDate asOf) {
 		DatasetInfo dataset = this.datasets.active();
 		LocalDate date = this.datasets.asOf(asOf);
-		Key key = new Key(dataset.generation(), dataset.importedAt(), scope, date);
+		Key key = new Key(dataset.generation(), dataset.revision(), dataset.importedAt(), scope, date);
 		CompletableFuture<Entry> future;
 		boolean mine = false;
 		synchronized (this.entries) {

@@ -19,4 +19,12 @@ public interface DatasetImporter {
 	/** Validates without writing; returns the problems (empty = valid). */
 	java.util.List<ImportProblem> validate(Path source);
 
+	/**
+	 * Whether an import is running now (edits in the tool are refused meanwhile, issue
+	 * 12).
+	 */
+	default boolean importing() {
+		return false;
+	}
+
 }

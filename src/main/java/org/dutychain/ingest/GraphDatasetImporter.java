@@ -40,6 +40,8 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
+	private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+
 	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher) {
 		this.graph = graph;
 		this.cypher = cypher;
@@ -90,7 +92,22 @@ class GraphDatasetImporter implements DatasetImporter {
 		return (name != null) ? name.toString() : source.toString();
 	}
 
+	@Override
+	public boolean importing() {
+		return this.running.get() > 0;
+	}
+
 	private ImportResult importFrom(Path source, String displayName) {
+		this.running.incrementAndGet();
+		try {
+			return importCounted(source, displayName);
+		}
+		finally {
+			this.running.decrementAndGet();
+		}
+	}
+
+	private ImportResult importCounted(Path source, String displayName) {
 		long started = System.nanoTime();
 		DatasetValidator.Result result = DatasetValidator.validate(DatasetSources.read(source, displayName));
 		if (!result.valid()) {
@@ -101,6 +118,7 @@ class GraphDatasetImporter implements DatasetImporter {
 		this.lock.lock();
 		try {
 			long generation = nextGeneration();
+			long revision = activeRevision();
 			log.info("Importing {} as generation {}", displayName, generation);
 			Map<String, Integer> counts;
 			try {
@@ -109,7 +127,7 @@ class GraphDatasetImporter implements DatasetImporter {
 				for (CypherFile.Statement statement : levels.statements()) {
 					this.graph.write(statement.cypher(), Map.of("generation", generation));
 				}
-				switchTo(generation, data);
+				switchTo(generation, data, revision);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Import of {} failed while writing generation {}; removing it", displayName, generation, ex);
@@ -133,6 +151,11 @@ class GraphDatasetImporter implements DatasetImporter {
 		}
 	}
 
+	private long activeRevision() {
+		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(DATASET, "active-revision"), Map.of());
+		return (!rows.isEmpty() && rows.get(0).get("revision") instanceof Number n) ? n.longValue() : 0L;
+	}
+
 	private long nextGeneration() {
 		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(DATASET, "max-generation"), Map.of());
 		Object max = rows.isEmpty() ? null : rows.get(0).get("generation");
@@ -143,12 +166,21 @@ class GraphDatasetImporter implements DatasetImporter {
 	 * The one small transaction readers notice: the old Dataset inactive, the new one
 	 * active.
 	 */
-	private void switchTo(long generation, ValidDataset data) {
+	private void switchTo(long generation, ValidDataset data, long revision) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("generation", generation);
 		params.put("name", data.name());
 		params.put("asOf", data.asOf());
 		this.graph.inWriteTransaction((tx) -> {
+			// an edit that slipped in after the import began would be lost silently:
+			// refuse
+			List<org.neo4j.driver.Record> active = tx.run(this.cypher.statement(DATASET, "active-revision"), Map.of())
+				.list();
+			long now = active.isEmpty() ? 0 : active.get(0).get("revision").asLong();
+			if (now != revision) {
+				throw new IllegalStateException("the active dataset was edited while importing (revision " + revision
+						+ " → " + now + "); import again");
+			}
 			tx.run(this.cypher.statement(DATASET, "deactivate"), params).consume();
 			tx.run(this.cypher.statement(DATASET, "activate"), params).consume();
 			return null;

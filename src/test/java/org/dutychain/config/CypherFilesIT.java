@@ -68,6 +68,9 @@ class CypherFilesIT {
 		p.put("unitIds", List.of("U-1"));
 		p.put("asOf", LocalDate.of(2025, 6, 30));
 		p.put("rows", List.of()); // batches of the import: UNWIND $rows AS row
+		p.put("set", Map.of()); // ledger edits: SET n += $set
+		p.put("limit", 1L);
+		p.put("days", 30L);
 		Matcher m = PARAM.matcher(cypher);
 		while (m.find()) {
 			p.putIfAbsent(m.group(1), "x");
