@@ -22,7 +22,7 @@ public class AnalysisCatalog {
 	/** The ids of design.md section 3, in catalogue order. Stable API. */
 	public static final List<String> IDS = List.of("hierarchy-integrity", "post-vacancy", "list-coverage",
 			"duty-cascade", "pressure-decay", "accountability-gaps", "single-points", "assistance-coverage",
-			"weak-org-rectification", "supervision-lifecycle", "review-followup");
+			"weak-org-rectification", "supervision-lifecycle", "review-followup", "rectification");
 
 	private final Map<String, CatalogAnalysis> analyses = new LinkedHashMap<>();
 

@@ -35,6 +35,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param weights pressure weight per activity kind
  * @param expected expected yearly weighted activity per unit kind
  * @param quotas QUOTA_SHORTFALL: weak-org designation quota per sector
+ * @param rectificationSetupDays PROBLEM_WITHOUT_RECTIFICATION: an OPEN issue found more
+ * than this many days ago without a due or a measure (30)
+ * @param lookBackDays NO_LOOK_BACK: days after a delisting by which a look-back is due
+ * (180)
  */
 @ConfigurationProperties("dutychain.analysis")
 public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @DefaultValue("3") int hubPersonUnits,
@@ -43,7 +47,8 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		@DefaultValue("3") int assistantOverloadLimit, @DefaultValue("90") int admonitionWindowDays,
 		@DefaultValue("6") int supervisionDefaultMonths, @DefaultValue("0.6") double levelDecayRatio,
 		@DefaultValue("0.8") double blockageParentRatio, @DefaultValue("0.5") double blockageChildRatio,
-		Map<String, Double> weights, Map<String, Double> expected, Map<String, Double> quotas) {
+		Map<String, Double> weights, Map<String, Double> expected, Map<String, Double> quotas,
+		@DefaultValue("30") int rectificationSetupDays, @DefaultValue("180") int lookBackDays) {
 
 	/** design.md section 5. */
 	public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("MEETING", 1.0, "STUDY", 1.0, "TALK", 1.0,
@@ -69,7 +74,7 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 
 	/** The defaults of design.md. */
 	public static AnalysisSettings defaults() {
-		return new AnalysisSettings(4, 3, 3, 50, 100, 5, 3, 90, 6, 0.6, 0.8, 0.5, null, null, null);
+		return new AnalysisSettings(4, 3, 3, 50, 100, 5, 3, 90, 6, 0.6, 0.8, 0.5, null, null, null, 30, 180);
 	}
 
 	private static Map<String, Double> merged(Map<String, Double> defaults, Map<String, Double> overrides) {
@@ -98,6 +103,8 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		p.put("weights", this.weights);
 		p.put("expected", this.expected);
 		p.put("quotas", this.quotas);
+		p.put("rectificationSetupDays", this.rectificationSetupDays);
+		p.put("lookBackDays", this.lookBackDays);
 		return p;
 	}
 
