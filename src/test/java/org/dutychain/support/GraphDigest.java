@@ -18,7 +18,10 @@ import org.dutychain.config.Neo4jGraph;
  * A canonical fingerprint of the whole graph: node counts per label, relationship counts
  * per type, and a SHA-256 over a sorted dump of every node (labels + properties) and
  * relationship (type, both end nodes, properties). The properties {@code generation} and
- * {@code importedAt} are left out, so two imports of the same dataset compare equal.
+ * {@code importedAt} are left out, so two imports of the same dataset compare equal; so
+ * are system data (change records, design.md section 7) and the edit counters
+ * {@code revision} and {@code version}, so that a dataset edited in the tool compares
+ * equal to the import of its export.
  *
  * @param nodes node count per label combination (e.g. {@code Unit} → 16)
  * @param relationships relationship count per type
@@ -27,17 +30,18 @@ import org.dutychain.config.Neo4jGraph;
  */
 public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationships, String sha256, int lines) {
 
-	private static final Set<String> IGNORED = Set.of("generation", "importedAt");
+	private static final Set<String> IGNORED = Set.of("generation", "importedAt", "revision", "version");
 
 	public static GraphDigest of(Neo4jGraph graph) {
 		List<String> dump = new ArrayList<>();
 		Map<String, Long> nodes = new TreeMap<>();
 		Map<String, Long> relationships = new TreeMap<>();
-		graph.stream("MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties", Map.of(), (row) -> {
-			String labels = labels(row.get("labels"));
-			nodes.merge(labels, 1L, Long::sum);
-			dump.add("N " + labels + " " + canonical(row.get("properties")));
-		});
+		graph.stream("MATCH (n) WHERE NOT n:ChangeRecord RETURN labels(n) AS labels, properties(n) AS properties",
+				Map.of(), (row) -> {
+					String labels = labels(row.get("labels"));
+					nodes.merge(labels, 1L, Long::sum);
+					dump.add("N " + labels + " " + canonical(row.get("properties")));
+				});
 		graph.stream("""
 				MATCH (a)-[r]->(b)
 				RETURN type(r) AS type, labels(a) AS fromLabels, properties(a) AS fromNode,
