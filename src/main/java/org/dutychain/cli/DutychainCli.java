@@ -93,7 +93,7 @@ public final class DutychainCli {
 	@Command(name = "dutychain", mixinStandardHelpOptions = true, version = "dutychain 0.1",
 			description = "Party responsibility chains as a Neo4j graph (党建责任链分析).",
 			subcommands = { ServeCommand.class, ImportCommand.class, AuditCommand.class, AccountableCommand.class,
-					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class,
+					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class, DigestCommand.class,
 					CommandLine.HelpCommand.class },
 			exitCodeListHeading = "%nExit codes:%n",
 			exitCodeList = { "0:success (audit: no HIGH finding)", "1:audit found HIGH findings",
