@@ -30,9 +30,11 @@
 {{scope-units}}
 CALL (u) {
   MATCH (u)-[:HAS_DUTY]->(d:Duty)
+  WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
   RETURN d, null AS postId
   UNION
   MATCH (u)-[:HAS_POST]->(p:Post)-[:HAS_DUTY]->(d:Duty)
+  WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
   RETURN d, p.id AS postId
 }
 RETURN d.id AS dutyId, u.id AS unitId, postId, d.domain AS domain,

@@ -32,7 +32,7 @@
 
 // statement: NO_TEAM_LIST
 {{scope-units}}
-  AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(:Duty) }
+  AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 MATCH (u)-[:HAS_POST]->(p:Post)
 WITH u, p
 ORDER BY p.id
@@ -45,7 +45,7 @@ ORDER BY unitId;
 {{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)<-[h:HOLDS]-(x:Person)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
-  AND NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
+  AND NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 WITH DISTINCT u, p, x
 ORDER BY x.id
 WITH u, p, collect(x) AS holders
@@ -58,7 +58,7 @@ ORDER BY unitId, postId;
 // statement: DOMAIN_BLANK
 {{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)
-WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(:Duty) }
+WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
 WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains
 UNWIND CASE WHEN 'ALL' IN domains
@@ -66,7 +66,7 @@ UNWIND CASE WHEN 'ALL' IN domains
                'SUPERVISION_CHECK', 'SUPPORT']
          ELSE domains END AS domain
 WITH DISTINCT u, p, k, domain
-WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain }
+WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain AND coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
 RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
        domain

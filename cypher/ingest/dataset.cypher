@@ -35,7 +35,12 @@ WHERE d.active = true AND d.generation <> $generation
 SET d.active = false;
 
 // statement: activate
-CREATE (:Dataset {generation: $generation, active: true, name: $name, asOf: $asOf, importedAt: datetime()});
+CREATE (:Dataset {generation: $generation, active: true, name: $name, asOf: $asOf, importedAt: datetime(), revision: 0});
+
+// statement: active-revision
+// edits since the import of the active dataset (issue 12); the import re-checks it at the switch
+MATCH (d:Dataset {active: true})
+RETURN coalesce(d.revision, 0) AS revision, d.generation AS generation;
 
 // statement: delete-older
 // generations in $leased are still read by an audit: they are deleted when their last lease ends

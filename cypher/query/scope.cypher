@@ -3,7 +3,8 @@
 
 // statement: active-dataset
 MATCH (d:Dataset {active: true})
-RETURN d.name AS name, d.asOf AS asOf, d.generation AS generation, d.importedAt AS importedAt
+RETURN d.name AS name, d.asOf AS asOf, d.generation AS generation, d.importedAt AS importedAt,
+       coalesce(d.revision, 0) AS revision
 ORDER BY d.generation DESC
 LIMIT 1;
 

@@ -52,6 +52,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (0.5)
  * @param minLevelUnits HOT_TOP_COLD_BOTTOM: the deepest level judged has at least this
  * many units in scope (5)
+ * @param rectificationSetupDays PROBLEM_WITHOUT_RECTIFICATION: an OPEN issue found more
+ * than this many days ago without a due or a measure (30)
+ * @param lookBackDays NO_LOOK_BACK: days after a delisting by which a look-back is due
+ * (180)
  */
 @ConfigurationProperties("dutychain.analysis")
 public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @DefaultValue("3") int hubPersonUnits,
@@ -65,7 +69,8 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		@DefaultValue("7") int branchCommitteeMembers, @DefaultValue("3") int meetingsOnlyMin, @DefaultValue( {
 				"LEADING_PARTY_GROUP", "PARTY_COMMITTEE", "ORGAN_PARTY_COMMITTEE" }) List<String> reviewedKinds,
 		@DefaultValue("1.0") double hotLevel, @DefaultValue("0.5") double coldLevel,
-		@DefaultValue("5") int minLevelUnits){
+		@DefaultValue("5") int minLevelUnits, @DefaultValue("30") int rectificationSetupDays,
+		@DefaultValue("180") int lookBackDays){
 
 	/** design.md section 5. */
 	public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of("MEETING", 1.0, "STUDY", 1.0, "TALK", 1.0,
@@ -100,7 +105,7 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 	/** The defaults of design.md. */
 	public static AnalysisSettings defaults() {
 		return new AnalysisSettings(4, 3, 3, 50, 100, 5, 3, 90, 6, 0.6, 0.8, 0.5, null, null, null, 365, true, 7, 3,
-				null, 1.0, 0.5, 5);
+				null, 1.0, 0.5, 5, 30, 180);
 	}
 
 	private static Map<String, Double> merged(Map<String, Double> defaults, Map<String, Double> overrides) {
@@ -137,6 +142,8 @@ public record AnalysisSettings(@DefaultValue("4") int personOverloadLimit, @Defa
 		p.put("hotLevel", this.hotLevel);
 		p.put("coldLevel", this.coldLevel);
 		p.put("minLevelUnits", this.minLevelUnits);
+		p.put("rectificationSetupDays", this.rectificationSetupDays);
+		p.put("lookBackDays", this.lookBackDays);
 		return p;
 	}
 

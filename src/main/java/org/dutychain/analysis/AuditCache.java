@@ -30,8 +30,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Audits computed once and shared (issue 10): the key is (dataset generation and import
- * time, revision, scope, asOf), so a cached document never outlives the data it was
- * computed from. Audits run in the background on one thread, with progress.
+ * time, revision — every edit in the tool increments it —, scope, asOf), so a cached
+ * document never outlives the data it was computed from. Audits run in the background on
+ * one thread, with progress.
  *
  * <p>
  * Views never run a whole-dataset audit for one unit: the unit panel, the tree and the
@@ -257,18 +258,10 @@ public class AuditCache implements DisposableBean {
 		this.background.shutdownNow();
 	}
 
-	/**
-	 * The revision of the active dataset: incremented by every edit once edits exist (the
-	 * rectification ledger); until then every generation has revision 0.
-	 */
-	private static long revision(DatasetInfo dataset) {
-		return 0L;
-	}
-
 	private Computation computation(String scope, LocalDate asOf) {
 		DatasetInfo dataset = this.datasets.active();
 		LocalDate date = this.datasets.asOf(asOf);
-		Key key = new Key(dataset.generation(), dataset.importedAt(), revision(dataset), scope, date);
+		Key key = new Key(dataset.generation(), dataset.importedAt(), dataset.revision(), scope, date);
 		Computation c;
 		synchronized (this.entries) {
 			c = this.entries.get(key);

@@ -104,7 +104,7 @@ public final class DutychainCli {
 			description = "Party responsibility chains as a Neo4j graph (党建责任链分析).",
 			subcommands = { ServeCommand.class, ImportCommand.class, AuditCommand.class, AccountableCommand.class,
 					GenerateCommand.class, TemplateCommand.class, SnapshotCommand.class, UserCommand.class,
-					BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class },
+					BackupCommand.class, RestoreCommand.class, DigestCommand.class, CommandLine.HelpCommand.class },
 			exitCodeListHeading = "%nExit codes:%n",
 			exitCodeList = { "0:success (audit: no HIGH finding)", "1:audit found HIGH findings",
 					"2:invalid dataset or bad usage", "3:internal failure (including out of memory)",

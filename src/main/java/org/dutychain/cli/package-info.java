@@ -3,5 +3,5 @@
  * server.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "people", "duty", "record",
-		"accountability", "analysis", "ingest", "report", "security", "config" })
+		"accountability", "analysis", "ingest", "report", "security", "ledger", "config" })
 package org.dutychain.cli;

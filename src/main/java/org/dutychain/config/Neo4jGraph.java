@@ -115,6 +115,36 @@ public class Neo4jGraph {
 		}
 	}
 
+	/**
+	 * One write transaction seen through plain maps (for modules that may not touch the
+	 * driver): every statement run in it commits together, or none does.
+	 */
+	@FunctionalInterface
+	public interface Tx {
+
+		/** Runs a statement in the transaction and returns every row. */
+		List<Map<String, Object>> run(String cypher, Map<String, Object> params);
+
+	}
+
+	/**
+	 * Runs work in one write transaction through {@link Tx}; an exception rolls all of it
+	 * back.
+	 */
+	public <T> T inTransaction(Function<Tx, T> work) {
+		return inWriteTransaction((tx) -> work
+			.apply((cypher, params) -> tx.run(cypher, params).stream().map(Neo4jGraph::toMap).toList()));
+	}
+
+	/**
+	 * Runs work in one read transaction through {@link Tx} (several statements see one
+	 * snapshot).
+	 */
+	public <T> T inReadOnlyTransaction(Function<Tx, T> work) {
+		return inReadTransaction((tx) -> work
+			.apply((cypher, params) -> tx.run(cypher, params).stream().map(Neo4jGraph::toMap).toList()));
+	}
+
 	/** Runs work in one read transaction (several statements see one snapshot). */
 	public <T> T inReadTransaction(Function<TransactionContext, T> work) {
 		try (Session session = this.driver.session(this.sessionConfig)) {

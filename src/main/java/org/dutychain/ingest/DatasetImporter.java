@@ -32,4 +32,12 @@ public interface DatasetImporter {
 		return CheckedDataset.check(source).problems();
 	}
 
+	/**
+	 * Whether an import is running now (edits in the tool are refused meanwhile, issue
+	 * 12).
+	 */
+	default boolean importing() {
+		return false;
+	}
+
 }

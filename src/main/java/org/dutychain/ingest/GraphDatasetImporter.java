@@ -60,6 +60,8 @@ class GraphDatasetImporter implements DatasetImporter {
 		this(graph, cypher, leases, ImportLimits.DEFAULTS);
 	}
 
+	private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+
 	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher) {
 		this(graph, cypher, ImportLimits.DEFAULTS);
 	}
@@ -121,7 +123,22 @@ class GraphDatasetImporter implements DatasetImporter {
 		return CheckedDataset.check(source, CheckedDataset.displayName(source), this.limits).problems();
 	}
 
+	@Override
+	public boolean importing() {
+		return this.running.get() > 0;
+	}
+
 	private ImportResult importFrom(CheckedDataset checked, Progress progress) {
+		this.running.incrementAndGet();
+		try {
+			return importCounted(checked, progress);
+		}
+		finally {
+			this.running.decrementAndGet();
+		}
+	}
+
+	private ImportResult importCounted(CheckedDataset checked, Progress progress) {
 		long started = System.nanoTime();
 		String displayName = checked.displayName();
 		if (!checked.valid()) {
@@ -132,6 +149,7 @@ class GraphDatasetImporter implements DatasetImporter {
 		this.lock.lock();
 		try {
 			long generation = nextGeneration();
+			long revision = activeRevision();
 			log.info("Importing {} as generation {}", displayName, generation);
 			Map<String, Integer> counts;
 			try {
@@ -140,7 +158,7 @@ class GraphDatasetImporter implements DatasetImporter {
 				for (CypherFile.Statement statement : levels.statements()) {
 					this.graph.write(statement.cypher(), Map.of("generation", generation));
 				}
-				switchTo(generation, data);
+				switchTo(generation, data, revision);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Import of {} failed while writing generation {}; removing it", displayName, generation, ex);
@@ -170,6 +188,11 @@ class GraphDatasetImporter implements DatasetImporter {
 		}
 	}
 
+	private long activeRevision() {
+		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(DATASET, "active-revision"), Map.of());
+		return (!rows.isEmpty() && rows.get(0).get("revision") instanceof Number n) ? n.longValue() : 0L;
+	}
+
 	/**
 	 * A new generation number from the counter node (safe with several app instances on
 	 * one database: the counter's write lock orders them).
@@ -183,13 +206,22 @@ class GraphDatasetImporter implements DatasetImporter {
 	 * The one small transaction readers notice: the old Dataset inactive, the new one
 	 * active.
 	 */
-	private void switchTo(long generation, ValidDataset data) {
+	private void switchTo(long generation, ValidDataset data, long revision) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("generation", generation);
 		params.put("name", data.name());
 		params.put("asOf", data.asOf());
 		this.graph.inWriteTransaction((tx) -> {
 			tx.run(this.cypher.statement(DATASET, "lock-switch"), params).consume();
+			// an edit that slipped in after the import began would be lost silently:
+			// refuse
+			List<org.neo4j.driver.Record> active = tx.run(this.cypher.statement(DATASET, "active-revision"), Map.of())
+				.list();
+			long now = active.isEmpty() ? 0 : active.get(0).get("revision").asLong();
+			if (now != revision) {
+				throw new IllegalStateException("the active dataset was edited while importing (revision " + revision
+						+ " → " + now + "); import again");
+			}
 			tx.run(this.cypher.statement(DATASET, "deactivate"), params).consume();
 			tx.run(this.cypher.statement(DATASET, "activate"), params).consume();
 			return null;

@@ -9,8 +9,13 @@ import java.time.ZonedDateTime;
  *
  * @param asOf the date analyses are evaluated at by default; null when the dataset has
  * none (then: today)
+ * @param revision edits made in the tool since the import (0 = as imported)
  */
-public record DatasetInfo(String name, LocalDate asOf, long generation, ZonedDateTime importedAt) {
+public record DatasetInfo(String name, LocalDate asOf, long generation, ZonedDateTime importedAt, long revision) {
+
+	public DatasetInfo(String name, LocalDate asOf, long generation, ZonedDateTime importedAt) {
+		this(name, asOf, generation, importedAt, 0);
+	}
 
 	/** Stands for "nothing imported yet": generation -1 matches no node. */
 	public static DatasetInfo none() {

@@ -42,18 +42,30 @@ public class Datasets {
 		Object imported = row.get("importedAt");
 		return new DatasetInfo((String) row.get("name"), (LocalDate) row.get("asOf"),
 				((Number) row.get("generation")).longValue(),
-				(imported instanceof TemporalAccessor t) ? ZonedDateTime.from(t) : null);
+				(imported instanceof TemporalAccessor t) ? ZonedDateTime.from(t) : null,
+				(row.get("revision") instanceof Number n) ? n.longValue() : 0);
 	}
 
 	/**
-	 * {@code asOf} if given, else the active dataset's, else today by the injected clock.
+	 * {@code asOf} if given; else, once the dataset was edited in the tool, today in
+	 * Asia/Shanghai (issue 12); else the active dataset's; else today by the injected
+	 * clock.
 	 */
 	public LocalDate asOf(LocalDate requested) {
 		if (requested != null) {
 			return requested;
 		}
-		LocalDate own = active().asOf();
+		DatasetInfo active = active();
+		if (active.revision() > 0) {
+			return today();
+		}
+		LocalDate own = active.asOf();
 		return (own != null) ? own : LocalDate.now(this.clock);
+	}
+
+	/** Today in Asia/Shanghai by the injected clock (the date edits record). */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
 	}
 
 	/**

@@ -97,6 +97,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * A ledger edit that changed nothing: 409 (illegal transition, version conflict with
+	 * the current state, import running), 422 (missing field), 403, 404.
+	 */
+	@ExceptionHandler(org.dutychain.ledger.EditRefusedException.class)
+	ProblemDetail editRefused(org.dutychain.ledger.EditRefusedException ex) {
+		HttpStatus status = HttpStatus.valueOf(ex.status());
+		ProblemDetail problem = problem(status,
+				URI.create("/problems/" + ex.code().toLowerCase(java.util.Locale.ROOT).replace('_', '-')),
+				ex.getMessage(), ex.messageZh());
+		problem.setProperty("code", ex.code());
+		problem.setProperty("messageEn", ex.getMessage());
+		if (ex.current() != null && ex.code().equals("VERSION_CONFLICT")) {
+			problem.setProperty("current", ex.current());
+		}
+		else if (ex.current() != null) {
+			ex.current().forEach(problem::setProperty);
+		}
+		return problem;
+	}
+
 	@ExceptionHandler(NotAvailableException.class)
 	ProblemDetail notAvailable(NotAvailableException ex) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, NOT_AVAILABLE, "Not available",

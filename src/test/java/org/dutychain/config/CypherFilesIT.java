@@ -223,6 +223,9 @@ class CypherFilesIT {
 		p.put("rows", List.of()); // batches of the import: UNWIND $rows AS row
 		p.put("leased", List.of()); // generations still read by an audit
 		p.put("hours", 1L);
+		p.put("set", Map.of()); // ledger edits: SET n += $set
+		p.put("limit", 1L);
+		p.put("days", 30L);
 		Matcher m = PARAM.matcher(cypher);
 		while (m.find()) {
 			p.putIfAbsent(m.group(1), "x");

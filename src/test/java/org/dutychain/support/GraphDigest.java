@@ -18,8 +18,11 @@ import org.dutychain.config.Neo4jGraph;
  * A canonical fingerprint of the whole graph: node counts per label, relationship counts
  * per type, and a SHA-256 over a sorted dump of every node (labels + properties) and
  * relationship (type, both end nodes, properties). The properties {@code generation} and
- * {@code importedAt} are left out, and so are the bookkeeping nodes {@code Counter} and
- * {@code GenerationLease}, so two imports of the same dataset compare equal.
+ * {@code importedAt} are left out, so two imports of the same dataset compare equal; and
+ * so are system data (users, the audit log, change records, the bookkeeping nodes Counter
+ * and GenerationLease, design.md section 7) and the edit counters {@code revision} and
+ * {@code version}, so that a dataset edited in the tool compares equal to the import of
+ * its export.
  *
  * @param nodes node count per label combination (e.g. {@code Unit} → 16)
  * @param relationships relationship count per type
@@ -28,7 +31,7 @@ import org.dutychain.config.Neo4jGraph;
  */
 public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationships, String sha256, int lines) {
 
-	private static final Set<String> IGNORED = Set.of("generation", "importedAt");
+	private static final Set<String> IGNORED = Set.of("generation", "importedAt", "revision", "version");
 
 	public static GraphDigest of(Neo4jGraph graph) {
 		List<String> dump = new ArrayList<>();

@@ -1,0 +1,124 @@
+package org.dutychain.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.dutychain.ledger.Edits;
+import org.dutychain.ledger.Ledger;
+import org.dutychain.ledger.Ledger.IssueInput;
+import org.dutychain.ledger.Ledger.IssuePatch;
+import org.dutychain.ledger.Ledger.MeasureInput;
+import org.dutychain.ledger.Ledger.MeasurePatch;
+import org.dutychain.ledger.Ledger.TransitionInput;
+import org.dutychain.ledger.Workflow;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The rectification ledger (整改台账): issues per scope with the filters overdue (逾期),
+ * dueSoon (即将到期) and toVerify (待验收), measures, the transitions as POSTs, and the change
+ * records (history). Refusals are problems (409 illegal / conflict, 422 missing field,
+ * 403, 404).
+ */
+@RestController
+class LedgerController {
+
+	private final Ledger ledger;
+
+	private final Edits edits;
+
+	LedgerController(Ledger ledger, Edits edits) {
+		this.ledger = ledger;
+		this.edits = edits;
+	}
+
+	@GetMapping("/api/issues")
+	List<Map<String, Object>> issues(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) String filter,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "30") int days) {
+		return this.ledger.issues(blankToNull(scope), blankToNull(filter), asOf, days);
+	}
+
+	@PostMapping("/api/issues")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> createIssue(@RequestBody IssueInput body) {
+		return this.ledger.createIssue(body);
+	}
+
+	@GetMapping("/api/issues/{id}")
+	Map<String, Object> issue(@PathVariable String id) {
+		return this.ledger.issue(id);
+	}
+
+	@PatchMapping("/api/issues/{id}")
+	Map<String, Object> updateIssue(@PathVariable String id, @RequestBody IssuePatch body) {
+		return this.ledger.updateIssue(id, body);
+	}
+
+	@GetMapping("/api/issues/{id}/measures")
+	Object measures(@PathVariable String id) {
+		return this.ledger.issue(id).get("measures");
+	}
+
+	@PostMapping("/api/issues/{id}/measures")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> addMeasure(@PathVariable String id, @RequestBody MeasureInput body) {
+		return this.ledger.addMeasure(id, body);
+	}
+
+	@PostMapping("/api/issues/{id}/verify")
+	Map<String, Object> verifyIssue(@PathVariable String id, @RequestBody(required = false) TransitionInput body) {
+		return this.ledger.verifyIssue(id, orNone(body));
+	}
+
+	@PostMapping("/api/issues/{id}/look-back")
+	Map<String, Object> lookBack(@PathVariable String id, @RequestBody(required = false) TransitionInput body) {
+		return this.ledger.lookBack(id, orNone(body));
+	}
+
+	@GetMapping("/api/measures/{id}")
+	Map<String, Object> measure(@PathVariable String id) {
+		return this.ledger.measure(id);
+	}
+
+	@PatchMapping("/api/measures/{id}")
+	Map<String, Object> updateMeasure(@PathVariable String id, @RequestBody MeasurePatch body) {
+		return this.ledger.updateMeasure(id, body);
+	}
+
+	/** start | submit | verify | return. */
+	@PostMapping("/api/measures/{id}/{action:start|submit|verify|return}")
+	Map<String, Object> transition(@PathVariable String id, @PathVariable String action,
+			@RequestBody(required = false) TransitionInput body) {
+		return this.ledger.transition(id, Workflow.Action.ofPath(action), orNone(body));
+	}
+
+	/**
+	 * Change records, newest first: {@code entity} Issue, Measure, Duty, … and its id.
+	 */
+	@GetMapping("/api/changes")
+	List<Map<String, Object>> changes(@RequestParam(required = false) String entity,
+			@RequestParam(required = false) String id, @RequestParam(defaultValue = "200") int limit) {
+		return this.edits.changes(blankToNull(entity), blankToNull(id), Math.max(1, Math.min(limit, 5000)));
+	}
+
+	private static TransitionInput orNone(TransitionInput body) {
+		return (body != null) ? body : TransitionInput.none();
+	}
+
+	static String blankToNull(String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+}
