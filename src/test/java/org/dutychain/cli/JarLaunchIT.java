@@ -107,7 +107,7 @@ class JarLaunchIT {
 	static String adminPassword(Path log, Process app) throws Exception {
 		java.util.regex.Pattern line = java.util.regex.Pattern
 			.compile("created user 'admin' with the generated password (\\S+)");
-		for (int i = 0; i < 480 && app.isAlive(); i++) {
+		for (int i = 0; i < 1200 && app.isAlive(); i++) {
 			java.util.regex.Matcher m = line.matcher(Files.readString(log));
 			if (m.find()) {
 				return m.group(1);

@@ -109,6 +109,9 @@ class VisualizerIT {
 			browser.findElement(By.cssSelector("[data-testid=login-password]")).sendKeys(TestAdmin.PASSWORD);
 			browser.findElement(By.cssSelector("[data-testid=login-submit]")).click();
 			waitFor(() -> !browser.getCurrentUrl().contains("login"));
+			// the sign-in ends on the page: the first (cold) audit of the tree is
+			// computed here
+			waitFor(Duration.ofSeconds(180), () -> "5".equals(tree().getAttribute("data-units")));
 			signedIn = true;
 		}
 		browser.get("http://localhost:" + this.port + "/");
