@@ -1,4 +1,4 @@
-// Import: upload a zip or xlsx; a 422 problem lists every error (file, row, column, code, message) in a table.
+// Import: upload a zip or xlsx (202 + a job polled until it ends); a 422 problem lists every error (file, row, column, code, message) in a table.
 import { api } from './api.js';
 import { t, msg } from './i18n.js';
 import { fillTable, showMessage } from './dom.js';
@@ -13,7 +13,15 @@ export function setupImport({ onImported }) {
 		result.textContent = '';
 		if (!file) return;
 		try {
-			const imported = await api.upload(file);
+			// 202: the upload is valid and written by a job; poll it until it ends
+			let job = await api.upload(file);
+			while (job.state === 'running') {
+				result.textContent = `${job.phase} ${job.percent}%`;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				job = await api.job(job.id);
+			}
+			if (job.state !== 'succeeded') throw new Error((job.problem && job.problem.detail) || job.state);
+			const imported = job.result;
 			result.textContent = t('import.ok', `${imported.dataset || file.name}（${Object.entries(imported.counts || {}).map(([k, v]) => `${k} ${v}`).join('，')}）`);
 			showMessage(result.textContent, true);
 			onImported();

@@ -52,32 +52,7 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	@Override
 	public ImportResult importUpload(String fileName, InputStream content) throws InvalidDatasetException {
-		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.strip();
-		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		String lower = base.toLowerCase(Locale.ROOT);
-		if (!lower.endsWith(".zip") && !lower.endsWith(".xlsx")) {
-			throw new InvalidDatasetException(List
-				.of(Problems.notADataset(base, "an upload must be a .zip or an .xlsx file", "上传文件须为.zip或.xlsx文件")));
-		}
-		Path temp = null;
-		try {
-			temp = Files.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
-			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-			return importFrom(CheckedDataset.check(temp, base), Progress.NONE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					log.warn("Could not delete {}: {}", temp, ex.getMessage());
-				}
-			}
-		}
+		return importFrom(CheckedDataset.checkUpload(fileName, content), Progress.NONE);
 	}
 
 	@Override
