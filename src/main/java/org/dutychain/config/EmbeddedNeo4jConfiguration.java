@@ -83,7 +83,7 @@ class EmbeddedNeo4jConfiguration {
 				long started = System.nanoTime();
 				DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 					.setConfig(BoltConnector.enabled, true)
-					.setConfig(BoltConnector.listen_address, new SocketAddress("localhost", properties.boltPort()))
+					.setConfig(BoltConnector.listen_address, new SocketAddress("localhost", freeBoltPort(properties)))
 					.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
 					.setConfig(HttpConnector.enabled, false)
 					.setConfig(HttpsConnector.enabled, false)
@@ -103,6 +103,26 @@ class EmbeddedNeo4jConfiguration {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * The configured Bolt port, or any free one (with a log line) when it is taken,
+		 * e.g. by another Neo4j.
+		 */
+		private static int freeBoltPort(DutychainProperties properties) {
+			int port = properties.boltPort();
+			if (port == 0) {
+				return 0;
+			}
+			try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+				probe.bind(new java.net.InetSocketAddress("localhost", port));
+				return port;
+			}
+			catch (IOException ex) {
+				log.warn("Bolt port {} is in use; the embedded database listens on a free port instead (logged below)",
+						port);
+				return 0;
 			}
 		}
 
