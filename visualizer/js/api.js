@@ -53,6 +53,7 @@ export const api = {
 		form.append('file', file);
 		return request('POST', '/api/imports', {}, form);
 	},
+	job: (id) => request('GET', `/api/jobs/${encodeURIComponent(id)}`),
 	reportUrl: (format, scope) => {
 		const url = new URL('/api/reports/audit', window.location.origin);
 		url.searchParams.set('format', format);

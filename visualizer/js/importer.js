@@ -1,5 +1,6 @@
-// Import: upload a zip or xlsx after a confirm (an import replaces all data); the button is disabled and a progress
-// line runs while it works; a 422 problem lists every error (file, row, column, code, message) in a table.
+// Import: upload a zip or xlsx after a confirm (an import replaces all data); the upload is validated, then written
+// by a job polled until it ends (202); the button is disabled and a progress line runs while it works; a 422 problem
+// lists every error (file, row, column, code, message) in a table.
 import { api } from './api.js';
 import { t, msg } from './i18n.js';
 import { el, fillTable, showMessage, clearMessage } from './dom.js';
@@ -35,7 +36,15 @@ export function setupImport({ onImported, datasetName }) {
 		const timer = setInterval(tick, 1000);
 		result.replaceChildren(el('span', { class: 'progress' }, el('b')), ' ', status);
 		try {
-			const imported = await api.upload(file);
+			// 202: the upload is valid and written by a job; poll it until it ends
+			let job = await api.upload(file);
+			while (job.state === 'running') {
+				status.textContent = t('import.running', file.name, Math.round((Date.now() - started) / 1000)) + ` ${job.percent ?? 0}%`;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				job = await api.job(job.id);
+			}
+			if (job.state !== 'succeeded') throw Object.assign(new Error((job.problem && job.problem.detail) || job.state), { problem: job.problem });
+			const imported = job.result;
 			const counts = imported.counts || {};
 			const units = counts.units ?? counts.Unit ?? counts.unit;
 			const text = t('import.ok', `${imported.dataset || file.name}${units != null ? `（${t('import.counts', units)}）` : ''}`);

@@ -1,9 +1,15 @@
 package org.dutychain.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
 
 import org.dutychain.config.ImportLimits;
-import java.util.List;
 
 /**
  * A dataset read from its source and validated, before any database exists: the CLI
@@ -24,6 +30,46 @@ public final class CheckedDataset {
 	/** Reads and validates a CSV folder, a .zip of it or an .xlsx workbook. */
 	public static CheckedDataset check(Path source) {
 		return check(source, displayName(source));
+	}
+
+	/**
+	 * An upload as the REST endpoint receives it: a .zip or an .xlsx (by file name),
+	 * copied to a temporary file that is deleted once it has been read.
+	 */
+	public static CheckedDataset checkUpload(String fileName, InputStream content) {
+		return checkUpload(fileName, content, ImportLimits.DEFAULTS);
+	}
+
+	/** {@link #checkUpload(String, InputStream)} within the given import limits. */
+	public static CheckedDataset checkUpload(String fileName, InputStream content, ImportLimits limits) {
+		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.strip();
+		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		String lower = base.toLowerCase(Locale.ROOT);
+		if (!lower.endsWith(".zip") && !lower.endsWith(".xlsx")) {
+			return new CheckedDataset(base, new DatasetValidator.Result(List
+				.of(Problems.notADataset(base, "an upload must be a .zip or an .xlsx file", "上传文件须为.zip或.xlsx文件")),
+					null));
+		}
+		Path temp = null;
+		try {
+			temp = org.dutychain.config.PrivateFiles.createTempFile("dutychain-upload-",
+					lower.endsWith(".zip") ? ".zip" : ".xlsx");
+			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+			return check(temp, base, limits);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ex) {
+					// a temporary file; the OS cleans it up
+				}
+			}
+		}
 	}
 
 	static CheckedDataset check(Path source, String displayName) {

@@ -1,13 +1,8 @@
 package org.dutychain.ingest;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -85,32 +80,7 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	@Override
 	public ImportResult importUpload(String fileName, InputStream content) throws InvalidDatasetException {
-		String name = (fileName == null || fileName.isBlank()) ? "upload" : fileName.strip();
-		String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		String lower = base.toLowerCase(Locale.ROOT);
-		if (!lower.endsWith(".zip") && !lower.endsWith(".xlsx")) {
-			throw new InvalidDatasetException(List
-				.of(Problems.notADataset(base, "an upload must be a .zip or an .xlsx file", "上传文件须为.zip或.xlsx文件")));
-		}
-		Path temp = null;
-		try {
-			temp = PrivateFiles.createTempFile("dutychain-upload-", lower.endsWith(".zip") ? ".zip" : ".xlsx");
-			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-			return importFrom(CheckedDataset.check(temp, base, this.limits), Progress.NONE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					log.warn("Could not delete {}: {}", temp, ex.getMessage());
-				}
-			}
-		}
+		return importFrom(CheckedDataset.checkUpload(fileName, content, this.limits), Progress.NONE);
 	}
 
 	@Override

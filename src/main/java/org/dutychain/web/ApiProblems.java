@@ -56,6 +56,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final URI FORBIDDEN = URI.create("/problems/forbidden");
 
+	static final URI IMPORT_RUNNING = URI.create("/problems/import-running");
+
+	static final URI UNKNOWN_JOB = URI.create("/problems/unknown-job");
+
+	@ExceptionHandler(ImportJobs.ImportRunningException.class)
+	ProblemDetail importRunning(ImportJobs.ImportRunningException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, IMPORT_RUNNING, "Import running", "另一项导入正在进行，请待其完成后再试");
+		problem.setProperty("code", "IMPORT_RUNNING");
+		problem.setProperty("jobId", ex.jobId());
+		return problem;
+	}
+
+	@ExceptionHandler(ImportController.UnknownJobException.class)
+	ProblemDetail unknownJob(ImportController.UnknownJobException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_JOB, "Unknown job",
+				"没有编号为 " + ex.jobId() + " 的作业");
+		problem.setProperty("jobId", ex.jobId());
+		return problem;
+	}
+
 	@ExceptionHandler(UnknownUnitException.class)
 	ProblemDetail unknownUnit(UnknownUnitException ex) {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_UNIT, "Unknown unit",

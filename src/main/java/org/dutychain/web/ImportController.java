@@ -3,54 +3,60 @@ package org.dutychain.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 
-import org.dutychain.analysis.AuditCache;
+import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
-import org.dutychain.ingest.ImportResult;
 import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.security.AuditLog;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Uploads of a dataset (导入): a .zip of the CSV folder or one .xlsx workbook; all problems
- * or nothing written.
+ * Uploads of a dataset (导入): a .zip of the CSV folder or one .xlsx workbook. The request
+ * receives and validates the upload (422 listing every problem); the write runs as a job
+ * ({@code 202 Accepted}, {@code Location: /api/jobs/{id}}). The controller is called only
+ * once the whole upload has arrived, so a client that disconnects before its upload
+ * completes imports nothing.
  */
 @RestController
 class ImportController {
 
 	private final ObjectProvider<DatasetImporter> importer;
 
-	private final AuditCache audits;
+	private final ImportJobs jobs;
 
 	private final AuditLog auditLog;
 
 	private final org.dutychain.organization.Datasets datasets;
 
-	ImportController(ObjectProvider<DatasetImporter> importer, AuditCache audits, AuditLog auditLog,
-			org.dutychain.organization.Datasets datasets) {
+	private final org.dutychain.config.ImportLimits limits;
+
+	ImportController(ObjectProvider<DatasetImporter> importer, ImportJobs jobs, AuditLog auditLog,
+			org.dutychain.organization.Datasets datasets, ObjectProvider<org.dutychain.config.ImportLimits> limits) {
 		this.importer = importer;
-		this.audits = audits;
+		this.jobs = jobs;
 		this.auditLog = auditLog;
 		this.datasets = datasets;
+		this.limits = limits.getIfAvailable(() -> org.dutychain.config.ImportLimits.DEFAULTS);
 	}
 
 	/**
-	 * 201 with the import result; 422 listing every problem (see {@link ApiProblems});
-	 * 409 EDITS_WOULD_BE_LOST with the count of edits made in the tool since the last
-	 * import, unless {@code overwriteEdits=true} (export them first:
-	 * {@code GET /api/export}).
+	 * 202 with the job and {@code Location: /api/jobs/{id}}; 422 listing every problem;
+	 * 409 {@code IMPORT_RUNNING} while another import runs; 409 EDITS_WOULD_BE_LOST with
+	 * the count of edits made in the tool since the last import, unless
+	 * {@code overwriteEdits=true} (export them first: {@code GET /api/export}).
 	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@ResponseStatus(HttpStatus.CREATED)
-	ImportResult upload(@RequestParam("file") MultipartFile file,
+	ResponseEntity<ImportJobs.JobView> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean overwriteEdits) {
 		DatasetImporter importer = this.importer.getIfAvailable();
 		if (importer == null) {
@@ -64,21 +70,42 @@ class ImportController {
 					java.util.Map.of("edits", edits));
 		}
 		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload";
+		CheckedDataset checked;
 		try (InputStream in = file.getInputStream()) {
-			ImportResult result = importer.importUpload(name, in);
-			this.audits.clear();
-			this.auditLog.record(AuditLog.IMPORT, name, "imported");
-			this.audits.schedule(null); // the views' audit of the new dataset, in the
-										// background
-			return result;
-		}
-		catch (InvalidDatasetException ex) {
-			this.auditLog.record(AuditLog.IMPORT, name, "rejected: " + ex.problems().size() + " problems");
-			throw ex;
+			checked = CheckedDataset.checkUpload(name, in, this.limits);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		if (!checked.valid()) {
+			this.auditLog.record(AuditLog.IMPORT, name, "rejected: " + checked.problems().size() + " problems");
+			throw new InvalidDatasetException(checked.problems());
+		}
+		ImportJobs.JobView job = this.jobs.start(importer, checked);
+		this.auditLog.record(AuditLog.IMPORT, name, "accepted as job " + job.id());
+		return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(job);
+	}
+
+	/** A job: phase, rows, percentage, and the result or the problem. */
+	@GetMapping("/api/jobs/{id}")
+	ImportJobs.JobView job(@PathVariable String id) {
+		return this.jobs.find(id).orElseThrow(() -> new UnknownJobException(id));
+	}
+
+	/** No job with this id (404). */
+	static final class UnknownJobException extends RuntimeException {
+
+		private final String jobId;
+
+		UnknownJobException(String jobId) {
+			super("unknown job " + jobId);
+			this.jobId = jobId;
+		}
+
+		String jobId() {
+			return this.jobId;
+		}
+
 	}
 
 }

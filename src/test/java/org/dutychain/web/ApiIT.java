@@ -398,6 +398,46 @@ class ApiIT {
 	}
 
 	@Test
+	void aValidUploadIsAcceptedAsAJobThatReportsItsResult() throws Exception {
+		java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip);
+				var files = java.nio.file.Files.list(org.dutychain.support.TestDatasets.small())) {
+			for (Path file : files.sorted().toList()) {
+				out.putNextEntry(new java.util.zip.ZipEntry(file.getFileName().toString()));
+				out.write(java.nio.file.Files.readAllBytes(file));
+				out.closeEntry();
+			}
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("file", new ByteArrayResource(zip.toByteArray()) {
+			@Override
+			public String getFilename() {
+				return "small.zip";
+			}
+		});
+		ResponseEntity<String> response = this.http.exchange("/api/imports", HttpMethod.POST,
+				new HttpEntity<>(body, headers), String.class);
+		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
+		JsonNode job = this.json.readTree(response.getBody());
+		String location = response.getHeaders().getLocation().toString();
+		assertThat(location).isEqualTo("/api/jobs/" + job.path("id").asText());
+		assertThat(job.path("kind").asText()).isEqualTo("import");
+		assertThat(job.path("totalRows").asLong()).isPositive();
+		for (int i = 0; i < 3000 && job.path("state").asText().equals("running"); i++) {
+			Thread.sleep(100);
+			job = get(location, 200);
+		}
+		assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("succeeded");
+		assertThat(job.path("percent").asInt()).isEqualTo(100);
+		assertThat(job.path("result").path("counts").path("units").asInt()).isPositive();
+		assertThat(get("/api/dataset", 200).path("name").asText())
+			.isEqualTo(job.path("result").path("dataset").asText());
+		assertThat(get("/api/jobs/no-such-job", 404).path("type").asText()).isEqualTo("/problems/unknown-job");
+	}
+
+	@Test
 	void openApiAndSwaggerUiAreServed() throws Exception {
 		JsonNode api = get("/v3/api-docs", 200);
 		assertThat(api.path("paths").has("/api/units/{id}/tree")).isTrue();
