@@ -275,6 +275,14 @@ public class AuditCache implements DisposableBean {
 		}
 		Computation started = c;
 		Runnable run = () -> {
+			synchronized (this.entries) {
+				if (this.entries.get(key) != started) {
+					// cleared or replaced while queued: do not spend the audit thread on
+					// it
+					started.future.cancel(false);
+					return;
+				}
+			}
 			try {
 				started.future.complete(Entry.of(this.analyses.audit(scope, date, started)));
 			}
