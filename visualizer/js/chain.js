@@ -376,6 +376,8 @@ export class ChainView {
 		this.chart.resize({ width, height });
 		const left = 20;
 		const right = width - left - depth * COLUMN;
+		// a fresh drawing each time: ECharts' tree diffing fails on nodes that move between collapsed groups
+		this.chart.clear();
 		this.chart.setOption({
 			tooltip: { trigger: 'item', confine: true, formatter: (p) => this.tooltip(p.data) },
 			series: [{
