@@ -21,6 +21,8 @@ export function setLabels(data) {
 	labels = { groups: {}, grades: {}, findings: {}, analyses: {}, ...(data || {}) };
 	flat = {};
 	Object.values(labels.groups).forEach((g) => Object.entries(g).forEach(([k, v]) => { if (!flat[k]) flat[k] = v; }));
+	// grade codes (POOR, FAIRLY_GOOD …) only for codes that slip into messages; one letter grades stay as they are
+	Object.values(labels.grades).forEach((g) => Object.entries(g).forEach(([k, v]) => { if (!flat[k] && k.length > 1) flat[k] = v; }));
 }
 
 const pick = (entry, fallback) => (entry ? (lang === 'zh' ? entry.zh : entry.en) || entry.zh || fallback : fallback);
