@@ -49,8 +49,8 @@ export class AccountabilityView {
 		const edges = [];
 		await Promise.all(ids.map(async (id) => {
 			try {
-				const panel = await api.unit(id);
-				Object.entries(panel.leaders || {}).forEach(([kind, leaders]) => leaders.forEach((l) => {
+				const leaders = await api.leaders(id);
+				Object.entries(leaders || {}).forEach(([kind, leaders]) => leaders.forEach((l) => {
 					if (inChain.has(l.id)) edges.push({ from: l.id, to: id, kind });
 				}));
 			}
@@ -75,13 +75,14 @@ export class AccountabilityView {
 		[...units.values()].forEach((u) => { (rows.get(u.distance) || rows.set(u.distance, []).get(u.distance)).push(u); });
 		const box = document.getElementById('acc-tree');
 		const width = Math.max(300, box.clientWidth);
+		const height = Math.max(box.clientHeight - 70, (max + 1) * 90 + 40);
+		const gap = Math.min(140, (height - 80) / Math.max(1, max));
 		const nodes = [];
 		[...rows.entries()].forEach(([d, us]) => {
 			us.sort((a, b) => a.id.localeCompare(b.id));
 			const step = width / (us.length + 1);
 			us.forEach((u, i) => nodes.push({
-				id: u.id, name: u.name, x: step * (i + 1), y: (max - d) * 90 + 40, symbolSize: 18,
-				itemStyle: { color: u.gap ? '#c23531' : '#3a9b5d' },
+				id: u.id, name: u.name, x: step * (i + 1), y: (max - d) * gap + 30, symbolSize: 18, category: u.gap ? 1 : 0,
 				label: { show: true, position: 'bottom', width: Math.max(80, step - 12), overflow: 'break', fontSize: 12,
 					formatter: escapeRich(u.name) },
 				tip: `${escapeHtml(u.name)} (${escapeHtml(u.id)})`,
@@ -91,15 +92,16 @@ export class AccountabilityView {
 			source: e.from, target: e.to, lineStyle: { type: EDGE_STYLE[e.kind] || 'solid', width: 2 },
 			tip: `${escapeHtml(unitName(e.from))} → ${escapeHtml(unitName(e.to))}（${escapeHtml(label('leadKind', e.kind))}）`,
 		}));
-		const height = (max + 1) * 90 + 60;
-		this.chart.resize({ height: Math.max(box.clientHeight, height) });
+		// two invisible corner nodes make the drawing's box the chart's box, so nothing is stretched or cut off
+		nodes.push({ id: '__a', name: '', x: 0, y: 0, symbolSize: 0, label: { show: false }, tooltip: { show: false } },
+			{ id: '__b', name: '', x: width, y: height, symbolSize: 0, label: { show: false }, tooltip: { show: false } });
 		this.chart.setOption({
 			tooltip: { formatter: (p) => (p.data && p.data.tip) || '' },
-			legend: [{ data: [t('acc.legendHeld'), t('acc.legendGap')], top: 0 }],
+			legend: [{ data: [t('acc.legendHeld'), t('acc.legendGap')], top: 0, selectedMode: false }],
 			series: [{ type: 'graph', layout: 'none', roam: true, data: nodes, links, edgeSymbol: ['none', 'arrow'],
-				edgeSymbolSize: 8, lineStyle: { color: '#b8242a' }, top: 30, bottom: 40, left: 60, right: 60 },
-			{ type: 'graph', name: t('acc.legendHeld'), data: [], itemStyle: { color: '#3a9b5d' } },
-			{ type: 'graph', name: t('acc.legendGap'), data: [], itemStyle: { color: '#c23531' } }],
+				categories: [{ name: t('acc.legendHeld'), itemStyle: { color: '#3a9b5d' } },
+					{ name: t('acc.legendGap'), itemStyle: { color: '#c23531' } }],
+				edgeSymbolSize: 8, lineStyle: { color: '#b8242a' }, top: 30, bottom: 40, left: 10, right: 10 }],
 		}, true);
 	}
 

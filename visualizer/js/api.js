@@ -40,6 +40,7 @@ export const api = {
 	unitIndex: () => request('GET', '/api/units/index'),
 	roots: () => request('GET', '/api/roots', withDate({})),
 	search: (query) => request('GET', '/api/units', { query, limit: 20 }),
+	leaders: (id) => request('GET', `/api/units/${encodeURIComponent(id)}/leaders`),
 	unit: (id) => request('GET', `/api/units/${encodeURIComponent(id)}`, withDate({})),
 	tree: (id, depth) => request('GET', `/api/units/${encodeURIComponent(id)}/tree`, withDate({ depth })),
 	coverage: (scope) => request('GET', '/api/coverage', withDate({ scope })),

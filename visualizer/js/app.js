@@ -74,7 +74,7 @@ async function analyses() {
 function showDataset() {
 	const box = document.querySelector('[data-testid=dataset-name]');
 	if (!state.dataset || !state.dataset.present) { box.textContent = t('app.loadingDemo'); return; }
-	box.textContent = `${t('app.dataset')}：${state.dataset.name || '—'}`;
+	box.textContent = `${t('app.dataset')}${language() === 'zh' ? '：' : ': '}${state.dataset.name || '—'}`;
 }
 
 /** Warns when the chosen date lies before the dataset's as_of. */

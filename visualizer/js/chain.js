@@ -376,6 +376,8 @@ export class ChainView {
 		this.chart.resize({ width, height });
 		const left = 20;
 		const right = width - left - depth * COLUMN;
+		// a fresh drawing each time: ECharts' tree diffing fails on nodes that move between collapsed groups
+		this.chart.clear();
 		this.chart.setOption({
 			tooltip: { trigger: 'item', confine: true, formatter: (p) => this.tooltip(p.data) },
 			series: [{
@@ -478,7 +480,7 @@ export class ChainView {
 				left: 10, right: 10,
 				breadcrumb: { show: true, bottom: 5 },
 				label: { show: true, formatter: (p) => escapeRich(p.name), fontSize: 12, overflow: 'truncate' },
-				upperLabel: { show: true, height: 20, formatter: (p) => escapeRich(p.name), color: '#fff' },
+				upperLabel: { show: true, height: 20, formatter: (p) => escapeRich(p.name), color: '#1f2329' },
 				levels: [{ itemStyle: { borderColor: '#555', borderWidth: 2, gapWidth: 2 } },
 					{ itemStyle: { borderColor: '#ddd', borderWidth: 1, gapWidth: 1 } }],
 			}],

@@ -77,7 +77,7 @@ export class FindingsView {
 			['unit', t('findings.unit')], ['message', t('findings.message')], [null, t('findings.rule')]];
 		fillTable(table, columns.map((c) => c[1]),
 			shown.map((x) => ({ x, cells: [severityBadge(x.severity), el('span', { 'data-code': x.code }, findingTitle(x.code)),
-				String(x.level || '—'), unitCell(x.unitId), el('span', { class: 'msg' }, msg(x.messageZh, x.messageEn)),
+				String(x.level || '—'), unitCell(x.unitId), el('span', { class: 'msg', title: msg(x.messageZh, x.messageEn) }, msg(x.messageZh, x.messageEn)),
 				el('button', { 'data-testid': 'show-rule', onclick: (e) => { e.stopPropagation(); this.showRule(x.analysis); } }, t('findings.showRule'))] })),
 			(r) => ({ class: 'clickable', 'data-testid': 'finding-row', 'data-key': r.x.key, 'data-unit': r.x.unitId,
 				'data-code': r.x.code, onclick: () => r.x.unitId && this.onUnit(r.x.unitId) }),
@@ -106,7 +106,7 @@ export class FindingsView {
 		const basisLines = header.filter((l) => /^\/\/\s*basis:/i.test(l)).map((l) => l.replace(/^\/\/\s*basis:\s*/i, ''));
 		if (basisLines.length) basis.push(...basisLines);
 		else if (a.description) basis.push(a.description);
-		const codes = (a.codes || []).map((c) => `· ${msg(c.titleZh, c.titleEn)}（${severity(c.severity)}）${c.description ? `：${c.description}` : ''}`);
+		const codes = (a.codes || []).map((c) => `· ${msg(c.titleZh, c.titleEn)}（${severity(c.severity)}）`);
 		const box = document.getElementById('rule-basis');
 		box.replaceChildren(el('b', {}, `${t('findings.basis')}：`), basis.join('\n'), el('br'), el('b', {}, `${t('findings.codes')}：`), el('br'), codes.join('\n'));
 		document.getElementById('rule-text').textContent = a.cypher || a.text || '';

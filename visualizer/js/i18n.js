@@ -21,6 +21,8 @@ export function setLabels(data) {
 	labels = { groups: {}, grades: {}, findings: {}, analyses: {}, ...(data || {}) };
 	flat = {};
 	Object.values(labels.groups).forEach((g) => Object.entries(g).forEach(([k, v]) => { if (!flat[k]) flat[k] = v; }));
+	// grade codes (POOR, FAIRLY_GOOD …) only for codes that slip into messages; one letter grades stay as they are
+	Object.values(labels.grades).forEach((g) => Object.entries(g).forEach(([k, v]) => { if (!flat[k] && k.length > 1) flat[k] = v; }));
 }
 
 const pick = (entry, fallback) => (entry ? (lang === 'zh' ? entry.zh : entry.en) || entry.zh || fallback : fallback);
@@ -55,9 +57,18 @@ export function severity(value) { return label('severity', value); }
 /** A grade of a grading scheme (ANNUAL PASS → 合格). */
 export function grade(scheme, value) { return pick((labels.grades[scheme] || {})[value], value || ''); }
 
-/** The message of a finding or rule in the current language. */
+const CODE_TOKEN = /\b[A-Z][A-Z_]{3,}\b/g;
+
+/** Replaces codes that slipped into a text (阶段RECTIFY → 阶段整改) by their labels. */
+export function localize(text) {
+	if (!text) return '';
+	return String(text).replace(CODE_TOKEN, (token) => (flat[token] ? pick(flat[token], token)
+		: (labels.findings[token] ? pick(labels.findings[token], token) : token)));
+}
+
+/** The message of a finding or rule in the current language, codes in it shown by their labels. */
 export function msg(zhText, enText) {
-	return lang === 'zh' ? (zhText || enText || '') : (enText || zhText || '');
+	return localize(lang === 'zh' ? (zhText || enText || '') : (enText || zhText || ''));
 }
 
 export function apply(root) {

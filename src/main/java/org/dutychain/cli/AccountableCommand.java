@@ -135,17 +135,35 @@ final class AccountableCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * The chain as a table in Chinese labels: units and people by name with the id in
+	 * brackets, responsibility kinds and rules by their labels, vacancies as （无人任职）.
+	 */
 	static void table(AccountabilityChain chain, PrintStream out) {
-		out.println(((chain.issueId() != null) ? "问题 " + chain.issueId() + " · " : "") + "单位 " + chain.unitId()
-				+ " · 领域 " + chain.domain() + " · " + chain.asOf());
-		out.println("#\t责任\t单位\t岗位\t人员\t规则");
+		String domain = Labeled.parse(DutyDomain.class, chain.domain()).map(DutyDomain::zh).orElse(chain.domain());
+		String unitName = chain.entries()
+			.stream()
+			.filter((e) -> e.unitId().equals(chain.unitId()))
+			.map(AccountabilityEntry::unitName)
+			.filter((n) -> n != null)
+			.findFirst()
+			.orElse(null);
+		out.println(((chain.issueId() != null) ? "问题 " + chain.issueId() + " · " : "") + "单位 "
+				+ named(unitName, chain.unitId()) + " · 领域 " + domain + " · 评估日期 " + chain.asOf());
+		out.println("序号\t责任类型\t单位\t岗位\t责任人\t依据");
 		for (AccountabilityEntry e : chain.entries()) {
-			out.println(e.rank() + "\t" + e.responsibility().zh() + "\t" + e.unitId() + " " + nz(e.unitName()) + "\t"
-					+ nz(e.postTitle()) + "\t"
-					+ ((e.personId() != null) ? e.personId() + " " + nz(e.personName()) : "（空缺）") + "\t" + e.rule()
-					+ " " + nz(e.ruleZh()));
+			out.println(e.rank() + "\t" + e.responsibility().zh() + "\t" + named(e.unitName(), e.unitId()) + "\t"
+					+ ((e.postTitle() != null) ? e.postTitle() : "（班子整体）") + "\t"
+					+ ((e.personId() != null) ? named(e.personName(), e.personId())
+							: (e.postId() != null || e.gap()) ? "（无人任职）" : "—")
+					+ "\t" + ((e.ruleZh() != null) ? e.ruleZh() : e.rule()));
 		}
-		out.println(chain.gaps().size() + " gap(s)");
+		out.println("共 " + chain.entries().size() + " 个责任环节，其中 " + chain.gaps().size() + " 处无人任职");
+	}
+
+	/** "name（id）", or the id alone when there is no name. */
+	static String named(String name, String id) {
+		return (name != null && !name.isBlank()) ? name + "（" + id + "）" : id;
 	}
 
 	private static String nz(String s) {

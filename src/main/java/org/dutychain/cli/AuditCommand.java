@@ -8,15 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.dutychain.analysis.AnalysisDefinition;
 import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.organization.Datasets;
+import org.dutychain.organization.UnitDirectory;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ReportFormat;
@@ -121,7 +128,7 @@ final class AuditCommand implements Callable<Integer> {
 					+ audit.findings().stream().filter((f) -> f.severity() == Severity.HIGH).count() + " HIGH");
 			switch (this.format) {
 				case json -> write((o) -> json(context, audit, o));
-				case text -> write((o) -> text(audit, o));
+				case text -> write((o) -> text(audit, titles(context), names(context), o));
 				default -> {
 					AuditReports reports = context.getBeanProvider(AuditReports.class).getIfAvailable();
 					if (reports == null) {
@@ -170,18 +177,57 @@ final class AuditCommand implements Callable<Integer> {
 		out.write('\n');
 	}
 
-	private static void text(AuditDocument audit, OutputStream out) {
+	/** Unit id → name in the active dataset. */
+	static Map<String, String> names(ConfigurableApplicationContext context) {
+		Map<String, String> names = new HashMap<>();
+		UnitDirectory units = context.getBeanProvider(UnitDirectory.class).getIfAvailable();
+		Datasets datasets = context.getBeanProvider(Datasets.class).getIfAvailable();
+		if (units != null && datasets != null) {
+			units.search(datasets.active().generation(), "", Integer.MAX_VALUE)
+				.forEach((u) -> names.put(u.id(), u.name()));
+		}
+		return names;
+	}
+
+	/** Finding code → Chinese title, from the analysis headers. */
+	static Map<String, String> titles(ConfigurableApplicationContext context) {
+		Map<String, String> titles = new HashMap<>();
+		AnalysisService analyses = context.getBeanProvider(AnalysisService.class).getIfAvailable();
+		if (analyses != null) {
+			for (AnalysisDefinition d : analyses.definitions()) {
+				titles.put(d.id(), d.titleZh());
+				d.codes().values().forEach((c) -> titles.put(c.code(), c.titleZh()));
+			}
+		}
+		return titles;
+	}
+
+	/**
+	 * The audit as text in Chinese labels: per level the units, pressure and coverage,
+	 * then one line per finding (severity 高/中/低, the finding's title, level, unit,
+	 * message) and a count per severity.
+	 */
+	static void text(AuditDocument audit, Map<String, String> titles, Map<String, String> names, OutputStream out) {
 		PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
-		p.println("Audit of " + audit.dataset() + " as of " + audit.asOf()
-				+ ((audit.scope() != null) ? " (scope " + audit.scope() + ")" : ""));
+		p.println("审计：" + audit.dataset() + " · 评估日期 " + audit.asOf()
+				+ ((audit.scope() != null) ? " · 范围 " + audit.scope() : ""));
 		for (AuditDocument.LevelSummary level : audit.levels()) {
-			p.printf(java.util.Locale.ROOT, "level %d: %d units, pressure mean %.2f, cold %.0f%%%n", level.level(),
-					level.units(), level.pressureMean(), level.coldShare() * 100);
+			double covered = level.coverage().values().stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
+			p.printf(java.util.Locale.ROOT, "第%d级：%d 个单位，平均压力 %.2f，冷单位 %.0f%%%s%n", level.level(), level.units(),
+					level.pressureMean(), level.coldShare() * 100, level.coverage().isEmpty() ? ""
+							: String.format(java.util.Locale.ROOT, "，清单覆盖最低 %.0f%%", Math.floor(covered * 100)));
 		}
+		p.println("严重程度\t发现\t层级\t单位\t说明");
+		Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
 		for (Finding f : audit.findings()) {
-			p.println(f.severity() + "\t" + f.key() + "\t" + f.messageZh());
+			counts.merge(f.severity(), 1, Integer::sum);
+			p.println(f.severity().zh() + "\t" + titles.getOrDefault(f.code(), f.code()) + "\t"
+					+ ((f.level() > 0) ? "第" + f.level() + "级" : "—") + "\t"
+					+ ((f.unitId() != null) ? AccountableCommand.named(names.get(f.unitId()), f.unitId()) : "—") + "\t"
+					+ f.messageZh());
 		}
-		p.println(audit.findings().size() + " finding(s)");
+		p.println("共 " + audit.findings().size() + " 项发现（高 " + counts.getOrDefault(Severity.HIGH, 0) + "，中 "
+				+ counts.getOrDefault(Severity.MEDIUM, 0) + "，低 " + counts.getOrDefault(Severity.LOW, 0) + "）");
 		p.flush();
 		if (p.checkError()) {
 			throw new UncheckedIOException(new IOException("could not write the audit"));

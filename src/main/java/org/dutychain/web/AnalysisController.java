@@ -77,10 +77,13 @@ class AnalysisController {
 	}
 
 	/**
-	 * Coverage of the eight domains per level: share of the level's units with a duty of
-	 * that domain.
+	 * Coverage of the eight domains per level (list-coverage's matrix): share of the
+	 * level's units that owe lists (hold a post) and are covered in that domain.
+	 *
+	 * @param units every unit of the level
+	 * @param owing the units of the level that owe lists (the denominator)
 	 */
-	record CoverageLevel(int level, int units, Map<String, Double> coverage) {
+	record CoverageLevel(int level, int units, int owing, Map<String, Double> coverage) {
 	}
 
 	/**
@@ -144,12 +147,21 @@ class AnalysisController {
 			return new CoverageResponse(this.datasets.active().name(), this.datasets.asOf(asOf), blankToNull(scope),
 					List.of(), Map.of(), view.audit());
 		}
+		Map<String, Object> metrics = metrics(audit, "list-coverage");
+		Map<Integer, Integer> owing = new java.util.HashMap<>();
+		if (metrics.get("coverage") instanceof List<?> rows) {
+			for (Object row : rows) {
+				if (row instanceof Map<?, ?> m && m.get("level") instanceof Number l
+						&& m.get("units") instanceof Number n) {
+					owing.put(l.intValue(), n.intValue());
+				}
+			}
+		}
 		List<CoverageLevel> levels = audit.levels()
 			.stream()
-			.map((l) -> new CoverageLevel(l.level(), l.units(), l.coverage()))
+			.map((l) -> new CoverageLevel(l.level(), l.units(), owing.getOrDefault(l.level(), 0), l.coverage()))
 			.toList();
-		return new CoverageResponse(audit.dataset(), audit.asOf(), audit.scope(), levels,
-				metrics(audit, "list-coverage"), view.audit());
+		return new CoverageResponse(audit.dataset(), audit.asOf(), audit.scope(), levels, metrics, view.audit());
 	}
 
 	@GetMapping("/api/pressure")

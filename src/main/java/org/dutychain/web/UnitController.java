@@ -162,6 +162,17 @@ class UnitController {
 		return this.units.search(generation(), "", Integer.MAX_VALUE);
 	}
 
+	/**
+	 * The units that lead this one, by edge kind (PRIMARY, DUAL, DISCIPLINE_SUPERVISION
+	 * …): the accountability diagram draws its real edges from them.
+	 */
+	@GetMapping("/api/units/{id}/leaders")
+	Map<String, List<UnitSummary>> leaders(@PathVariable String id) {
+		long generation = generation();
+		this.units.require(generation, id);
+		return this.units.leaders(generation, id);
+	}
+
 	@GetMapping("/api/units/{id}")
 	UnitPanel unit(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

@@ -78,9 +78,31 @@ class CliTests {
 		AccountableCommand.table(chain, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		List<String> lines = List.of(bytes.toString(StandardCharsets.UTF_8).split("\n"));
 		assertThat(lines).hasSize(5);
-		assertThat(lines.get(2)).startsWith("1\t主体责任\tC 预算处党支部\t支部书记\tp2 李四\tUNIT_PRINCIPAL");
-		assertThat(lines.get(3)).contains("（空缺）");
-		assertThat(lines.get(4)).isEqualTo("1 gap(s)");
+		assertThat(lines.get(0)).contains("预算处党支部（C）").contains("基层组织建设").doesNotContain("ORGANIZATION");
+		assertThat(lines.get(2)).isEqualTo("1\t主体责任\t预算处党支部（C）\t支部书记\t李四（p2）\t本单位主体责任");
+		assertThat(lines.get(3)).contains("（无人任职）").doesNotContain("LEADER_DOMAIN_IN_CHARGE");
+		assertThat(lines.get(4)).isEqualTo("共 2 个责任环节，其中 1 处无人任职");
+	}
+
+	@Test
+	void auditTextUsesChineseLabelsAndNames() {
+		org.dutychain.analysis.Finding finding = new org.dutychain.analysis.Finding("list-coverage", "NO_TEAM_LIST",
+				org.dutychain.analysis.Severity.HIGH, "C", 3, null, null, null, null, null,
+				new org.dutychain.analysis.Message("预算处党支部设有2个岗位，但没有领导班子责任清单", "en"),
+				new org.dutychain.analysis.Evidence(List.of("C"), List.of()), java.util.Map.of());
+		org.dutychain.analysis.AuditDocument audit = new org.dutychain.analysis.AuditDocument("示范",
+				LocalDate.of(2025, 6, 30), null, List.of(),
+				List.of(new org.dutychain.analysis.AuditDocument.LevelSummary(3, 10, java.util.Map.of("POLITICAL", 0.9),
+						0.8, 0.7, 0.1)),
+				List.of(finding));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		AuditCommand.text(audit, java.util.Map.of("NO_TEAM_LIST", "无班子责任清单"), java.util.Map.of("C", "预算处党支部"), bytes);
+		String text = bytes.toString(StandardCharsets.UTF_8);
+		assertThat(text).contains("第3级：10 个单位")
+			.contains("清单覆盖最低 90%")
+			.contains("高\t无班子责任清单\t第3级\t预算处党支部（C）\t")
+			.contains("共 1 项发现（高 1，中 0，低 0）");
+		assertThat(java.util.regex.Pattern.compile("\\b[A-Z][A-Z_]{3,}\\b").matcher(text).find()).isFalse();
 	}
 
 	@Test

@@ -108,9 +108,10 @@ class ChainLayoutIT {
 			// the overview draws the whole province as a treemap
 			page.js("const s = document.querySelector('[data-testid=chain-mode]'); s.value = 'overview';"
 					+ " s.dispatchEvent(new Event('change'));");
-			page.waitFor(() -> Boolean.TRUE.equals(page.js("const c = echarts.getInstanceByDom("
-					+ "document.querySelector('[data-testid=overview]')); return !!c && !!c.getOption()"
-					+ " && c.getOption().series.length === 1 && c.getOption().series[0].type === 'treemap';")));
+			page.waitFor(java.time.Duration.ofSeconds(240),
+					() -> Boolean.TRUE.equals(page.js("const c = echarts.getInstanceByDom("
+							+ "document.querySelector('[data-testid=overview]')); return !!c && !!c.getOption()"
+							+ " && c.getOption().series.length === 1 && c.getOption().series[0].type === 'treemap';")));
 			page.shot(Path.of("target/screenshots/chain-overview-" + width + ".png"));
 			assertThat(page.consoleErrors()).isEmpty();
 		}

@@ -59,7 +59,7 @@ final class PageBrowser implements AutoCloseable {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
 		return new PageBrowser(driver);
 	}
 
@@ -75,7 +75,7 @@ final class PageBrowser implements AutoCloseable {
 
 	void open(int port) {
 		this.driver.get("http://localhost:" + port + "/");
-		waitFor(Duration.ofSeconds(120), () -> !text("[data-testid=dataset-name]").isEmpty()
+		waitFor(Duration.ofSeconds(300), () -> !text("[data-testid=dataset-name]").isEmpty()
 				&& Integer.parseInt(attr("[data-testid=tree]", "data-units", "0")) > 0);
 	}
 
@@ -112,7 +112,7 @@ final class PageBrowser implements AutoCloseable {
 	}
 
 	void waitFor(BooleanSupplier condition) {
-		waitFor(Duration.ofSeconds(60), condition);
+		waitFor(Duration.ofSeconds(120), condition);
 	}
 
 	void waitFor(Duration timeout, BooleanSupplier condition) {

@@ -186,6 +186,10 @@ class VisualizerIT {
 		browser.findElement(By.cssSelector("[data-testid=tab-import]")).click();
 		browser.findElement(By.cssSelector("[data-testid=import-file]")).sendKeys(zip.toAbsolutePath().toString());
 		browser.findElement(By.cssSelector("[data-testid=import-submit]")).click();
+		// an import replaces all data: the page asks first
+		waitFor(() -> browser.findElement(By.cssSelector("[data-testid=import-confirm]")).isDisplayed());
+		assertThat(browser.findElement(By.cssSelector("[data-testid=import-confirm]")).getText()).contains("替换全部数据");
+		browser.findElement(By.cssSelector("[data-testid=import-confirm-ok]")).click();
 		waitFor(() -> browser.findElements(By.cssSelector("[data-testid=import-error-row]")).size() >= 2);
 		List<String> rows = browser.findElements(By.cssSelector("[data-testid=import-error-row]"))
 			.stream()
