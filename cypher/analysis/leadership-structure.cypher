@@ -64,7 +64,7 @@
 // STATIONED_TEAM_NOT_HEARD.en: From {windowStart} to {asOf} {unitName} did not hear {teamName}, and the team made no report to it
 // DIRECT_ORG_SECRETARY_INELIGIBLE.title: 直属党组织书记未进班子 | Directly affiliated organization's secretary not on the team
 // DIRECT_ORG_SECRETARY_INELIGIBLE.subject: unitId, personId
-// DIRECT_ORG_SECRETARY_INELIGIBLE.zh: {unitName}{postTitle}{personName}未在{parentName}领导班子任职（直属党组织书记应由党组副书记或分管组织人事工作的班子成员担任，或由党组书记兼任）
+// DIRECT_ORG_SECRETARY_INELIGIBLE.zh: {unitName}的{postTitle}{personName}未在{parentName}领导班子任职（直属党组织书记应由党组副书记或分管组织人事工作的班子成员担任，或由党组书记兼任）
 // DIRECT_ORG_SECRETARY_INELIGIBLE.en: {personName}, {postTitle} of {unitName}, holds no post on the leadership team of {parentName} (the secretary of a directly affiliated organization should be its deputy secretary, the member in charge of organization and personnel, or its secretary)
 // FIRST_SECRETARY_MISSING.title: 班子成员所在支部无第一书记 | Leaders' branch without a first secretary
 // FIRST_SECRETARY_MISSING.subject: unitId
