@@ -177,7 +177,7 @@ WITH u, parent, x, p
 ORDER BY p.id
 WITH u, parent, x, collect(p)[0] AS p
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
-RETURN 'DIRECT_ORG_SECRETARY_INELIGIBLE' AS code, u.id AS unitId, p.id AS postId, x.id AS personId,
+RETURN 'DIRECT_ORG_SECRETARY_INELIGIBLE' AS code, u.id AS unitId, null AS postId, x.id AS personId,
        [u.id, x.id] AS subject, [u.id, p.id, x.id, parent.id] AS evidenceIds, u.name AS unitName,
        coalesce(x.name, x.id) AS personName, coalesce(p.title, k.name, p.kind) AS postTitle, parent.name AS parentName
 ORDER BY unitId, personId;
