@@ -64,7 +64,7 @@
 // STATIONED_TEAM_NOT_HEARD.en: From {windowStart} to {asOf} {unitName} did not hear {teamName}, and the team made no report to it
 // DIRECT_ORG_SECRETARY_INELIGIBLE.title: 直属党组织书记未进班子 | Directly affiliated organization's secretary not on the team
 // DIRECT_ORG_SECRETARY_INELIGIBLE.subject: unitId, personId
-// DIRECT_ORG_SECRETARY_INELIGIBLE.zh: {unitName}{postTitle}{personName}未在{parentName}领导班子任职（直属党组织书记应由党组副书记或分管组织人事工作的班子成员担任，或由党组书记兼任）
+// DIRECT_ORG_SECRETARY_INELIGIBLE.zh: {unitName}的{postTitle}{personName}未在{parentName}领导班子任职（直属党组织书记应由党组副书记或分管组织人事工作的班子成员担任，或由党组书记兼任）
 // DIRECT_ORG_SECRETARY_INELIGIBLE.en: {personName}, {postTitle} of {unitName}, holds no post on the leadership team of {parentName} (the secretary of a directly affiliated organization should be its deputy secretary, the member in charge of organization and personnel, or its secretary)
 // FIRST_SECRETARY_MISSING.title: 班子成员所在支部无第一书记 | Leaders' branch without a first secretary
 // FIRST_SECRETARY_MISSING.subject: unitId
@@ -177,7 +177,7 @@ WITH u, parent, x, p
 ORDER BY p.id
 WITH u, parent, x, collect(p)[0] AS p
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
-RETURN 'DIRECT_ORG_SECRETARY_INELIGIBLE' AS code, u.id AS unitId, p.id AS postId, x.id AS personId,
+RETURN 'DIRECT_ORG_SECRETARY_INELIGIBLE' AS code, u.id AS unitId, null AS postId, x.id AS personId,
        [u.id, x.id] AS subject, [u.id, p.id, x.id, parent.id] AS evidenceIds, u.name AS unitName,
        coalesce(x.name, x.id) AS personName, coalesce(p.title, k.name, p.kind) AS postTitle, parent.name AS parentName
 ORDER BY unitId, personId;

@@ -39,7 +39,7 @@
 // PROMOTED_AFTER_ADMONITION.en: {personName} ({unitName}) was admonished on {admonishedOn} and promoted on {promotedOn} of the same year
 // REVIEW_COVERAGE.title: 书记未述职评议 | Secretary not reviewed
 // REVIEW_COVERAGE.subject: unitId, personId, year
-// REVIEW_COVERAGE.zh: {unitName}{postTitle}{personName}未参加{year}年度抓基层党建述职评议考核（述职评议应全覆盖）
+// REVIEW_COVERAGE.zh: {unitName}的{postTitle}{personName}未参加{year}年度抓基层党建述职评议考核（述职评议应全覆盖）
 // REVIEW_COVERAGE.en: {personName}, {postTitle} of {unitName}, has no {year} secretary review (every secretary reports yearly)
 
 // statement: NO_ADMONITION_AFTER_POOR_GRADE

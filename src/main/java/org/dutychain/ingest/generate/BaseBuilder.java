@@ -414,7 +414,10 @@ final class BaseBuilder {
 			LocalDate end = LocalDate.of(year, 12, 31);
 			for (Unit u : this.p.units) {
 				Post principal = u.principal();
-				if (principal == null || u.parent == null) {
+				// the secretaries of party committees and party groups report yearly
+				// (述职评议), roots included
+				boolean reviewedRoot = u.kind == UnitKind.PARTY_COMMITTEE || u.kind == UnitKind.LEADING_PARTY_GROUP;
+				if (principal == null || (u.parent == null && !reviewedRoot)) {
 					continue;
 				}
 				Person holder = principal.holderOn(end);

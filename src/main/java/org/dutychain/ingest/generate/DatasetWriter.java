@@ -265,11 +265,19 @@ final class DatasetWriter {
 			double target = EXPECTED.get(u.kind) * factor;
 			double sum = 0;
 			for (Object[] row : calendar(u, r)) {
-				f.row(Province.id('a', ++seq, 7), u.id, ((ActivitySubkind) row[1]).kind().name(), row[0], 1, null, null,
-						((ActivitySubkind) row[1]).name());
-				sum += WEIGHTS.get(((ActivitySubkind) row[1]).kind());
+				if (row[1] instanceof ActivitySubkind subkind) {
+					f.row(Province.id('a', ++seq, 7), u.id, subkind.kind().name(), row[0], 1, null, null,
+							subkind.name());
+					sum += WEIGHTS.get(subkind.kind());
+				}
+				else {
+					ActivityKind kind = (ActivityKind) row[1];
+					f.row(Province.id('a', ++seq, 7), u.id, kind.name(), row[0], 1, null, row[2], null);
+					sum += WEIGHTS.get(kind);
+				}
 			}
-			List<Unit> children = u.allChildren();
+			// a unit left unevaluated (EVALUATION_GAP) gets no check from above at all
+			List<Unit> children = u.allChildren().stream().filter((c) -> !c.notEvaluated).toList();
 			boolean lists = DutyLists.hasLists(u) && !u.noTeamList;
 			if (!children.isEmpty() && !u.noDownward) {
 				int aimed = 1 + r.nextInt(Math.min(3, children.size()));
@@ -325,6 +333,31 @@ final class DatasetWriter {
 				if (m.getMonthValue() == 1) {
 					rows.add(new Object[] { m.atDay(15 + r.nextInt(10)), ActivitySubkind.ORG_LIFE_MEETING });
 					rows.add(new Object[] { m.atDay(15 + r.nextInt(10)), ActivitySubkind.DEMOCRATIC_REVIEW });
+				}
+			}
+		}
+		else if (u.kind == UnitKind.ORGAN_WORK_COMMITTEE) {
+			// 每半年到机关各单位调研评估: a check of every party group and committee it leads, each
+			// half-year
+			for (Unit c : u.children) {
+				if (c.kind == UnitKind.LEADING_PARTY_GROUP || c.kind == UnitKind.PARTY_COMMITTEE
+						|| c.kind == UnitKind.ORGAN_PARTY_COMMITTEE) {
+					for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
+						if ((m.getMonthValue() == 10 || m.getMonthValue() == 4) && !c.notEvaluated) {
+							rows.add(new Object[] { m.atDay(5 + r.nextInt(20)), ActivityKind.CHECK, c.id });
+						}
+					}
+				}
+			}
+		}
+		else if (u.kind == UnitKind.STATIONED_DISCIPLINE_TEAM) {
+			// the party group hears its stationed team: the team reports to the unit it
+			// supervises
+			for (Model.Lead lead : this.p.leads) {
+				if (lead.leader() == u && lead.kind() == org.dutychain.organization.LeadKind.DISCIPLINE_SUPERVISION
+						&& !u.notHeard) {
+					rows.add(new Object[] { Province.AS_OF.minusDays(30 + r.nextInt(200)), ActivityKind.REPORT,
+							lead.unit().id });
 				}
 			}
 		}

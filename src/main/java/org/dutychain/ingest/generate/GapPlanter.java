@@ -72,6 +72,10 @@ final class GapPlanter {
 
 	private static final String REVIEW = "review-followup";
 
+	private static final String LEADERSHIP = "leadership-structure";
+
+	private static final String CADENCE = "org-life-cadence";
+
 	/**
 	 * Every code the generator controls: the clean base has none of them, truth.csv lists
 	 * every planted one.
@@ -83,7 +87,8 @@ final class GapPlanter {
 			"COLD_UNIT", "NO_DOWNWARD_CHECK", "CASCADE_BREAK", "WEAK_UNASSISTED", "WEAK_VILLAGE_NO_FIRST_SECRETARY",
 			"ASSISTANT_OVERLOADED", "ASSISTANCE_EXPIRED", "SUPERVISION_OVERDUE", "STAGE_INCONSISTENT", "RELISTED_AGAIN",
 			"DELISTED_WITH_OPEN_ISSUES", "NO_ADMONITION_AFTER_POOR_GRADE", "PROMOTED_AFTER_ADMONITION",
-			"WEAK_TWO_YEARS", "PARENT_SECRETARY_LIABLE");
+			"WEAK_TWO_YEARS", "PARENT_SECRETARY_LIABLE", "DIRECT_ORG_SECRETARY_INELIGIBLE", "STATIONED_TEAM_NOT_HEARD",
+			"EVALUATION_GAP");
 
 	private static final String[][] UNLED_GROUPS = { { "省供销合作社", "gxs" }, { "省残疾人联合会", "cl" }, { "省文学艺术界联合会", "wl" },
 			{ "省科学技术协会", "kx" }, { "省社会科学界联合会", "skl" }, { "省归国华侨联合会", "ql" } };
@@ -150,6 +155,7 @@ final class GapPlanter {
 			supervision();
 			reviews();
 			weakTwoYears();
+			leadership();
 		}
 	}
 
@@ -451,8 +457,12 @@ final class GapPlanter {
 			PostKind kind = PostKind.valueOf(def[1]);
 			Post post = this.p.post(u, def[0], kind, def[2],
 					(kind == PostKind.TEAM_MEMBER) ? BaseBuilder.POL_THEORY : null);
-			this.p.appoint(this.p.person(u, u.name + def[2]), post,
-					this.p.date(LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31)), null);
+			Person holder = this.p.person(u, u.name + def[2]);
+			this.p.appoint(holder, post, this.p.date(LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31)), null);
+			if (kind == PostKind.SECRETARY) {
+				this.p.gradings
+					.add(new Grading(u, Province.YEAR, GradingScheme.SECRETARY_REVIEW, "GOOD", holder, null));
+			}
 		}
 		this.p.touched.add(u);
 		return u;
@@ -603,6 +613,40 @@ final class GapPlanter {
 		this.p.busy.add(u);
 	}
 
+	// ----------------------------------------------------------------
+	// leadership-structure,
+	// org-life-cadence
+
+	private void leadership() {
+		// the organ committee's secretary is someone from outside the party group's team
+		for (Unit u : pick((u) -> u.kind == UnitKind.ORGAN_PARTY_COMMITTEE && u.parent != null
+				&& currentPrincipal(u) != null && u.principal().appointments.size() == 1)) {
+			Appointment a = u.principal().current();
+			a.person.posts--;
+			Person outsider = this.p.person(u, u.name + "书记");
+			a.person = outsider;
+			outsider.posts++;
+			this.truth.add(LEADERSHIP, "DIRECT_ORG_SECRETARY_INELIGIBLE", u, null, outsider);
+		}
+		// a party group that did not hear its stationed discipline team this year
+		for (Unit team : pick((u) -> u.kind == UnitKind.STATIONED_DISCIPLINE_TEAM && !u.notHeard)) {
+			team.notHeard = true;
+			for (Model.Lead lead : this.p.leads) {
+				if (lead.leader() == team
+						&& lead.kind() == org.dutychain.organization.LeadKind.DISCIPLINE_SUPERVISION) {
+					this.p.touch(lead.unit());
+					this.truth.add(LEADERSHIP, "STATIONED_TEAM_NOT_HEARD", lead.unit(), null, null);
+				}
+			}
+		}
+		// a party group the organ work committee did not evaluate in either half-year
+		for (Unit u : pick((u) -> u.kind == UnitKind.LEADING_PARTY_GROUP && u.parent != null
+				&& u.parent.kind == UnitKind.ORGAN_WORK_COMMITTEE)) {
+			u.notEvaluated = true;
+			this.truth.add(CADENCE, "EVALUATION_GAP", u, null, null);
+		}
+	}
+
 	// ---------------------------------------------------------------- review-followup
 
 	private boolean quiet(Person person) {
@@ -652,7 +696,11 @@ final class GapPlanter {
 		LocalDate endBefore = LocalDate.of(Province.YEAR - 1, 12, 31);
 		Predicate<Unit> heldSince = (u) -> currentPrincipal(u) != null
 				&& !u.principal().current().since.isAfter(endBefore);
-		List<Unit> picked = new ArrayList<>(pickWeak((u) -> heldSince.test(u) && secondTier(u)));
+		// the parent's secretary must also have held the post on 31 Dec of the year
+		// before, or the parent is not
+		// liable and the truth row would be wrong
+		List<Unit> picked = new ArrayList<>(
+				pickWeak((u) -> heldSince.test(u) && secondTier(u) && heldSince.test(u.parent)));
 		picked.addAll(pickWeak((u) -> heldSince.test(u) && !secondTier(u)));
 		for (Unit u : picked) {
 			Person secretary = currentPrincipal(u);

@@ -115,6 +115,12 @@ final class Model {
 		/** Planted: the month without a branch committee meeting (ORG_LIFE_CADENCE). */
 		java.time.YearMonth missedCommitteeMonth;
 
+		/** Planted: the organ work committee does not evaluate it (EVALUATION_GAP). */
+		boolean notEvaluated;
+
+		/** Planted: this stationed team is not heard (STATIONED_TEAM_NOT_HEARD). */
+		boolean notHeard;
+
 		/** Planted: no activity aimed at any child. */
 		boolean noDownward;
 

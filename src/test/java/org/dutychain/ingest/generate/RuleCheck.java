@@ -119,6 +119,7 @@ final class RuleCheck {
 		supervision();
 		reviews();
 		weakTwoYears();
+		leadership();
 		return this.out;
 	}
 
@@ -597,6 +598,77 @@ final class RuleCheck {
 				}
 			}
 		});
+	}
+
+	// ----------------------------------------------------------------
+	// leadership-structure,
+	// org-life-cadence
+
+	private void leadership() {
+		for (Map<String, String> u : this.d.rows("units")) {
+			String id = u.get("id");
+			String parent = parent(id);
+			if (u.get("kind").equals("ORGAN_PARTY_COMMITTEE") && parent != null) {
+				for (String post : this.postsOfUnit.getOrDefault(id, List.of())) {
+					if (!responsibility(post).equals("PRINCIPAL")) {
+						continue;
+					}
+					for (String holder : currentHolders(post)) {
+						boolean seated = this.postsOfUnit.getOrDefault(parent, List.of())
+							.stream()
+							.anyMatch((p) -> currentHolders(p).contains(holder));
+						if (!seated) {
+							add("leadership-structure", "DIRECT_ORG_SECRETARY_INELIGIBLE", id, null, holder);
+						}
+					}
+				}
+			}
+		}
+		// activities: the window of the cadence codes and the trailing 365 days of the
+		// hearing
+		LocalDate windowEnd = this.asOf.withDayOfMonth(this.asOf.lengthOfMonth()).equals(this.asOf) ? this.asOf
+				: this.asOf.withDayOfMonth(1).minusDays(1);
+		LocalDate windowStart = windowEnd.withDayOfMonth(1).minusMonths(11);
+		Map<String, List<LocalDate>> checks = new HashMap<>();
+		Set<String> heard = new HashSet<>();
+		for (Map<String, String> a : this.d.rows("activities")) {
+			LocalDate date = date(a.get("date"));
+			String target = a.get("target_unit_id");
+			if (target.isEmpty()) {
+				continue;
+			}
+			if (a.get("kind").equals("CHECK") && !date.isBefore(windowStart) && !date.isAfter(windowEnd)) {
+				checks.computeIfAbsent(a.get("unit_id") + ">" + target, (x) -> new ArrayList<>()).add(date);
+			}
+			if (date.isAfter(this.asOf.minusDays(365)) && !date.isAfter(this.asOf)
+					&& ((a.get("kind").equals("REPORT")) || a.get("kind").equals("MEETING"))) {
+				heard.add(a.get("unit_id") + ">" + target + ">" + a.get("kind"));
+			}
+		}
+		for (Map<String, String> u : this.d.rows("units")) {
+			String id = u.get("id");
+			for (String[] lead : this.leaders.getOrDefault(id, List.of())) {
+				if (lead[1].equals("DISCIPLINE_SUPERVISION") && kind(lead[0]).equals("STATIONED_DISCIPLINE_TEAM")
+						&& !heard.contains(lead[0] + ">" + id + ">REPORT")
+						&& !heard.contains(id + ">" + lead[0] + ">REPORT")
+						&& !heard.contains(id + ">" + lead[0] + ">MEETING")) {
+					add("leadership-structure", "STATIONED_TEAM_NOT_HEARD", id, null, null);
+				}
+				if (lead[1].equals("PRIMARY") && kind(lead[0]).equals("ORGAN_WORK_COMMITTEE")
+						&& Set.of("LEADING_PARTY_GROUP", "PARTY_COMMITTEE", "ORGAN_PARTY_COMMITTEE")
+							.contains(u.get("kind"))) {
+					List<LocalDate> dates = checks.getOrDefault(lead[0] + ">" + id, List.of());
+					for (LocalDate half = windowStart; half.isBefore(windowEnd); half = half.plusMonths(1)) {
+						LocalDate from = half;
+						LocalDate to = half.plusMonths(6).minusDays(1);
+						if ((half.getMonthValue() == 1 || half.getMonthValue() == 7) && !to.isAfter(windowEnd)
+								&& dates.stream().noneMatch((x) -> !x.isBefore(from) && !x.isAfter(to))) {
+							add("org-life-cadence", "EVALUATION_GAP", id, null, null);
+						}
+					}
+				}
+			}
+		}
 	}
 
 }
