@@ -104,6 +104,14 @@ class LedgerController {
 		return this.ledger.transition(id, Workflow.Action.ofPath(action), orNone(body));
 	}
 
+	/** 到期提醒: overdue and due-soon issues and measures grouped by accountable unit. */
+	@GetMapping("/api/digest")
+	Map<String, Object> digest(@RequestParam(defaultValue = "30") int days,
+			@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return this.ledger.digest(blankToNull(scope), asOf, days);
+	}
+
 	/**
 	 * Change records, newest first: {@code entity} Issue, Measure, Duty, … and its id.
 	 */
