@@ -44,6 +44,12 @@ final class DatasetValidator {
 
 	private static final Pattern COUNT = Pattern.compile("^[+-]?\\d+(?:\\.0*)?$");
 
+	/**
+	 * Most characters of an id or a unit name: the database indexes them, and an index
+	 * key holds at most about 8 KB (a CJK character is three bytes in UTF-8).
+	 */
+	static final int KEY_LENGTH = 500;
+
 	private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、]");
 
 	/** Files with a since/until period. */
@@ -225,6 +231,11 @@ final class DatasetValidator {
 					if (column.required()) {
 						this.problems.add(Problems.missingValue(label, row.row(), header));
 					}
+					continue;
+				}
+				if (cell.length() > KEY_LENGTH && (column.type() == DatasetFormat.Type.ID
+						|| (format == DatasetFormat.UNITS && column.name().equals("name")))) {
+					this.problems.add(Problems.keyTooLong(label, row.row(), header, KEY_LENGTH));
 					continue;
 				}
 				Object value = convert(format, column, cell, values, label, row.row(), header);

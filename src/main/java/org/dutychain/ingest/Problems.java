@@ -140,6 +140,12 @@ final class Problems {
 				"单元格超过" + limit + "个字符（dutychain.import.limits.cell-length）");
 	}
 
+	static ImportProblem keyTooLong(String file, int row, String column, int limit) {
+		return new ImportProblem(file, row, column, "KEY_TOO_LONG",
+				"ids and unit names are indexed and may have at most " + limit + " characters",
+				"编号和单位名称用于索引，最多" + limit + "个字符");
+	}
+
 	static ImportProblem tooDeep(String file, int row, String column, String unit, int limit) {
 		return new ImportProblem(file, row, column, "TOO_DEEP",
 				"the unit '" + unit + "' lies deeper than " + limit

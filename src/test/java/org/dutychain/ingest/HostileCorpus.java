@@ -274,7 +274,14 @@ final class HostileCorpus {
 		rejectCsv("quoted cell of 20000 characters with line breaks", units("cz-z1", ("很长的名称\n").repeat(4000)),
 				"CELL_TOO_LONG");
 		rejectCsv("id of 50000 characters", units("i".repeat(50_000), "支部"), "CELL_TOO_LONG");
-		storeCsv("cell of exactly 10000 characters", "cz-z1", "满".repeat(10_000));
+		storeCsv("a cell of exactly 10000 characters", "cz-z1", "支部",
+				HEADER + "\n" + line("wc", "示范机关工委", "ORGAN_WORK_COMMITTEE", "", "ORGAN", "", "80", "")
+						+ line("cz", "示范财政厅党组", "LEADING_PARTY_GROUP", "wc", "ORGAN", "", "40", "60")
+						+ line("cz-z1", "支部", "BRANCH", "cz", "ORGAN", "满".repeat(10_000), "12", "15"),
+				"cz-z1", "支部");
+		storeCsv("a unit name of 500 characters", "cz-z1", "名".repeat(500));
+		rejectCsv("a unit name of 501 characters (indexed)", units("cz-z1", "名".repeat(501)), "KEY_TOO_LONG");
+		rejectCsv("an id of 501 characters (indexed)", units("i".repeat(501), "支部"), "KEY_TOO_LONG");
 		rejectCsv("10000 columns", HEADER + "\n" + "x,".repeat(10_000) + "\n", "UNKNOWN_ENUM");
 	}
 
