@@ -72,9 +72,7 @@
 // FIRST_SECRETARY_MISSING.en: Leadership-team members {leaders} are organized in {unitName}, but the branch has no current organ first secretary
 
 // statement: ORGAN_COMMITTEE_SINGLE_PARENT
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'ORGAN_PARTY_COMMITTEE'
   AND EXISTS { MATCH (w:Unit) WHERE w.generation = $generation AND w.kind = 'ORGAN_WORK_COMMITTEE' }
 OPTIONAL MATCH (l:Unit)-[r:LEADS]->(u)
@@ -96,9 +94,7 @@ RETURN 'ORGAN_COMMITTEE_SINGLE_PARENT' AS code, u.id AS unitId, null AS postId, 
 ORDER BY unitId;
 
 // statement: ORGAN_DISCIPLINE_UNLED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'ORGAN_DISCIPLINE_COMMITTEE'
   AND EXISTS { MATCH (w:Unit) WHERE w.generation = $generation AND w.kind = 'DISCIPLINE_WORK_COMMITTEE' }
   AND NOT EXISTS {
@@ -117,9 +113,7 @@ RETURN 'ORGAN_DISCIPLINE_UNLED' AS code, u.id AS unitId, null AS postId, null AS
 ORDER BY unitId;
 
 // statement: DUAL_LEADERSHIP_INCOMPLETE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'DISCIPLINE_WORK_COMMITTEE'
   AND EXISTS { MATCH (w:Unit) WHERE w.generation = $generation AND w.kind = 'DISCIPLINE_COMMISSION' }
 OPTIONAL MATCH (l:Unit)-[r:LEADS]->(u)
@@ -141,9 +135,7 @@ RETURN 'DUAL_LEADERSHIP_INCOMPLETE' AS code, u.id AS unitId, null AS postId, nul
 ORDER BY unitId;
 
 // statement: STATIONED_TEAM_NOT_HEARD
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (t:Unit)-[:LEADS {kind: 'DISCIPLINE_SUPERVISION'}]->(u)
 WHERE t.kind = 'STATIONED_DISCIPLINE_TEAM'
 WITH DISTINCT u, t, $asOf - duration({days: $hearingDays}) AS windowStart
@@ -161,9 +153,7 @@ RETURN 'STATIONED_TEAM_NOT_HEARD' AS code, u.id AS unitId, null AS postId, null 
 ORDER BY unitId, t.id;
 
 // statement: DIRECT_ORG_SECRETARY_INELIGIBLE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind = 'ORGAN_PARTY_COMMITTEE'
 MATCH (parent:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u)
 MATCH (u)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})
@@ -183,10 +173,8 @@ RETURN 'DIRECT_ORG_SECRETARY_INELIGIBLE' AS code, u.id AS unitId, null AS postId
 ORDER BY unitId, personId;
 
 // statement: FIRST_SECRETARY_MISSING
-MATCH (u:Unit)
-WHERE $firstSecretarySystem
-  AND u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
+  AND $firstSecretarySystem
   AND u.kind IN ['BRANCH', 'JOINT_BRANCH']
 MATCH (u)<-[:HOME_UNIT]-(x:Person)-[h:HOLDS]->(p:Post)<-[:HAS_POST]-(team:Unit)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)

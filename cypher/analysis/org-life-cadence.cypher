@@ -62,19 +62,16 @@
 
 // statement: subkinds-in-use
 // Whether any activity done by a unit in scope carries a subkind.
-MATCH (u:Unit)-[:DID]->(a:Activity)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
-  AND a.subkind IS NOT NULL
+{{scope-units}}
+MATCH (u)-[:DID]->(a:Activity)
+WHERE a.subkind IS NOT NULL
 RETURN count(a) AS withSubkind
 LIMIT 1;
 
 // statement: meeting-months
 // Per branch, joint branch or party cell in scope: whether it has a committee, and the (subkind, month) pairs of its
 // routine meetings in the window.
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind IN ['BRANCH', 'JOINT_BRANCH', 'PARTY_CELL']
 OPTIONAL MATCH (u)-[:DID]->(a:Activity)
 WHERE a.date >= $windowStart AND a.date <= $windowEnd
@@ -91,9 +88,7 @@ ORDER BY unitId;
 // statement: first-secretary-months
 // Per VILLAGE_STATIONED posting at a unit in scope overlapping the window: the months in which the unit filed a
 // plan or a ledger.
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (x:Person)-[f:FIRST_SECRETARY_OF]->(u)
 WHERE f.kind = 'VILLAGE_STATIONED'
   AND (f.since IS NULL OR f.since <= $windowEnd)
@@ -109,9 +104,7 @@ ORDER BY unitId, personId, since;
 // statement: evaluation-checks
 // Per unit in scope led PRIMARY by an organ work committee: the dates of that committee's checks aimed at it in the
 // window.
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind IN ['LEADING_PARTY_GROUP', 'PARTY_COMMITTEE', 'ORGAN_PARTY_COMMITTEE']
 MATCH (w:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u)
 WHERE w.kind = 'ORGAN_WORK_COMMITTEE'
@@ -124,9 +117,7 @@ ORDER BY unitId;
 // statement: meetings-only-duties
 // Duties of units in scope outside THEORY with at least $meetingsOnlyMin activity records in the window, all of them
 // meetings, reports, study or other (documents).
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 CALL (u) {
   MATCH (u)-[:HAS_DUTY]->(d:Duty)
   RETURN d

@@ -46,9 +46,7 @@
 // NO_LOOK_BACK.en: {unitName} was delisted on {outcomeOn} ({supervisionId}) and no look-back followed by {lookBackDue}
 
 // statement: RECTIFICATION_OVERDUE
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.foundOn <= $asOf
   AND NOT (i.status = 'CLOSED' AND (i.closedOn IS NULL OR i.closedOn <= $asOf))
@@ -84,9 +82,7 @@ RETURN 'RECTIFICATION_OVERDUE' AS code, u.id AS unitId, i.id AS issueId, owner.i
 ORDER BY unitId, issueId;
 
 // statement: PROBLEM_WITHOUT_RECTIFICATION
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.status = 'OPEN'
   AND i.due IS NULL
@@ -99,22 +95,10 @@ RETURN 'PROBLEM_WITHOUT_RECTIFICATION' AS code, u.id AS unitId, i.id AS issueId,
 ORDER BY unitId, issueId;
 
 // statement: WEAK_NO_PLAN
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme IN ['DESIGNATED_WEAK', 'ABCD'] AND g.year <= $asOf.year
-  RETURN max(CASE g.scheme WHEN 'DESIGNATED_WEAK' THEN g.year END) AS designationYear,
-         max(CASE g.scheme WHEN 'ABCD' THEN g.year END) AS abcdYear
-}
-UNWIND scope AS u
-MATCH (u)-[:GRADED]->(g:Grading)
-WHERE (g.scheme = 'DESIGNATED_WEAK' AND g.year = designationYear)
-   OR (g.scheme = 'ABCD' AND g.grade = 'D' AND g.year = abcdYear)
-WITH u, min(g.year) AS weakYear, collect(g.id) AS weakIds
+{{weak-now}}
+WITH u, weakIds, reduce(m = null, b IN weakBasis | CASE WHEN m IS NULL OR b.year < m THEN b.year ELSE m END) AS weakYear
 WHERE NOT EXISTS {
   MATCH (i:Issue)-[:FOUND_IN]->(u)
   WHERE i.foundOn.year >= weakYear
@@ -126,9 +110,7 @@ RETURN 'WEAK_NO_PLAN' AS code, u.id AS unitId, [u.id] AS subject, [u.id] + weakI
 ORDER BY unitId;
 
 // statement: CLOSED_WITHOUT_VERIFICATION
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (i:Issue)-[:FOUND_IN]->(u)
 WHERE i.foundOn <= $asOf
 MATCH (i)-[:HAS_MEASURE]->(m:Measure)
@@ -146,9 +128,7 @@ RETURN 'CLOSED_WITHOUT_VERIFICATION' AS code, u.id AS unitId, i.id AS issueId, [
 ORDER BY unitId, issueId;
 
 // statement: NO_LOOK_BACK
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 MATCH (u)-[:LISTED_IN]->(s:Supervision)
 WHERE s.outcome = 'DELISTED'
   AND s.outcomeOn IS NOT NULL

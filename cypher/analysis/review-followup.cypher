@@ -98,9 +98,7 @@ WHERE EXISTS {
   MATCH (g:Grading)
   WHERE g.generation = $generation AND g.scheme = 'SECRETARY_REVIEW' AND g.year = year
 }
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
   AND u.kind IN $reviewedKinds
 WITH u, year, date({year: year, month: 12, day: 31}) AS yearEnd
 MATCH (u)-[:HAS_POST]->(p:Post)-[:OF_KIND]->(:PostKind {responsibility: 'PRINCIPAL'})

@@ -172,9 +172,7 @@ RETURN 'PARENT_SECRETARY_LIABLE' AS code, u.id AS unitId, person.id AS personId,
 ORDER BY unitId, personId;
 
 // statement: D_GRADE_NOT_DESIGNATED
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
+{{scope-units}}
 WITH collect(u) AS scope
 CALL (scope) {
   UNWIND scope AS s

@@ -310,23 +310,21 @@ public class AccessScope {
 
 	/** Walks the hierarchy below the roots level by level in one read transaction. */
 	Set<String> traverse(long generation, Collection<String> roots) {
-		return this.graph.inReadTransaction((tx) -> {
-			List<String> existing = new ArrayList<>();
-			List<String> guidance = new ArrayList<>();
-			tx.run(this.cypher.statement(FILE, "roots"),
-					Map.of("generation", generation, "unitIds", List.copyOf(roots)))
-				.forEachRemaining((r) -> existing.add(r.get("id").asString()));
-			tx.run(this.cypher.statement(FILE, "guidance-children"),
-					Map.of("generation", generation, "unitIds", existing))
-				.forEachRemaining((r) -> guidance.add(r.get("id").asString()));
+		return this.graph.inReadOnlyTransaction((tx) -> {
+			List<String> existing = ids(tx.run(this.cypher.statement(FILE, "roots"),
+					Map.of("generation", generation, "unitIds", List.copyOf(roots))));
+			List<String> guidance = ids(tx.run(this.cypher.statement(FILE, "guidance-children"),
+					Map.of("generation", generation, "unitIds", existing)));
 			String children = this.cypher.statement(FILE, "children");
-			return java.util.Collections.unmodifiableSet(ScopeTraversal.walk(existing, guidance, (frontier) -> {
-				List<String> next = new ArrayList<>();
-				tx.run(children, Map.of("generation", generation, "unitIds", frontier))
-					.forEachRemaining((r) -> next.add(r.get("id").asString()));
-				return next;
-			}));
+			return java.util.Collections.unmodifiableSet(ScopeTraversal.walk(existing, guidance,
+					(frontier) -> ids(tx.run(children, Map.of("generation", generation, "unitIds", frontier)))));
 		});
+	}
+
+	private static List<String> ids(List<Map<String, Object>> rows) {
+		List<String> ids = new ArrayList<>(rows.size());
+		rows.forEach((r) -> ids.add((String) r.get("id")));
+		return ids;
 	}
 
 	/** Id → name of every unit outside the scope, remembered per dataset and scope. */

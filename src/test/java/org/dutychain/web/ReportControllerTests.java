@@ -31,7 +31,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/**
+ * The report controller's HTTP contract in a web slice (the security filter chain is
+ * tested by SecurityIT; here the caller is an unrestricted one).
+ */
 @WebMvcTest(ReportController.class)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc(addFilters = false)
 class ReportControllerTests {
 
 	private static final SnapshotInfo SNAPSHOT = new SnapshotInfo("S-1", "整改前",
@@ -48,6 +53,20 @@ class ReportControllerTests {
 
 	@MockitoBean
 	private Snapshots snapshots;
+
+	@MockitoBean
+	private org.dutychain.security.AccessScope access;
+
+	@MockitoBean
+	private org.dutychain.security.AuditLog auditLog;
+
+	@org.junit.jupiter.api.BeforeEach
+	void unrestrictedCaller() {
+		given(this.access.effectiveScope(any())).willAnswer((call) -> call.getArgument(0));
+		given(this.access.caller()).willReturn(
+				new org.dutychain.security.AccessScope.Caller(null, org.dutychain.security.Role.ADMIN, List.of()));
+		given(this.access.isVisible(any())).willReturn(true);
+	}
 
 	@Test
 	void auditReportInTheRequestedFormat() throws Exception {

@@ -379,7 +379,11 @@ final class RuleCheck {
 			}
 			boolean principal = this.postsOfUnit.getOrDefault(unit, List.of())
 				.stream()
-				.anyMatch((p) -> responsibility(p).equals("PRINCIPAL") && !currentHolders(p).isEmpty());
+				.anyMatch((p) -> (responsibility(p).equals("PRINCIPAL")
+						// the head of a discipline unit is its principal (rule
+						// DISCIPLINE_HEAD)
+						|| (DISCIPLINE_KINDS.contains(kind(unit)) && responsibility(p).equals("SUPERVISORY")))
+						&& !currentHolders(p).isEmpty());
 			if (!principal) {
 				add("accountability-gaps", "NO_PRINCIPAL", unit, null, null);
 			}

@@ -1,0 +1,48 @@
+package org.dutychain.web;
+
+import org.dutychain.ledger.ActorProvider;
+import org.dutychain.ledger.EditAuthority;
+import org.dutychain.security.AccessScope;
+
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Access control for the rectification ledger's edits (issue 9 and 12): a caller may edit
+ * the data of a unit inside its scopes when its role edits (EDITOR, ADMIN), and may
+ * accept or return a rectification only from above (ADMIN, or a scope whose unit lies
+ * strictly above the issue's unit: no self-acceptance). Change records name the signed-in
+ * user.
+ */
+@Component
+@Primary
+class LedgerAccess implements EditAuthority, ActorProvider {
+
+	private final AccessScope access;
+
+	LedgerAccess(AccessScope access) {
+		this.access = access;
+	}
+
+	@Override
+	public boolean mayEdit(String unitId) {
+		return this.access.caller().role().mayEdit() && this.access.isVisible(unitId);
+	}
+
+	@Override
+	public boolean mayVerify(String unitId) {
+		AccessScope.Caller caller = this.access.caller();
+		if (caller.unrestricted()) {
+			return true;
+		}
+		// inside the scopes but not one of its roots: some scope unit lies above it
+		return mayEdit(unitId) && !caller.roots().contains(unitId);
+	}
+
+	@Override
+	public String actor() {
+		String name = this.access.caller().username();
+		return (name != null) ? name : "system";
+	}
+
+}
