@@ -45,7 +45,7 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              hearingDays: integer, firstSecretarySystem: boolean
 // returns:     code, unitId, postId, personId, subject, evidenceIds, metrics, unitName, leaderNames, missingZh,
-//              missingEn, teamName, windowStart, personName, postTitle, parentName, leaders
+//              missingEn, teamName, teamId, windowStart, personName, postTitle, parentName, leaders
 // ORGAN_COMMITTEE_SINGLE_PARENT.title: 机关党委缺少双重领导 | Organ committee with a single line of leadership
 // ORGAN_COMMITTEE_SINGLE_PARENT.subject: unitId
 // ORGAN_COMMITTEE_SINGLE_PARENT.zh: {unitName}未同时接受部门党组（党委）和机关工委的领导，缺少{missingZh}的领导（现领导单位：{leaderNames}）
@@ -149,8 +149,8 @@ WHERE NOT EXISTS {
   }
 RETURN 'STATIONED_TEAM_NOT_HEARD' AS code, u.id AS unitId, null AS postId, null AS personId, [u.id, t.id] AS subject,
        [u.id, t.id] AS evidenceIds, u.name AS unitName, t.name AS teamName, windowStart + duration({days: 1}) AS windowStart,
-       {teamId: t.id, hearingDays: $hearingDays} AS metrics
-ORDER BY unitId, t.id;
+       t.id AS teamId, {teamId: t.id, hearingDays: $hearingDays} AS metrics
+ORDER BY unitId, teamId;
 
 // statement: DIRECT_ORG_SECRETARY_INELIGIBLE
 {{scope-units}}

@@ -39,7 +39,7 @@
 //                next year's number is not flagged wholesale.
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              quotas: map sector -> rate
-// returns:     code, unitId, personId, evidenceIds, metrics, unitName, personName, postTitle, parentName,
+// returns:     code, unitId, personId, subject, evidenceIds, metrics, unitName, personName, postTitle, parentName,
 //              sector, year, designated, units, required, ratePercent, previousYear
 // QUOTA_SHORTFALL.title: 软弱涣散排查比例不足 | Weak-organization quota shortfall
 // QUOTA_SHORTFALL.subject: sector, year

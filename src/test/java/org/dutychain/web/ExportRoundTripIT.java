@@ -102,6 +102,21 @@ class ExportRoundTripIT {
 				new HttpEntity<>(form, headers), String.class);
 	}
 
+	/** Polls the import job of a 202 answer until it has succeeded. */
+	void awaitJob(ResponseEntity<String> accepted) throws Exception {
+		String location = accepted.getHeaders().getLocation().toString();
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+		String state = "running";
+		String body = null;
+		while ("running".equals(state) && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			body = this.http.getForObject(location, String.class);
+			state = json.readTree(body).path("state").asText();
+		}
+		assertThat(state).as(body).isEqualTo("succeeded");
+	}
+
 	long changeRecords() {
 		return (Long) this.graph.read("MATCH (c:ChangeRecord) RETURN count(c) AS n", Map.of()).get(0).get("n");
 	}
@@ -125,7 +140,8 @@ class ExportRoundTripIT {
 		assertThat(GraphDigest.of(this.graph)).isEqualTo(before);
 
 		ResponseEntity<String> imported = upload(export.getBody(), "export." + format, true);
-		assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(201);
+		assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(202);
+		awaitJob(imported);
 		GraphDigest after = GraphDigest.of(this.graph);
 		assertThat(after.nodes()).isEqualTo(before.nodes());
 		assertThat(after.relationships()).isEqualTo(before.relationships());
