@@ -252,7 +252,7 @@ class ApiIT {
 				assertThat(a.path("sensitive").asBoolean(false)).as("review-followup reads gradings").isTrue();
 			}
 		}
-		assertThat(vacancy.path("cypher").asText()).contains("// statement: POST_VACANT").contains("MATCH (u:Unit)");
+		assertThat(vacancy.path("cypher").asText()).contains("// statement: POST_VACANT").contains("{{scope-units}}");
 		assertThat(get("/api/analyses/nope", 404).path("type").asText()).isEqualTo("/problems/unknown-analysis");
 	}
 

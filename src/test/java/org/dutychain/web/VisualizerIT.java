@@ -251,9 +251,25 @@ class VisualizerIT {
 			return still;
 		});
 		Map<String, Object> at = last[0];
-		double x = ((Number) at.get("x")).doubleValue() - ((Number) at.get("w")).doubleValue() / 2;
-		double y = ((Number) at.get("y")).doubleValue() - ((Number) at.get("h")).doubleValue() / 2;
-		new Actions(browser).moveToElement(tree(), (int) Math.round(x), (int) Math.round(y)).click().perform();
+		// the drawing scrolls inside its container: bring the node into view, then click
+		// it where the viewport
+		// shows it
+		@SuppressWarnings("unchecked")
+		Map<String, Object> client = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+				const dom = document.querySelector('[data-testid=tree]');
+				const scroller = document.getElementById('tree-scroll');
+				const x = arguments[0], y = arguments[1];
+				if (scroller) {
+				  scroller.scrollLeft = Math.max(0, x - scroller.clientWidth / 2);
+				  scroller.scrollTop = Math.max(0, y - scroller.clientHeight / 2);
+				}
+				dom.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+				const r = dom.getBoundingClientRect();
+				return { x: Math.round(r.left + x), y: Math.round(r.top + y) };""", at.get("x"), at.get("y"));
+		new Actions(browser)
+			.moveToLocation(((Number) client.get("x")).intValue(), ((Number) client.get("y")).intValue())
+			.click()
+			.perform();
 	}
 
 	@SuppressWarnings("unchecked")
