@@ -75,6 +75,17 @@ final class PageBrowser implements AutoCloseable {
 
 	void open(int port) {
 		this.driver.get("http://localhost:" + port + "/");
+		// the page needs a signed-in user: sign in as the test admin once, the session
+		// cookie serves the rest
+		waitFor(Duration.ofSeconds(60),
+				() -> this.driver.getCurrentUrl().contains("login") || !all("[data-testid=tree]").isEmpty());
+		if (this.driver.getCurrentUrl().contains("login")) {
+			waitFor(Duration.ofSeconds(30), () -> !all("[data-testid=login-username]").isEmpty());
+			find("[data-testid=login-username]").sendKeys(org.dutychain.support.TestAdmin.USERNAME);
+			find("[data-testid=login-password]").sendKeys(org.dutychain.support.TestAdmin.PASSWORD);
+			find("[data-testid=login-submit]").click();
+			waitFor(Duration.ofSeconds(60), () -> !this.driver.getCurrentUrl().contains("login"));
+		}
 		waitFor(Duration.ofSeconds(300), () -> !text("[data-testid=dataset-name]").isEmpty()
 				&& Integer.parseInt(attr("[data-testid=tree]", "data-units", "0")) > 0);
 	}
