@@ -134,7 +134,8 @@ class SnapshotsIT {
 		fillVacancy();
 		AuditDocument now = this.analysis.audit("U-1", null);
 		ByteArrayOutputStream html = new ByteArrayOutputStream();
-		this.reports.write("U-1", null, ReportFormat.HTML, before.id(), html);
+		// with the rule appendix (off by default)
+		this.reports.write("U-1", null, ReportFormat.HTML, before.id(), new ReportOptions(null, true), html);
 		Document page = Jsoup.parse(html.toString(StandardCharsets.UTF_8));
 		assertThat(page.select("#changes .diff-summary").text()).startsWith("自上次检查以来：关闭 1 项");
 		assertThat(page.select("#changes table.resolved tr.change").text()).contains("第一党支部");

@@ -27,8 +27,12 @@ class LabelsIT {
 	@Test
 	void everyEnumerationGradeAndFindingCodeHasBothLabels() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/labels")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/labels"))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+					.encodeToString(
+							(org.dutychain.support.TestAdmin.USERNAME + ":" + org.dutychain.support.TestAdmin.PASSWORD)
+								.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode labels = new ObjectMapper().readTree(response.body());
 		JsonNode groups = labels.path("groups");

@@ -157,7 +157,8 @@ class LedgerIT {
 		JsonNode history = get("/api/changes?entity=Measure&id=" + id);
 		assertThat(history.get(0).path("before").path("status").asText()).isEqualTo("SUBMITTED");
 		assertThat(history.get(0).path("after").path("status").asText()).isEqualTo("VERIFIED");
-		assertThat(history.get(0).path("actor").asText()).isEqualTo("system");
+		// the change record names the signed-in user (the test client is the test admin)
+		assertThat(history.get(0).path("actor").asText()).isEqualTo(org.dutychain.support.TestAdmin.USERNAME);
 		assertThat(revision()).isEqualTo(7);
 
 		// 回头看 may reopen; then the issue is closed by verifying it itself
