@@ -374,7 +374,15 @@ class SecurityIT {
 		as(TestAdmin.USERNAME, "wrong-password", "GET", "/api/dataset", null);
 		createUser("logged", "VIEWER", "A");
 		Answer imported = upload(zip(Path.of("src/test/resources/datasets/cli-tiny")), "tiny.zip");
-		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+		assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+		// the import runs as a job: wait until it has replaced the dataset
+		String job = "/api/jobs/" + imported.json().path("id").asText();
+		String state = "running";
+		for (int i = 0; i < 600 && "running".equals(state); i++) {
+			Thread.sleep(200);
+			state = admin("GET", job, null).json().path("state").asText();
+		}
+		assertThat(state).isEqualTo("succeeded");
 		assertThat(admin("GET", "/api/users/logged", null).status()).as("users are system data").isEqualTo(200);
 		JsonNode log = admin("GET", "/api/audit-log?size=100", null).json();
 		List<String> entries = new ArrayList<>();
