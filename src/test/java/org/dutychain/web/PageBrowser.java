@@ -25,7 +25,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debian's headless Chromium driven by Selenium for the page tests (as VisualizerIT):
@@ -44,7 +44,7 @@ final class PageBrowser implements AutoCloseable {
 	}
 
 	static PageBrowser start(int width, int height) throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+		assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Debian chromium and chromium-driver are not installed (run .ci/setup-test-deps)");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
