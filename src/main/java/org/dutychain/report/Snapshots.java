@@ -23,6 +23,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Finding;
 import org.dutychain.config.CypherFiles;
@@ -52,14 +53,18 @@ public class Snapshots {
 
 	private final AnalysisService analysis;
 
+	private final AuditCache audits;
+
 	private final Neo4jGraph graph;
 
 	private final CypherFiles cypher;
 
 	private final Clock clock;
 
-	public Snapshots(AnalysisService analysis, Neo4jGraph graph, CypherFiles cypher, ObjectProvider<Clock> clock) {
+	public Snapshots(AnalysisService analysis, AuditCache audits, Neo4jGraph graph, CypherFiles cypher,
+			ObjectProvider<Clock> clock) {
 		this.analysis = analysis;
+		this.audits = audits;
 		this.graph = graph;
 		this.cypher = cypher;
 		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
@@ -70,7 +75,8 @@ public class Snapshots {
 	 * document.
 	 */
 	public SnapshotInfo create(String scope, LocalDate asOf, String label) {
-		return save(this.analysis.audit(scope, asOf), label);
+		// the cached audit of the views and reports: a snapshot never audits twice
+		return save(this.audits.audit(scope, asOf), label);
 	}
 
 	/** Stores an audit document under a label (blank = "快照 yyyy-MM-dd HH:mm"). */
