@@ -13,9 +13,9 @@ import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Workbooks;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.record.DatasetFormat;
 import org.dutychain.record.DatasetFormat.Column;
@@ -125,8 +125,7 @@ public class DatasetExport {
 		DatasetInfo active = this.edits.active();
 		String[] properties = new String[2];
 		Map<FileFormat, List<List<String>>> files = read(active.generation(), properties);
-		SXSSFWorkbook workbook = new SXSSFWorkbook(500);
-		try {
+		Workbooks.write(500, out, (workbook) -> {
 			Sheet dataset = workbook.createSheet("dataset");
 			Row name = dataset.createRow(0);
 			name.createCell(0).setCellValue("name");
@@ -151,20 +150,7 @@ public class DatasetExport {
 					}
 				}
 			}
-			workbook.write(out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			workbook.dispose();
-			try {
-				workbook.close();
-			}
-			catch (IOException ex) {
-				// nothing left to release
-			}
-		}
+		});
 	}
 
 	static String cell(Object value) {

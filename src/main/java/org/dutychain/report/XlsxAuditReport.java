@@ -1,13 +1,12 @@
 package org.dutychain.report;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.dutychain.config.Workbooks;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.dutychain.analysis.AuditDocument;
@@ -49,8 +48,7 @@ final class XlsxAuditReport {
 	}
 
 	static void write(ReportContent content, OutputStream out) {
-		SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-		try {
+		Workbooks.write(WINDOW, out, (workbook) -> {
 			XlsxStyles styles = new XlsxStyles(workbook);
 			cover(content, workbook, styles);
 			scores(content.document(), workbook, styles, content.markLine());
@@ -64,20 +62,7 @@ final class XlsxAuditReport {
 			if (content.options().appendix()) {
 				rules(content, workbook, styles);
 			}
-			workbook.write(out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			workbook.dispose();
-			try {
-				workbook.close();
-			}
-			catch (IOException ex) {
-				// nothing left to release
-			}
-		}
+		});
 	}
 
 	private static void cover(ReportContent content, SXSSFWorkbook workbook, XlsxStyles styles) {
