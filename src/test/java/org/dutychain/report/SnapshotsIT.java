@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.support.GraphFixtures;
@@ -49,6 +50,9 @@ class SnapshotsIT {
 	@Autowired
 	private Neo4jGraph graph;
 
+	@Autowired
+	private AuditCache audits;
+
 	@BeforeEach
 	void load() throws URISyntaxException {
 		this.fixtures
@@ -60,6 +64,9 @@ class SnapshotsIT {
 				MATCH (p:Post {generation: 1, id: 'P-2'})
 				CREATE (:Person {generation: 1, id: 'PE-9', name: '王五'})-[:HOLDS {since: date('2025-03-01')}]->(p)
 				""", Map.of());
+		// a write past the ledger's edits does not raise the dataset revision the
+		// cached audits are keyed by: forget them, as an edit would
+		this.audits.clear();
 	}
 
 	@Test
