@@ -19,10 +19,10 @@ import org.dutychain.config.Neo4jGraph;
  * per type, and a SHA-256 over a sorted dump of every node (labels + properties) and
  * relationship (type, both end nodes, properties). The properties {@code generation} and
  * {@code importedAt} are left out, so two imports of the same dataset compare equal; and
- * so are system data (users, the audit log, change records, the bookkeeping nodes Counter
- * and GenerationLease, design.md section 7) and the edit counters {@code revision} and
- * {@code version}, so that a dataset edited in the tool compares equal to the import of
- * its export.
+ * so are system data (users, the audit log, change records, snapshots, the bookkeeping
+ * nodes Counter and GenerationLease, design.md section 7) and the edit counters
+ * {@code revision} and {@code version}, so that a dataset edited in the tool compares
+ * equal to the import of its export.
  *
  * @param nodes node count per label combination (e.g. {@code Unit} → 16)
  * @param relationships relationship count per type
@@ -37,10 +37,12 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		List<String> dump = new ArrayList<>();
 		Map<String, Long> nodes = new TreeMap<>();
 		Map<String, Long> relationships = new TreeMap<>();
-		// system data (counters, leases, users, the audit log, change records) is outside
+		// system data (counters, leases, users, the audit log, change records, snapshots)
+		// is
+		// outside
 		// the digest (issue 9)
 		graph.stream(
-				"MATCH (n) WHERE NOT (n:Counter OR n:GenerationLease OR n:User OR n:AuditEntry OR n:ChangeRecord) RETURN labels(n) AS labels, properties(n) AS properties",
+				"MATCH (n) WHERE NOT (n:Counter OR n:GenerationLease OR n:User OR n:AuditEntry OR n:ChangeRecord OR n:Snapshot) RETURN labels(n) AS labels, properties(n) AS properties",
 				Map.of(), (row) -> {
 					String labels = labels(row.get("labels"));
 					nodes.merge(labels, 1L, Long::sum);
