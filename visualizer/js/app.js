@@ -9,6 +9,7 @@ import { FindingsView } from './findings.js';
 import { setupImport } from './importer.js';
 import { el, showMessage, showInfo, clearMessage } from './dom.js';
 import { setUnits, findUnits, resolveUnit, unitName } from './units.js';
+import { TrendView, firstRecords, dateWarning } from './trend.js';
 
 const DOMAINS = ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS', 'SUPERVISION_CHECK', 'SUPPORT'];
 const POLL_MS = 2000;
@@ -31,6 +32,8 @@ const chain = new ChainView(document.getElementById('tree'), {
 const accountability = new AccountabilityView();
 const showUnit = (unitId) => { switchView('chain'); chain.focus(unitId); selectUnit(unitId); };
 const findings = new FindingsView({ onUnit: showUnit });
+const trend = new TrendView({ onUnit: showUnit, selected: () => state.selected || (chain.roots && chain.roots[0] && chain.roots[0].id),
+	datasetAsOf: () => document.getElementById('asof').value || (state.dataset && state.dataset.asOf) });
 
 async function selectUnit(unitId) {
 	state.selected = unitId;
@@ -59,6 +62,7 @@ async function switchView(view) {
 		if (view === 'pressure') renderPressure(await audit(), showUnit);
 		if (view === 'coverage') renderCoverage(await audit(), showUnit);
 		if (view === 'findings') findings.render(await audit(), await analyses());
+		if (view === 'trend') await trend.show();
 	}
 	catch (e) {
 		showMessage(e.message);
@@ -77,11 +81,12 @@ function showDataset() {
 	box.textContent = `${t('app.dataset')}${language() === 'zh' ? '：' : ': '}${state.dataset.name || '—'}`;
 }
 
-/** Warns when the chosen date lies before the dataset's as_of. */
+/** Warns when the chosen date lies before the dataset's first records, or (milder) before its as_of. */
 function checkDate() {
 	const chosen = currentAsOf();
 	const asOf = state.dataset && state.dataset.asOf;
-	state.warning = chosen && asOf && chosen < asOf ? t('app.dateBefore', chosen, asOf) : null;
+	state.warning = dateWarning(chosen, state.firstRecords)
+		|| (chosen && asOf && chosen < asOf ? t('app.dateBefore', chosen, asOf) : null);
 	if (state.warning) showInfo(state.warning);
 	document.getElementById('asof').classList.toggle('warn', !!state.warning);
 }
@@ -105,9 +110,12 @@ async function reloadAll(newDataset) {
 			if (dataset.asOf) asOfInput.value = dataset.asOf;
 			setAsOf(null);
 			state.selected = null;
+			state.firstRecords = null;
+			trend.reset();
 			document.getElementById('panel').replaceChildren(el('p', { class: 'hint' }, t('panel.hint')));
 		}
 		else if (!asOfInput.value && dataset.asOf) asOfInput.value = dataset.asOf;
+		if (!state.firstRecords) state.firstRecords = await firstRecords().catch(() => null);
 		checkDate();
 		await chain.load();
 		if (state.view !== 'chain') await switchView(state.view);
@@ -245,7 +253,7 @@ function setup() {
 		datasetName: () => state.dataset && state.dataset.name,
 		onImported: async () => { analysesCache = null; await reloadAll(true); },
 	});
-	window.addEventListener('resize', () => { chain.resize(); accountability.resize(); });
+	window.addEventListener('resize', () => { chain.resize(); accountability.resize(); trend.resize(); });
 	reloadAll(true);
 }
 

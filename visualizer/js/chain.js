@@ -16,6 +16,7 @@ const COLUMN = 270; // px per level
 const ROW = 24; // px per visible leaf
 const NAME_CHARS = 12; // longer names are shortened (full name in the tooltip)
 const PAGE = 20; // children shown per page of a big sibling group
+const OVERVIEW_DEPTH = 8; // levels per tree request when the overview loads everything (the API allows up to 8)
 const BIG_GROUP = 25; // more visible children than this → paged
 const ORPHANS = '__orphans__';
 const TOP = '__top__';
@@ -105,7 +106,7 @@ export class ChainView {
 	/** Loads `depth` levels below the node (one request) and opens them. */
 	async expand(node, depth) {
 		if (node.childCount === 0) { node.children = []; return; }
-		const tree = await api.tree(node.id, Math.max(1, Math.min(3, depth)));
+		const tree = await api.tree(node.id, Math.max(1, Math.min(OVERVIEW_DEPTH, depth)));
 		this.merge(node, tree.root, depth);
 		(tree.extraEdges || []).forEach((e) => {
 			if (!this.extra.some((x) => x.fromId === e.fromId && x.toId === e.toId && x.kind === e.kind)) this.extra.push(e);
@@ -124,13 +125,20 @@ export class ChainView {
 		}
 	}
 
-	/** Loads every unit below the tops (for the overview), three levels per request. */
+	/**
+	 * Loads every unit below the tops (for the overview): one request of OVERVIEW_DEPTH levels per top (the generated
+	 * demo: 3 requests instead of ~40 of three levels each), then deeper rounds only where the hierarchy goes deeper.
+	 */
 	async loadAll() {
+		const tops = [...this.roots, ...this.orphans].filter((n) => n.childCount > 0 && !n.loadedAll);
+		for (let i = 0; i < tops.length; i += 4) {
+			await Promise.all(tops.slice(i, i + 4).map(async (n) => { await this.expand(n, OVERVIEW_DEPTH); n.loadedAll = true; }));
+		}
 		const pending = () => [...this.nodes.values()].filter((n) => n.children === null && n.childCount > 0);
 		for (let round = 0; round < 20 && pending().length; round++) {
 			const batch = pending();
 			for (let i = 0; i < batch.length; i += 8) {
-				await Promise.all(batch.slice(i, i + 8).map((n) => this.expand(n, 3)));
+				await Promise.all(batch.slice(i, i + 8).map((n) => this.expand(n, OVERVIEW_DEPTH)));
 			}
 		}
 	}

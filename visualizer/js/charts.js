@@ -53,11 +53,19 @@ export function renderCoverage(audit, onUnit) {
 			return `${label('domain', DOMAINS[p.value[0]])} · ${t('pressure.level', l.level)}：${Math.round(p.value[2] * 100)}%`
 				+ `<br>${t('coverage.owing')} ${l.units}，${t('coverage.left')} ${l.excluded ?? excluded[l.level] ?? 0}`;
 		} },
-		grid: { left: 110, right: 30, top: 20, bottom: 90 },
+		grid: { left: 110, right: 30, top: 20, bottom: 100 },
 		xAxis: { type: 'category', data: DOMAINS.map((d) => label('domain', d)), axisLabel: { rotate: 20 } },
 		yAxis: { type: 'category', inverse: true, data: rows.map(levelName) },
-		visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, precision: 2,
-			inRange: { color: ['#c23531', '#f5d76e', '#3a9b5d'] } },
+		// steps, not a gradient: green only at 100 % (no finding says a list is missing), cells show floored percentages
+		visualMap: { type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, itemGap: 14,
+			text: [t('coverage.scaleTitle')], showLabel: true,
+			pieces: [
+				{ gte: 1, label: t('coverage.scaleFull'), color: '#3a9b5d' },
+				{ gte: 0.9, lt: 1, label: '90–99%', color: '#a8d08d' },
+				{ gte: 0.7, lt: 0.9, label: '70–89%', color: '#f5d76e' },
+				{ gte: 0.5, lt: 0.7, label: '50–69%', color: '#e98f36' },
+				{ lt: 0.5, label: t('coverage.scaleLow'), color: '#c23531' },
+			] },
 		series: [{ type: 'heatmap', data, label: { show: true, formatter: (p) => `${Math.floor(p.value[2] * 100)}%` } }],
 	}, true);
 	coverageChart.resize();

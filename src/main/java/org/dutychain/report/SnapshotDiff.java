@@ -33,9 +33,19 @@ public record SnapshotDiff(SnapshotInfo from, SnapshotInfo to, List<FindingRef> 
 		levels = List.copyOf(levels);
 	}
 
-	/** A finding as a snapshot keeps it, enough to list it. */
+	/**
+	 * A finding as a snapshot keeps it, enough to list it.
+	 *
+	 * @param messageEn the English message (null in a report sample built without it)
+	 */
 	public record FindingRef(String key, String analysis, String code, Severity severity, String unitId, int level,
-			String messageZh) {
+			String messageZh, String messageEn) {
+
+		public FindingRef(String key, String analysis, String code, Severity severity, String unitId, int level,
+				String messageZh) {
+			this(key, analysis, code, severity, unitId, level, messageZh, null);
+		}
+
 	}
 
 	/**

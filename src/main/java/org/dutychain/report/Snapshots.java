@@ -143,6 +143,19 @@ public class Snapshots {
 		return diff(info(from), parse(from), to, Stored.of(current), rules(from), this.analysis.codeVersions());
 	}
 
+	/**
+	 * What changed from one audit to another, neither stored (the current data at two
+	 * evaluation dates): both under the same rules, so nothing is a rule change.
+	 */
+	public SnapshotDiff diff(AuditDocument from, AuditDocument to) {
+		return diff(unsaved(from), Stored.of(from), unsaved(to), Stored.of(to));
+	}
+
+	private static SnapshotInfo unsaved(AuditDocument document) {
+		return new SnapshotInfo(null, String.valueOf(document.asOf()), null, document.scope(), document.asOf(),
+				document.dataset());
+	}
+
 	static SnapshotDiff diff(SnapshotInfo fromInfo, Stored from, SnapshotInfo toInfo, Stored to) {
 		return diff(fromInfo, from, toInfo, to, Optional.empty(), Map.of());
 	}
@@ -272,7 +285,7 @@ public class Snapshots {
 
 	static SnapshotDiff.FindingRef ref(Finding f) {
 		return new SnapshotDiff.FindingRef(f.key(), f.analysis(), f.code(), f.severity(), f.unitId(), f.level(),
-				f.messageZh());
+				f.messageZh(), f.messageEn());
 	}
 
 	/** One level of a stored audit document. */

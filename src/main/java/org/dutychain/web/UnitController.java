@@ -46,7 +46,12 @@ class UnitController {
 
 	static final int MAX_LIMIT = 500;
 
-	static final int MAX_DEPTH = 3;
+	/**
+	 * Levels one tree request may ask for: the page opens three, its overview loads a
+	 * whole hierarchy with eight per request (walked level by level, linear in the
+	 * subtree).
+	 */
+	static final int MAX_DEPTH = 8;
 
 	private final Datasets datasets;
 

@@ -154,6 +154,20 @@ class PageLanguageIT {
 		}
 		page.js("document.querySelector('[data-testid=rule-dialog]').close();");
 
+		// trend: the current data a year apart, per code, level and department; grades
+		page.tab("trend");
+		if (page.all("[data-testid=trend-code-row]").isEmpty()) {
+			page.waitFor(() -> !page.find("[data-testid=trend-from-date]").getAttribute("value").isEmpty());
+			page.click("[data-testid=trend-submit]");
+		}
+		page.waitFor(Duration.ofSeconds(900), () -> !page.all("[data-testid=trend-code-row]").isEmpty());
+		page.waitFor(() -> !page.all("[data-testid=grade-row]").isEmpty());
+		assertThat(page.text("[data-testid=trend-heading]")).contains(zh ? "新增" : "new");
+		check(page, lang + "/trend", problems);
+		if (screenshots) {
+			page.shot(SCREENSHOTS.resolve("trend.png"));
+		}
+
 		page.tab("import");
 		check(page, lang + "/import", problems);
 		if (screenshots) {

@@ -1,0 +1,135 @@
+package org.dutychain.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.dutychain.analysis.AuditCache;
+import org.dutychain.analysis.AuditDocument;
+import org.dutychain.organization.Datasets;
+import org.dutychain.report.SnapshotDiff;
+import org.dutychain.report.SnapshotInfo;
+import org.dutychain.report.Snapshots;
+import org.dutychain.report.Trend;
+import org.dutychain.report.Trends;
+import org.dutychain.report.UnknownSnapshotException;
+import org.dutychain.security.AccessScope;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The trend view (趋势对比, issue 12): two evaluation dates of the current data or two
+ * snapshots compared per code, level and department; the grade history of a unit and its
+ * children; the first records of the dataset (for the page's date warning). Scoped like
+ * every read: a scoped caller compares its (first) scope unit's audits and sees its own
+ * units and snapshots only; VIEWER sees no gradings (and, by the security rules, no
+ * snapshots).
+ */
+@RestController
+class TrendController {
+
+	private final Trends trends;
+
+	private final Snapshots snapshots;
+
+	private final AuditCache audits;
+
+	private final AccessScope access;
+
+	private final Datasets datasets;
+
+	TrendController(Trends trends, Snapshots snapshots, AuditCache audits, AccessScope access, Datasets datasets) {
+		this.trends = trends;
+		this.snapshots = snapshots;
+		this.audits = audits;
+		this.access = access;
+		this.datasets = datasets;
+	}
+
+	/** The current data at two evaluation dates (the cached audits of each). */
+	@GetMapping("/api/trend")
+	Trend trend(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String scope) {
+		String effective = this.access.effectiveScope(AnalysisController.blankToNull(scope));
+		SnapshotDiff diff = this.snapshots.diff(audit(effective, from), audit(effective, to));
+		return this.trends.summarize(diff, effective);
+	}
+
+	/**
+	 * Snapshot {@code a} compared with snapshot {@code to}, or without {@code to} with
+	 * the current data at {@code asOf} (default: the dataset's) in the snapshot's scope.
+	 */
+	@GetMapping("/api/snapshots/{a}/trend")
+	Trend snapshotTrend(@PathVariable String a, @RequestParam(required = false) String to,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		SnapshotInfo from = visibleSnapshot(a);
+		String target = AnalysisController.blankToNull(to);
+		SnapshotDiff diff;
+		if (target != null) {
+			visibleSnapshot(target);
+			diff = this.snapshots.diff(a, target);
+		}
+		else {
+			diff = this.snapshots.diff(a, audit(from.scope(), this.datasets.asOf(asOf)));
+		}
+		return this.trends.summarize(diff, from.scope());
+	}
+
+	/** Gradings of the unit and its PRIMARY children by scheme and year (考评轨迹). */
+	@GetMapping("/api/units/{id}/grades")
+	Trends.GradeHistory grades(@PathVariable String id) {
+		this.access.requireVisible(id);
+		return this.trends.grades(id, this.access.visibleUnits(), this.access.hidesSensitive());
+	}
+
+	/**
+	 * The first appointment, activity and grading of the active dataset: the page warns
+	 * when an evaluation date lies before them.
+	 */
+	@GetMapping("/api/dataset/first-records")
+	List<Trends.FirstRecord> firstRecords() {
+		return this.trends.firstRecords();
+	}
+
+	/** The audit of a scope (null: the whole dataset) as the caller may see it. */
+	private AuditDocument audit(String scope, LocalDate asOf) {
+		if (scope == null) {
+			return this.access.wholeAudit(asOf);
+		}
+		this.access.requireVisible(scope);
+		return this.access.filter(this.audits.audit(scope, asOf));
+	}
+
+	/** ADMIN sees every snapshot; a scoped user those of units in its scope. */
+	private SnapshotInfo visibleSnapshot(String id) {
+		SnapshotInfo info = this.snapshots.require(id);
+		boolean visible = this.access.caller().unrestricted()
+				|| (info.scope() != null && this.access.isVisible(info.scope()));
+		if (!visible) {
+			throw new UnknownSnapshotException(id);
+		}
+		return info;
+	}
+
+	@ExceptionHandler(UnknownSnapshotException.class)
+	ResponseEntity<ProblemDetail> unknownSnapshot(UnknownSnapshotException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "快照不存在：" + ex.snapshotId());
+		problem.setType(URI.create("/problems/unknown-snapshot"));
+		problem.setTitle("Unknown snapshot");
+		problem.setProperty("snapshotId", ex.snapshotId());
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+}
