@@ -8,6 +8,7 @@ import org.dutychain.accountability.UnknownIssueException;
 import org.dutychain.analysis.UnknownAnalysisException;
 import org.dutychain.ingest.ImportProblem;
 import org.dutychain.ingest.InvalidDatasetException;
+import org.dutychain.report.UnknownSnapshotException;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.security.UserProblemException;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	static final URI UNKNOWN_UNIT = URI.create("/problems/unknown-unit");
+
+	static final URI UNKNOWN_SNAPSHOT = URI.create("/problems/unknown-snapshot");
 
 	static final URI UNKNOWN_ISSUE = URI.create("/problems/unknown-issue");
 
@@ -89,6 +92,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_ISSUE, "Unknown issue",
 				"数据集中没有编号为 " + ex.issueId() + " 的问题");
 		problem.setProperty("issueId", ex.issueId());
+		return problem;
+	}
+
+	@ExceptionHandler(UnknownSnapshotException.class)
+	ProblemDetail unknownSnapshot(UnknownSnapshotException ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_SNAPSHOT, "Unknown snapshot",
+				"快照不存在：" + ex.snapshotId());
+		problem.setProperty("snapshotId", ex.snapshotId());
 		return problem;
 	}
 

@@ -14,7 +14,6 @@ import org.dutychain.report.ReportOptions;
 import org.dutychain.report.SnapshotDiff;
 import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
-import org.dutychain.report.UnknownSnapshotException;
 import org.dutychain.security.AccessScope;
 import org.dutychain.security.AuditLog;
 
@@ -25,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,13 +49,16 @@ class ReportController {
 
 	private final AuditLog auditLog;
 
+	private final VisibleSnapshots visibleSnapshots;
+
 	ReportController(AuditReports reports, ImportTemplate template, Snapshots snapshots, AccessScope access,
-			AuditLog auditLog) {
+			AuditLog auditLog, VisibleSnapshots visibleSnapshots) {
 		this.reports = reports;
 		this.template = template;
 		this.snapshots = snapshots;
 		this.access = access;
 		this.auditLog = auditLog;
+		this.visibleSnapshots = visibleSnapshots;
 	}
 
 	/**
@@ -82,7 +83,7 @@ class ReportController {
 		ReportFormat f = parsed.get();
 		scope = this.access.effectiveScope(scope);
 		if (since != null && !since.isBlank()) {
-			visibleSnapshot(since);
+			this.visibleSnapshots.require(since);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
 		this.reports.write(scope, asOf, f, since, new ReportOptions(this.access.caller().username(), appendix), out);
@@ -124,44 +125,20 @@ class ReportController {
 	/** Every snapshot, newest first. */
 	@GetMapping("/api/snapshots")
 	List<SnapshotInfo> snapshots() {
-		return this.snapshots.list().stream().filter(this::visible).toList();
-	}
-
-	/** ADMIN sees every snapshot; a scoped user those of units in its scope. */
-	private boolean visible(SnapshotInfo info) {
-		return this.access.caller().unrestricted() || (info.scope() != null && this.access.isVisible(info.scope()));
-	}
-
-	private SnapshotInfo visibleSnapshot(String id) {
-		SnapshotInfo info = this.snapshots.require(id);
-		if (!visible(info)) {
-			throw new UnknownSnapshotException(id);
-		}
-		return info;
+		return this.visibleSnapshots.list();
 	}
 
 	@GetMapping("/api/snapshots/{id}")
 	SnapshotInfo snapshot(@PathVariable String id) {
-		return visibleSnapshot(id);
+		return this.visibleSnapshots.require(id);
 	}
 
 	/** What changed from snapshot {@code a} to snapshot {@code b}. */
 	@GetMapping("/api/snapshots/{a}/diff/{b}")
 	SnapshotDiff diff(@PathVariable String a, @PathVariable String b) {
-		visibleSnapshot(a);
-		visibleSnapshot(b);
+		this.visibleSnapshots.require(a);
+		this.visibleSnapshots.require(b);
 		return this.snapshots.diff(a, b);
-	}
-
-	@ExceptionHandler(UnknownSnapshotException.class)
-	ResponseEntity<ProblemDetail> unknownSnapshot(UnknownSnapshotException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "快照不存在：" + ex.snapshotId());
-		problem.setType(URI.create("/problems/unknown-snapshot"));
-		problem.setTitle("Unknown snapshot");
-		problem.setProperty("snapshotId", ex.snapshotId());
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }

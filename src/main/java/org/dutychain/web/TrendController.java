@@ -1,6 +1,5 @@
 package org.dutychain.web;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,15 +11,9 @@ import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
 import org.dutychain.report.Trend;
 import org.dutychain.report.Trends;
-import org.dutychain.report.UnknownSnapshotException;
 import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,12 +40,16 @@ class TrendController {
 
 	private final Datasets datasets;
 
-	TrendController(Trends trends, Snapshots snapshots, AuditCache audits, AccessScope access, Datasets datasets) {
+	private final VisibleSnapshots visibleSnapshots;
+
+	TrendController(Trends trends, Snapshots snapshots, AuditCache audits, AccessScope access, Datasets datasets,
+			VisibleSnapshots visibleSnapshots) {
 		this.trends = trends;
 		this.snapshots = snapshots;
 		this.audits = audits;
 		this.access = access;
 		this.datasets = datasets;
+		this.visibleSnapshots = visibleSnapshots;
 	}
 
 	/** The current data at two evaluation dates (the cached audits of each). */
@@ -72,11 +69,11 @@ class TrendController {
 	@GetMapping("/api/snapshots/{a}/trend")
 	Trend snapshotTrend(@PathVariable String a, @RequestParam(required = false) String to,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		SnapshotInfo from = visibleSnapshot(a);
+		SnapshotInfo from = this.visibleSnapshots.require(a);
 		String target = AnalysisController.blankToNull(to);
 		SnapshotDiff diff;
 		if (target != null) {
-			visibleSnapshot(target);
+			this.visibleSnapshots.require(target);
 			diff = this.snapshots.diff(a, target);
 		}
 		else {
@@ -108,28 +105,6 @@ class TrendController {
 		}
 		this.access.requireVisible(scope);
 		return this.access.filter(this.audits.audit(scope, asOf));
-	}
-
-	/** ADMIN sees every snapshot; a scoped user those of units in its scope. */
-	private SnapshotInfo visibleSnapshot(String id) {
-		SnapshotInfo info = this.snapshots.require(id);
-		boolean visible = this.access.caller().unrestricted()
-				|| (info.scope() != null && this.access.isVisible(info.scope()));
-		if (!visible) {
-			throw new UnknownSnapshotException(id);
-		}
-		return info;
-	}
-
-	@ExceptionHandler(UnknownSnapshotException.class)
-	ResponseEntity<ProblemDetail> unknownSnapshot(UnknownSnapshotException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "快照不存在：" + ex.snapshotId());
-		problem.setType(URI.create("/problems/unknown-snapshot"));
-		problem.setTitle("Unknown snapshot");
-		problem.setProperty("snapshotId", ex.snapshotId());
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }
