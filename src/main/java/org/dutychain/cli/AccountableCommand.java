@@ -14,6 +14,7 @@ import org.dutychain.duty.DutyDomain;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.InitialDataset;
 import org.dutychain.organization.UnknownUnitException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -92,7 +93,8 @@ final class AccountableCommand implements Callable<Integer> {
 			return DutychainCli.INVALID;
 		}
 		Progress progress = ProgressBar.on(err, this.options.progress);
-		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application)) {
+		InitialDataset initial = new InitialDataset(checked, progress);
+		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application, initial)) {
 			timings.lap("db-start");
 			DatasetImporter importer = context.getBeanProvider(DatasetImporter.class).getIfAvailable();
 			AccountabilityService service = context.getBeanProvider(AccountabilityService.class).getIfAvailable();
@@ -101,7 +103,7 @@ final class AccountableCommand implements Callable<Integer> {
 						+ " is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			if (ImportCommand.DatasetLoading.load(importer, checked, progress, err) == null) {
+			if (ImportCommand.DatasetLoading.load(initial, importer, timings, err) == null) {
 				return DutychainCli.INVALID;
 			}
 			timings.lap("load");

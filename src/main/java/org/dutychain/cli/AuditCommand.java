@@ -22,6 +22,7 @@ import org.dutychain.analysis.Severity;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.InitialDataset;
 import org.dutychain.organization.Datasets;
 import org.dutychain.organization.UnitDirectory;
 import org.dutychain.organization.UnknownUnitException;
@@ -99,14 +100,15 @@ final class AuditCommand implements Callable<Integer> {
 			return DutychainCli.INVALID;
 		}
 		Progress progress = ProgressBar.on(err, this.options.progress);
-		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application)) {
+		InitialDataset initial = new InitialDataset(checked, progress);
+		try (ConfigurableApplicationContext context = SpringRunner.ephemeral(this.root.application, initial)) {
 			timings.lap("db-start");
 			DatasetImporter importer = context.getBeanProvider(DatasetImporter.class).getIfAvailable();
 			if (importer == null) {
 				err.println("audit: the importer is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			if (ImportCommand.DatasetLoading.load(importer, checked, progress, err) == null) {
+			if (ImportCommand.DatasetLoading.load(initial, importer, timings, err) == null) {
 				return DutychainCli.INVALID;
 			}
 			timings.lap("load");

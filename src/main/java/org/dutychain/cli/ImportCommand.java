@@ -9,6 +9,7 @@ import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.ingest.InitialDataset;
 import org.dutychain.ingest.InvalidDatasetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,14 +51,16 @@ final class ImportCommand implements Callable<Integer> {
 		}
 		err.println("Importing " + this.dataset + " …");
 		Progress progress = ProgressBar.on(err, this.options.progress);
-		try (ConfigurableApplicationContext context = SpringRunner.persistent(this.root.application, this.dataDir)) {
+		InitialDataset initial = new InitialDataset(checked, progress);
+		try (ConfigurableApplicationContext context = SpringRunner.persistent(this.root.application, this.dataDir,
+				initial)) {
 			timings.lap("db-start");
 			DatasetImporter importer = context.getBeanProvider(DatasetImporter.class).getIfAvailable();
 			if (importer == null) {
 				err.println("import: the importer is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
-			ImportResult result = DatasetLoading.load(importer, checked, progress, err);
+			ImportResult result = DatasetLoading.load(initial, importer, timings, err);
 			timings.lap("load");
 			if (result == null) {
 				return DutychainCli.INVALID;
@@ -104,6 +107,20 @@ final class ImportCommand implements Callable<Integer> {
 			}
 			checked.warnings().forEach((w) -> err.println("warning: " + w));
 			return checked;
+		}
+
+		/**
+		 * The result of the bulk load at the database's start (its time moved from
+		 * {@code db-start} to {@code load}), else the import of the dataset now.
+		 */
+		static ImportResult load(InitialDataset initial, DatasetImporter importer, Timings timings, PrintStream err) {
+			java.util.Optional<ImportResult> bulk = initial.loaded();
+			if (bulk.isPresent()) {
+				ProgressBar.close(initial.progress());
+				timings.split("db-start", "load", bulk.get().durationMs());
+				return bulk.get();
+			}
+			return load(importer, initial.dataset(), initial.progress(), err);
 		}
 
 		/** Imports a checked dataset; null (problems printed) when it is refused. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dutychain.ingest.InitialDataset;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,24 +31,41 @@ final class SpringRunner {
 	 * accountable, generate …).
 	 */
 	static ConfigurableApplicationContext ephemeral(Class<?> application) {
+		return ephemeral(application, null);
+	}
+
+	/**
+	 * A throw-away database that starts with {@code initial} in it when it is large
+	 * enough for the bulk importer ({@link InitialDataset#loaded()}; else import it).
+	 */
+	static ConfigurableApplicationContext ephemeral(Class<?> application, InitialDataset initial) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("dutychain.ephemeral", "true");
 		properties.put("dutychain.page-cache", "64m");
-		return start(application, properties);
+		return start(application, properties, initial);
 	}
 
 	/**
 	 * The persistent embedded database in {@code dataDir} (null = the configured one).
 	 */
 	static ConfigurableApplicationContext persistent(Class<?> application, Path dataDir) {
+		return persistent(application, dataDir, null);
+	}
+
+	/**
+	 * The persistent database; when its store is empty and {@code initial} large enough,
+	 * the bulk importer loads it before the database starts.
+	 */
+	static ConfigurableApplicationContext persistent(Class<?> application, Path dataDir, InitialDataset initial) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		if (dataDir != null) {
 			properties.put("dutychain.data-dir", dataDir.toAbsolutePath().toString());
 		}
-		return start(application, properties);
+		return start(application, properties, initial);
 	}
 
-	private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> extra) {
+	private static ConfigurableApplicationContext start(Class<?> application, Map<String, String> extra,
+			InitialDataset initial) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("dutychain.bolt-port", "0");
 		properties.put("dutychain.demo-on-empty", "false");
@@ -64,6 +83,9 @@ final class SpringRunner {
 		spring.setBannerMode(Banner.Mode.OFF);
 		spring.setLogStartupInfo(false);
 		spring.setRegisterShutdownHook(false);
+		if (initial != null) {
+			spring.addInitializers(initial.initializer());
+		}
 		return spring.run(args.toArray(String[]::new));
 	}
 

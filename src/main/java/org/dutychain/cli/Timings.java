@@ -30,6 +30,19 @@ final class Timings {
 		this.mark = now;
 	}
 
+	/**
+	 * Moves {@code ms} of the phase {@code from} (already ended) to a phase of its own,
+	 * e.g. the bulk load done while the database started.
+	 */
+	void split(String from, String part, long ms) {
+		Long total = this.phases.get(from);
+		if (total != null) {
+			long moved = Math.min(total, Math.max(0, ms));
+			this.phases.put(from, total - moved);
+			this.phases.merge(part, moved, Long::sum);
+		}
+	}
+
 	Map<String, Long> phases() {
 		return this.phases;
 	}

@@ -28,6 +28,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,8 +60,8 @@ class EmbeddedNeo4jConfiguration {
 	static final String BROWSER_USER = "browser";
 
 	@Bean(destroyMethod = "")
-	EmbeddedDatabase embeddedDatabase(DutychainProperties properties) {
-		return EmbeddedDatabase.start(properties);
+	EmbeddedDatabase embeddedDatabase(DutychainProperties properties, ObjectProvider<EmptyStoreLoader> loader) {
+		return EmbeddedDatabase.start(properties, loader.getIfAvailable());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -85,13 +86,49 @@ class EmbeddedNeo4jConfiguration {
 
 		private final String internalPassword;
 
+		private EmptyStoreLoader.AfterStart afterLoad;
+
 		private EmbeddedDatabase(DatabaseManagementService dbms, Path home, boolean ephemeral, int boltPort,
-				String internalPassword) {
+				String internalPassword, EmptyStoreLoader.AfterStart afterLoad) {
 			this.dbms = dbms;
 			this.home = home;
 			this.ephemeral = ephemeral;
 			this.boltPort = boltPort;
 			this.internalPassword = internalPassword;
+			this.afterLoad = afterLoad;
+		}
+
+		/**
+		 * Runs, once, what the load of an empty store left to do (schema, post-load
+		 * steps); nothing when the store was not loaded at this start.
+		 */
+		synchronized void completeLoad(Neo4jGraph graph) {
+			EmptyStoreLoader.AfterStart steps = this.afterLoad;
+			this.afterLoad = null;
+			if (steps != null) {
+				steps.run(graph);
+			}
+		}
+
+		/**
+		 * Whether the default database of the store under {@code home} holds nothing yet
+		 * (no store files, no transaction logs).
+		 */
+		static boolean emptyStore(Path home) {
+			return emptyOrAbsent(home.resolve("data/databases/neo4j"))
+					&& emptyOrAbsent(home.resolve("data/transactions/neo4j"));
+		}
+
+		private static boolean emptyOrAbsent(Path folder) {
+			if (!Files.isDirectory(folder)) {
+				return !Files.exists(folder);
+			}
+			try (Stream<Path> files = Files.list(folder)) {
+				return files.findAny().isEmpty();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		String internalPassword() {
@@ -116,6 +153,14 @@ class EmbeddedNeo4jConfiguration {
 		}
 
 		static EmbeddedDatabase start(DutychainProperties properties) {
+			return start(properties, null);
+		}
+
+		/**
+		 * Starts the DBMS; an empty store is first handed to {@code loader} (may be
+		 * null), which may fill it with the bulk importer.
+		 */
+		static EmbeddedDatabase start(DutychainProperties properties, EmptyStoreLoader loader) {
 			try {
 				Path home = properties.ephemeral() ? PrivateFiles.createTempDirectory("dutychain-neo4j")
 						: PrivateFiles.createPrivateDirectories(properties.dataDir().toAbsolutePath().normalize());
@@ -128,6 +173,11 @@ class EmbeddedNeo4jConfiguration {
 								+ " needs DUTYCHAIN_BOLT_PASSWORD (dutychain.bolt-password, at least 8 characters)");
 					}
 					requireFree(properties.boltPort());
+				}
+				EmptyStoreLoader.AfterStart afterLoad = null;
+				if (loader != null && emptyStore(home)) {
+					afterLoad = loader.load(home).orElse(null);
+					PrivateFiles.restrict(home);
 				}
 				long started = System.nanoTime();
 				DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -166,7 +216,7 @@ class EmbeddedNeo4jConfiguration {
 					log.info("Embedded Neo4j started in {} ms at {} (no Bolt port for other clients)",
 							(System.nanoTime() - started) / 1_000_000, home);
 				}
-				return new EmbeddedDatabase(dbms, home, properties.ephemeral(), port, internalPassword);
+				return new EmbeddedDatabase(dbms, home, properties.ephemeral(), port, internalPassword, afterLoad);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -4,6 +4,7 @@ import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Beans every module shares: the parsed {@link CypherFiles} and the {@link Neo4jGraph}
  * door, which is handed out only after the schema of {@code cypher/schema/} (constraints,
- * indexes; idempotent) has been applied.
+ * indexes; idempotent) has been applied, and after an embedded store filled by the bulk
+ * importer at this start has finished its post-load steps ({@link EmptyStoreLoader}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DutychainProperties.class)
@@ -26,8 +28,11 @@ class GraphConfiguration {
 	}
 
 	@Bean
-	Neo4jGraph neo4jGraph(Driver driver, DutychainProperties properties, CypherFiles cypherFiles) {
+	Neo4jGraph neo4jGraph(Driver driver, DutychainProperties properties, CypherFiles cypherFiles,
+			ObjectProvider<EmbeddedNeo4jConfiguration.EmbeddedDatabase> embedded) {
 		Neo4jGraph graph = new Neo4jGraph(driver, properties.database());
+		// a store just filled by the bulk importer: its schema and post-load steps first
+		embedded.ifAvailable((database) -> database.completeLoad(graph));
 		int applied = 0;
 		for (CypherFile file : cypherFiles.folder("schema")) {
 			for (CypherFile.Statement statement : file.statements()) {

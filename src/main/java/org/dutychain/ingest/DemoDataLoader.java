@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * On the first start with an empty database, generates a demo province and imports it, so
  * the page shows something real (示范数据). Off with {@code dutychain.demo-on-empty=false}
- * (tests, CLI commands).
+ * (tests, CLI commands). On an empty embedded store the {@link BulkLoader} generates it
+ * before the database starts and bulk-loads it when it is large enough; this imports the
+ * smaller one it generated.
  */
 @Component
 class DemoDataLoader implements ApplicationRunner {
@@ -39,17 +41,32 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final ObjectProvider<DatasetImporter> importer;
 
+	private final ObjectProvider<BulkLoader> bulk;
+
 	DemoDataLoader(DutychainProperties properties, Datasets datasets, ObjectProvider<DatasetGenerator> generator,
-			ObjectProvider<DatasetImporter> importer) {
+			ObjectProvider<DatasetImporter> importer, ObjectProvider<BulkLoader> bulk) {
 		this.properties = properties;
 		this.datasets = datasets;
 		this.generator = generator;
 		this.importer = importer;
+		this.bulk = bulk;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		if (!this.properties.demoOnEmpty() || this.datasets.active().present()) {
+			// a large demo was bulk-loaded before the database started (BulkLoader)
+			return;
+		}
+		DatasetImporter transactional = this.importer.getIfAvailable();
+		BulkLoader loader = this.bulk.getIfAvailable();
+		java.util.Optional<CheckedDataset> generated = (loader != null) ? loader.takeDemo()
+				: java.util.Optional.empty();
+		if (transactional != null && generated.isPresent()) {
+			long started = System.nanoTime();
+			ImportResult result = transactional.importChecked(generated.get(), org.dutychain.config.Progress.NONE);
+			log.info("Empty database: loaded the generated demo province '{}' in {} ms", result.dataset(),
+					(System.nanoTime() - started) / 1_000_000);
 			return;
 		}
 		DatasetGenerator gen = this.generator.getIfAvailable();

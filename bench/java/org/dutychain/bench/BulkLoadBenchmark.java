@@ -1,0 +1,183 @@
+package org.dutychain.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.dutychain.DutychainApplication;
+import org.dutychain.config.Progress;
+import org.dutychain.ingest.BulkFiles;
+import org.dutychain.ingest.BulkLoader;
+import org.dutychain.ingest.CheckedDataset;
+import org.dutychain.ingest.DatasetGenerator;
+import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.ImportResult;
+import org.dutychain.ingest.InitialDataset;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Initial load of an empty store (issue 10), not part of the test suite. For each size
+ * (generated units) in one run: Neo4j's bulk importer alone on the files our path writes
+ * (the baseline), our bulk path (validation, CSV files, importer, schema and post-load
+ * steps, each timed) and the previous transactional path (validation and batched writes)
+ * into a fresh database; the rate in nodes + relationships per second, the ratio of each
+ * path's rate to the baseline's, and the peak heap of each path. Run with
+ * {@code ./mvnw -o -Pbench verify -Dtest=BulkLoadBenchmark -Dbench.sizes=10000,100000}
+ * ({@code -Dbench.memory=1g} sets the importer's off-heap budget,
+ * {@code -Dbench.transactional=false} skips the transactional path). Nothing here
+ * asserts a time.
+ */
+class BulkLoadBenchmark {
+
+	private static final Map<String, Object> COMMON = Map.of("dutychain.ephemeral", "true", "dutychain.bolt-port",
+			"0", "dutychain.demo-on-empty", "false", "dutychain.page-cache", "1g", "logging.level.org.dutychain",
+			"WARN");
+
+	@Test
+	void initialLoad() throws IOException {
+		List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10000").split(","))
+			.map(String::strip)
+			.map(Integer::valueOf)
+			.toList();
+		String memory = System.getProperty("bench.memory", "1g");
+		boolean transactional = Boolean.parseBoolean(System.getProperty("bench.transactional", "true"));
+		List<String> table = new ArrayList<>();
+		for (int units : sizes) {
+			table.addAll(measure(units, memory, transactional));
+		}
+		System.out.printf(Locale.ROOT, "%n== dutychain initial load: bulk importer baseline vs our bulk path vs "
+				+ "transactional (importer memory %s, %d cores) ==%n", memory, Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", "units", "path", "entities", "ms",
+				"entities/s", "vs baseline", "peak heap MB");
+		System.out.println("|---|---|---|---|---|---|---|");
+		table.forEach(System.out::println);
+	}
+
+	private List<String> measure(int units, String memory, boolean withTransactional) throws IOException {
+		Path work = Files.createTempDirectory("dutychain-bulk-bench");
+		List<String> rows = new ArrayList<>();
+		try {
+			Path dataset = work.resolve("dataset");
+			DatasetGenerator.standalone().generate(units, 42, 0.02, dataset);
+
+			// the baseline: the importer alone, on the files our path writes
+			CheckedDataset once = CheckedDataset.check(dataset);
+			BulkFiles files = BulkLoader.writeFiles(once, Files.createDirectories(work.resolve("files")));
+			long entities = files.entities();
+			once = null;
+			resetPeak();
+			long t = System.nanoTime();
+			BulkLoader.runImporter(Files.createDirectories(work.resolve("baseline")), files, memory);
+			long baselineMs = ms(t);
+			long baselineHeap = peakHeapMb();
+			rows.add(row(units, "bulk importer alone (baseline)", entities, baselineMs, baselineMs, baselineHeap));
+			delete(work.resolve("baseline"));
+			delete(work.resolve("files"));
+
+			// ours: validation, files, importer, schema and post-load steps
+			System.gc();
+			resetPeak();
+			t = System.nanoTime();
+			CheckedDataset checked = CheckedDataset.check(dataset);
+			long validateMs = ms(t);
+			InitialDataset initial = new InitialDataset(checked, Progress.NONE);
+			long startMs;
+			t = System.nanoTime();
+			try (ConfigurableApplicationContext context = start(initial, "0", memory)) {
+				startMs = ms(t);
+			}
+			long oursHeap = peakHeapMb();
+			Map<String, Long> phases = new LinkedHashMap<>(initial.phases());
+			if (initial.loaded().isEmpty()) {
+				throw new IllegalStateException("the bulk path did not run");
+			}
+			long oursMs = validateMs + phases.values().stream().mapToLong(Long::longValue).sum();
+			rows.add(row(units, "our bulk path: validate " + validateMs + " + files " + phases.get("write")
+					+ " + importer " + phases.get("import") + " + schema " + phases.get("schema") + " ms", entities,
+					oursMs, baselineMs, oursHeap));
+			rows.add(String.format(Locale.ROOT, "| %d | (database and context start around it: %d ms) | | | | | |",
+					units, startMs - phases.values().stream().mapToLong(Long::longValue).sum()));
+
+			if (withTransactional) {
+				checked = null;
+				initial = null;
+				System.gc();
+				resetPeak();
+				try (ConfigurableApplicationContext context = start(null, Long.toString(Long.MAX_VALUE), memory)) {
+					t = System.nanoTime();
+					CheckedDataset again = CheckedDataset.check(dataset);
+					validateMs = ms(t);
+					ImportResult result = context.getBean(DatasetImporter.class).importChecked(again, Progress.NONE);
+					long txMs = validateMs + result.durationMs();
+					rows.add(row(units, "previous transactional path: validate " + validateMs + " + writes "
+							+ result.durationMs() + " ms", entities, txMs, baselineMs, peakHeapMb()));
+				}
+			}
+		}
+		finally {
+			delete(work);
+		}
+		rows.forEach(System.out::println);
+		return rows;
+	}
+
+	private static String row(int units, String path, long entities, long ms, long baselineMs, long heapMb) {
+		double rate = entities * 1000.0 / Math.max(1, ms);
+		return String.format(Locale.ROOT, "| %,d | %s | %,d | %,d | %,.0f | %.2f× | %,d |", units, path, entities, ms,
+				rate, baselineMs / (double) Math.max(1, ms), heapMb);
+	}
+
+	private static ConfigurableApplicationContext start(InitialDataset initial, String threshold, String memory) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(COMMON)
+			.properties(Map.of("dutychain.import.bulk-threshold", threshold, "dutychain.import.bulk-memory", memory));
+		if (initial != null) {
+			builder.initializers(initial.initializer());
+		}
+		return builder.run();
+	}
+
+	private static long ms(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1_000_000;
+	}
+
+	private static void resetPeak() {
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	private static long peakHeapMb() {
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return peak >> 20;
+	}
+
+	private static void delete(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+	}
+
+}

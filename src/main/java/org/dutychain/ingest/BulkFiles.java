@@ -1,0 +1,473 @@
+package org.dutychain.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.dutychain.config.Progress;
+import org.dutychain.organization.LeadKind;
+import org.dutychain.record.DatasetFormat;
+import org.dutychain.record.DatasetFormat.FileFormat;
+import org.dutychain.record.GradingScheme;
+
+/**
+ * The node and relationship CSV files of Neo4j's bulk importer for one validated dataset,
+ * holding exactly what the transactional writer ({@link DatasetWriter} with the
+ * statements of {@code cypher/ingest/}) creates: the same labels, types and properties,
+ * every node with its {@code generation}, the unit levels of {@code ingest/levels.cypher}
+ * computed here, the active {@code Dataset} node and the generation {@code Counter}.
+ * Written row by row from the validated rows (no copies of them). Two things the importer
+ * cannot write are left to the post-load steps of {@code cypher/ingest/bulk.cypher}: an
+ * empty list (an empty array field is a missing property), which the transactional writer
+ * stores for grading problems and post-kind lists.
+ *
+ * @param nodes label → node file
+ * @param relationships relationship type → files (one per pair of end labels)
+ * @param multiline files with a value spanning lines (the importer parses only those
+ * slowly)
+ * @param counts rows per dataset file, as {@link ImportResult#counts()}
+ * @param entities nodes and relationships written
+ */
+public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path> multiline, Map<String, Integer> counts,
+		long entities) {
+
+	/** The array delimiter of list properties. */
+	static final char ARRAY_DELIMITER = ';';
+
+	/** One {@code --nodes} or {@code --relationships} group of the importer. */
+	public record Group(String name, Path file) {
+	}
+
+	/** The generation of a dataset loaded into an empty store. */
+	static final long GENERATION = 1;
+
+	/**
+	 * A list value the importer cannot represent as the transactional writer stores it
+	 * (an empty list where others are missing, an element holding the array delimiter).
+	 */
+	static final class NotBulkLoadableException extends RuntimeException {
+
+		NotBulkLoadableException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Writes the files of {@code data} into {@code folder}. */
+	static BulkFiles write(ValidDataset data, Path folder, Progress progress, long total) throws IOException {
+		return new Writer(folder, progress, total).write(data);
+	}
+
+	private static final class Writer {
+
+		private final Path folder;
+
+		private final Progress progress;
+
+		private final long total;
+
+		private final List<Group> nodes = new ArrayList<>();
+
+		private final List<Group> relationships = new ArrayList<>();
+
+		private final List<Path> multiline = new ArrayList<>();
+
+		private long entities;
+
+		private long rows;
+
+		Writer(Path folder, Progress progress, long total) {
+			this.folder = folder;
+			this.progress = progress;
+			this.total = total;
+		}
+
+		BulkFiles write(ValidDataset data) throws IOException {
+			String g = Long.toString(GENERATION);
+			List<Map<String, Object>> units = data.rows(DatasetFormat.UNITS);
+			Map<String, Long> levels = levels(units);
+			Set<Object> unitIds = new HashSet<>();
+			try (Sheet n = node("Unit",
+					"id:ID(Unit),generation:long,name,kind,sector,region,members:long,staff:long,hostUnits:long,level:long");
+					Sheet leads = rel("LEADS", "Unit", "Unit", ",kind")) {
+				for (Map<String, Object> u : units) {
+					unitIds.add(u.get("id"));
+					n.row(u.get("id"), g, u.get("name"), u.get("kind"), u.get("sector"), u.get("region"),
+							u.get("members"), u.get("staff"), u.get("host_units"), levels.get((String) u.get("id")));
+					if (u.get("parent_id") != null) {
+						leads.row(u.get("parent_id"), u.get("id"), LeadKind.PRIMARY.name());
+					}
+					counted();
+				}
+				for (Map<String, Object> l : data.rows(DatasetFormat.LEADERSHIP)) {
+					leads.row(l.get("leader_id"), l.get("unit_id"), l.get("kind"));
+					counted();
+				}
+			}
+			List<Map<String, Object>> postKinds = postKinds(data);
+			try (Sheet n = node("PostKind",
+					"id:ID(PostKind),generation:long,key,name,responsibility,requiredIn:string[],domains:string[]")) {
+				for (Map<String, Object> k : postKinds) {
+					n.row(k.get("key"), g, k.get("key"), k.get("name"), k.get("responsibility"), k.get("required_in"),
+							k.get("domains"));
+				}
+			}
+			try (Sheet n = node("Person", "id:ID(Person),generation:long,name,title");
+					Sheet home = rel("HOME_UNIT", "Person", "Unit", "")) {
+				for (Map<String, Object> p : data.rows(DatasetFormat.PEOPLE)) {
+					n.row(p.get("id"), g, p.get("name"), p.get("title"));
+					if (p.get("unit_id") != null) {
+						home.row(p.get("id"), p.get("unit_id"));
+					}
+					counted();
+				}
+			}
+			try (Sheet n = node("Post", "id:ID(Post),generation:long,kind,title,domains:string[]");
+					Sheet hasPost = rel("HAS_POST", "Unit", "Post", "");
+					Sheet ofKind = rel("OF_KIND", "Post", "PostKind", "")) {
+				for (Map<String, Object> p : data.rows(DatasetFormat.POSTS)) {
+					if (p.get("domains") instanceof List<?> list && list.isEmpty()) {
+						throw new NotBulkLoadableException("post " + p.get("id") + " has an empty domain list");
+					}
+					n.row(p.get("id"), g, p.get("kind"), p.get("title"), p.get("domains"));
+					hasPost.row(p.get("unit_id"), p.get("id"));
+					ofKind.row(p.get("id"), p.get("kind"));
+					counted();
+				}
+			}
+			try (Sheet holds = rel("HOLDS", "Person", "Post", ",since:date,until:date")) {
+				for (Map<String, Object> a : data.rows(DatasetFormat.APPOINTMENTS)) {
+					holds.row(a.get("person_id"), a.get("post_id"), a.get("since"), a.get("until"));
+					counted();
+				}
+			}
+			try (Sheet n = node("Duty",
+					"id:ID(Duty),generation:long,domain,text,cadence,due:date,unitId,postId,status");
+					Sheet team = rel("HAS_DUTY", "Unit", "Duty", "");
+					Sheet personal = rel("HAS_DUTY", "Post", "Duty", "");
+					Sheet derived = rel("DERIVED_FROM", "Duty", "Duty", "")) {
+				for (Map<String, Object> d : data.rows(DatasetFormat.DUTIES)) {
+					n.row(d.get("id"), g, d.get("domain"), d.get("text"), d.get("cadence"), d.get("due"),
+							d.get("unit_id"), d.get("post_id"), d.get("status"));
+					if (d.get("post_id") == null) {
+						team.row(d.get("unit_id"), d.get("id"));
+					}
+					else {
+						personal.row(d.get("post_id"), d.get("id"));
+					}
+					if (d.get("derived_from") != null) {
+						derived.row(d.get("id"), d.get("derived_from"));
+					}
+					counted();
+				}
+			}
+			try (Sheet first = rel("FIRST_SECRETARY_OF", "Person", "Unit",
+					",kind,since:date,until:date,dispatchedBy")) {
+				for (Map<String, Object> f : data.rows(DatasetFormat.FIRST_SECRETARIES)) {
+					first.row(f.get("person_id"), f.get("unit_id"), f.get("kind"), f.get("since"), f.get("until"),
+							f.get("dispatched_by"));
+					counted();
+				}
+			}
+			try (Sheet byPerson = rel("ASSISTS", "Person", "Unit", ",level,since:date,until:date");
+					Sheet byUnit = rel("ASSISTS", "Unit", "Unit", ",level,since:date,until:date")) {
+				for (Map<String, Object> a : data.rows(DatasetFormat.ASSISTANCE)) {
+					Sheet sheet = unitIds.contains(a.get("assistant_id")) ? byUnit : byPerson;
+					sheet.row(a.get("assistant_id"), a.get("unit_id"), a.get("level"), a.get("since"), a.get("until"));
+					counted();
+				}
+			}
+			try (Sheet n = node("Activity", "id:ID(Activity),generation:long,kind,date:date,count:long,subkind");
+					Sheet did = rel("DID", "Unit", "Activity", "");
+					Sheet aimed = rel("AIMED_AT", "Activity", "Unit", "");
+					Sheet forDuty = rel("FOR_DUTY", "Activity", "Duty", "")) {
+				for (Map<String, Object> a : data.rows(DatasetFormat.ACTIVITIES)) {
+					Object count = (a.get("count") != null) ? a.get("count") : 1L;
+					n.row(a.get("id"), g, a.get("kind"), a.get("date"), count, a.get("subkind"));
+					did.row(a.get("unit_id"), a.get("id"));
+					if (a.get("target_unit_id") != null) {
+						aimed.row(a.get("id"), a.get("target_unit_id"));
+					}
+					if (a.get("duty_id") != null) {
+						forDuty.row(a.get("id"), a.get("duty_id"));
+					}
+					counted();
+				}
+			}
+			try (Sheet n = node("Grading", "id:ID(Grading),generation:long,year:long,scheme,grade,problems:string[]");
+					Sheet byUnit = rel("GRADED", "Unit", "Grading", "");
+					Sheet byPerson = rel("GRADED", "Person", "Grading", "")) {
+				for (Map<String, Object> row : data.rows(DatasetFormat.GRADINGS)) {
+					String id = "G:" + row.get("unit_id") + ":"
+							+ ((row.get("person_id") != null) ? row.get("person_id") : "-") + ":" + row.get("year")
+							+ ":" + row.get("scheme");
+					// an empty list is written by the post-load step (bulk.cypher)
+					n.row(id, g, row.get("year"), row.get("scheme"), row.get("grade"), row.get("problems"));
+					byUnit.row(row.get("unit_id"), id);
+					if (row.get("person_id") != null
+							&& GradingScheme.SECRETARY_REVIEW.name().equals(row.get("scheme"))) {
+						byPerson.row(row.get("person_id"), id);
+					}
+					counted();
+				}
+			}
+			try (Sheet n = node("Issue",
+					"id:ID(Issue),generation:long,domain,title,foundOn:date,source,severity,status,due:date,closedOn:date,lookBackOn:date");
+					Sheet foundIn = rel("FOUND_IN", "Issue", "Unit", "");
+					Sheet against = rel("AGAINST", "Issue", "Duty", "")) {
+				for (Map<String, Object> i : data.rows(DatasetFormat.ISSUES)) {
+					n.row(i.get("id"), g, i.get("domain"), i.get("title"), i.get("found_on"), i.get("source"),
+							i.get("severity"), i.get("status"), i.get("due"), i.get("closed_on"),
+							i.get("look_back_on"));
+					foundIn.row(i.get("id"), i.get("unit_id"));
+					if (i.get("duty_id") != null) {
+						against.row(i.get("id"), i.get("duty_id"));
+					}
+					counted();
+				}
+			}
+			try (Sheet n = node("Supervision",
+					"id:ID(Supervision),generation:long,listedOn:date,deadline:date,stage,outcome,outcomeOn:date");
+					Sheet listedIn = rel("LISTED_IN", "Unit", "Supervision", "");
+					Sheet supervises = rel("SUPERVISES", "Unit", "Supervision", "")) {
+				for (Map<String, Object> s : data.rows(DatasetFormat.SUPERVISIONS)) {
+					n.row(s.get("id"), g, s.get("listed_on"), s.get("deadline"), s.get("stage"), s.get("outcome"),
+							s.get("outcome_on"));
+					listedIn.row(s.get("unit_id"), s.get("id"));
+					supervises.row(s.get("listed_by"), s.get("id"));
+					counted();
+				}
+			}
+			try (Sheet n = node("PersonnelEvent", "id:ID(PersonnelEvent),generation:long,date:date,kind,reason");
+					Sheet had = rel("HAD", "Person", "PersonnelEvent", "")) {
+				for (Map<String, Object> e : data.rows(DatasetFormat.PERSONNEL_EVENTS)) {
+					String id = "E:" + e.get("person_id") + ":" + e.get("date") + ":" + e.get("kind");
+					n.row(id, g, e.get("date"), e.get("kind"), e.get("reason"));
+					had.row(e.get("person_id"), id);
+					counted();
+				}
+			}
+			try (Sheet n = node("Measure",
+					"id:ID(Measure),generation:long,text,due:date,status,evidence,verifiedOn:date,returnReason");
+					Sheet hasMeasure = rel("HAS_MEASURE", "Issue", "Measure", "");
+					Sheet ownedBy = rel("OWNED_BY", "Measure", "Post", "");
+					Sheet verified = rel("VERIFIED", "Person", "Measure", "")) {
+				for (Map<String, Object> m : data.rows(DatasetFormat.MEASURES)) {
+					n.row(m.get("id"), g, m.get("text"), m.get("due"), m.get("status"), m.get("evidence"),
+							m.get("verified_on"), m.get("return_reason"));
+					hasMeasure.row(m.get("issue_id"), m.get("id"));
+					if (m.get("owner_post_id") != null) {
+						ownedBy.row(m.get("id"), m.get("owner_post_id"));
+					}
+					if (m.get("verified_by") != null) {
+						verified.row(m.get("verified_by"), m.get("id"));
+					}
+					counted();
+				}
+			}
+			// what the switch transaction and the generation counter write
+			try (Sheet n = node("Dataset",
+					"generation:long,active:boolean,name,asOf:date,importedAt:datetime,revision:long")) {
+				n.row(g, Boolean.TRUE, data.name(), data.asOf(),
+						OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+						0L);
+			}
+			try (Sheet n = node("Counter", "name,value:long,switching:long")) {
+				n.row("generation", g, g);
+			}
+			this.progress.report("write", this.total, this.total);
+			return new BulkFiles(List.copyOf(this.nodes), List.copyOf(this.relationships), List.copyOf(this.multiline),
+					counts(data, postKinds.size()), this.entities);
+		}
+
+		private void counted() {
+			this.rows++;
+			if ((this.rows & 0x3FFF) == 0) {
+				this.progress.report("write", Math.min(this.rows, this.total), this.total);
+			}
+		}
+
+		private Sheet node(String label, String header) throws IOException {
+			Path file = this.folder.resolve("nodes-" + label + ".csv");
+			this.nodes.add(new Group(label, file));
+			return new Sheet(file, header);
+		}
+
+		private Sheet rel(String type, String from, String to, String properties) throws IOException {
+			Path file = this.folder.resolve("rels-" + type + "-" + from + "-" + to + ".csv");
+			this.relationships.add(new Group(type, file));
+			return new Sheet(file, ":START_ID(" + from + "),:END_ID(" + to + ")" + properties);
+		}
+
+		/** One CSV file: RFC 4180 quoting where needed, empty unquoted field = absent. */
+		private final class Sheet implements AutoCloseable {
+
+			private final Path file;
+
+			private final BufferedWriter out;
+
+			private boolean spansLines;
+
+			Sheet(Path file, String header) throws IOException {
+				this.file = file;
+				this.out = new BufferedWriter(
+						new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+				this.out.write(header);
+				this.out.write('\n');
+			}
+
+			void row(Object... values) throws IOException {
+				for (int i = 0; i < values.length; i++) {
+					if (i > 0) {
+						this.out.write(',');
+					}
+					value(values[i]);
+				}
+				this.out.write('\n');
+				Writer.this.entities++;
+			}
+
+			private void value(Object value) throws IOException {
+				if (value == null) {
+					return;
+				}
+				if (value instanceof String s) {
+					text(s);
+				}
+				else if (value instanceof List<?> list) {
+					StringBuilder b = new StringBuilder();
+					for (Object item : list) {
+						String s = String.valueOf(item);
+						if (s.indexOf(ARRAY_DELIMITER) >= 0 || s.isEmpty()) {
+							throw new NotBulkLoadableException(
+									"list element '" + s + "' cannot be written to " + this.file.getFileName());
+						}
+						if (b.length() > 0) {
+							b.append(ARRAY_DELIMITER);
+						}
+						b.append(s);
+					}
+					if (b.length() > 0) {
+						text(b.toString());
+					}
+				}
+				else if (value instanceof LocalDate || value instanceof Number || value instanceof Boolean) {
+					this.out.write(value.toString());
+				}
+				else {
+					throw new NotBulkLoadableException(
+							"a " + value.getClass().getSimpleName() + " value in " + this.file.getFileName());
+				}
+			}
+
+			private void text(String s) throws IOException {
+				boolean quote = s.isEmpty();
+				for (int i = 0; i < s.length() && !quote; i++) {
+					char c = s.charAt(i);
+					quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+				}
+				if (!quote) {
+					this.out.write(s);
+					return;
+				}
+				if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+					this.spansLines = true;
+				}
+				this.out.write('"');
+				this.out.write(s.replace("\"", "\"\""));
+				this.out.write('"');
+			}
+
+			@Override
+			public void close() throws IOException {
+				this.out.close();
+				if (this.spansLines) {
+					Writer.this.multiline.add(this.file);
+				}
+			}
+
+		}
+
+	}
+
+	/**
+	 * Level of every unit (ingest/levels.cypher): depth along PRIMARY parents, a unit
+	 * without a parent = 1; 0 on a PRIMARY cycle (which validation rejects).
+	 */
+	static Map<String, Long> levels(List<Map<String, Object>> units) {
+		Map<String, String> parents = new HashMap<>(units.size() * 2);
+		for (Map<String, Object> u : units) {
+			parents.put((String) u.get("id"), (String) u.get("parent_id"));
+		}
+		Map<String, Long> levels = new HashMap<>(units.size() * 2);
+		List<String> chain = new ArrayList<>();
+		for (String id : parents.keySet()) {
+			chain.clear();
+			String at = id;
+			Long known = null;
+			while (at != null && (known = levels.get(at)) == null) {
+				if (chain.size() > parents.size()) {
+					// a cycle: every unit on or below it has no level
+					known = -1L;
+					break;
+				}
+				chain.add(at);
+				at = parents.get(at);
+			}
+			long level = (known != null) ? known : 0;
+			for (int i = chain.size() - 1; i >= 0; i--) {
+				level = (level < 0) ? -1 : level + 1;
+				levels.put(chain.get(i), level);
+			}
+		}
+		levels.replaceAll((id, level) -> Math.max(0, level));
+		return levels;
+	}
+
+	/** The post kinds written: post_kinds.csv, else the default set (design.md §2). */
+	static List<Map<String, Object>> postKinds(ValidDataset data) {
+		List<Map<String, Object>> given = data.rows(DatasetFormat.POST_KINDS);
+		if (!given.isEmpty()) {
+			return given;
+		}
+		List<Map<String, Object>> kinds = new ArrayList<>();
+		for (DatasetFormat.DefaultPostKind kind : DatasetFormat.DEFAULT_POST_KINDS) {
+			Map<String, Object> row = new HashMap<>();
+			row.put("key", kind.key());
+			row.put("name", kind.name());
+			row.put("responsibility", kind.responsibility().name());
+			row.put("required_in", kind.requiredIn().stream().map(Enum::name).toList());
+			row.put("domains", kind.domains().stream().map(Enum::name).toList());
+			kinds.add(row);
+		}
+		return kinds;
+	}
+
+	/** Rows per dataset file, in the order and with the keys of {@link DatasetWriter}. */
+	static Map<String, Integer> counts(ValidDataset data, int postKinds) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (FileFormat format : DatasetFormat.FILES) {
+			if (format == DatasetFormat.POST_KINDS) {
+				counts.put(format.name(), postKinds);
+			}
+			else if (data.rows().containsKey(format)) {
+				counts.put(format.name(), data.rows(format).size());
+			}
+		}
+		return counts;
+	}
+
+}

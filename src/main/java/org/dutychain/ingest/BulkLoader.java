@@ -1,0 +1,270 @@
+package org.dutychain.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.dutychain.config.CypherFile;
+import org.dutychain.config.CypherFiles;
+import org.dutychain.config.DutychainProperties;
+import org.dutychain.config.EmptyStoreLoader;
+import org.dutychain.config.ImportLimits;
+import org.dutychain.config.PrivateFiles;
+import org.dutychain.config.Progress;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The initial load of an empty embedded store through Neo4j's own bulk importer (the
+ * machinery of {@code neo4j-admin database import full}, run in-process through
+ * {@link AdminTool}), issue 10. Before the database starts, a validated dataset of at
+ * least {@code dutychain.import.bulk-threshold} rows (default 200,000) — the one handed
+ * over as an {@link InitialDataset} by the CLI, else the demo province of a first start —
+ * is written as the importer's node and relationship CSV files ({@link BulkFiles}, in a
+ * temporary owner-only folder removed afterwards) and imported into
+ * {@code data/databases/neo4j} with an explicit off-heap budget
+ * ({@code dutychain.import.bulk-memory}, default 1g; the importer claims 90 % of the
+ * machine otherwise). Once the database is up, the schema of {@code cypher/schema/} is
+ * created (Community has no import-time schema), its indexes are awaited and the
+ * post-load steps of {@code cypher/ingest/bulk.cypher} run. The result equals the
+ * transactional load of the same dataset (checked by {@code BulkLoadIT}). Smaller
+ * datasets, stores that hold anything, and external servers keep the transactional
+ * writer. A failed bulk load removes what it wrote and leaves the store empty, so the
+ * transactional import runs instead.
+ */
+@Component
+public class BulkLoader implements EmptyStoreLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkLoader.class);
+
+	static final String BULK = "ingest/bulk.cypher";
+
+	private final DutychainProperties properties;
+
+	private final CypherFiles cypher;
+
+	private final ImportLimits limits;
+
+	private final ObjectProvider<InitialDataset> initial;
+
+	private final ObjectProvider<DatasetGenerator> generator;
+
+	private final long threshold;
+
+	private final String memory;
+
+	private volatile CheckedDataset demo;
+
+	private volatile ImportResult loaded;
+
+	BulkLoader(DutychainProperties properties, CypherFiles cypher, ObjectProvider<ImportLimits> limits,
+			ObjectProvider<InitialDataset> initial, ObjectProvider<DatasetGenerator> generator,
+			@Value("${dutychain.import.bulk-threshold:200000}") long threshold,
+			@Value("${dutychain.import.bulk-memory:1g}") String memory) {
+		this.properties = properties;
+		this.cypher = cypher;
+		this.limits = limits.getIfAvailable(() -> ImportLimits.DEFAULTS);
+		this.initial = initial;
+		this.generator = generator;
+		this.threshold = threshold;
+		this.memory = memory;
+	}
+
+	@Override
+	public Optional<AfterStart> load(Path home) {
+		InitialDataset given = this.initial.getIfAvailable();
+		CheckedDataset checked;
+		if (given != null) {
+			checked = given.dataset();
+		}
+		else if (this.properties.demoOnEmpty()) {
+			checked = generateDemo();
+			// below the threshold, DemoDataLoader imports it once the database is up
+			this.demo = checked;
+		}
+		else {
+			return Optional.empty();
+		}
+		if (!checked.valid() || checked.rows() < this.threshold) {
+			return Optional.empty();
+		}
+		Progress progress = (given != null) ? given.progress() : Progress.NONE;
+		try {
+			AfterStart after = bulkLoad(home, checked, progress, given);
+			this.demo = null;
+			return Optional.of(after);
+		}
+		catch (RuntimeException | IOException ex) {
+			log.error("Bulk load of {} failed; removing what it wrote, the transactional import runs instead",
+					checked.displayName(), ex);
+			removeStore(home);
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * What the bulk importer loaded at this start (the given dataset or the demo), once
+	 * its post-load steps are done; empty when the store was loaded otherwise.
+	 */
+	public Optional<ImportResult> loadedAtStart() {
+		return Optional.ofNullable(this.loaded);
+	}
+
+	/**
+	 * The demo province generated at this start when it was too small for the bulk
+	 * importer (taken once), for {@link DemoDataLoader}.
+	 */
+	Optional<CheckedDataset> takeDemo() {
+		CheckedDataset d = this.demo;
+		this.demo = null;
+		return Optional.ofNullable(d);
+	}
+
+	private CheckedDataset generateDemo() {
+		Path dir = PrivateFiles.createTempDirectory("dutychain-demo");
+		try {
+			DatasetGenerator gen = this.generator.getIfAvailable(DatasetGenerator::standalone);
+			gen.generate(this.properties.demoUnits(), DemoDataLoader.DEMO_SEED, DemoDataLoader.DEMO_PLANT_RATE, dir);
+			return CheckedDataset.check(dir, CheckedDataset.displayName(dir), this.limits);
+		}
+		finally {
+			delete(dir);
+		}
+	}
+
+	private AfterStart bulkLoad(Path home, CheckedDataset checked, Progress progress, InitialDataset given)
+			throws IOException {
+		ValidDataset data = checked.dataset();
+		Path work = PrivateFiles.createTempDirectory("dutychain-bulk-");
+		BulkFiles files;
+		long writeMs;
+		long importMs;
+		try {
+			long t = System.nanoTime();
+			files = BulkFiles.write(data, work, progress, checked.rows());
+			writeMs = (System.nanoTime() - t) / 1_000_000;
+			progress.report("import", 0, 0);
+			t = System.nanoTime();
+			runImporter(home, files, this.memory);
+			importMs = (System.nanoTime() - t) / 1_000_000;
+		}
+		finally {
+			delete(work);
+		}
+		log.info("Bulk-loaded {} into the empty store: {} nodes and relationships, files {} ms, importer {} ms",
+				checked.displayName(), files.entities(), writeMs, importMs);
+		return (graph) -> {
+			long t = System.nanoTime();
+			progress.report("schema", 0, 0);
+			for (CypherFile file : this.cypher.folder("schema")) {
+				for (CypherFile.Statement statement : file.statements()) {
+					graph.runSchema(statement.cypher());
+				}
+			}
+			for (CypherFile.Statement statement : this.cypher.file(BULK).statements()) {
+				graph.autoCommit(statement.cypher(), Map.of());
+			}
+			long schemaMs = (System.nanoTime() - t) / 1_000_000;
+			ImportResult result = new ImportResult(data.name(), data.asOf(), BulkFiles.GENERATION, files.counts(),
+					data.warnings(), writeMs + importMs + schemaMs);
+			log.info("Bulk load of {} complete: schema and post-load steps {} ms, {} ms in all: {}", data.name(),
+					schemaMs, result.durationMs(), files.counts());
+			this.loaded = result;
+			if (given != null) {
+				given.phase("write", writeMs);
+				given.phase("import", importMs);
+				given.phase("schema", schemaMs);
+				given.loaded(result);
+			}
+		};
+	}
+
+	/**
+	 * Writes the importer's files of a validated dataset into {@code folder} (the
+	 * benchmark times the importer on them alone).
+	 */
+	public static BulkFiles writeFiles(CheckedDataset checked, Path folder) throws IOException {
+		return BulkFiles.write(checked.dataset(), folder, Progress.NONE, checked.rows());
+	}
+
+	/**
+	 * Runs Neo4j's importer ({@code database import full}) on {@code files} into the
+	 * default database of the store under {@code home}, which must not hold one yet.
+	 * @param maxOffHeapMemory the importer's off-heap budget, e.g. {@code 1g}
+	 */
+	public static void runImporter(Path home, BulkFiles files, String maxOffHeapMemory) {
+		Path work = PrivateFiles.createTempDirectory("dutychain-importer-");
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+				DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+			List<String> args = new ArrayList<>(List.of("database", "import", "full"));
+			files.nodes().forEach((g) -> args.add("--nodes=" + g.name() + "=" + g.file()));
+			files.relationships().forEach((g) -> args.add("--relationships=" + g.name() + "=" + g.file()));
+			if (!files.multiline().isEmpty()) {
+				// only these files are parsed the slow, multi-line way
+				args.add("--multiline-fields-format=v2");
+				args.add("--multiline-fields="
+						+ files.multiline().stream().map(Path::toString).collect(Collectors.joining(",")));
+			}
+			args.add("--max-off-heap-memory=" + maxOffHeapMemory);
+			args.add("--report-file=" + work.resolve("import.report"));
+			// validated data: any bad entry is a defect of BulkFiles, never skipped
+			args.add("--bad-tolerance=0");
+			args.add("--overwrite-destination=false");
+			args.add("neo4j");
+			int code = AdminTool.execute(new ExecutionContext(home, work.resolve("conf"), out, out, fs),
+					args.toArray(String[]::new));
+			if (log.isDebugEnabled()) {
+				log.debug("Neo4j importer output:\n{}", output.toString(StandardCharsets.UTF_8));
+			}
+			if (code != 0) {
+				throw new IllegalStateException("Neo4j's importer ended with exit code " + code + ": "
+						+ tail(output.toString(StandardCharsets.UTF_8)));
+			}
+		}
+		finally {
+			delete(work);
+		}
+	}
+
+	private static String tail(String text) {
+		String trimmed = text.strip();
+		return (trimmed.length() > 2000) ? "…" + trimmed.substring(trimmed.length() - 2000) : trimmed;
+	}
+
+	/** Removes a partly written default database (store and transaction logs). */
+	private static void removeStore(Path home) {
+		delete(home.resolve("data/databases/neo4j"));
+		delete(home.resolve("data/transactions/neo4j"));
+	}
+
+	private static void delete(Path folder) {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", folder, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.dutychain.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.dutychain.DutychainApplication;
+import org.dutychain.analysis.AnalysisService;
+import org.dutychain.analysis.AuditDocument;
+import org.dutychain.analysis.Finding;
+import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Progress;
+import org.dutychain.organization.Datasets;
+import org.dutychain.security.Users;
+import org.dutychain.support.GraphDigest;
+import org.dutychain.support.TestDatasets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk importer path of an empty store (issue 10) against the transactional import of
+ * the same dataset: the graphs are equal (canonical digest), the audit finds the same
+ * things, the generation counter carries on, and system data (users) is created and kept
+ * as usual afterwards. {@code dutychain.import.bulk-threshold=0} forces the bulk path on
+ * small datasets.
+ */
+class BulkLoadIT {
+
+	private static final Map<String, Object> COMMON = Map.of("dutychain.ephemeral", "true", "dutychain.bolt-port", "0",
+			"dutychain.demo-on-empty", "false", "dutychain.page-cache", "64m", "dutychain.import.bulk-memory", "256m");
+
+	@TempDir
+	static Path temp;
+
+	private static Path generated;
+
+	/** Transactional digest and audit finding keys per dataset, from one database. */
+	private static Map<String, GraphDigest> transactionalDigests;
+
+	private static Map<String, Set<String>> transactionalFindings;
+
+	@BeforeAll
+	static void transactionalLoads() {
+		generated = temp.resolve("generated");
+		DatasetGenerator.standalone().generate(300, 7, 0.05, generated);
+		transactionalDigests = new java.util.HashMap<>();
+		transactionalFindings = new java.util.HashMap<>();
+		try (ConfigurableApplicationContext context = start(Long.MAX_VALUE, null)) {
+			DatasetImporter importer = context.getBean(DatasetImporter.class);
+			for (Map.Entry<String, Path> dataset : datasets().entrySet()) {
+				importer.importChecked(CheckedDataset.check(dataset.getValue()), Progress.NONE);
+				transactionalDigests.put(dataset.getKey(), GraphDigest.of(context.getBean(Neo4jGraph.class)));
+				transactionalFindings.put(dataset.getKey(), findingKeys(context));
+			}
+		}
+	}
+
+	private static Map<String, Path> datasets() {
+		return Map.of("demo-province", TestDatasets.folder("demo-province"), "generated", generated);
+	}
+
+	@Test
+	void bulkLoadOfTheDemoProvinceEqualsTheTransactionalLoadAndTheAppWorksOnIt() {
+		InitialDataset initial = new InitialDataset(CheckedDataset.check(TestDatasets.folder("demo-province")),
+				Progress.NONE);
+		try (ConfigurableApplicationContext context = start(0, initial)) {
+			ImportResult result = initial.loaded().orElseThrow();
+			assertThat(result.generation()).isEqualTo(1);
+			assertThat(result.counts()).containsEntry("units", 425);
+			assertThat(initial.phases()).containsOnlyKeys("write", "import", "schema");
+			Neo4jGraph graph = context.getBean(Neo4jGraph.class);
+			assertThat(GraphDigest.of(graph)).isEqualTo(transactionalDigests.get("demo-province"));
+			assertThat(findingKeys(context)).isEqualTo(transactionalFindings.get("demo-province"));
+			assertThat(context.getBean(Datasets.class).active().generation()).isEqualTo(1);
+
+			// system data is created as usual, and survives the next (transactional)
+			// import
+			Users users = context.getBean(Users.class);
+			users.create(new Users.UserRequest("bulk.admin", "a-long-test-password-42", "ADMIN", List.of(), null));
+			ImportResult next = context.getBean(DatasetImporter.class)
+				.importChecked(CheckedDataset.check(TestDatasets.folder("demo-province")), Progress.NONE);
+			assertThat(next.generation()).isEqualTo(2);
+			assertThat(users.find("bulk.admin")).isPresent();
+			assertThat(GraphDigest.of(graph)).isEqualTo(transactionalDigests.get("demo-province"));
+		}
+	}
+
+	@Test
+	void bulkLoadOfAGeneratedProvinceEqualsTheTransactionalLoad() {
+		InitialDataset initial = new InitialDataset(CheckedDataset.check(generated), Progress.NONE);
+		try (ConfigurableApplicationContext context = start(0, initial)) {
+			assertThat(initial.loaded()).isPresent();
+			assertThat(GraphDigest.of(context.getBean(Neo4jGraph.class)))
+				.isEqualTo(transactionalDigests.get("generated"));
+			assertThat(findingKeys(context)).isEqualTo(transactionalFindings.get("generated"));
+		}
+	}
+
+	@Test
+	void belowTheThresholdTheStoreStaysEmptyForTheTransactionalImport() {
+		InitialDataset initial = new InitialDataset(CheckedDataset.check(TestDatasets.small()), Progress.NONE);
+		try (ConfigurableApplicationContext context = start(1_000_000, initial)) {
+			assertThat(initial.loaded()).isEmpty();
+			assertThat(context.getBean(Datasets.class).active().present()).isFalse();
+		}
+	}
+
+	@Test
+	void aFirstStartBulkLoadsALargeEnoughDemoProvince() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DutychainApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(COMMON)
+			.properties(Map.of("dutychain.demo-on-empty", "true", "dutychain.demo-units", "60",
+					"dutychain.import.bulk-threshold", "0"))
+			.run()) {
+			ImportResult demo = context.getBean(BulkLoader.class).loadedAtStart().orElseThrow();
+			assertThat(demo.counts().get("units")).isPositive();
+			Datasets datasets = context.getBean(Datasets.class);
+			assertThat(datasets.active().present()).isTrue();
+			assertThat(datasets.active().generation()).isEqualTo(1);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(long threshold, InitialDataset initial) {
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(COMMON)
+			.properties(Map.of("dutychain.import.bulk-threshold", Long.toString(threshold)));
+		if (initial != null) {
+			builder.initializers(initial.initializer());
+		}
+		return builder.run();
+	}
+
+	private static Set<String> findingKeys(ConfigurableApplicationContext context) {
+		AuditDocument audit = context.getBean(AnalysisService.class).audit(null, null);
+		return audit.findings().stream().map(Finding::key).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+}
