@@ -160,12 +160,15 @@ final class BaseBuilder {
 		int branches = this.p.nextInt(5, 12);
 		List<String> divisions = new ArrayList<>(Names.DIVISIONS);
 		this.p.shuffle(divisions);
+		List<Unit> made = new ArrayList<>();
 		for (int i = 0; i < branches; i++) {
 			String name = dn + divisions.get(i % divisions.size()) + ((i >= divisions.size()) ? (i + 1) : "") + "党支部";
 			Unit b = branch(c + "-z" + pad2(i + 1), name, opc, Sector.ORGAN, region, this.p.nextInt(5, 40));
 			this.organBranches.add(b);
+			made.add(b);
 			members += b.members;
 		}
+		placeLeaders(pg, made);
 		int generals = this.p.random.nextInt(3);
 		for (int g = 1; g <= generals; g++) {
 			String gid = c + "-zz" + g;
@@ -181,6 +184,38 @@ final class BaseBuilder {
 		pg.members = members + this.p.nextInt(0, 6);
 		pg.staff = opc.staff;
 		return pg.members;
+	}
+
+	/**
+	 * The party group's members are organized in the branches of the department's
+	 * divisions, two or three of them; each such branch has one of them as its organ
+	 * first secretary (班子成员担任所在党支部"第一书记", Nantong).
+	 */
+	private void placeLeaders(Unit pg, List<Unit> branches) {
+		int used = Math.min(branches.size(), this.p.nextInt(2, 3));
+		int i = 0;
+		Map<Unit, Person> first = new LinkedHashMap<>();
+		for (Post post : pg.posts) {
+			Appointment current = post.current();
+			if (current == null) {
+				continue;
+			}
+			Unit branch = branches.get(i++ % used);
+			current.person.home = branch;
+			first.putIfAbsent(branch, current.person);
+		}
+		first.forEach((branch, person) -> this.p.firstSecretaries
+			.add(new FirstSecretary(person, branch, FirstSecretaryKind.ORGAN_EMBEDDED, pg, sinceOf(person, pg), null)));
+	}
+
+	private static LocalDate sinceOf(Person person, Unit pg) {
+		for (Post post : pg.posts) {
+			Appointment current = post.current();
+			if (current != null && current.person == person) {
+				return current.since;
+			}
+		}
+		throw new IllegalStateException(person.id + " holds no post at " + pg.id);
 	}
 
 	/**
@@ -369,6 +404,9 @@ final class BaseBuilder {
 			}
 			int need = (int) Math.ceil(quota.getValue() * count);
 			this.p.shuffle(candidates);
+			// joint branches last: there are few of them, and a small province keeps one
+			// free for the planter
+			candidates.sort(java.util.Comparator.comparing((Unit u) -> u.kind == UnitKind.JOINT_BRANCH));
 			// the latest year first; the year before never repeats it; two years back
 			// may, when there are too few
 			int at = 0;
