@@ -49,12 +49,18 @@ import org.dutychain.record.SupervisionStage;
  * its leader's duties do not reach (the key is duty + child, design.md §5), for
  * KIND_ORDER the child under a parent of the wrong kind, for the accountability codes the
  * issue's unit, for ASSISTANT_OVERLOADED the assisting unit, for PARENT_SECRETARY_LIABLE
- * the weak second-tier branch, for person codes the person's home unit (which is also the
- * unit of every post the person holds). {@code post_id} only for POST_VACANT,
- * APPOINTMENT_EXPIRED, NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for
- * SELF_SUPERVISION, PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the
- * parent's secretary), NO_ADMONITION_AFTER_POOR_GRADE and PROMOTED_AFTER_ADMONITION. Rows
- * are de-duplicated: several duties or issues behind one such row are one row.
+ * the weak second-tier branch, for PERSON_OVERLOADED and PROMOTED_AFTER_ADMONITION the
+ * person's home unit (a party group's members are organized in branches of their
+ * department), for MEETINGS_ONLY the unit whose duty it is, for STATIONED_TEAM_NOT_HEARD
+ * the supervised party group. {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
+ * NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for SELF_SUPERVISION,
+ * PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the parent's secretary),
+ * NO_ADMONITION_AFTER_POOR_GRADE, PROMOTED_AFTER_ADMONITION,
+ * DIRECT_ORG_SECRETARY_INELIGIBLE, FIRST_SECRETARY_REPORT_MISSING and REVIEW_COVERAGE.
+ * Rows are de-duplicated: several duties, issues or half-years behind one such row are
+ * one row. Side effects are listed too: a cold branch also misses its routine meetings
+ * (ORG_LIFE_CADENCE) and its first secretary's reports; a unit graded D and not
+ * designated is weak now and so also WEAK_UNASSISTED.
  */
 final class GapPlanter {
 
