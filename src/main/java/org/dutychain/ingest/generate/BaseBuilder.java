@@ -663,12 +663,26 @@ final class BaseBuilder {
 			{ "MEMBER_EDUCATION", "发展党员程序不规范" }, { "DISCIPLINE", "廉政风险排查不深入" }, { "MASS_ORGS", "群团组织作用发挥不充分" },
 			{ "SUPERVISION_CHECK", "对下级党组织督促检查不经常" }, { "SUPPORT", "党建工作经费保障不足" } };
 
+	private static final String[][] WEAK_PLANS = { { "ORGANIZATION", "软弱涣散整顿：班子不健全，限期配齐配强" },
+			{ "ORGANIZATION", "软弱涣散整顿：组织生活不规范，建立“三会一课”台账" }, { "MEMBER_EDUCATION", "软弱涣散整顿：党员作用发挥不明显，开展设岗定责" },
+			{ "SUPPORT", "软弱涣散整顿：活动场所不达标，限期改造" } };
+
 	/** Problems found in units with a current principal, none in listed units. */
 	private void raiseIssues() {
 		IssueStatus[] statuses = { IssueStatus.OPEN, IssueStatus.RECTIFYING, IssueStatus.RECTIFYING,
 				IssueStatus.CLOSED };
 		String[] sources = { "INSPECTION", "SELF_CHECK", "ASSESSMENT", "SUPERVISION", "COMPLAINT" };
 		String[] severities = { "LOW", "MEDIUM", "MEDIUM", "HIGH" };
+		// every unit designated weak has its own rectification plan (个性整顿方案): a problem
+		// with a deadline, found after the designation
+		for (Unit u : this.p.weak(Province.YEAR)) {
+			String[] problem = WEAK_PLANS[this.p.random.nextInt(WEAK_PLANS.length)];
+			LocalDate found = this.p.date(LocalDate.of(Province.YEAR + 1, 2, 1),
+					LocalDate.of(Province.YEAR + 1, 4, 30));
+			DutyDomain domain = DutyDomain.valueOf(problem[0]);
+			this.p.issues.add(new Issue(this.p.nextIssueId(), u, domain, problem[1], found, "ASSESSMENT", "HIGH",
+					IssueStatus.RECTIFYING, LocalDate.of(Province.YEAR + 1, 12, 31), DutyIds.team(u, 0, domain)));
+		}
 		for (Unit u : this.p.units) {
 			Post principal = u.principal();
 			if (principal == null || principal.current() == null || u.parent == null
