@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -80,6 +82,23 @@ class GeneratedDatasetAuditIT {
 			high |= f.get("severity").asText().equals("HIGH");
 		}
 		assertThat(exitCode).isEqualTo(high ? 1 : 0);
+	}
+
+	/**
+	 * No analysis drowns the rest (issue 11): on a planted province none contributes more
+	 * than a third of all findings.
+	 */
+	@Test
+	void noAnalysisContributesMoreThanAThirdOfTheFindings() {
+		Map<String, Integer> perAnalysis = new TreeMap<>();
+		for (JsonNode f : audit.get("findings")) {
+			perAnalysis.merge(f.get("analysis").asText(), 1, Integer::sum);
+		}
+		int total = audit.get("findings").size();
+		assertThat(total).isPositive();
+		assertThat(perAnalysis).allSatisfy((analysis, count) -> assertThat(3 * count)
+			.as("%s: %d of %d findings (%s)", analysis, count, total, perAnalysis)
+			.isLessThanOrEqualTo(total));
 	}
 
 	@Test

@@ -160,12 +160,15 @@ final class BaseBuilder {
 		int branches = this.p.nextInt(5, 12);
 		List<String> divisions = new ArrayList<>(Names.DIVISIONS);
 		this.p.shuffle(divisions);
+		List<Unit> made = new ArrayList<>();
 		for (int i = 0; i < branches; i++) {
 			String name = dn + divisions.get(i % divisions.size()) + ((i >= divisions.size()) ? (i + 1) : "") + "党支部";
 			Unit b = branch(c + "-z" + pad2(i + 1), name, opc, Sector.ORGAN, region, this.p.nextInt(5, 40));
 			this.organBranches.add(b);
+			made.add(b);
 			members += b.members;
 		}
+		placeLeaders(pg, made);
 		int generals = this.p.random.nextInt(3);
 		for (int g = 1; g <= generals; g++) {
 			String gid = c + "-zz" + g;
@@ -181,6 +184,38 @@ final class BaseBuilder {
 		pg.members = members + this.p.nextInt(0, 6);
 		pg.staff = opc.staff;
 		return pg.members;
+	}
+
+	/**
+	 * The party group's members are organized in the branches of the department's
+	 * divisions, two or three of them; each such branch has one of them as its organ
+	 * first secretary (班子成员担任所在党支部"第一书记", Nantong).
+	 */
+	private void placeLeaders(Unit pg, List<Unit> branches) {
+		int used = Math.min(branches.size(), this.p.nextInt(2, 3));
+		int i = 0;
+		Map<Unit, Person> first = new LinkedHashMap<>();
+		for (Post post : pg.posts) {
+			Appointment current = post.current();
+			if (current == null) {
+				continue;
+			}
+			Unit branch = branches.get(i++ % used);
+			current.person.home = branch;
+			first.putIfAbsent(branch, current.person);
+		}
+		first.forEach((branch, person) -> this.p.firstSecretaries
+			.add(new FirstSecretary(person, branch, FirstSecretaryKind.ORGAN_EMBEDDED, pg, sinceOf(person, pg), null)));
+	}
+
+	private static LocalDate sinceOf(Person person, Unit pg) {
+		for (Post post : pg.posts) {
+			Appointment current = post.current();
+			if (current != null && current.person == person) {
+				return current.since;
+			}
+		}
+		throw new IllegalStateException(person.id + " holds no post at " + pg.id);
 	}
 
 	/**
@@ -369,6 +404,9 @@ final class BaseBuilder {
 			}
 			int need = (int) Math.ceil(quota.getValue() * count);
 			this.p.shuffle(candidates);
+			// joint branches last: there are few of them, and a small province keeps one
+			// free for the planter
+			candidates.sort(java.util.Comparator.comparing((Unit u) -> u.kind == UnitKind.JOINT_BRANCH));
 			// the latest year first; the year before never repeats it; two years back
 			// may, when there are too few
 			int at = 0;
@@ -625,12 +663,26 @@ final class BaseBuilder {
 			{ "MEMBER_EDUCATION", "发展党员程序不规范" }, { "DISCIPLINE", "廉政风险排查不深入" }, { "MASS_ORGS", "群团组织作用发挥不充分" },
 			{ "SUPERVISION_CHECK", "对下级党组织督促检查不经常" }, { "SUPPORT", "党建工作经费保障不足" } };
 
+	private static final String[][] WEAK_PLANS = { { "ORGANIZATION", "软弱涣散整顿：班子不健全，限期配齐配强" },
+			{ "ORGANIZATION", "软弱涣散整顿：组织生活不规范，建立“三会一课”台账" }, { "MEMBER_EDUCATION", "软弱涣散整顿：党员作用发挥不明显，开展设岗定责" },
+			{ "SUPPORT", "软弱涣散整顿：活动场所不达标，限期改造" } };
+
 	/** Problems found in units with a current principal, none in listed units. */
 	private void raiseIssues() {
 		IssueStatus[] statuses = { IssueStatus.OPEN, IssueStatus.RECTIFYING, IssueStatus.RECTIFYING,
 				IssueStatus.CLOSED };
 		String[] sources = { "INSPECTION", "SELF_CHECK", "ASSESSMENT", "SUPERVISION", "COMPLAINT" };
 		String[] severities = { "LOW", "MEDIUM", "MEDIUM", "HIGH" };
+		// every unit designated weak has its own rectification plan (个性整顿方案): a problem
+		// with a deadline, found after the designation
+		for (Unit u : this.p.weak(Province.YEAR)) {
+			String[] problem = WEAK_PLANS[this.p.random.nextInt(WEAK_PLANS.length)];
+			LocalDate found = this.p.date(LocalDate.of(Province.YEAR + 1, 2, 1),
+					LocalDate.of(Province.YEAR + 1, 4, 30));
+			DutyDomain domain = DutyDomain.valueOf(problem[0]);
+			this.p.issues.add(new Issue(this.p.nextIssueId(), u, domain, problem[1], found, "ASSESSMENT", "HIGH",
+					IssueStatus.RECTIFYING, LocalDate.of(Province.YEAR + 1, 12, 31), DutyIds.team(u, 0, domain)));
+		}
 		for (Unit u : this.p.units) {
 			Post principal = u.principal();
 			if (principal == null || principal.current() == null || u.parent == null

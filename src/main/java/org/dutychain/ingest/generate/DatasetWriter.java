@@ -80,6 +80,13 @@ final class DatasetWriter {
 			ActivityKind.TALK, ActivityKind.TRAINING, ActivityKind.REPORT, ActivityKind.DUTY_REVIEW,
 			ActivityKind.OTHER };
 
+	/** The kinds of MEETINGS_ONLY: meetings, reports, study and documents. */
+	static final Set<ActivityKind> MEETING_LIKE = Set.of(ActivityKind.MEETING, ActivityKind.REPORT, ActivityKind.STUDY,
+			ActivityKind.OTHER);
+
+	private static final ActivityKind[] MEETING_KINDS = { ActivityKind.MEETING, ActivityKind.REPORT,
+			ActivityKind.OTHER };
+
 	private static final ActivityKind[] CELL_KINDS = { ActivityKind.STUDY, ActivityKind.MEETING, ActivityKind.TALK };
 
 	private static final ActivityKind[] DOWNWARD_KINDS = { ActivityKind.CHECK, ActivityKind.TALK,
@@ -291,13 +298,30 @@ final class DatasetWriter {
 					sum += WEIGHTS.get(kind) * count;
 				}
 			}
+			if (u.meetingsOnly != null && lists) {
+				// a duty carried out by meetings and documents only (用会议落实会议)
+				int meetings = 3 + r.nextInt(3);
+				for (int i = 0; i < meetings; i++) {
+					ActivityKind kind = MEETING_KINDS[r.nextInt(MEETING_KINDS.length)];
+					f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), 1, DutyIds.team(u, 0, u.meetingsOnly),
+							null, null);
+					sum += WEIGHTS.get(kind);
+				}
+			}
 			ActivityKind[] kinds = (u.kind == UnitKind.PARTY_CELL) ? CELL_KINDS : OWN_KINDS;
 			while (sum < target) {
 				ActivityKind kind = kinds[r.nextInt(kinds.length)];
 				int count = 1 + r.nextInt(4);
 				String duty = null;
 				if (lists && r.nextInt(10) < 4) {
-					duty = DutyIds.team(u, 0, DutyDomain.values()[r.nextInt(DutyDomain.values().length)]);
+					// meetings, reports, study and documents are linked to the theory
+					// duty (study
+					// is the work there); a duty of another domain is carried out by
+					// checks,
+					// talks, training and reviews
+					DutyDomain domain = MEETING_LIKE.contains(kind) ? DutyDomain.THEORY
+							: DutyDomain.values()[r.nextInt(DutyDomain.values().length)];
+					duty = (domain == u.meetingsOnly) ? null : DutyIds.team(u, 0, domain);
 				}
 				f.row(Province.id('a', ++seq, 7), u.id, kind.name(), day(r), count, duty, null, null);
 				sum += WEIGHTS.get(kind) * count;
@@ -323,16 +347,16 @@ final class DatasetWriter {
 			boolean committee = u.members >= 7
 					|| u.posts.stream().anyMatch((post) -> post.kind.responsibility != ResponsibilityKind.PRINCIPAL);
 			for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
-				if (committee && !m.equals(u.missedCommitteeMonth)) {
-					rows.add(new Object[] { m.atDay(3 + r.nextInt(8)), ActivitySubkind.BRANCH_COMMITTEE_MEETING });
+				if (committee) {
+					routine(rows, u, m, m.atDay(3 + r.nextInt(8)), ActivitySubkind.BRANCH_COMMITTEE_MEETING);
 				}
 				if (m.getMonthValue() % 3 == 2) {
-					rows.add(new Object[] { m.atDay(12 + r.nextInt(10)), ActivitySubkind.MEMBERS_MEETING });
-					rows.add(new Object[] { m.atDay(12 + r.nextInt(10)), ActivitySubkind.PARTY_LECTURE });
+					routine(rows, u, m, m.atDay(12 + r.nextInt(10)), ActivitySubkind.MEMBERS_MEETING);
+					routine(rows, u, m, m.atDay(12 + r.nextInt(10)), ActivitySubkind.PARTY_LECTURE);
 				}
 				if (m.getMonthValue() == 1) {
-					rows.add(new Object[] { m.atDay(15 + r.nextInt(10)), ActivitySubkind.ORG_LIFE_MEETING });
-					rows.add(new Object[] { m.atDay(15 + r.nextInt(10)), ActivitySubkind.DEMOCRATIC_REVIEW });
+					routine(rows, u, m, m.atDay(15 + r.nextInt(10)), ActivitySubkind.ORG_LIFE_MEETING);
+					routine(rows, u, m, m.atDay(15 + r.nextInt(10)), ActivitySubkind.DEMOCRATIC_REVIEW);
 				}
 			}
 		}
@@ -363,7 +387,7 @@ final class DatasetWriter {
 		}
 		else if (u.kind == UnitKind.PARTY_CELL) {
 			for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
-				rows.add(new Object[] { m.atDay(5 + r.nextInt(20)), ActivitySubkind.CELL_MEETING });
+				routine(rows, u, m, m.atDay(5 + r.nextInt(20)), ActivitySubkind.CELL_MEETING);
 			}
 		}
 		if (this.stationed == null) {
@@ -379,12 +403,22 @@ final class DatasetWriter {
 				boolean whole = !fs.since().isAfter(m.atDay(1))
 						&& (fs.until() == null || !fs.until().isBefore(m.atEndOfMonth()));
 				if (whole) {
-					rows.add(new Object[] { m.atDay(1 + r.nextInt(3)), ActivitySubkind.MONTHLY_PLAN });
-					rows.add(new Object[] { m.atDay(25 + r.nextInt(3)), ActivitySubkind.MONTHLY_LEDGER });
+					routine(rows, u, m, m.atDay(1 + r.nextInt(3)), ActivitySubkind.MONTHLY_PLAN);
+					routine(rows, u, m, m.atDay(25 + r.nextInt(3)), ActivitySubkind.MONTHLY_LEDGER);
 				}
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * A routine meeting or report of a month, unless a gap leaves it out (the date is
+	 * drawn either way, so that the rest of the unit's calendar stays the same).
+	 */
+	private static void routine(List<Object[]> rows, Unit u, YearMonth m, LocalDate date, ActivitySubkind subkind) {
+		if (!u.skipped.getOrDefault(subkind, Set.of()).contains(m)) {
+			rows.add(new Object[] { date, subkind });
+		}
 	}
 
 	private static LocalDate day(SplittableRandom r) {

@@ -1,6 +1,7 @@
 package org.dutychain.ingest.generate;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,12 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.dutychain.duty.DutyDomain;
 import org.dutychain.ingest.generate.Model.Appointment;
 import org.dutychain.ingest.generate.Model.Assistance;
+import org.dutychain.ingest.generate.Model.FirstSecretary;
 import org.dutychain.ingest.generate.Model.Grading;
 import org.dutychain.ingest.generate.Model.Issue;
 import org.dutychain.ingest.generate.Model.Person;
@@ -23,10 +26,13 @@ import org.dutychain.ingest.generate.Model.Post;
 import org.dutychain.ingest.generate.Model.PostKind;
 import org.dutychain.ingest.generate.Model.Supervision;
 import org.dutychain.ingest.generate.Model.Unit;
+import org.dutychain.organization.LeadKind;
 import org.dutychain.organization.Sector;
 import org.dutychain.organization.UnitKind;
 import org.dutychain.people.ResponsibilityKind;
+import org.dutychain.record.ActivitySubkind;
 import org.dutychain.record.AssistanceLevel;
+import org.dutychain.record.FirstSecretaryKind;
 import org.dutychain.record.GradingScheme;
 import org.dutychain.record.IssueStatus;
 import org.dutychain.record.PersonnelEventKind;
@@ -43,12 +49,18 @@ import org.dutychain.record.SupervisionStage;
  * its leader's duties do not reach (the key is duty + child, design.md §5), for
  * KIND_ORDER the child under a parent of the wrong kind, for the accountability codes the
  * issue's unit, for ASSISTANT_OVERLOADED the assisting unit, for PARENT_SECRETARY_LIABLE
- * the weak second-tier branch, for person codes the person's home unit (which is also the
- * unit of every post the person holds). {@code post_id} only for POST_VACANT,
- * APPOINTMENT_EXPIRED, NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for
- * SELF_SUPERVISION, PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the
- * parent's secretary), NO_ADMONITION_AFTER_POOR_GRADE and PROMOTED_AFTER_ADMONITION. Rows
- * are de-duplicated: several duties or issues behind one such row are one row.
+ * the weak second-tier branch, for PERSON_OVERLOADED and PROMOTED_AFTER_ADMONITION the
+ * person's home unit (a party group's members are organized in branches of their
+ * department), for MEETINGS_ONLY the unit whose duty it is, for STATIONED_TEAM_NOT_HEARD
+ * the supervised party group. {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
+ * NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for SELF_SUPERVISION,
+ * PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the parent's secretary),
+ * NO_ADMONITION_AFTER_POOR_GRADE, PROMOTED_AFTER_ADMONITION,
+ * DIRECT_ORG_SECRETARY_INELIGIBLE, FIRST_SECRETARY_REPORT_MISSING and REVIEW_COVERAGE.
+ * Rows are de-duplicated: several duties, issues or half-years behind one such row are
+ * one row. Side effects are listed too: a cold branch also misses its routine meetings
+ * (ORG_LIFE_CADENCE) and its first secretary's reports; a unit graded D and not
+ * designated is weak now and so also WEAK_UNASSISTED.
  */
 final class GapPlanter {
 
@@ -88,7 +100,17 @@ final class GapPlanter {
 			"ASSISTANT_OVERLOADED", "ASSISTANCE_EXPIRED", "SUPERVISION_OVERDUE", "STAGE_INCONSISTENT", "RELISTED_AGAIN",
 			"DELISTED_WITH_OPEN_ISSUES", "NO_ADMONITION_AFTER_POOR_GRADE", "PROMOTED_AFTER_ADMONITION",
 			"WEAK_TWO_YEARS", "PARENT_SECRETARY_LIABLE", "DIRECT_ORG_SECRETARY_INELIGIBLE", "STATIONED_TEAM_NOT_HEARD",
-			"EVALUATION_GAP");
+			"EVALUATION_GAP", "ORGAN_COMMITTEE_SINGLE_PARENT", "ORGAN_DISCIPLINE_UNLED", "DUAL_LEADERSHIP_INCOMPLETE",
+			"FIRST_SECRETARY_MISSING", "ORG_LIFE_CADENCE", "FIRST_SECRETARY_REPORT_MISSING", "MEETINGS_ONLY",
+			"D_GRADE_NOT_DESIGNATED", "REVIEW_COVERAGE");
+
+	/** The unit kinds whose secretaries report yearly (述职评议, reviewedKinds). */
+	private static final Set<UnitKind> REVIEWED = EnumSet.of(UnitKind.LEADING_PARTY_GROUP, UnitKind.PARTY_COMMITTEE,
+			UnitKind.ORGAN_PARTY_COMMITTEE);
+
+	/** Domains a MEETINGS_ONLY duty is planted in (not THEORY, not the checks' own). */
+	private static final List<DutyDomain> MEETING_DOMAINS = List.of(DutyDomain.POLITICAL, DutyDomain.ORGANIZATION,
+			DutyDomain.MEMBER_EDUCATION, DutyDomain.DISCIPLINE, DutyDomain.MASS_ORGS, DutyDomain.SUPPORT);
 
 	private static final String[][] UNLED_GROUPS = { { "省供销合作社", "gxs" }, { "省残疾人联合会", "cl" }, { "省文学艺术界联合会", "wl" },
 			{ "省科学技术协会", "kx" }, { "省社会科学界联合会", "skl" }, { "省归国华侨联合会", "ql" } };
@@ -145,6 +167,7 @@ final class GapPlanter {
 		// second the rest of the share
 		for (this.pass = 1; this.pass <= 2; this.pass++) {
 			this.site = 0;
+			structure();
 			hierarchy();
 			posts();
 			lists();
@@ -156,6 +179,7 @@ final class GapPlanter {
 			reviews();
 			weakTwoYears();
 			leadership();
+			cadence();
 		}
 	}
 
@@ -260,6 +284,38 @@ final class GapPlanter {
 	}
 
 	// ----------------------------------------------------------------
+	// leadership-structure: the lines of leadership of the organ system (planted first:
+	// the province has few places for them)
+
+	private void structure() {
+		Unit wc = this.p.workCommittee;
+		// 机关党委 led by its department's party group only: the organ work committee's
+		// line is missing
+		for (Unit u : pick((u) -> u.kind == UnitKind.ORGAN_PARTY_COMMITTEE && u.duals.contains(wc))) {
+			this.p.unlead(wc, u, LeadKind.DUAL);
+			this.truth.add(LEADERSHIP, "ORGAN_COMMITTEE_SINGLE_PARENT", u, null, null);
+		}
+		// 机关纪委 led by 机关党委 alone, not by the discipline work committee
+		for (Unit u : pick((u) -> u.kind == UnitKind.ORGAN_DISCIPLINE_COMMITTEE && u.parent != null
+				&& u.parent.kind == UnitKind.DISCIPLINE_WORK_COMMITTEE && u.duals.size() == 1)) {
+			// the organ committee keeps the same children: its DUAL child becomes a
+			// PRIMARY one
+			Unit committee = u.duals.get(0);
+			this.p.unlead(committee, u, LeadKind.DUAL);
+			u.parent.children.remove(u);
+			u.parent = committee;
+			committee.children.add(u);
+			this.p.touch(u);
+			this.truth.add(LEADERSHIP, "ORGAN_DISCIPLINE_UNLED", u, null, null);
+		}
+		// the discipline work committee led by the commission only (the province has one)
+		for (Unit u : pick((u) -> u.kind == UnitKind.DISCIPLINE_WORK_COMMITTEE && u.duals.contains(wc))) {
+			this.p.unlead(wc, u, LeadKind.DUAL);
+			this.truth.add(LEADERSHIP, "DUAL_LEADERSHIP_INCOMPLETE", u, null, null);
+		}
+	}
+
+	// ----------------------------------------------------------------
 	// hierarchy-integrity
 
 	private void hierarchy() {
@@ -351,7 +407,9 @@ final class GapPlanter {
 				Post extra = this.p.post(u, "jr" + (i + 1), PostKind.TEAM_MEMBER, titles[i], domains.get(i));
 				this.p.appoint(a.person, extra, a.since, null);
 			}
-			this.truth.add(POSTS, "PERSON_OVERLOADED", u, null, a.person);
+			// the key is the person's home unit, which for a party group's member is the
+			// branch the member is organized in
+			this.truth.add(POSTS, "PERSON_OVERLOADED", a.person.home, null, a.person);
 		}
 	}
 
@@ -475,6 +533,12 @@ final class GapPlanter {
 		for (Unit u : pick((u) -> u.allChildren().isEmpty() && u.kind == UnitKind.BRANCH)) {
 			u.noActivities = true;
 			this.truth.add(PRESSURE, "COLD_UNIT", u, null, null);
+			// a branch that did nothing held none of its routine meetings, and its
+			// stationed first secretary filed no monthly plan or ledger
+			this.truth.add(CADENCE, "ORG_LIFE_CADENCE", u, null, null);
+			for (FirstSecretary fs : stationedAt(u)) {
+				this.truth.add(CADENCE, "FIRST_SECRETARY_REPORT_MISSING", u, null, fs.person());
+			}
 		}
 		for (Unit u : pick((u) -> !u.allChildren().isEmpty() && u.parent != null)) {
 			u.noDownward = true;
@@ -619,21 +683,32 @@ final class GapPlanter {
 
 	private void leadership() {
 		// the organ committee's secretary is someone from outside the party group's team
-		for (Unit u : pick((u) -> u.kind == UnitKind.ORGAN_PARTY_COMMITTEE && u.parent != null
-				&& currentPrincipal(u) != null && u.principal().appointments.size() == 1)) {
+		for (Unit u : pick(
+				(u) -> u.kind == UnitKind.ORGAN_PARTY_COMMITTEE && u.parent != null && currentPrincipal(u) != null
+						&& u.principal().appointments.size() == 1 && goodReviewsOnly(u, currentPrincipal(u)))) {
 			Appointment a = u.principal().current();
-			a.person.posts--;
+			Person insider = a.person;
+			insider.posts--;
 			Person outsider = this.p.person(u, u.name + "书记");
 			a.person = outsider;
 			outsider.posts++;
+			// the secretary's yearly reviews were the outsider's (no REVIEW_COVERAGE)
+			List<Grading> graded = this.gradingsOf.getOrDefault(u, List.of());
+			for (int i = 0; i < graded.size(); i++) {
+				Grading g = graded.get(i);
+				if (g.person == insider) {
+					Grading moved = new Grading(u, g.year, g.scheme, g.grade, outsider, g.problems);
+					graded.set(i, moved);
+					this.p.gradings.set(this.p.gradings.indexOf(g), moved);
+				}
+			}
 			this.truth.add(LEADERSHIP, "DIRECT_ORG_SECRETARY_INELIGIBLE", u, null, outsider);
 		}
 		// a party group that did not hear its stationed discipline team this year
 		for (Unit team : pick((u) -> u.kind == UnitKind.STATIONED_DISCIPLINE_TEAM && !u.notHeard)) {
 			team.notHeard = true;
 			for (Model.Lead lead : this.p.leads) {
-				if (lead.leader() == team
-						&& lead.kind() == org.dutychain.organization.LeadKind.DISCIPLINE_SUPERVISION) {
+				if (lead.leader() == team && lead.kind() == LeadKind.DISCIPLINE_SUPERVISION) {
 					this.p.touch(lead.unit());
 					this.truth.add(LEADERSHIP, "STATIONED_TEAM_NOT_HEARD", lead.unit(), null, null);
 				}
@@ -645,6 +720,91 @@ final class GapPlanter {
 			u.notEvaluated = true;
 			this.truth.add(CADENCE, "EVALUATION_GAP", u, null, null);
 		}
+	}
+
+	/**
+	 * First secretaries of the leaders' branches, and the cadence of routine meetings and
+	 * reports.
+	 */
+	private void cadence() {
+		// a branch of party-group members without its organ first secretary
+		for (Unit u : pick((u) -> this.p.firstSecretaries.stream()
+			.anyMatch((fs) -> fs.unit() == u && fs.kind() == FirstSecretaryKind.ORGAN_EMBEDDED))) {
+			this.p.firstSecretaries.removeIf((fs) -> fs.unit() == u && fs.kind() == FirstSecretaryKind.ORGAN_EMBEDDED);
+			this.p.touch(u);
+			this.truth.add(LEADERSHIP, "FIRST_SECRETARY_MISSING", u, null, null);
+		}
+		// 三会一课: a branch committee that skipped one to three months, a branch without a
+		// party lecture in one quarter, a party cell that did not meet for two months
+		for (Unit u : pick((u) -> leafBranch(u) && committee(u))) {
+			skip(u, ActivitySubkind.BRANCH_COMMITTEE_MEETING, this.p.nextInt(1, 3), (m) -> true);
+			this.truth.add(CADENCE, "ORG_LIFE_CADENCE", u, null, null);
+		}
+		for (Unit u : pick((u) -> (u.kind == UnitKind.BRANCH || u.kind == UnitKind.JOINT_BRANCH) && u.children.isEmpty()
+				&& u.parent != null)) {
+			skip(u, ActivitySubkind.PARTY_LECTURE, 1, (m) -> m.getMonthValue() % 3 == 2);
+			this.truth.add(CADENCE, "ORG_LIFE_CADENCE", u, null, null);
+		}
+		for (Unit u : pick((u) -> u.kind == UnitKind.PARTY_CELL && u.parent != null && this.p.free(u.parent))) {
+			skip(u, ActivitySubkind.CELL_MEETING, 2, (m) -> true);
+			this.truth.add(CADENCE, "ORG_LIFE_CADENCE", u, null, null);
+		}
+		// 月初报计划、月末报台账: a stationed first secretary's ledger missing in a month
+		for (Unit u : pick((u) -> !stationedAt(u).isEmpty())) {
+			YearMonth month = skip(u, ActivitySubkind.MONTHLY_LEDGER, 1, (m) -> true).get(0);
+			for (FirstSecretary fs : stationedAt(u)) {
+				if (wholeMonths(fs).contains(month)) {
+					this.truth.add(CADENCE, "FIRST_SECRETARY_REPORT_MISSING", u, null, fs.person());
+				}
+			}
+		}
+		// a duty carried out by meetings and documents only
+		for (Unit u : pick((u) -> DutyLists.hasLists(u) && !u.noTeamList && u.brokenDomain == null)) {
+			u.meetingsOnly = MEETING_DOMAINS.get(this.p.random.nextInt(MEETING_DOMAINS.size()));
+			this.truth.add(CADENCE, "MEETINGS_ONLY", u, null, null);
+		}
+	}
+
+	/**
+	 * Leaves a routine meeting or report out in {@code count} distinct months of the
+	 * cadence window that satisfy a condition; returns them.
+	 */
+	private List<YearMonth> skip(Unit u, ActivitySubkind subkind, int count, Predicate<YearMonth> eligible) {
+		List<YearMonth> months = new ArrayList<>(Province.WINDOW.stream().filter(eligible).toList());
+		this.p.shuffle(months);
+		List<YearMonth> skipped = months.subList(0, Math.min(count, months.size()));
+		u.skipped.computeIfAbsent(subkind, (k) -> new TreeSet<>()).addAll(skipped);
+		return skipped;
+	}
+
+	/**
+	 * Whether a branch must hold a monthly committee meeting: a post besides the
+	 * secretary's, or at least 7 members.
+	 */
+	private static boolean committee(Unit u) {
+		return u.members >= 7
+				|| u.posts.stream().anyMatch((p) -> p.kind.responsibility != ResponsibilityKind.PRINCIPAL);
+	}
+
+	/**
+	 * The village-stationed first secretaries posted at a unit for a whole month of the
+	 * window.
+	 */
+	private List<FirstSecretary> stationedAt(Unit u) {
+		List<FirstSecretary> found = new ArrayList<>();
+		for (FirstSecretary fs : this.p.firstSecretaries) {
+			if (fs.unit() == u && fs.kind() == FirstSecretaryKind.VILLAGE_STATIONED && !wholeMonths(fs).isEmpty()) {
+				found.add(fs);
+			}
+		}
+		return found;
+	}
+
+	private static List<YearMonth> wholeMonths(FirstSecretary fs) {
+		return Province.WINDOW.stream()
+			.filter((m) -> !fs.since().isAfter(m.atDay(1))
+					&& (fs.until() == null || !fs.until().isBefore(m.atEndOfMonth())))
+			.toList();
 	}
 
 	// ---------------------------------------------------------------- review-followup
@@ -669,6 +829,44 @@ final class GapPlanter {
 			this.withEvents.add(person);
 			this.truth.add(REVIEW, "PROMOTED_AFTER_ADMONITION", u, null, person);
 		}
+		// a party group's or committee's secretary who did not report for the year
+		for (Unit u : pick((u) -> REVIEWED.contains(u.kind) && yearReview(u) != null)) {
+			Grading g = yearReview(u);
+			this.p.gradings.remove(g);
+			this.gradingsOf.get(u).remove(g);
+			this.truth.add(REVIEW, "REVIEW_COVERAGE", u, null, g.person);
+		}
+	}
+
+	/**
+	 * The good review of the year of the person who held a unit's principal post on 31
+	 * December, if it is that person's only review of the year and the person has no
+	 * events.
+	 */
+	private Grading yearReview(Unit u) {
+		Post principal = u.principal();
+		Person holder = (principal != null) ? principal.holderOn(LocalDate.of(Province.YEAR, 12, 31)) : null;
+		if (holder == null || !quiet(holder)) {
+			return null;
+		}
+		Grading found = null;
+		for (Grading g : this.p.gradings) {
+			if (g.person == holder && g.year == Province.YEAR && g.scheme == GradingScheme.SECRETARY_REVIEW) {
+				if (found != null || g.unit != u || !(g.grade.equals("GOOD") || g.grade.equals("FAIRLY_GOOD"))) {
+					return null;
+				}
+				found = g;
+			}
+		}
+		return found;
+	}
+
+	/** Whether every review of a person at a unit is good (no admonition follows). */
+	private boolean goodReviewsOnly(Unit u, Person person) {
+		return quiet(person) && this.gradingsOf.getOrDefault(u, List.of())
+			.stream()
+			.filter((g) -> g.person == person)
+			.allMatch((g) -> g.grade.equals("GOOD") || g.grade.equals("FAIRLY_GOOD"));
 	}
 
 	/**
@@ -718,6 +916,30 @@ final class GapPlanter {
 				this.truth.add(WEAK, "PARENT_SECRETARY_LIABLE", u, null, currentPrincipal(u.parent));
 			}
 		}
+		// graded D but not put on the weak list, and so not assisted either
+		for (Unit u : pick((u) -> (u.kind == UnitKind.BRANCH || u.kind == UnitKind.JOINT_BRANCH) && u.children.isEmpty()
+				&& u.parent != null && abcd(u, Province.YEAR) != null)) {
+			Grading g = abcd(u, Province.YEAR);
+			g.grade = "D";
+			g.problems = "MEMBER_ROLE_WEAK";
+			this.truth.add(WEAK, "D_GRADE_NOT_DESIGNATED", u, null, null);
+			this.truth.add(ASSISTANCE, "WEAK_UNASSISTED", u, null, null);
+			boolean firstSecretary = this.p.firstSecretaries.stream()
+				.anyMatch((fs) -> fs.unit() == u && !fs.since().isAfter(Province.AS_OF)
+						&& (fs.until() == null || !fs.until().isBefore(Province.AS_OF)));
+			if (u.sector == Sector.VILLAGE && !firstSecretary) {
+				this.truth.add(ASSISTANCE, "WEAK_VILLAGE_NO_FIRST_SECRETARY", u, null, null);
+			}
+		}
+	}
+
+	private Grading abcd(Unit u, int year) {
+		for (Grading g : this.gradingsOf.getOrDefault(u, List.of())) {
+			if (g.year == year && g.scheme == GradingScheme.ABCD) {
+				return g;
+			}
+		}
+		return null;
 	}
 
 	/**

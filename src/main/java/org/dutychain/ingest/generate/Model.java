@@ -1,9 +1,12 @@
 package org.dutychain.ingest.generate;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.dutychain.duty.DutyDomain;
@@ -11,6 +14,7 @@ import org.dutychain.organization.LeadKind;
 import org.dutychain.organization.Sector;
 import org.dutychain.organization.UnitKind;
 import org.dutychain.people.ResponsibilityKind;
+import org.dutychain.record.ActivitySubkind;
 import org.dutychain.record.AssistanceLevel;
 import org.dutychain.record.FirstSecretaryKind;
 import org.dutychain.record.GradingScheme;
@@ -112,8 +116,17 @@ final class Model {
 		/** Planted: no activity at all in the trailing year. */
 		boolean noActivities;
 
-		/** Planted: the month without a branch committee meeting (ORG_LIFE_CADENCE). */
-		java.time.YearMonth missedCommitteeMonth;
+		/**
+		 * Planted: routine meetings and reports left out in these months
+		 * (ORG_LIFE_CADENCE, FIRST_SECRETARY_REPORT_MISSING).
+		 */
+		final Map<ActivitySubkind, Set<YearMonth>> skipped = new EnumMap<>(ActivitySubkind.class);
+
+		/**
+		 * Planted: the duty of this domain is carried out by meetings and documents only
+		 * (MEETINGS_ONLY).
+		 */
+		DutyDomain meetingsOnly;
 
 		/** Planted: the organ work committee does not evaluate it (EVALUATION_GAP). */
 		boolean notEvaluated;
@@ -247,7 +260,10 @@ final class Model {
 
 		final String name;
 
-		final Unit home;
+		/**
+		 * The unit the person is organized in (may move to a branch, see BaseBuilder).
+		 */
+		Unit home;
 
 		final String title;
 

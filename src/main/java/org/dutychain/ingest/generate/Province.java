@@ -1,6 +1,7 @@
 package org.dutychain.ingest.generate;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,12 @@ final class Province {
 
 	/** The latest grading and designation year (Y of design.md). */
 	static final int YEAR = 2024;
+
+	/**
+	 * The cadence window of org-life-cadence: the 12 calendar months ending with asOf's
+	 * month when asOf is its last day, otherwise with the month before.
+	 */
+	static final List<YearMonth> WINDOW = window();
 
 	final SplittableRandom random;
 
@@ -88,6 +95,16 @@ final class Province {
 
 	private int supervisionSeq;
 
+	private static List<YearMonth> window() {
+		YearMonth month = YearMonth.from(AS_OF);
+		YearMonth end = AS_OF.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
+		List<YearMonth> months = new ArrayList<>();
+		for (YearMonth m = end.minusMonths(11); !m.isAfter(end); m = m.plusMonths(1)) {
+			months.add(m);
+		}
+		return List.copyOf(months);
+	}
+
 	Province(long seed) {
 		this.random = new SplittableRandom(seed);
 	}
@@ -103,6 +120,15 @@ final class Province {
 		if (kind == LeadKind.DUAL) {
 			unit.duals.add(leader);
 			leader.dualChildren.add(unit);
+		}
+	}
+
+	/** Removes a leading edge other than the primary one. */
+	void unlead(Unit leader, Unit unit, LeadKind kind) {
+		this.leads.removeIf((l) -> l.leader() == leader && l.unit() == unit && l.kind() == kind);
+		if (kind == LeadKind.DUAL) {
+			unit.duals.remove(leader);
+			leader.dualChildren.remove(unit);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.dutychain.ingest.generate;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,6 +121,9 @@ final class RuleCheck {
 		reviews();
 		weakTwoYears();
 		leadership();
+		structure();
+		cadence();
+		gradesAndReviews();
 		return this.out;
 	}
 
@@ -670,6 +674,205 @@ final class RuleCheck {
 							add("org-life-cadence", "EVALUATION_GAP", id, null, null);
 						}
 					}
+				}
+			}
+		}
+	}
+
+	// ----------------------------------------------------------------
+	// leadership-structure
+	// (the codes without activities)
+
+	private boolean datasetHas(String kind) {
+		return this.units.values().stream().anyMatch((u) -> u.get("kind").equals(kind));
+	}
+
+	/** The kinds of the units leading a unit by PRIMARY, DUAL or GUIDANCE. */
+	private Set<String> leaderKinds(String unit) {
+		Set<String> kinds = new HashSet<>();
+		for (String[] l : this.leaders.getOrDefault(unit, List.of())) {
+			if (Set.of("PRIMARY", "DUAL", "GUIDANCE").contains(l[1])) {
+				kinds.add(kind(l[0]));
+			}
+		}
+		return kinds;
+	}
+
+	private void structure() {
+		boolean workCommittee = datasetHas("ORGAN_WORK_COMMITTEE");
+		boolean disciplineWorkCommittee = datasetHas("DISCIPLINE_WORK_COMMITTEE");
+		boolean commission = datasetHas("DISCIPLINE_COMMISSION");
+		for (String id : this.units.keySet()) {
+			Set<String> led = leaderKinds(id);
+			switch (kind(id)) {
+				case "ORGAN_PARTY_COMMITTEE" -> {
+					boolean group = led.contains("LEADING_PARTY_GROUP") || led.contains("PARTY_COMMITTEE");
+					if (workCommittee && !(group && led.contains("ORGAN_WORK_COMMITTEE"))) {
+						add("leadership-structure", "ORGAN_COMMITTEE_SINGLE_PARENT", id, null, null);
+					}
+				}
+				case "ORGAN_DISCIPLINE_COMMITTEE" -> {
+					if (disciplineWorkCommittee && !led.contains("DISCIPLINE_WORK_COMMITTEE")) {
+						add("leadership-structure", "ORGAN_DISCIPLINE_UNLED", id, null, null);
+					}
+				}
+				case "DISCIPLINE_WORK_COMMITTEE" -> {
+					if (commission
+							&& !(led.contains("DISCIPLINE_COMMISSION") && led.contains("ORGAN_WORK_COMMITTEE"))) {
+						add("leadership-structure", "DUAL_LEADERSHIP_INCOMPLETE", id, null, null);
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		// 班子成员担任所在党支部"第一书记": the branches leaders are organized in
+		Set<String> embedded = new HashSet<>();
+		for (Map<String, String> f : this.d.rows("first_secretaries")) {
+			if (f.get("kind").equals("ORGAN_EMBEDDED") && current(f)) {
+				embedded.add(f.get("unit_id"));
+			}
+		}
+		for (Map<String, String> p : this.d.rows("posts")) {
+			String team = p.get("unit_id");
+			boolean leadership = kind(team).equals("LEADING_PARTY_GROUP")
+					|| (kind(team).equals("PARTY_COMMITTEE") && this.units.get(team).get("sector").equals("ORGAN"));
+			if (!leadership) {
+				continue;
+			}
+			for (String person : currentHolders(p.get("id"))) {
+				String home = this.people.get(person).get("unit_id");
+				if (!home.isEmpty() && Set.of("BRANCH", "JOINT_BRANCH").contains(kind(home))
+						&& !embedded.contains(home)) {
+					add("leadership-structure", "FIRST_SECRETARY_MISSING", home, null, null);
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- org-life-cadence
+	// (三会一课, first secretaries' reports, meetings only)
+
+	private void cadence() {
+		LocalDate end = this.asOf.withDayOfMonth(this.asOf.lengthOfMonth()).equals(this.asOf) ? this.asOf
+				: this.asOf.withDayOfMonth(1).minusDays(1);
+		YearMonth last = YearMonth.from(end);
+		List<YearMonth> window = new ArrayList<>();
+		for (int i = 11; i >= 0; i--) {
+			window.add(last.minusMonths(i));
+		}
+		// unit → subkind → months held
+		Map<String, Map<String, Set<YearMonth>>> held = new HashMap<>();
+		Map<String, List<String>> kindsOfDuty = new HashMap<>();
+		boolean subkinds = false;
+		for (Map<String, String> a : this.d.rows("activities")) {
+			YearMonth month = YearMonth.from(date(a.get("date")));
+			subkinds |= !a.get("subkind").isEmpty();
+			if (!window.contains(month)) {
+				continue;
+			}
+			if (!a.get("subkind").isEmpty()) {
+				held.computeIfAbsent(a.get("unit_id"), (x) -> new HashMap<>())
+					.computeIfAbsent(a.get("subkind"), (x) -> new HashSet<>())
+					.add(month);
+			}
+			if (!a.get("duty_id").isEmpty()) {
+				kindsOfDuty.computeIfAbsent(a.get("duty_id"), (x) -> new ArrayList<>()).add(a.get("kind"));
+			}
+		}
+		if (subkinds) {
+			for (String id : this.units.keySet()) {
+				Map<String, Set<YearMonth>> h = held.getOrDefault(id, Map.of());
+				boolean missed = false;
+				if (kind(id).equals("PARTY_CELL")) {
+					missed = !h.getOrDefault("CELL_MEETING", Set.of()).containsAll(window);
+				}
+				else if (kind(id).equals("BRANCH") || kind(id).equals("JOINT_BRANCH")) {
+					boolean committee = members(id) >= 7 || this.postsOfUnit.getOrDefault(id, List.of())
+						.stream()
+						.anyMatch((p) -> !responsibility(p).equals("PRINCIPAL"));
+					missed = committee && !h.getOrDefault("BRANCH_COMMITTEE_MEETING", Set.of()).containsAll(window);
+					for (YearMonth m : window) {
+						if ((m.getMonthValue() - 1) % 3 == 0 && window.contains(m.plusMonths(2))) {
+							Set<YearMonth> quarter = Set.of(m, m.plusMonths(1), m.plusMonths(2));
+							for (String sub : List.of("MEMBERS_MEETING", "PARTY_LECTURE")) {
+								missed |= h.getOrDefault(sub, Set.of()).stream().noneMatch(quarter::contains);
+							}
+						}
+					}
+					missed |= h.getOrDefault("ORG_LIFE_MEETING", Set.of()).isEmpty();
+				}
+				if (missed) {
+					add("org-life-cadence", "ORG_LIFE_CADENCE", id, null, null);
+				}
+			}
+			for (Map<String, String> f : this.d.rows("first_secretaries")) {
+				if (!f.get("kind").equals("VILLAGE_STATIONED")) {
+					continue;
+				}
+				LocalDate since = date(f.get("since"));
+				LocalDate until = date(f.get("until"));
+				Map<String, Set<YearMonth>> h = held.getOrDefault(f.get("unit_id"), Map.of());
+				for (YearMonth m : window) {
+					boolean posted = !since.isAfter(m.atDay(1)) && (until == null || !until.isBefore(m.atEndOfMonth()));
+					if (posted && !(h.getOrDefault("MONTHLY_PLAN", Set.of()).contains(m)
+							&& h.getOrDefault("MONTHLY_LEDGER", Set.of()).contains(m))) {
+						add("org-life-cadence", "FIRST_SECRETARY_REPORT_MISSING", f.get("unit_id"), null,
+								f.get("person_id"));
+					}
+				}
+			}
+		}
+		kindsOfDuty.forEach((duty, kinds) -> {
+			if (!this.duties.get(duty).get("domain").equals("THEORY") && kinds.size() >= 3
+					&& Set.of("MEETING", "REPORT", "STUDY", "OTHER").containsAll(kinds)) {
+				add("org-life-cadence", "MEETINGS_ONLY", this.duties.get(duty).get("unit_id"), null, null);
+			}
+		});
+	}
+
+	// ---------------------------------------------------------------- D grades, 述职
+	// coverage
+
+	private void gradesAndReviews() {
+		int y = latest("ABCD");
+		Map<String, Set<Integer>> designated = new HashMap<>();
+		Map<String, Set<Integer>> reviewed = new HashMap<>();
+		for (Map<String, String> g : this.d.rows("gradings")) {
+			int year = Integer.parseInt(g.get("year"));
+			if (g.get("scheme").equals("DESIGNATED_WEAK")) {
+				designated.computeIfAbsent(g.get("unit_id"), (x) -> new HashSet<>()).add(year);
+			}
+			if (g.get("scheme").equals("SECRETARY_REVIEW") && !g.get("person_id").isEmpty()) {
+				reviewed.computeIfAbsent(g.get("person_id"), (x) -> new HashSet<>()).add(year);
+			}
+		}
+		boolean round = designated.values().stream().anyMatch((years) -> years.contains(y) || years.contains(y + 1));
+		for (Map<String, String> g : this.d.rows("gradings")) {
+			Set<Integer> years = designated.getOrDefault(g.get("unit_id"), Set.of());
+			if (round && g.get("scheme").equals("ABCD") && g.get("grade").equals("D")
+					&& Integer.parseInt(g.get("year")) == y && !years.contains(y) && !years.contains(y + 1)) {
+				add("weak-org-rectification", "D_GRADE_NOT_DESIGNATED", g.get("unit_id"), null, null);
+			}
+		}
+		int reviewYear = this.asOf.isBefore(LocalDate.of(this.asOf.getYear(), 4, 1)) ? this.asOf.getYear() - 2
+				: this.asOf.getYear() - 1;
+		if (reviewed.values().stream().noneMatch((years) -> years.contains(reviewYear))) {
+			return;
+		}
+		LocalDate yearEnd = LocalDate.of(reviewYear, 12, 31);
+		for (Map<String, String> p : this.d.rows("posts")) {
+			String unit = p.get("unit_id");
+			if (!responsibility(p.get("id")).equals("PRINCIPAL")
+					|| !Set.of("LEADING_PARTY_GROUP", "PARTY_COMMITTEE", "ORGAN_PARTY_COMMITTEE")
+						.contains(kind(unit))) {
+				continue;
+			}
+			for (Map<String, String> a : this.appointments.getOrDefault(p.get("id"), List.of())) {
+				LocalDate until = date(a.get("until"));
+				boolean held = !date(a.get("since")).isAfter(yearEnd) && (until == null || !until.isBefore(yearEnd));
+				if (held && !reviewed.getOrDefault(a.get("person_id"), Set.of()).contains(reviewYear)) {
+					add("review-followup", "REVIEW_COVERAGE", unit, null, a.get("person_id"));
 				}
 			}
 		}
