@@ -3,6 +3,7 @@ package org.dutychain.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.dutychain.config.Progress;
@@ -11,6 +12,8 @@ import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
 import org.dutychain.ingest.InitialDataset;
 import org.dutychain.ingest.InvalidDatasetException;
+import org.dutychain.security.AuditLog;
+import org.dutychain.security.ScopeChanges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +23,10 @@ import picocli.CommandLine.ParentCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code import <dataset> [--data-dir DIR]}: replaces the dataset of the persistent
- * embedded database. The dataset is validated before the database starts.
+ * {@code import <dataset> [--data-dir DIR] [--confirm-scopes]}: replaces the dataset of
+ * the persistent embedded database. The dataset is validated before the database starts;
+ * when users' scope units vanish or are renamed in it, nothing is imported without
+ * {@code --confirm-scopes} (exit 2). The import is in the audit log (user {@code cli}).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = "Import a dataset (CSV folder, .zip or .xlsx) into the embedded database.")
@@ -35,6 +40,10 @@ final class ImportCommand implements Callable<Integer> {
 
 	@Option(names = "--data-dir", paramLabel = "DIR", description = "embedded database folder (default ./data/neo4j)")
 	Path dataDir;
+
+	@Option(names = "--confirm-scopes",
+			description = "import even though users' scope units vanish or are renamed in the new dataset")
+	boolean confirmScopes;
 
 	@Mixin
 	RunOptions options = new RunOptions();
@@ -60,11 +69,23 @@ final class ImportCommand implements Callable<Integer> {
 				err.println("import: the importer is not available in this build");
 				return DutychainCli.NOT_AVAILABLE;
 			}
+			List<ScopeChanges.Change> scopes = context.getBean(ScopeChanges.class).of(checked.unitNames());
+			if (!scopes.isEmpty() && !this.confirmScopes) {
+				ProgressBar.close(progress);
+				err.println("SCOPES_WOULD_CHANGE 导入将改变 " + scopes.size() + " 处用户范围 / the import changes "
+						+ scopes.size() + " user scope(s):");
+				scopes.forEach((c) -> err.println("  " + c.zh() + " / " + c.en()));
+				err.println("Nothing was imported; change these users' scopes first or pass --confirm-scopes");
+				return DutychainCli.INVALID;
+			}
 			ImportResult result = DatasetLoading.load(initial, importer, timings, err);
 			timings.lap("load");
 			if (result == null) {
 				return DutychainCli.INVALID;
 			}
+			context.getBean(AuditLog.class)
+				.record(AuditLog.IMPORT, checked.displayName(), "imported as generation " + result.generation()
+						+ (scopes.isEmpty() ? "" : "; confirmed scope changes: " + ScopeChanges.en(scopes)));
 			out.println("Imported " + result.dataset() + " (generation " + result.generation() + ", as of "
 					+ result.asOf() + ") in " + result.durationMs() + " ms");
 			result.counts().forEach((file, rows) -> out.println("  " + file + ": " + rows));

@@ -110,6 +110,21 @@ public final class CheckedDataset {
 		return this.displayName;
 	}
 
+	/**
+	 * The units of the dataset, id → name, in file order (empty when invalid): what the
+	 * import checks users' scopes against.
+	 */
+	public java.util.Map<String, String> unitNames() {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		if (valid()) {
+			for (java.util.Map<String, Object> row : this.result.dataset()
+				.rows(org.dutychain.record.DatasetFormat.UNITS)) {
+				names.put(String.valueOf(row.get("id")), String.valueOf(row.get("name")));
+			}
+		}
+		return names;
+	}
+
 	/** The typed dataset; only when valid. */
 	ValidDataset dataset() {
 		if (!valid()) {

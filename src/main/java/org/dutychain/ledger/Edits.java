@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
  * The one place every edit goes through: refuses while an import runs (409 正在导入数据，暂不能修改),
  * asks the {@link EditAuthority} about the unit, then runs the edit in one write
  * transaction on the active generation together with its change record (actor from the
- * {@link ActorProvider}, before and after as JSON) and the increment of the Dataset's
- * revision. A refusal thrown by the edit rolls everything back.
+ * {@link ActorProvider}, before and after as JSON), its audit log entry ({@link EditLog})
+ * and the increment of the Dataset's revision. A refusal thrown by the edit rolls
+ * everything back.
  */
 @Service
 public class Edits {
@@ -46,10 +47,12 @@ public class Edits {
 
 	private final ObjectProvider<DatasetImporter> importer;
 
+	private final EditLog editLog;
+
 	private final ObjectMapper json;
 
 	Edits(Neo4jGraph graph, CypherFiles cypher, Datasets datasets, EditAuthority authority, ActorProvider actor,
-			ObjectProvider<DatasetImporter> importer, ObjectMapper json) {
+			ObjectProvider<DatasetImporter> importer, ObjectMapper json, EditLog editLog) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.datasets = datasets;
@@ -57,6 +60,7 @@ public class Edits {
 		this.actor = actor;
 		this.importer = importer;
 		this.json = json;
+		this.editLog = editLog;
 	}
 
 	/**
@@ -157,6 +161,7 @@ public class Edits {
 			params.put("after", toJson(change.after()));
 			params.put("unitId", unitId);
 			tx.run(this.cypher.statement(ISSUES, "record-change"), params);
+			this.editLog.edited(tx, unitId, change);
 			return change;
 		});
 	}

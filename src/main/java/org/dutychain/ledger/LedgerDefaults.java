@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The default {@link EditAuthority} (allow) and {@link ActorProvider} ("system"); a
- * security module defines its own beans of these types and these step aside.
+ * The default {@link EditAuthority} (allow), {@link ActorProvider} ("system") and
+ * {@link EditLog} (nothing); a security module defines its own beans of these types and
+ * these step aside.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerDefaults {
@@ -21,6 +22,13 @@ class LedgerDefaults {
 	@ConditionalOnMissingBean
 	ActorProvider actorProvider() {
 		return () -> "system";
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EditLog editLog() {
+		return (tx, unitId, change) -> {
+		};
 	}
 
 }

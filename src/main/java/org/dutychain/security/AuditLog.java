@@ -52,7 +52,10 @@ public class AuditLog {
 
 	public static final String USER_DELETE = "USER_DELETE";
 
-	/** An edit of the dataset (change records; used by the editing endpoints). */
+	/**
+	 * An edit of the dataset or the ledger (target: entity and id, detail: action and
+	 * unit), written in the edit's transaction.
+	 */
 	public static final String EDIT = "EDIT";
 
 	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
@@ -95,14 +98,28 @@ public class AuditLog {
 		record(currentUser(), action, target, detail, clientAddress());
 	}
 
-	/** Records an action of the given user from the given address. */
-	public void record(String username, String action, String target, String detail, String clientAddress) {
+	/**
+	 * Records an action of the current user inside a write transaction of the caller, so
+	 * that the action and its entry commit or roll back together (edits).
+	 */
+	public void record(Neo4jGraph.Tx tx, String action, String target, String detail) {
+		tx.run(this.cypher.statement(FILE, "append"), params(currentUser(), action, target, detail, clientAddress()));
+	}
+
+	private static Map<String, Object> params(String username, String action, String target, String detail,
+			String clientAddress) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("username", clean(username));
 		params.put("action", action);
 		params.put("target", clean(target));
 		params.put("detail", clean(detail));
 		params.put("clientAddress", clean(clientAddress));
+		return params;
+	}
+
+	/** Records an action of the given user from the given address. */
+	public void record(String username, String action, String target, String detail, String clientAddress) {
+		Map<String, Object> params = params(username, action, target, detail, clientAddress);
 		try {
 			this.graph.write(this.cypher.statement(FILE, "append"), params);
 		}

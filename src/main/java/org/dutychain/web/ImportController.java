@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.security.AuditLog;
+import org.dutychain.security.ScopeChanges;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -40,8 +44,12 @@ class ImportController {
 
 	private final org.dutychain.config.ImportLimits limits;
 
+	private final ScopeChanges scopeChanges;
+
 	ImportController(ObjectProvider<DatasetImporter> importer, ImportJobs jobs, AuditLog auditLog,
-			org.dutychain.organization.Datasets datasets, ObjectProvider<org.dutychain.config.ImportLimits> limits) {
+			org.dutychain.organization.Datasets datasets, ObjectProvider<org.dutychain.config.ImportLimits> limits,
+			ScopeChanges scopeChanges) {
+		this.scopeChanges = scopeChanges;
 		this.importer = importer;
 		this.jobs = jobs;
 		this.auditLog = auditLog;
@@ -53,11 +61,15 @@ class ImportController {
 	 * 202 with the job and {@code Location: /api/jobs/{id}}; 422 listing every problem;
 	 * 409 {@code IMPORT_RUNNING} while another import runs; 409 EDITS_WOULD_BE_LOST with
 	 * the count of edits made in the tool since the last import, unless
-	 * {@code overwriteEdits=true} (export them first: {@code GET /api/export}).
+	 * {@code overwriteEdits=true} (export them first: {@code GET /api/export}); 409
+	 * {@code SCOPES_WOULD_CHANGE} listing the users whose scope units vanish or are
+	 * renamed in the new dataset, unless {@code confirmScopes=true} (the confirmed import
+	 * is audit-logged with the list).
 	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportJobs.JobView> upload(@RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean overwriteEdits) {
+			@RequestParam(defaultValue = "false") boolean overwriteEdits,
+			@RequestParam(defaultValue = "false") boolean confirmScopes) {
 		DatasetImporter importer = this.importer.getIfAvailable();
 		if (importer == null) {
 			throw new NotAvailableException("import");
@@ -81,9 +93,36 @@ class ImportController {
 			this.auditLog.record(AuditLog.IMPORT, name, "rejected: " + checked.problems().size() + " problems");
 			throw new InvalidDatasetException(checked.problems());
 		}
+		List<ScopeChanges.Change> scopes = this.scopeChanges.of(checked.unitNames());
+		if (!scopes.isEmpty() && !confirmScopes) {
+			this.auditLog.record(AuditLog.IMPORT, name,
+					"refused: users' scopes would change: " + ScopeChanges.en(scopes));
+			throw scopesWouldChange(scopes);
+		}
 		ImportJobs.JobView job = this.jobs.start(importer, checked);
-		this.auditLog.record(AuditLog.IMPORT, name, "accepted as job " + job.id());
+		this.auditLog.record(AuditLog.IMPORT, name, "accepted as job " + job.id()
+				+ (scopes.isEmpty() ? "" : "; confirmed scope changes: " + ScopeChanges.en(scopes)));
 		return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(job);
+	}
+
+	/** 409 SCOPES_WOULD_CHANGE with the list, in words and as {@code scopeChanges}. */
+	static org.dutychain.ledger.EditRefusedException scopesWouldChange(List<ScopeChanges.Change> changes) {
+		List<Map<String, Object>> list = changes.stream().map((c) -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("username", c.username());
+			m.put("unitId", c.unitId());
+			m.put("oldName", c.oldName());
+			m.put("newName", c.newName());
+			m.put("change", c.vanished() ? "VANISHED" : "RENAMED");
+			m.put("changeZh", c.vanished() ? "范围单位在新数据中不存在" : "范围单位改名");
+			return m;
+		}).toList();
+		return new org.dutychain.ledger.EditRefusedException(409, "SCOPES_WOULD_CHANGE",
+				"导入将改变 " + changes.size() + " 处用户范围：" + ScopeChanges.zh(changes)
+						+ "。请先调整这些用户的范围，或确认导入（confirmScopes=true）",
+				"The import changes " + changes.size() + " user scope(s): " + ScopeChanges.en(changes)
+						+ ". Change these users' scopes first or pass confirmScopes=true",
+				Map.of("scopeChanges", list));
 	}
 
 	/** A job: phase, rows, percentage, and the result or the problem. */

@@ -1,8 +1,12 @@
 package org.dutychain.web;
 
+import org.dutychain.config.Neo4jGraph;
 import org.dutychain.ledger.ActorProvider;
 import org.dutychain.ledger.EditAuthority;
+import org.dutychain.ledger.EditLog;
+import org.dutychain.ledger.Edits;
 import org.dutychain.security.AccessScope;
+import org.dutychain.security.AuditLog;
 
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -12,16 +16,20 @@ import org.springframework.stereotype.Component;
  * the data of a unit inside its scopes when its role edits (EDITOR, ADMIN), and may
  * accept or return a rectification only from above (ADMIN, or a scope whose unit lies
  * strictly above the issue's unit: no self-acceptance). Change records name the signed-in
- * user.
+ * user, and every edit is an {@code EDIT} entry of the audit log, in the edit's
+ * transaction.
  */
 @Component
 @Primary
-class LedgerAccess implements EditAuthority, ActorProvider {
+class LedgerAccess implements EditAuthority, ActorProvider, EditLog {
 
 	private final AccessScope access;
 
-	LedgerAccess(AccessScope access) {
+	private final AuditLog auditLog;
+
+	LedgerAccess(AccessScope access, AuditLog auditLog) {
 		this.access = access;
+		this.auditLog = auditLog;
 	}
 
 	@Override
@@ -43,6 +51,12 @@ class LedgerAccess implements EditAuthority, ActorProvider {
 	public String actor() {
 		String name = this.access.caller().username();
 		return (name != null) ? name : "system";
+	}
+
+	@Override
+	public void edited(Neo4jGraph.Tx tx, String unitId, Edits.Change change) {
+		this.auditLog.record(tx, AuditLog.EDIT, change.entity() + " " + change.entityId(),
+				change.action() + " unit=" + unitId);
 	}
 
 }

@@ -25,8 +25,11 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.analysis.AuditCache;
+import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.organization.Datasets;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.TestAdmin;
+import org.dutychain.support.TestDatasets;
 import org.dutychain.support.WebIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,12 @@ class SecurityIT {
 
 	@Autowired
 	AuditCache audits;
+
+	@Autowired
+	DatasetImporter importer;
+
+	@Autowired
+	Datasets datasets;
 
 	final ObjectMapper json = new ObjectMapper();
 
@@ -373,7 +382,14 @@ class SecurityIT {
 		assertThat(status[0]).isEqualTo(200);
 		as(TestAdmin.USERNAME, "wrong-password", "GET", "/api/dataset", null);
 		createUser("logged", "VIEWER", "A");
-		Answer imported = upload(zip(Path.of("src/test/resources/datasets/cli-tiny")), "tiny.zip");
+		byte[] tiny = zip(Path.of("src/test/resources/datasets/cli-tiny"));
+		// the scope unit A is not in the new dataset: a confirmation is needed
+		Answer refused = upload(tiny, "tiny.zip");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.json().path("code").asText()).isEqualTo("SCOPES_WOULD_CHANGE");
+		assertThat(refused.json().path("detail").asText()).contains("logged", "A", "在新数据中不存在");
+		assertThat(refused.json().path("scopeChanges").get(0).path("change").asText()).isEqualTo("VANISHED");
+		Answer imported = upload(tiny, "tiny.zip", "?confirmScopes=true");
 		assertThat(imported.status()).as(imported.body()).isEqualTo(202);
 		// the import runs as a job: wait until it has replaced the dataset
 		String job = "/api/jobs/" + imported.json().path("id").asText();
@@ -394,6 +410,90 @@ class SecurityIT {
 		assertThat(entries.indexOf("IMPORT admin tiny.zip")).as("newest first")
 			.isLessThan(entries.indexOf("USER_CREATE admin logged"));
 		assertThat(log.path("entries").get(0).path("clientAddress").asText()).isNotBlank();
+		List<String> details = new ArrayList<>();
+		log.path("entries").forEach((e) -> details.add(e.path("detail").asText()));
+		assertThat(details).anyMatch((d) -> d.startsWith("refused: users' scopes would change: logged: A"))
+			.anyMatch((d) -> d.contains("confirmed scope changes: logged: A"));
+	}
+
+	@Test
+	void everyEditIsInTheAuditLogAndARefusedEditIsNot() throws Exception {
+		this.fixtures.wipe();
+		this.importer.importPath(TestDatasets.small());
+		createUser("editor1", "EDITOR", "jyt");
+		String measure = "{\"text\":\"补建流动党员管理台账\",\"due\":\"2024-09-30\"}";
+		Answer created = as("editor1", PASSWORD, "POST", "/api/issues/i03/measures", measure);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().path("id").asText();
+		Answer started = as("editor1", PASSWORD, "POST", "/api/measures/" + id + "/start", null);
+		assertThat(started.status()).as(started.body()).isEqualTo(200);
+		// refused edits: an illegal transition, a unit outside the scope
+		assertThat(as("editor1", PASSWORD, "POST", "/api/measures/" + id + "/verify",
+				"{\"evidence\":\"x\",\"verifierId\":\"p01\"}")
+			.status()).isBetween(400, 499);
+		assertThat(as("editor1", PASSWORD, "POST", "/api/issues/i01/measures", measure).status()).isBetween(400, 499);
+		Answer byAdmin = admin("POST", "/api/issues/i01/measures", measure);
+		assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(201);
+
+		JsonNode log = admin("GET", "/api/audit-log?size=200", null).json();
+		List<String> edits = new ArrayList<>();
+		log.path("entries").forEach((e) -> {
+			if (e.path("action").asText().equals("EDIT")) {
+				assertThat(e.path("clientAddress").asText()).isNotBlank();
+				assertThat(e.path("at").asText()).isNotBlank();
+				edits.add(e.path("username").asText() + " " + e.path("target").asText() + " "
+						+ e.path("detail").asText());
+			}
+		});
+		assertThat(edits).containsExactly("admin Measure " + byAdmin.json().path("id").asText() + " CREATE unit=xz-v02",
+				"editor1 Measure " + id + " START unit=jyt-z01", "editor1 Measure " + id + " CREATE unit=jyt-z01");
+	}
+
+	@Test
+	void anImportThatRenamesAScopeUnitNeedsAConfirmationThatIsLogged() throws Exception {
+		this.fixtures.wipe();
+		this.importer.importPath(TestDatasets.small());
+		createUser("scoped1", "AUDITOR", "jyt", "xz");
+		Path renamed = TestDatasets.copy("small", Files.createTempDirectory("dutychain-renamed"));
+		List<String> units = new ArrayList<>(Files.readAllLines(renamed.resolve("units.csv"), StandardCharsets.UTF_8));
+		units.replaceAll((line) -> line.startsWith("jyt,") ? line.replace("省教育厅党组", "省教育厅党委") : line);
+		Files.write(renamed.resolve("units.csv"), units, StandardCharsets.UTF_8);
+		long generation = this.datasets.active().generation();
+
+		Answer refused = upload(zip(renamed), "renamed.zip");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		JsonNode problem = refused.json();
+		assertThat(problem.path("code").asText()).isEqualTo("SCOPES_WOULD_CHANGE");
+		assertThat(problem.path("detail").asText())
+			.contains("scoped1", "jyt", "省教育厅党组", "改名为省教育厅党委", "confirmScopes=true")
+			.doesNotContain("xz");
+		assertThat(problem.path("scopeChanges")).hasSize(1);
+		assertThat(problem.path("scopeChanges").get(0).path("change").asText()).isEqualTo("RENAMED");
+		assertThat(this.datasets.active().generation()).as("nothing imported").isEqualTo(generation);
+
+		Answer confirmed = upload(zip(renamed), "renamed.zip", "?confirmScopes=true");
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(202);
+		awaitJob(confirmed.json().path("id").asText());
+		assertThat(this.datasets.active().generation()).isGreaterThan(generation);
+		List<String> imports = new ArrayList<>();
+		admin("GET", "/api/audit-log?size=50", null).json().path("entries").forEach((e) -> {
+			if (e.path("action").asText().equals("IMPORT")) {
+				imports.add(e.path("target").asText() + " " + e.path("detail").asText());
+			}
+		});
+		assertThat(imports).hasSize(2);
+		assertThat(imports.get(0)).startsWith("renamed.zip accepted as job ")
+			.endsWith("confirmed scope changes: scoped1: jyt (省教育厅党组) is renamed 省教育厅党委");
+		assertThat(imports.get(1)).startsWith("renamed.zip refused: users' scopes would change: scoped1: jyt");
+	}
+
+	void awaitJob(String id) throws Exception {
+		String state = "running";
+		for (int i = 0; i < 600 && "running".equals(state); i++) {
+			Thread.sleep(200);
+			state = admin("GET", "/api/jobs/" + id, null).json().path("state").asText();
+		}
+		assertThat(state).isEqualTo("succeeded");
 	}
 
 	@Test
@@ -407,6 +507,10 @@ class SecurityIT {
 	}
 
 	Answer upload(byte[] file, String name) throws Exception {
+		return upload(file, name, "");
+	}
+
+	Answer upload(byte[] file, String name, String query) throws Exception {
 		String boundary = "----dutychain" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
@@ -415,7 +519,7 @@ class SecurityIT {
 		body.write(file);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(this.http,
-				HttpRequest.newBuilder(uri("/api/imports"))
+				HttpRequest.newBuilder(uri("/api/imports" + query))
 					.header("Authorization", basic(TestAdmin.USERNAME, TestAdmin.PASSWORD))
 					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));

@@ -1,0 +1,314 @@
+package org.dutychain.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dutychain.config.Neo4jGraph;
+import org.dutychain.duty.DutyDomain;
+import org.dutychain.ingest.DatasetGenerator;
+import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.ImportResult;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Load run of issue 9 (not part of the test suite): the server on loopback with a generated
+ * province; {@code clients} API clients, each authenticated once with a bearer token from
+ * {@code POST /api/tokens}, send one request every {@code periodMs} in an open loop (a
+ * request is sent on time whether or not the previous answer has come; latency counts from
+ * the planned send time, so a stalled server shows up in the percentiles). The mix:
+ * accountability lookups (by issue and by unit and domain), unit reads, tree reads,
+ * coverage, the JSON audit report, and now and then the whole audit. Prints p50/p95/p99 per
+ * request kind, the achieved rate, errors (status ≥ 400 or no answer) and the heap after the
+ * warm-up and at the end (both after a GC; the heap is the server's and the driver's, one
+ * JVM). Nothing here asserts a time.
+ *
+ * <pre>
+ * ./mvnw -Pbench verify -Dtest=LoadBenchmark -Dbench.load.units=20000 -Dbench.load.seconds=600
+ * </pre>
+ *
+ * Parameters ({@code -D}): {@code bench.load.units} (20000), {@code bench.load.seconds}
+ * (600), {@code bench.load.warmup} (30), {@code bench.load.clients} (50),
+ * {@code bench.load.periodMs} (200).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
+				"dutychain.page-cache=1g", "server.address=127.0.0.1", "dutychain.admin-password=" + LoadBenchmark.PASSWORD,
+				"dutychain.audit.view-wait=600s", "logging.level.org.dutychain=WARN" })
+class LoadBenchmark {
+
+	static final String PASSWORD = "load-benchmark-admin";
+
+	private static final String[] KINDS = { "accountability-issue", "accountability-unit", "unit", "tree", "coverage",
+			"report", "audit" };
+
+	/** Cumulative weights of {@link #KINDS} out of 1000. */
+	private static final int[] WEIGHTS = { 300, 500, 700, 850, 920, 985, 1000 };
+
+	/**
+	 * Answers one client may wait for at once (its connections); a tick beyond is not sent
+	 * and counts as an error, so an overloaded server cannot exhaust the driver's files.
+	 */
+	private static final int MAX_IN_FLIGHT = 4;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DatasetGenerator generator;
+
+	@Autowired
+	DatasetImporter importer;
+
+	@Autowired
+	Neo4jGraph graph;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	@Test
+	void load() throws Exception {
+		int units = Integer.getInteger("bench.load.units", 20_000);
+		int seconds = Integer.getInteger("bench.load.seconds", 600);
+		int warmup = Integer.getInteger("bench.load.warmup", 30);
+		int clients = Integer.getInteger("bench.load.clients", 50);
+		int periodMs = Integer.getInteger("bench.load.periodMs", 200);
+
+		Path dir = Files.createTempDirectory("dutychain-load");
+		this.generator.generate(units, 42, 0.02, dir);
+		ImportResult imported = this.importer.importPath(dir);
+		System.out.printf(Locale.ROOT, "imported %s: %s%n", imported.dataset(), imported.counts());
+		List<String> unitIds = ids("MATCH (u:Unit) RETURN u.id AS id ORDER BY id");
+		List<String> issueIds = ids("MATCH (i:Issue) RETURN i.id AS id ORDER BY id");
+		List<String> domains = new ArrayList<>();
+		for (DutyDomain d : DutyDomain.values()) {
+			domains.add(d.name());
+		}
+		List<String> tokens = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			tokens.add(token());
+		}
+		// the whole audit once, so the run measures cached audits as the page sees them
+		long t = System.nanoTime();
+		HttpResponse<String> audit = send(tokens.get(0), "POST", "/api/audit");
+		System.out.printf(Locale.ROOT, "first whole audit: HTTP %d in %d ms%n", audit.statusCode(),
+				(System.nanoTime() - t) / 1_000_000);
+
+		Run warm = run(clients, periodMs, warmup, tokens, unitIds, issueIds, domains);
+		long heapAfterWarmup = heapAfterGc();
+		Run run = run(clients, periodMs, seconds, tokens, unitIds, issueIds, domains);
+		long heapAtEnd = heapAfterGc();
+
+		System.out.printf(Locale.ROOT,
+				"%n== dutychain load run: %d units, %d clients x 1 request / %d ms, %d s (after %d s warm-up, %d errors) ==%n",
+				unitIds.size(), clients, periodMs, seconds, warmup, warm.errors.get());
+		System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s %7s%n", "request", "count", "p50 ms", "p95 ms",
+				"p99 ms", "max ms", "errors");
+		long total = 0;
+		for (String kind : KINDS) {
+			List<Long> l = new ArrayList<>(run.latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
+			Collections.sort(l);
+			total += l.size();
+			System.out.printf(Locale.ROOT, "%-22s %8d %8.1f %8.1f %8.1f %8.1f %7d%n", kind, l.size(), pct(l, 50),
+					pct(l, 95), pct(l, 99), l.isEmpty() ? 0.0 : l.get(l.size() - 1) / 1e6,
+					run.errorsByKind.getOrDefault(kind, new AtomicLong()).get());
+		}
+		System.out.printf(Locale.ROOT,
+				"achieved: %.1f req/s answered (planned %.1f), errors %d (of them not sent, %d outstanding: %d), not answered %d%n",
+				total / (double) seconds, clients * 1000.0 / periodMs, run.errors.get(), MAX_IN_FLIGHT,
+				run.skipped.get(), run.unanswered());
+		System.out.printf(Locale.ROOT, "heap used after GC: %d MB after warm-up, %d MB at the end (max %d MB)%n",
+				heapAfterWarmup >> 20, heapAtEnd >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		run.errorSamples.stream().limit(10).forEach((e) -> System.out.println("error: " + e));
+	}
+
+	/** What one phase measured. */
+	private static final class Run {
+
+		final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+
+		final Map<String, AtomicLong> errorsByKind = new ConcurrentHashMap<>();
+
+		final AtomicLong errors = new AtomicLong();
+
+		final AtomicLong sent = new AtomicLong();
+
+		final AtomicLong answered = new AtomicLong();
+
+		final AtomicLong skipped = new AtomicLong();
+
+		final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+
+		long unanswered() {
+			return this.sent.get() - this.answered.get();
+		}
+
+	}
+
+	private Run run(int clients, int periodMs, int seconds, List<String> tokens, List<String> unitIds,
+			List<String> issueIds, List<String> domains) throws InterruptedException {
+		Run run = new Run();
+		AtomicBoolean open = new AtomicBoolean(true);
+		ScheduledExecutorService ticks = Executors.newScheduledThreadPool(4);
+		long start = System.nanoTime();
+		Semaphore[] inFlight = new Semaphore[clients];
+		for (int c = 0; c < clients; c++) {
+			inFlight[c] = new Semaphore(MAX_IN_FLIGHT);
+		}
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			Random random = new Random(1000L + c);
+			long offsetNanos = TimeUnit.MILLISECONDS.toNanos(periodMs) * c / clients;
+			AtomicLong tick = new AtomicLong();
+			ticks.scheduleAtFixedRate(() -> {
+				if (!open.get()) {
+					return;
+				}
+				// the planned send time: a late tick still counts from when it was due
+				long planned = start + offsetNanos + tick.getAndIncrement() * TimeUnit.MILLISECONDS.toNanos(periodMs);
+				String kind = kind(random.nextInt(1000));
+				HttpRequest request = request(kind, tokens.get(client), random, unitIds, issueIds, domains);
+				if (!inFlight[client].tryAcquire()) {
+					// the server is so far behind that this client already waits for
+					// MAX_IN_FLIGHT answers: not sent, counted as an error
+					run.skipped.incrementAndGet();
+					run.errors.incrementAndGet();
+					run.errorsByKind.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
+					return;
+				}
+				run.sent.incrementAndGet();
+				this.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, ex) -> {
+					long latency = System.nanoTime() - planned;
+					inFlight[client].release();
+					run.answered.incrementAndGet();
+					run.latencies.computeIfAbsent(kind, (k) -> new ConcurrentLinkedQueue<>()).add(latency);
+					if (ex != null || response.statusCode() >= 400) {
+						run.errors.incrementAndGet();
+						run.errorsByKind.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
+						if (run.errorSamples.size() < 20) {
+							run.errorSamples.add(request.uri().getPath() + " -> "
+									+ ((ex != null) ? ex.toString() : response.statusCode() + " "
+											+ new String(response.body(), StandardCharsets.UTF_8)));
+						}
+					}
+				});
+			}, offsetNanos, TimeUnit.MILLISECONDS.toNanos(periodMs), TimeUnit.NANOSECONDS);
+		}
+		Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+		open.set(false);
+		ticks.shutdown();
+		ticks.awaitTermination(10, TimeUnit.SECONDS);
+		// answers still on their way
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (run.unanswered() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		return run;
+	}
+
+	private static String kind(int roll) {
+		for (int i = 0; i < WEIGHTS.length; i++) {
+			if (roll < WEIGHTS[i]) {
+				return KINDS[i];
+			}
+		}
+		return KINDS[0];
+	}
+
+	private HttpRequest request(String kind, String token, Random random, List<String> unitIds, List<String> issueIds,
+			List<String> domains) {
+		String unit = unitIds.get(random.nextInt(unitIds.size()));
+		String path = switch (kind) {
+			case "accountability-issue" -> issueIds.isEmpty() ? "/api/units/" + unit
+					: "/api/issues/" + issueIds.get(random.nextInt(issueIds.size())) + "/accountability";
+			case "accountability-unit" ->
+				"/api/accountability?unit=" + unit + "&domain=" + domains.get(random.nextInt(domains.size()));
+			case "unit" -> "/api/units/" + unit;
+			case "tree" -> "/api/units/" + unit + "/tree?depth=1";
+			case "coverage" -> "/api/coverage";
+			case "report" -> "/api/reports/audit?format=json";
+			default -> "/api/audit";
+		};
+		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + token);
+		return kind.equals("audit") ? b.POST(HttpRequest.BodyPublishers.noBody()).build() : b.GET().build();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private HttpResponse<String> send(String token, String method, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + token)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofMinutes(10))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** A bearer token from {@code POST /api/tokens} (one password check per client). */
+	private String token() throws Exception {
+		String basic = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> r = this.http.send(
+				HttpRequest.newBuilder(uri("/api/tokens"))
+					.header("Authorization", "Basic " + basic)
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+		if (r.statusCode() != 201 || !m.find()) {
+			throw new IllegalStateException("POST /api/tokens: " + r.statusCode() + " " + r.body());
+		}
+		return m.group(1);
+	}
+
+	private List<String> ids(String query) {
+		List<String> ids = new ArrayList<>();
+		this.graph.stream(query, Map.of(), (row) -> ids.add((String) row.get("id")));
+		return ids;
+	}
+
+	private static double pct(List<Long> sorted, int p) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+	}
+
+	private static long heapAfterGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+}
