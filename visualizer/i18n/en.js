@@ -46,7 +46,7 @@ export default {
 	'import.submit': 'Upload and import', 'import.template': 'Download template', 'import.ok': 'Imported: {0}',
 	'import.failed': 'Import failed with {0} errors; nothing changed', 'import.file': 'File', 'import.row': 'Row',
 	'import.column': 'Column', 'import.code': 'Code', 'import.message': 'Message',
-	'import.confirm': 'The import replaces all data (current dataset "{0}"). Replace all data?',
+	'import.confirm': 'The import replaces all data (current dataset "{0}"). Replace all data?', 'import.cancelled': 'Import cancelled; nothing was changed',
 	'import.running': 'Importing "{0}", please wait… ({1} s)', 'import.noFile': 'Choose a .zip or .xlsx file first',
 	'import.replace': 'An import replaces all data', 'import.counts': '{0} units',
 	'common.close': 'Close', 'common.cancel': 'Cancel', 'import.replaceAll': 'Replace all data', 'common.loading': 'Loading…', 'common.error': 'Error', 'common.none': 'none',

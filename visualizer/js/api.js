@@ -49,9 +49,11 @@ export const api = {
 	audit: (scope) => request('POST', '/api/audit', withDate({ scope })),
 	accountability: (unit, domain) => request('GET', '/api/accountability', withDate({ unit, domain })),
 	issueAccountability: (id) => request('GET', `/api/issues/${encodeURIComponent(id)}/accountability`, withDate({})),
-	upload: (file) => {
+	// confirmations: { overwriteEdits, confirmScopes } after the server's 409 asked for them
+	upload: (file, confirmations = {}) => {
 		const form = new FormData();
 		form.append('file', file);
+		for (const [name, value] of Object.entries(confirmations)) if (value) form.append(name, 'true');
 		return request('POST', '/api/imports', {}, form);
 	},
 	job: (id) => request('GET', `/api/jobs/${encodeURIComponent(id)}`),

@@ -5,9 +5,16 @@ import { api } from './api.js';
 import { t, msg } from './i18n.js';
 import { el, fillTable, showMessage, clearMessage } from './dom.js';
 
+// the server's 409 problems that a cadre may confirm, and the upload flag each one needs
+const CONFIRMABLE = { EDITS_WOULD_BE_LOST: 'overwriteEdits', SCOPES_WOULD_CHANGE: 'confirmScopes' };
+
 function confirmReplace(datasetName) {
+	return confirmText(t('import.confirm', datasetName || '—'));
+}
+
+function confirmText(text) {
 	const dialog = document.getElementById('import-confirm');
-	document.getElementById('import-confirm-text').textContent = t('import.confirm', datasetName || '—');
+	document.getElementById('import-confirm-text').textContent = text;
 	return new Promise((resolve) => {
 		dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
 		dialog.returnValue = '';
@@ -37,7 +44,24 @@ export function setupImport({ onImported, datasetName }) {
 		result.replaceChildren(el('span', { class: 'progress' }, el('b')), ' ', status);
 		try {
 			// 202: the upload is valid and written by a job; poll it until it ends
-			let job = await api.upload(file);
+			// an import that would overwrite edits made in the tool, or change users' scopes, is confirmed first
+			const confirmations = {};
+			let job;
+			for (;;) {
+				try {
+					job = await api.upload(file, confirmations);
+					break;
+				}
+				catch (err) {
+					const flag = err.problem && CONFIRMABLE[err.problem.code];
+					if (!flag || confirmations[flag]) throw err;
+					if (!(await confirmText(msg(err.problem.detail, err.problem.messageEn)))) {
+						result.replaceChildren(el('span', { 'data-testid': 'import-cancelled' }, t('import.cancelled')));
+						return;
+					}
+					confirmations[flag] = true;
+				}
+			}
 			while (job.state === 'running') {
 				status.textContent = t('import.running', file.name, Math.round((Date.now() - started) / 1000)) + ` ${job.percent ?? 0}%`;
 				await new Promise((resolve) => setTimeout(resolve, 500));

@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.dutychain.config.Neo4jGraph;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.TestAdmin;
+import org.dutychain.support.TestDatasets;
 import org.dutychain.support.WebIT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +69,9 @@ class VisualizerIT {
 
 	@Autowired
 	GraphFixtures fixtures;
+
+	@Autowired
+	Neo4jGraph graph;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -221,6 +227,42 @@ class VisualizerIT {
 			shot(view);
 		}
 		assertNoConsoleErrors();
+	}
+
+	@Test
+	@Order(6)
+	void anImportThatWouldOverwriteEditsAsksAgainAndCancellingChangesNothing() throws IOException {
+		// two edits made in the tool since the last import
+		this.graph.write("MATCH (d:Dataset {active: true}) SET d.revision = 2", Map.of());
+		Path zip = Files.createTempFile("small-dataset", ".zip");
+		try (OutputStream out = Files.newOutputStream(zip);
+				ZipOutputStream z = new ZipOutputStream(out);
+				Stream<Path> files = Files.list(TestDatasets.small())) {
+			for (Path file : files.toList()) {
+				z.putNextEntry(new ZipEntry(file.getFileName().toString()));
+				z.write(Files.readAllBytes(file));
+				z.closeEntry();
+			}
+		}
+		browser.findElement(By.cssSelector("[data-testid=tab-import]")).click();
+		browser.findElement(By.cssSelector("[data-testid=import-file]")).sendKeys(zip.toAbsolutePath().toString());
+		browser.findElement(By.cssSelector("[data-testid=import-submit]")).click();
+		waitFor(() -> browser.findElement(By.cssSelector("[data-testid=import-confirm]")).isDisplayed());
+		browser.findElement(By.cssSelector("[data-testid=import-confirm-ok]")).click();
+		// the server's 409 EDITS_WOULD_BE_LOST: the page asks again, in Chinese, with the
+		// count
+		waitFor(() -> browser.findElement(By.cssSelector("[data-testid=import-confirm]")).isDisplayed()
+				&& browser.findElement(By.id("import-confirm-text")).getText().contains("2 处修改"));
+		browser.findElement(By.cssSelector("[data-testid=import-cancel]")).click();
+		waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=import-cancelled]")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("[data-testid=import-cancelled]")).getText()).contains("已取消导入");
+		browser.findElement(By.cssSelector("[data-testid=tab-chain]")).click();
+		assertThat(tree().getAttribute("data-units")).isEqualTo("11");
+		assertThat(this.graph.read("MATCH (d:Dataset {active: true}) RETURN d.name AS name", Map.of()))
+			.containsExactly(Map.of("name", "fixture"));
+		// the 409 that asked for the confirmation is the expected answer, not a script
+		// error
+		assertThat(consoleErrors()).allSatisfy((e) -> assertThat(e).contains("/api/imports").contains("409"));
 	}
 
 	private static WebElement tree() {
