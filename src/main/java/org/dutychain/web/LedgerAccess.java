@@ -1,8 +1,12 @@
 package org.dutychain.web;
 
+import java.util.Optional;
+
 import org.dutychain.ledger.ActorProvider;
 import org.dutychain.ledger.EditAuthority;
 import org.dutychain.security.AccessScope;
+import org.dutychain.security.UserAccount;
+import org.dutychain.security.Users;
 
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -20,8 +24,11 @@ class LedgerAccess implements EditAuthority, ActorProvider {
 
 	private final AccessScope access;
 
-	LedgerAccess(AccessScope access) {
+	private final Users users;
+
+	LedgerAccess(AccessScope access, Users users) {
 		this.access = access;
+		this.users = users;
 	}
 
 	@Override
@@ -43,6 +50,13 @@ class LedgerAccess implements EditAuthority, ActorProvider {
 	public String actor() {
 		String name = this.access.caller().username();
 		return (name != null) ? name : "system";
+	}
+
+	/** The person the signed-in user carries: the verifier when a request names none. */
+	@Override
+	public Optional<String> personId() {
+		String name = this.access.caller().username();
+		return (name != null) ? this.users.find(name).map(UserAccount::personId) : Optional.empty();
 	}
 
 }
