@@ -9,6 +9,7 @@ import { FindingsView } from './findings.js';
 import { setupImport } from './importer.js';
 import { el, showMessage, showInfo, clearMessage } from './dom.js';
 import { setUnits, findUnits, resolveUnit, unitName } from './units.js';
+import { ledgerView } from './ledger.js';
 
 const DOMAINS = ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS', 'SUPERVISION_CHECK', 'SUPPORT'];
 const POLL_MS = 2000;
@@ -59,6 +60,7 @@ async function switchView(view) {
 		if (view === 'pressure') renderPressure(await audit(), showUnit);
 		if (view === 'coverage') renderCoverage(await audit(), showUnit);
 		if (view === 'findings') findings.render(await audit(), await analyses());
+		if (view === 'ledger') await ledgerView().show();
 	}
 	catch (e) {
 		showMessage(e.message);
@@ -105,6 +107,7 @@ async function reloadAll(newDataset) {
 			if (dataset.asOf) asOfInput.value = dataset.asOf;
 			setAsOf(null);
 			state.selected = null;
+			ledgerView().reset();
 			document.getElementById('panel').replaceChildren(el('p', { class: 'hint' }, t('panel.hint')));
 		}
 		else if (!asOfInput.value && dataset.asOf) asOfInput.value = dataset.asOf;
@@ -246,6 +249,8 @@ function setup() {
 		onImported: async () => { analysesCache = null; await reloadAll(true); },
 	});
 	window.addEventListener('resize', () => { chain.resize(); accountability.resize(); });
+	// an edit (ledger, appointment, 认领): the cached audit is stale and the selected unit is shown again
+	window.addEventListener('dutychain:edited', () => { state.audit = null; if (state.selected) selectUnit(state.selected); });
 	reloadAll(true);
 }
 
