@@ -91,6 +91,17 @@ export function personOf(text) {
 }
 
 const dateText = (v) => (v ? String(v).slice(0, 10) : '—');
+
+/** Orders two ISO date-times (any number of fraction digits, any offset). */
+function compareAt(a, b) {
+	const split = (v) => {
+		const m = String(v || '').match(/^(.*?T\d\d:\d\d(?::\d\d)?)(?:\.(\d+))?(.*)$/);
+		return m ? [Date.parse(m[1] + (m[3] || '')) || 0, (m[2] || '').padEnd(9, '0')] : [0, ''];
+	};
+	const [sa, fa] = split(a);
+	const [sb, fb] = split(b);
+	return sa - sb || fa.localeCompare(fb);
+}
 const option = (value, text, selected) => el('option', { value, selected: selected ? true : null }, text);
 
 /** A small labelled form field. */
@@ -352,7 +363,7 @@ export class LedgerView {
 	async history(issue) {
 		const lists = await Promise.all([ledgerApi.changes('Issue', issue.id),
 			...(issue.measures || []).map((m) => ledgerApi.changes('Measure', m.id))].map((p) => p.catch(() => [])));
-		return lists.flat().sort((a, b) => String(b.at).localeCompare(String(a.at)) || (b.revision || 0) - (a.revision || 0));
+		return lists.flat().sort((a, b) => compareAt(b.at, a.at) || (b.revision || 0) - (a.revision || 0));
 	}
 
 	historyTable(changes) {

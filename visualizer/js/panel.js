@@ -88,7 +88,7 @@ export function renderPanel(panel, data) {
 	parts.push(el('h3', {}, t('panel.issues')));
 	parts.push(list(data.openIssues || data.issues, (i) => el('span', {}, `${i.title}（${label('domain', i.domain)}，${label('issueStatus', i.status)}）`, ' ', el('small', { class: 'id' }, i.id)), 'panel-issues'));
 	parts.push(el('h3', {}, t('panel.findings')));
-	parts.push(list(data.findings, (f) => el('span', {}, severityBadge(f.severity), ' ', el('b', {}, findingTitle(f.code)), '：', msg(f.messageZh, f.messageEn),
+	parts.push(list(data.findings, (f) => el('span', { 'data-testid': 'panel-finding', 'data-code': f.code, 'data-post': f.postId || null }, severityBadge(f.severity), ' ', el('b', {}, findingTitle(f.code)), '：', msg(f.messageZh, f.messageEn),
 		' ', el('button', { type: 'button', class: 'link edit-only', hidden: true, 'data-testid': 'finding-new-issue',
 			onclick: () => openNewIssue({ unitId: f.unitId || unit.id, title: msg(f.messageZh, f.messageEn), severity: f.severity }) },
 		t('panel.newIssue'))), 'panel-findings'));
@@ -98,6 +98,7 @@ export function renderPanel(panel, data) {
 		el('button', { type: 'button', class: 'edit-only', hidden: true, 'data-testid': 'panel-new-issue', onclick: () => openNewIssue({ unitId: unit.id }) },
 			t('panel.newIssue'))));
 	panel.replaceChildren(...parts);
+	panel.dataset.render = String(Number(panel.dataset.render || 0) + 1);
 	editing(panel, unit, posts, data.teamList || data.teamDuties);
 }
 
@@ -115,8 +116,9 @@ function noticeUrl(unitId, format) {
  * findings come from an audit keyed on the dataset's revision).
  */
 async function editing(panel, unit, posts, teamList) {
+	const render = panel.dataset.render;
 	const [rights, drafts] = await Promise.all([rightsAt(unit.id), ledgerApi.drafts(unit.id).catch(() => [])]);
-	if (!panel.isConnected) return;
+	if (panel.dataset.render !== render) return; // another unit (or a newer view of it) is shown meanwhile
 	const grid = panel.querySelector('[data-testid=panel-team-list]');
 	if (grid && drafts.length && teamList) {
 		// a draft counts for nothing until it is claimed: the team list shows confirmed duties only
