@@ -292,6 +292,53 @@ class LedgerPageIT {
 		}
 	}
 
+	/**
+	 * What the page asks before it shows a button: an EDITOR of 发改委党组 may edit there and
+	 * below, may accept only below its scope unit (no self-acceptance), nothing
+	 * elsewhere; the user's person is the default verifier; persons are found by name;
+	 * measure statuses have labels; a unit's drafts name where they come from.
+	 */
+	@Test
+	void thePageAsksWhatTheUserMayDoFindsPersonsAndListsDrafts() throws IOException {
+		importSmall(TestDatasets.small());
+		call(HttpMethod.POST, "/api/users", Map.of("username", "editor1", "password", "secret-password-1", "role",
+				"EDITOR", "scopes", List.of("fgw"), "personId", "p04"), 201);
+		TestRestTemplate editor = this.http.withBasicAuth("editor1", "secret-password-1");
+		assertThat(rights(editor, "fgw")).containsExactly(true, false);
+		assertThat(rights(editor, "fgw-jgdw")).containsExactly(true, true);
+		assertThat(rights(editor, "xz")).containsExactly(false, false);
+		assertThat(rights(this.http, "fgw")).containsExactly(true, true);
+		assertThat(read(editor, "/api/me").path("personId").asText()).isEqualTo("p04");
+		JsonNode people = call(HttpMethod.GET, "/api/people?query=" + "任晨", null, 200);
+		assertThat(people).extracting((n) -> n.path("id").asText()).containsExactly("p01");
+		assertThat(call(HttpMethod.GET, "/api/people?query=", null, 200)).isEmpty();
+		assertThat(call(HttpMethod.GET, "/api/labels", null, 200).path("groups")
+			.path("measureStatus")
+			.path("SUBMITTED")
+			.path("zh")
+			.asText()).isEqualTo("申请销号");
+		call(HttpMethod.POST, "/api/duties",
+				Map.of("id", "dn1", "unitId", "fgw-jgdw", "domain", "ORGANIZATION", "text", "落实党员发展计划"), 201);
+		call(HttpMethod.POST, "/api/duties/dn1/decompose", null, 200);
+		JsonNode drafts = call(HttpMethod.GET, "/api/units/fgw-z01/drafts", null, 200);
+		assertThat(drafts).hasSize(1);
+		assertThat(drafts.get(0).path("id").asText()).isEqualTo("dn1@fgw-z01");
+		assertThat(drafts.get(0).path("fromUnitName").asText()).isEqualTo("省发展和改革委员会机关党委");
+		assertThat(call(HttpMethod.GET, "/api/units/fgw-jgdw/drafts", null, 200)).isEmpty();
+		call(HttpMethod.GET, "/api/units/nope/drafts", null, 404);
+	}
+
+	List<Boolean> rights(TestRestTemplate client, String unit) throws IOException {
+		JsonNode r = read(client, "/api/rights?unit=" + unit);
+		return List.of(r.path("edit").asBoolean(), r.path("verify").asBoolean());
+	}
+
+	JsonNode read(TestRestTemplate client, String path) throws IOException {
+		ResponseEntity<String> response = client.getForEntity(path, String.class);
+		assertThat(response.getStatusCode().value()).as(path + " -> " + response.getBody()).isEqualTo(200);
+		return this.json.readTree(response.getBody());
+	}
+
 	@Test
 	void aDraftDutyIsClaimedInTheUnitPanel() throws IOException {
 		importSmall(TestDatasets.small());
