@@ -176,6 +176,7 @@ export class LedgerView {
 		this.labels();
 		const user = await currentUser();
 		this.newButton.hidden = !['ADMIN', 'EDITOR'].includes(user.role);
+		if (this.selected) this.panel.dataset.loading = this.selected; // re-opened below, after the list
 		await this.load();
 		if (this.pendingNew) { const p = this.pendingNew; this.pendingNew = null; this.newIssue(p); }
 		else if (this.selected) await this.open(this.selected);
@@ -191,6 +192,7 @@ export class LedgerView {
 	}
 
 	async load() {
+		this.table.dataset.loading = '1';
 		try {
 			const user = await currentUser();
 			const restricted = user.role !== 'ADMIN' && (user.scopes || []).length;
@@ -210,6 +212,9 @@ export class LedgerView {
 		}
 		catch (e) {
 			this.showError(refusal(e));
+		}
+		finally {
+			delete this.table.dataset.loading;
 		}
 	}
 
@@ -268,6 +273,12 @@ export class LedgerView {
 	async open(id) {
 		if (!id) return;
 		this.selected = id;
+		this.panel.dataset.loading = id;
+		try { await this.render(id); }
+		finally { if (this.panel.dataset.loading === id) delete this.panel.dataset.loading; }
+	}
+
+	async render(id) {
 		this.table.querySelectorAll('tr[data-issue]').forEach((tr) => tr.classList.toggle('selected', tr.dataset.issue === id));
 		clearMessage();
 		let issue;
@@ -467,6 +478,7 @@ export class LedgerView {
 		if (!this.built) { this.pendingNew = prefill || {}; return; }
 		const p = prefill || {};
 		this.selected = null;
+		delete this.panel.dataset.loading;
 		this.panel.replaceChildren(el('h2', {}, t('ledger.newIssue')), el('div', { class: 'ledger-form', 'data-testid': 'ledger-form-box' }));
 		const unitField = el('input', { name: 'unit', required: true, list: 'ledger-unit-results', autocomplete: 'off', 'data-testid': 'form-unit',
 			value: p.unitId ? `${unitName(p.unitId)}（${p.unitId}）` : '' });

@@ -160,9 +160,12 @@ class PageLanguageIT {
 		page.waitFor(() -> !page.all("[data-testid=issue-row]").isEmpty());
 		page.click("[data-testid=ledger-filter-overdue]");
 		page.waitFor(() -> page.attr("[data-testid=ledger-filter-overdue]", "class", "").contains("active")
+				&& page.all("[data-testid=ledger-table][data-loading]").isEmpty()
+				&& page.all("[data-testid=issue-panel][data-loading]").isEmpty()
 				&& !page.all("[data-testid=issue-row]").isEmpty());
 		page.click("[data-testid=issue-row]");
-		page.waitFor(() -> !page.all("[data-testid=issue-history]").isEmpty()
+		page.waitFor(() -> page.all("[data-testid=issue-panel][data-loading]").isEmpty()
+				&& !page.all("[data-testid=issue-history]").isEmpty()
 				&& !page.all("[data-testid=issue-chain]").isEmpty());
 		page.click("[data-testid=new-measure]");
 		page.waitFor(() -> !page.all("[data-testid=measure-form]").isEmpty());
