@@ -112,3 +112,28 @@ RETURN c.id AS childId,
        EXISTS { MATCH (c)-[:HAS_DUTY]->(:Duty)-[:DERIVED_FROM]->(up) }
          OR EXISTS { MATCH (c)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(:Duty)-[:DERIVED_FROM]->(up) } AS covered
 ORDER BY childId;
+
+// statement: drafts
+// 待认领: the DRAFT duties of a unit (its team list and its posts' lists), made by 一键分解, with the duty and unit
+// they derive from
+MATCH (u:Unit {generation: $generation, id: $unitId})
+OPTIONAL MATCH (u)-[:HAS_POST]->(p:Post)
+WITH u, [u] + collect(p) AS owners
+UNWIND owners AS owner
+MATCH (owner)-[:HAS_DUTY]->(d:Duty)
+WHERE d.status = 'DRAFT'
+OPTIONAL MATCH (d)-[:DERIVED_FROM]->(up:Duty)
+OPTIONAL MATCH (fu:Unit {generation: $generation, id: up.unitId})
+RETURN d.id AS id, d.domain AS domain, d.text AS text, d.cadence AS cadence, d.due AS due,
+       CASE WHEN owner:Post THEN owner.id END AS postId, CASE WHEN owner:Post THEN owner.title END AS postTitle,
+       up.id AS derivedFrom, fu.id AS fromUnitId, fu.name AS fromUnitName, coalesce(d.version, 0) AS version
+ORDER BY id;
+
+// statement: people
+// persons whose name or id contains $query (any case), for the appointment and verifier fields
+MATCH (x:Person)
+WHERE x.generation = $generation
+  AND (toLower(x.name) CONTAINS toLower($query) OR toLower(x.id) CONTAINS toLower($query))
+RETURN x.id AS id, x.name AS name, x.title AS title
+ORDER BY size(x.name), id
+LIMIT $limit;

@@ -15,10 +15,12 @@ function authHeaders(headers) {
 	return { ...headers, 'X-Requested-With': 'fetch', ...(m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {}) };
 }
 
-async function request(method, path, params, body) {
+/** A request to /api/**: params as query, body a FormData or a JSON string; a problem detail becomes an ApiError. */
+export async function request(method, path, params, body) {
 	const url = new URL(path, window.location.origin);
 	Object.entries(params || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
-	const response = await fetch(url, { method, body, headers: authHeaders({ Accept: 'application/json, application/problem+json' }) });
+	const json = typeof body === 'string' ? { 'Content-Type': 'application/json' } : {};
+	const response = await fetch(url, { method, body, headers: authHeaders({ Accept: 'application/json, application/problem+json', ...json }) });
 	if (response.status === 401) { window.location.assign('/login.html'); }
 	const text = await response.text();
 	const data = text ? JSON.parse(text) : null;

@@ -10,6 +10,7 @@ import { setupImport } from './importer.js';
 import { el, showMessage, showInfo, clearMessage } from './dom.js';
 import { setUnits, findUnits, resolveUnit, unitName } from './units.js';
 import { TrendView, firstRecords, dateWarning } from './trend.js';
+import { ledgerView } from './ledger.js';
 
 const DOMAINS = ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS', 'SUPERVISION_CHECK', 'SUPPORT'];
 const POLL_MS = 2000;
@@ -63,6 +64,7 @@ async function switchView(view) {
 		if (view === 'coverage') renderCoverage(await audit(), showUnit);
 		if (view === 'findings') findings.render(await audit(), await analyses());
 		if (view === 'trend') await trend.show();
+		if (view === 'ledger') await ledgerView().show();
 	}
 	catch (e) {
 		showMessage(e.message);
@@ -112,6 +114,7 @@ async function reloadAll(newDataset) {
 			state.selected = null;
 			state.firstRecords = null;
 			trend.reset();
+			ledgerView().reset();
 			document.getElementById('panel').replaceChildren(el('p', { class: 'hint' }, t('panel.hint')));
 		}
 		else if (!asOfInput.value && dataset.asOf) asOfInput.value = dataset.asOf;
@@ -254,6 +257,8 @@ function setup() {
 		onImported: async () => { analysesCache = null; await reloadAll(true); },
 	});
 	window.addEventListener('resize', () => { chain.resize(); accountability.resize(); trend.resize(); });
+	// an edit (ledger, appointment, 认领): the cached audit is stale and the selected unit is shown again
+	window.addEventListener('dutychain:edited', () => { state.audit = null; if (state.selected) selectUnit(state.selected); });
 	reloadAll(true);
 }
 

@@ -308,6 +308,43 @@ public class DataEdits {
 		}).after();
 	}
 
+	// ---- reads for the page
+
+	/**
+	 * 待认领: the DRAFT duties of a unit (team list and its posts' lists) with the duty and
+	 * unit they derive from.
+	 */
+	public List<Map<String, Object>> drafts(String unitId) {
+		long generation = this.edits.active().generation();
+		if (this.edits.read(F, "unit", Map.of("generation", generation, "id", unitId)).isEmpty()) {
+			throw EditRefusedException.unknown("Unit", unitId);
+		}
+		return plainRows(this.edits.read(F, "drafts", Map.of("generation", generation, "unitId", unitId)));
+	}
+
+	/**
+	 * Persons whose name or id contains the text, for the appointment and verifier
+	 * fields.
+	 */
+	public List<Map<String, Object>> people(String query, int limit) {
+		if (query == null || query.isBlank()) {
+			return List.of();
+		}
+		long generation = this.edits.active().generation();
+		return plainRows(this.edits.read(F, "people",
+				Map.of("generation", generation, "query", query.strip(), "limit", (long) limit)));
+	}
+
+	private static List<Map<String, Object>> plainRows(List<Map<String, Object>> rows) {
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (Map<String, Object> row : rows) {
+			Map<String, Object> plain = new LinkedHashMap<>();
+			row.forEach((k, v) -> plain.put(k, (v != null) ? Edits.plainValue(v) : null));
+			out.add(plain);
+		}
+		return out;
+	}
+
 	// ---- helpers
 
 	private static Map<String, Object> dutyRow(String id, String unitId, String postId, String domain, String text,

@@ -1,5 +1,6 @@
 package org.dutychain.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.dutychain.ledger.DataEdits;
@@ -8,27 +9,64 @@ import org.dutychain.ledger.DataEdits.Assistance;
 import org.dutychain.ledger.DataEdits.DutyInput;
 import org.dutychain.ledger.DataEdits.DutyPatch;
 import org.dutychain.ledger.DataEdits.FirstSecretary;
+import org.dutychain.ledger.EditAuthority;
+import org.dutychain.security.AccessScope;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Edits of the organization data (issue 12): appointments (任命 / 免职), duties (create,
  * edit, 一键分解, 认领), first secretaries and assistance. Each answers the recorded
- * {@code after} state.
+ * {@code after} state. For the page: the unit's drafts (待认领), a person search and what
+ * the caller may do at a unit.
  */
 @RestController
 class EditController {
 
 	private final DataEdits edits;
 
-	EditController(DataEdits edits) {
+	private final EditAuthority authority;
+
+	private final AccessScope access;
+
+	EditController(DataEdits edits, EditAuthority authority, AccessScope access) {
 		this.edits = edits;
+		this.authority = authority;
+		this.access = access;
+	}
+
+	/**
+	 * What the caller may do at a unit: edit its data, accept or return its
+	 * rectification.
+	 */
+	record Rights(String unitId, boolean edit, boolean verify) {
+	}
+
+	@GetMapping("/api/rights")
+	Rights rights(@RequestParam String unit) {
+		return new Rights(unit, this.authority.mayEdit(unit), this.authority.mayVerify(unit));
+	}
+
+	/** 待认领: the unit's DRAFT duties from 一键分解. */
+	@GetMapping("/api/units/{unitId}/drafts")
+	List<Map<String, Object>> drafts(@PathVariable String unitId) {
+		this.access.requireVisible(unitId);
+		return this.edits.drafts(unitId);
+	}
+
+	/** Persons by name or id, for the appointment and verifier fields. */
+	@GetMapping("/api/people")
+	List<Map<String, Object>> people(@RequestParam(defaultValue = "") String query,
+			@RequestParam(defaultValue = "20") int limit) {
+		return this.edits.people(query, Math.max(1, Math.min(limit, 100)));
 	}
 
 	@PostMapping("/api/posts/{postId}/appointments")

@@ -1,5 +1,7 @@
 package org.dutychain.web;
 
+import java.util.Optional;
+
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.ledger.ActorProvider;
 import org.dutychain.ledger.EditAuthority;
@@ -7,6 +9,8 @@ import org.dutychain.ledger.EditLog;
 import org.dutychain.ledger.Edits;
 import org.dutychain.security.AccessScope;
 import org.dutychain.security.AuditLog;
+import org.dutychain.security.UserAccount;
+import org.dutychain.security.Users;
 
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -27,9 +31,12 @@ class LedgerAccess implements EditAuthority, ActorProvider, EditLog {
 
 	private final AuditLog auditLog;
 
-	LedgerAccess(AccessScope access, AuditLog auditLog) {
+	private final Users users;
+
+	LedgerAccess(AccessScope access, AuditLog auditLog, Users users) {
 		this.access = access;
 		this.auditLog = auditLog;
+		this.users = users;
 	}
 
 	@Override
@@ -57,6 +64,13 @@ class LedgerAccess implements EditAuthority, ActorProvider, EditLog {
 	public void edited(Neo4jGraph.Tx tx, String unitId, Edits.Change change) {
 		this.auditLog.record(tx, AuditLog.EDIT, change.entity() + " " + change.entityId(),
 				change.action() + " unit=" + unitId);
+	}
+
+	/** The person the signed-in user carries: the verifier when a request names none. */
+	@Override
+	public Optional<String> personId() {
+		String name = this.access.caller().username();
+		return (name != null) ? this.users.find(name).map(UserAccount::personId) : Optional.empty();
 	}
 
 }

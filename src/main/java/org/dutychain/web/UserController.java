@@ -69,8 +69,11 @@ class UserController {
 	record ScopeUnit(String id, String name) {
 	}
 
-	/** The signed-in user: role and scope units with names, for the page. */
-	record Me(String username, String role, String roleZh, String roleEn, List<ScopeUnit> scopes) {
+	/**
+	 * The signed-in user: role and scope units with names, and the person it carries (the
+	 * page's default verifier), for the page.
+	 */
+	record Me(String username, String role, String roleZh, String roleEn, List<ScopeUnit> scopes, String personId) {
 	}
 
 	@GetMapping("/api/me")
@@ -85,7 +88,10 @@ class UserController {
 						nodes.stream().filter((n) -> n.id().equals(id)).map(UnitNode::name).findFirst().orElse(null)))
 				.toList();
 		}
-		return new Me(caller.username(), caller.role().name(), caller.role().zh(), caller.role().en(), scopes);
+		String personId = (caller.username() != null)
+				? this.users.find(caller.username()).map(UserAccount::personId).orElse(null) : null;
+		return new Me(caller.username(), caller.role().name(), caller.role().zh(), caller.role().en(), scopes,
+				personId);
 	}
 
 	@GetMapping("/api/users")

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code HIGH} or {@code VILLAGE_STATIONED} outside the allow-list (the rule source, ids,
  * values the user typed, import error codes). Along the way it checks the coverage
  * caption and blank list, the dense findings table, the rule basis, the accountability
- * heading, and saves a screenshot of each view to {@code docs/screenshots/} for the
- * README.
+ * heading, the ledger's issue panel, and saves a screenshot of each view to
+ * {@code docs/screenshots/} for the README.
  */
 @WebIT
 class PageLanguageIT {
@@ -167,6 +167,26 @@ class PageLanguageIT {
 		if (screenshots) {
 			page.shot(SCREENSHOTS.resolve("trend.png"));
 		}
+		// 整改台账: the overdue issues, one opened with its chain and history, the
+		// new-measure form
+		page.tab("ledger");
+		page.waitFor(() -> !page.all("[data-testid=issue-row]").isEmpty());
+		page.click("[data-testid=ledger-filter-overdue]");
+		page.waitFor(() -> page.attr("[data-testid=ledger-filter-overdue]", "class", "").contains("active")
+				&& page.all("[data-testid=ledger-table][data-loading]").isEmpty()
+				&& page.all("[data-testid=issue-panel][data-loading]").isEmpty()
+				&& !page.all("[data-testid=issue-row]").isEmpty());
+		page.click("[data-testid=issue-row]");
+		page.waitFor(() -> page.all("[data-testid=issue-panel][data-loading]").isEmpty()
+				&& !page.all("[data-testid=issue-history]").isEmpty()
+				&& !page.all("[data-testid=issue-chain]").isEmpty());
+		page.click("[data-testid=new-measure]");
+		page.waitFor(() -> !page.all("[data-testid=measure-form]").isEmpty());
+		check(page, lang + "/ledger", problems);
+		if (screenshots) {
+			page.shot(SCREENSHOTS.resolve("ledger.png"));
+		}
+		page.click("[data-testid=form-cancel]");
 
 		page.tab("import");
 		check(page, lang + "/import", problems);
