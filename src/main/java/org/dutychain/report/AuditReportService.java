@@ -115,15 +115,32 @@ class AuditReportService implements AuditReports {
 
 	@Override
 	public String fileName(String scope, LocalDate asOf, ReportFormat format) {
-		String id = blankToNull(scope);
+		List<String> ids = scopeIds(blankToNull(scope));
 		DatasetInfo dataset = this.datasets.active();
 		String name = "全部单位";
-		if (id != null) {
-			ReportFacts.Scope one = new ReportFacts.Scope(dataset.generation(), List.of(id), asOf);
-			name = this.facts.unitNames(one).getOrDefault(id, id);
+		if (!ids.isEmpty()) {
+			ReportFacts.Scope roots = new ReportFacts.Scope(dataset.generation(), ids, asOf);
+			name = scopeName(ids, this.facts.unitNames(roots));
 		}
 		LocalDate date = (asOf != null) ? asOf : dataset.asOf();
 		return fileNameOf(name, date, format);
+	}
+
+	/**
+	 * The scope units of a document or request: none for every unit, one, or — for a user
+	 * with several scopes, whose filtered audit names them all — several, comma
+	 * separated.
+	 */
+	static List<String> scopeIds(String scope) {
+		if (scope == null || scope.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(scope.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).toList();
+	}
+
+	/** The names of the scope units, joined with 、 (ids where a name is missing). */
+	static String scopeName(List<String> roots, Map<String, String> names) {
+		return String.join("、", roots.stream().map((id) -> names.getOrDefault(id, id)).toList());
 	}
 
 	/**
@@ -144,11 +161,16 @@ class AuditReportService implements AuditReports {
 
 	ReportContent content(AuditDocument document, String sinceSnapshot, ReportOptions options) {
 		DatasetInfo dataset = this.datasets.active();
-		List<String> unitIds = (document.scope() == null) ? null
-				: new ArrayList<>(this.datasets.scopeLevels(dataset.generation(), document.scope()).keySet());
+		List<String> roots = scopeIds(document.scope());
+		List<String> unitIds = null;
+		if (!roots.isEmpty()) {
+			Set<String> units = new LinkedHashSet<>();
+			roots.forEach((root) -> units.addAll(this.datasets.scopeLevels(dataset.generation(), root).keySet()));
+			unitIds = new ArrayList<>(units);
+		}
 		ReportFacts.Scope scope = new ReportFacts.Scope(dataset.generation(), unitIds, document.asOf());
 		Map<String, String> names = this.facts.unitNames(scope);
-		String scopeName = (document.scope() == null) ? "全部单位" : names.getOrDefault(document.scope(), document.scope());
+		String scopeName = roots.isEmpty() ? "全部单位" : scopeName(roots, names);
 		Optional<SnapshotDiff> since = (sinceSnapshot == null || sinceSnapshot.isBlank()) ? Optional.empty()
 				: Optional.of(this.snapshots.diff(sinceSnapshot, document));
 		return new ReportContent(document, scopeName, ZonedDateTime.now(this.clock), names,

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.dutychain.analysis.AuditDocument;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ImportTemplate;
 import org.dutychain.report.ReportFormat;
@@ -81,12 +82,22 @@ class ReportController {
 			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		ReportFormat f = parsed.get();
-		scope = this.access.effectiveScope(scope);
 		if (since != null && !since.isBlank()) {
 			this.visibleSnapshots.require(since);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-		this.reports.write(scope, asOf, f, since, new ReportOptions(this.access.caller().username(), appendix), out);
+		ReportOptions options = new ReportOptions(this.access.caller().username(), appendix);
+		if ((scope == null || scope.isBlank()) && this.access.roots().size() > 1) {
+			// a user with several scopes: one report over all of them (the whole audit as
+			// this user may see it, every scope named in its header)
+			AuditDocument whole = this.access.wholeAudit(asOf);
+			scope = whole.scope();
+			this.reports.write(whole, f, since, options, out);
+		}
+		else {
+			scope = this.access.effectiveScope(scope);
+			this.reports.write(scope, asOf, f, since, options, out);
+		}
 		this.auditLog.record(AuditLog.REPORT, (scope != null) ? scope : "all",
 				"format=" + f.extension() + ((asOf != null) ? " asOf=" + asOf : ""));
 		String name = this.reports.fileName(scope, asOf, f);

@@ -225,6 +225,28 @@ class SecurityIT {
 	}
 
 	@Test
+	void aUserWithTwoScopesGetsOneReportOverBoth() throws Exception {
+		createUser("auditor5", "AUDITOR", "A", "X");
+		// A leads B leads C; X (led by GUIDANCE from W) has no children; O is an orphan
+		Set<String> both = Set.of("A", "B", "C", "X");
+		Set<String> adminUnits = unitIds(admin("POST", "/api/audit", null).json().path("findings"));
+		Answer json = get("auditor5", "/api/reports/audit?format=json");
+		assertThat(json.status()).as(json.body()).isEqualTo(200);
+		assertThat(json.json().path("scope").asText()).isEqualTo("A,X");
+		Set<String> seen = unitIds(json.json().path("findings"));
+		assertThat(seen).allMatch(both::contains);
+		// every finding of the admin's audit inside either subtree is in the report
+		assertThat(seen).containsAll(adminUnits.stream().filter(both::contains).toList());
+		assertThat(seen).as("findings of both scopes").anyMatch(Set.of("A", "B", "C")::contains);
+		assertThat(seen).as("findings of both scopes").contains("X");
+		Answer html = get("auditor5", "/api/reports/audit?format=html");
+		assertThat(html.status()).isEqualTo(200);
+		assertThat(html.body()).contains("省财政厅党组、省社科联党组");
+		assertThat(java.net.URLDecoder.decode(html.header("Content-Disposition"), StandardCharsets.UTF_8))
+			.contains("省财政厅党组、省社科联党组");
+	}
+
+	@Test
 	void aViewerSeesNoSensitiveFindingsNorGradings() throws Exception {
 		this.fixtures.load(SENSITIVE_FIXTURE);
 		this.audits.clear();
