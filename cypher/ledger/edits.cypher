@@ -130,10 +130,15 @@ RETURN d.id AS id, d.domain AS domain, d.text AS text, d.cadence AS cadence, d.d
 ORDER BY id;
 
 // statement: people
-// persons whose name or id contains $query (any case), for the appointment and verifier fields
+// persons whose name or id contains $query (any case), for the appointment and verifier fields; a scoped
+// user ($unitIds: its visible units, null = everyone) finds only persons whose home unit is visible or who
+// hold a post there
 MATCH (x:Person)
 WHERE x.generation = $generation
   AND (toLower(x.name) CONTAINS toLower($query) OR toLower(x.id) CONTAINS toLower($query))
+  AND ($unitIds IS NULL
+       OR EXISTS { (x)-[:HOME_UNIT]->(h:Unit) WHERE h.id IN $unitIds }
+       OR EXISTS { (x)-[:HOLDS]->(:Post)<-[:HAS_POST]-(u:Unit) WHERE u.id IN $unitIds })
 RETURN x.id AS id, x.name AS name, x.title AS title
 ORDER BY size(x.name), id
 LIMIT $limit;

@@ -326,13 +326,21 @@ public class DataEdits {
 	 * Persons whose name or id contains the text, for the appointment and verifier
 	 * fields.
 	 */
-	public List<Map<String, Object>> people(String query, int limit) {
+	/**
+	 * Persons by name or id; {@code unitIds} (null = no limit) limits them to those whose
+	 * home unit is one of these units or who hold a post at one.
+	 */
+	public List<Map<String, Object>> people(String query, int limit, java.util.Collection<String> unitIds) {
 		if (query == null || query.isBlank()) {
 			return List.of();
 		}
 		long generation = this.edits.active().generation();
-		return plainRows(this.edits.read(F, "people",
-				Map.of("generation", generation, "query", query.strip(), "limit", (long) limit)));
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("generation", generation);
+		params.put("query", query.strip());
+		params.put("limit", (long) limit);
+		params.put("unitIds", (unitIds != null) ? List.copyOf(unitIds) : null);
+		return plainRows(this.edits.read(F, "people", params));
 	}
 
 	private static List<Map<String, Object>> plainRows(List<Map<String, Object>> rows) {

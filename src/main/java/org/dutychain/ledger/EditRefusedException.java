@@ -57,7 +57,7 @@ public class EditRefusedException extends RuntimeException {
 		return new EditRefusedException(422, "MISSING_FIELD", zh, en, Map.of("field", field));
 	}
 
-	static EditRefusedException unknown(String entity, String id) {
+	public static EditRefusedException unknown(String entity, String id) {
 		return new EditRefusedException(404, "UNKNOWN_ENTITY", "数据集中没有编号为 " + id + " 的" + Workflow.entityZh(entity),
 				"No " + entity + " " + id + " in the dataset");
 	}

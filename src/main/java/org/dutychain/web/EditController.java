@@ -66,7 +66,8 @@ class EditController {
 	@GetMapping("/api/people")
 	List<Map<String, Object>> people(@RequestParam(defaultValue = "") String query,
 			@RequestParam(defaultValue = "20") int limit) {
-		return this.edits.people(query, Math.max(1, Math.min(limit, 100)));
+		// a scoped user finds no one outside its subtrees (personnel data)
+		return this.edits.people(query, Math.max(1, Math.min(limit, 100)), this.access.visibleUnits());
 	}
 
 	@PostMapping("/api/posts/{postId}/appointments")

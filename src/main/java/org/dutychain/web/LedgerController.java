@@ -12,6 +12,7 @@ import org.dutychain.ledger.Ledger.MeasureInput;
 import org.dutychain.ledger.Ledger.MeasurePatch;
 import org.dutychain.ledger.Ledger.TransitionInput;
 import org.dutychain.ledger.Workflow;
+import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,12 @@ class LedgerController {
 
 	private final Edits edits;
 
-	LedgerController(Ledger ledger, Edits edits) {
+	private final AccessScope access;
+
+	LedgerController(Ledger ledger, Edits edits, AccessScope access) {
 		this.ledger = ledger;
 		this.edits = edits;
+		this.access = access;
 	}
 
 	@GetMapping("/api/issues")
@@ -47,7 +51,16 @@ class LedgerController {
 			@RequestParam(required = false) String filter,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "30") int days) {
-		return this.ledger.issues(blankToNull(scope), blankToNull(filter), asOf, days);
+		String requested = blankToNull(scope);
+		if (requested != null) {
+			this.access.requireVisible(requested);
+			return this.ledger.issues(requested, blankToNull(filter), asOf, days);
+		}
+		// no scope asked for: a scoped user still sees only the issues of its subtrees
+		java.util.Set<String> visible = this.access.visibleUnits();
+		List<Map<String, Object>> issues = this.ledger.issues(null, blankToNull(filter), asOf, days);
+		return (visible == null) ? issues
+				: issues.stream().filter((i) -> visible.contains((String) i.get("unitId"))).toList();
 	}
 
 	@PostMapping("/api/issues")
@@ -58,7 +71,7 @@ class LedgerController {
 
 	@GetMapping("/api/issues/{id}")
 	Map<String, Object> issue(@PathVariable String id) {
-		return this.ledger.issue(id);
+		return visible(this.ledger.issue(id), "Issue", id);
 	}
 
 	@PatchMapping("/api/issues/{id}")
@@ -68,7 +81,7 @@ class LedgerController {
 
 	@GetMapping("/api/issues/{id}/measures")
 	Object measures(@PathVariable String id) {
-		return this.ledger.issue(id).get("measures");
+		return visible(this.ledger.issue(id), "Issue", id).get("measures");
 	}
 
 	@PostMapping("/api/issues/{id}/measures")
@@ -89,7 +102,7 @@ class LedgerController {
 
 	@GetMapping("/api/measures/{id}")
 	Map<String, Object> measure(@PathVariable String id) {
-		return this.ledger.measure(id);
+		return visible(this.ledger.measure(id), "Measure", id);
 	}
 
 	@PatchMapping("/api/measures/{id}")
@@ -109,7 +122,7 @@ class LedgerController {
 	Map<String, Object> digest(@RequestParam(defaultValue = "30") int days,
 			@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return this.ledger.digest(blankToNull(scope), asOf, days);
+		return this.ledger.digest(this.access.effectiveScope(blankToNull(scope)), asOf, days);
 	}
 
 	/**
@@ -119,6 +132,16 @@ class LedgerController {
 	List<Map<String, Object>> changes(@RequestParam(required = false) String entity,
 			@RequestParam(required = false) String id, @RequestParam(defaultValue = "200") int limit) {
 		return this.edits.changes(blankToNull(entity), blankToNull(id), Math.max(1, Math.min(limit, 5000)));
+	}
+
+	/**
+	 * An issue or measure of a unit outside the caller's scope is unknown to it (404).
+	 */
+	private Map<String, Object> visible(Map<String, Object> view, String entity, String id) {
+		if (view.get("unitId") instanceof String unitId && !this.access.isVisible(unitId)) {
+			throw org.dutychain.ledger.EditRefusedException.unknown(entity, id);
+		}
+		return view;
 	}
 
 	private static TransitionInput orNone(TransitionInput body) {

@@ -247,6 +247,36 @@ class SecurityIT {
 	}
 
 	@Test
+	void theLedgerAndThePersonSearchStayInsideTheScope() throws Exception {
+		createUser("auditor6", "AUDITOR", "X");
+		createUser("auditor7", "AUDITOR", "A");
+		// both issues are found in C, below A
+		assertThat(get("auditor6", "/api/issues").json()).isEmpty();
+		assertThat(get("auditor6", "/api/issues/I-1").status()).isEqualTo(404);
+		assertThat(get("auditor6", "/api/issues/I-1/measures").status()).isEqualTo(404);
+		assertThat(get("auditor6", "/api/issues?scope=A").status()).isEqualTo(404);
+		List<String> ids = new java.util.ArrayList<>();
+		get("auditor7", "/api/issues").json().forEach((i) -> ids.add(i.path("id").asText()));
+		assertThat(ids).containsExactlyInAnyOrder("I-1", "I-2");
+		assertThat(get("auditor7", "/api/issues/I-1").status()).isEqualTo(200);
+		// 张三 lives and serves at W, outside A's subtree; 李四 at C, inside
+		assertThat(
+				get("auditor7", "/api/people?query=" + java.net.URLEncoder.encode("张", StandardCharsets.UTF_8)).json())
+			.isEmpty();
+		assertThat(
+				get("auditor7", "/api/people?query=" + java.net.URLEncoder.encode("李", StandardCharsets.UTF_8)).json()
+					.get(0)
+					.path("id")
+					.asText())
+			.isEqualTo("PER-2");
+		assertThat(admin("GET", "/api/people?query=" + java.net.URLEncoder.encode("张", StandardCharsets.UTF_8), null)
+			.json()
+			.get(0)
+			.path("id")
+			.asText()).isEqualTo("PER-1");
+	}
+
+	@Test
 	void aViewerSeesNoSensitiveFindingsNorGradings() throws Exception {
 		this.fixtures.load(SENSITIVE_FIXTURE);
 		this.audits.clear();
