@@ -1,6 +1,6 @@
 // English UI strings (the language toggle). Codes come with their labels from GET /api/labels.
 export default {
-	'app.title': 'Party responsibility chains', 'app.asOf': 'As of', 'app.dataset': 'Dataset',
+	'app.title': 'Party responsibility chains', 'app.asOf': 'As of', 'app.importedAsOf': 'As of the import: {0}', 'app.dataset': 'Dataset',
 	'app.loadingDemo': 'Loading the demo data…', 'app.noData': 'No data yet: upload a dataset under Import',
 	'app.dateBefore': 'The date {0} is before the dataset\'s date {1}: most appointments and lists did not exist yet, so there will be many more findings',
 	'tab.chain': 'Chain', 'tab.accountability': 'Who is accountable', 'tab.pressure': 'Pressure', 'tab.coverage': 'Coverage',

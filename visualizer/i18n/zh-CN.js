@@ -1,7 +1,7 @@
 // Chinese UI strings (the default language). Codes (unit kinds, domains, finding codes …) come with their labels from
 // GET /api/labels, not from this file.
 export default {
-	'app.title': '党建责任链分析', 'app.asOf': '评估日期', 'app.dataset': '数据集', 'app.loadingDemo': '正在载入示范数据…',
+	'app.title': '党建责任链分析', 'app.asOf': '评估日期', 'app.importedAsOf': '导入时评估日期 {0}', 'app.dataset': '数据集', 'app.loadingDemo': '正在载入示范数据…',
 	'app.noData': '尚无数据：请在“数据导入”中上传数据集', 'app.dateBefore': '评估日期 {0} 早于数据集的评估日期 {1}：该日期之前的任职、清单多未建立，发现数会偏多',
 	'tab.chain': '责任链', 'tab.accountability': '问责查询', 'tab.pressure': '压力传导', 'tab.coverage': '清单覆盖',
 	'tab.findings': '分析发现', 'tab.import': '数据导入',

@@ -81,6 +81,16 @@ function showDataset() {
 	const box = document.querySelector('[data-testid=dataset-name]');
 	if (!state.dataset || !state.dataset.present) { box.textContent = t('app.loadingDemo'); return; }
 	box.textContent = `${t('app.dataset')}${language() === 'zh' ? '：' : ': '}${state.dataset.name || '—'}`;
+	// once edited in the tool the default date is today; the imported one stays one click away
+	const imported = document.getElementById('asof-imported');
+	const edited = state.dataset.revision > 0 && state.dataset.asOf && state.dataset.defaultAsOf !== state.dataset.asOf;
+	imported.hidden = !edited;
+	if (edited) imported.textContent = t('app.importedAsOf', state.dataset.asOf);
+}
+
+/** The date the server uses when the page sends none: the picker shows it. */
+function defaultDate(dataset) {
+	return dataset.defaultAsOf || dataset.asOf;
 }
 
 /** Warns when the chosen date lies before the dataset's first records, or (milder) before its as_of. */
@@ -109,7 +119,7 @@ async function reloadAll(newDataset) {
 		if (changed) {
 			analysesCache = null;
 			setUnits(await api.unitIndex());
-			if (dataset.asOf) asOfInput.value = dataset.asOf;
+			if (defaultDate(dataset)) asOfInput.value = defaultDate(dataset);
 			setAsOf(null);
 			state.selected = null;
 			state.firstRecords = null;
@@ -117,7 +127,7 @@ async function reloadAll(newDataset) {
 			ledgerView().reset();
 			document.getElementById('panel').replaceChildren(el('p', { class: 'hint' }, t('panel.hint')));
 		}
-		else if (!asOfInput.value && dataset.asOf) asOfInput.value = dataset.asOf;
+		else if ((!asOfInput.value || !currentAsOf()) && defaultDate(dataset)) asOfInput.value = defaultDate(dataset);
 		if (!state.firstRecords) state.firstRecords = await firstRecords().catch(() => null);
 		checkDate();
 		await chain.load();
@@ -258,7 +268,22 @@ function setup() {
 	});
 	window.addEventListener('resize', () => { chain.resize(); accountability.resize(); trend.resize(); });
 	// an edit (ledger, appointment, 认领): the cached audit is stale and the selected unit is shown again
-	window.addEventListener('dutychain:edited', () => { state.audit = null; if (state.selected) selectUnit(state.selected); });
+	window.addEventListener('dutychain:edited', async () => {
+		state.audit = null;
+		// the first edit moves the default date to today: the picker follows unless a date was chosen
+		const dataset = await api.dataset().catch(() => null);
+		if (dataset && dataset.present) {
+			state.dataset = dataset;
+			showDataset();
+			if (!currentAsOf() && defaultDate(dataset)) document.getElementById('asof').value = defaultDate(dataset);
+		}
+		if (state.selected) selectUnit(state.selected);
+	});
+	document.getElementById('asof-imported').addEventListener('click', () => {
+		const input = document.getElementById('asof');
+		input.value = state.dataset.asOf;
+		input.dispatchEvent(new Event('change'));
+	});
 	reloadAll(true);
 }
 

@@ -30,19 +30,24 @@ class DatasetController {
 	}
 
 	/**
+	 * @param asOf the evaluation date the dataset was imported with (导入时评估日期)
+	 * @param defaultAsOf the date every view, report and notice uses when none is asked
+	 * for: the imported one, or today (Asia/Shanghai) once the dataset has been edited in
+	 * the tool
+	 * @param revision edits made in the tool since the import
 	 * @param counts nodes per label of the active generation (Unit → 426 …); empty when
 	 * nothing is imported
 	 */
-	record DatasetResponse(String name, LocalDate asOf, long generation, ZonedDateTime importedAt, boolean present,
-			Map<String, Long> counts) {
+	record DatasetResponse(String name, LocalDate asOf, LocalDate defaultAsOf, long revision, long generation,
+			ZonedDateTime importedAt, boolean present, Map<String, Long> counts) {
 	}
 
 	@GetMapping("/api/dataset")
 	DatasetResponse dataset() {
 		DatasetInfo info = this.datasets.active();
 		Map<String, Long> counts = info.present() ? counts(info) : Map.of();
-		return new DatasetResponse(info.name(), info.asOf(), info.generation(), info.importedAt(), info.present(),
-				counts);
+		return new DatasetResponse(info.name(), info.asOf(), info.present() ? this.datasets.asOf(null) : null,
+				info.revision(), info.generation(), info.importedAt(), info.present(), counts);
 	}
 
 	private Map<String, Long> counts(DatasetInfo dataset) {

@@ -175,8 +175,18 @@ class LedgerIT {
 
 	@Test
 	void anIssueWithoutMeasuresIsClosedByVerifyingItAndStaleVersionsAreRefused() throws Exception {
+		JsonNode imported = get("/api/dataset");
+		assertThat(imported.path("revision").asLong()).isZero();
+		assertThat(imported.path("defaultAsOf").asText()).isEqualTo("2024-06-30")
+			.isEqualTo(imported.path("asOf").asText());
 		JsonNode created = post("/api/issues", Map.of("id", "i90", "unitId", "fgw-z01", "domain", "组织建设", "title",
 				"党费收缴不及时", "foundOn", "2024-05-01", "due", "2024-06-10"), 201);
+		// once edited, the date every view uses by default is today; the imported one
+		// stays
+		JsonNode edited = get("/api/dataset");
+		assertThat(edited.path("revision").asLong()).isPositive();
+		assertThat(edited.path("defaultAsOf").asText()).isEqualTo(this.datasets.today().toString());
+		assertThat(edited.path("asOf").asText()).isEqualTo("2024-06-30");
 		assertThat(created.path("status").asText()).isEqualTo("OPEN");
 		assertThat(created.path("domain").asText()).isEqualTo("ORGANIZATION");
 		assertThat(get("/api/issues?scope=fgw-jgdw&filter=overdue&asOf=2024-06-30"))
