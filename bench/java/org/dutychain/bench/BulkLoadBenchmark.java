@@ -1,9 +1,6 @@
 package org.dutychain.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,18 +77,18 @@ class BulkLoadBenchmark {
 			BulkFiles files = BulkLoader.writeFiles(once, Files.createDirectories(work.resolve("files")));
 			long entities = files.entities();
 			once = null;
-			resetPeak();
+			HeapPeaks.reset();
 			long t = System.nanoTime();
 			BulkLoader.runImporter(Files.createDirectories(work.resolve("baseline")), files, memory);
 			long baselineMs = ms(t);
-			long baselineHeap = peakHeapMb();
+			long baselineHeap = HeapPeaks.peakMb();
 			rows.add(row(units, "bulk importer alone (baseline)", entities, baselineMs, baselineMs, baselineHeap));
 			delete(work.resolve("baseline"));
 			delete(work.resolve("files"));
 
 			// ours: validation, files, importer, schema and post-load steps
 			System.gc();
-			resetPeak();
+			HeapPeaks.reset();
 			t = System.nanoTime();
 			CheckedDataset checked = CheckedDataset.check(dataset);
 			long validateMs = ms(t);
@@ -101,7 +98,7 @@ class BulkLoadBenchmark {
 			try (ConfigurableApplicationContext context = start(initial, "0", memory)) {
 				startMs = ms(t);
 			}
-			long oursHeap = peakHeapMb();
+			long oursHeap = HeapPeaks.peakMb();
 			Map<String, Long> phases = new LinkedHashMap<>(initial.phases());
 			if (initial.loaded().isEmpty()) {
 				throw new IllegalStateException("the bulk path did not run");
@@ -117,7 +114,7 @@ class BulkLoadBenchmark {
 				checked = null;
 				initial = null;
 				System.gc();
-				resetPeak();
+				HeapPeaks.reset();
 				try (ConfigurableApplicationContext context = start(null, Long.toString(Long.MAX_VALUE), memory)) {
 					t = System.nanoTime();
 					CheckedDataset again = CheckedDataset.check(dataset);
@@ -125,7 +122,7 @@ class BulkLoadBenchmark {
 					ImportResult result = context.getBean(DatasetImporter.class).importChecked(again, Progress.NONE);
 					long txMs = validateMs + result.durationMs();
 					rows.add(row(units, "previous transactional path: validate " + validateMs + " + writes "
-							+ result.durationMs() + " ms", entities, txMs, baselineMs, peakHeapMb()));
+							+ result.durationMs() + " ms", entities, txMs, baselineMs, HeapPeaks.peakMb()));
 				}
 			}
 		}
@@ -155,20 +152,6 @@ class BulkLoadBenchmark {
 
 	private static long ms(long startNanos) {
 		return (System.nanoTime() - startNanos) / 1_000_000;
-	}
-
-	private static void resetPeak() {
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-	}
-
-	private static long peakHeapMb() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
-		return peak >> 20;
 	}
 
 	private static void delete(Path folder) throws IOException {

@@ -2,9 +2,6 @@ package org.dutychain.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,7 +56,7 @@ class ScaleBenchmark {
 		System.out.printf(Locale.ROOT, "%-36s %12s %12s %8s%n", "step", "baseline ms", "large ms", "ratio");
 		big.forEach((step, ms) -> System.out.printf(Locale.ROOT, "%-36s %12d %12d %8.2f%n", step, base.get(step), ms,
 				ms / (double) Math.max(1, base.get(step))));
-		System.out.printf(Locale.ROOT, "peak heap used: %d MB (max heap %d MB)%n", peakHeapMb(),
+		System.out.printf(Locale.ROOT, "peak heap used: %d MB (max heap %d MB)%n", HeapPeaks.peakMb(),
 				Runtime.getRuntime().maxMemory() >> 20);
 	}
 
@@ -94,16 +91,6 @@ class ScaleBenchmark {
 
 	private static long ms(long startNanos) {
 		return (System.nanoTime() - startNanos) / 1_000_000;
-	}
-
-	private static long peakHeapMb() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
-		return peak >> 20;
 	}
 
 }

@@ -443,17 +443,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 		if (!given.isEmpty()) {
 			return given;
 		}
-		List<Map<String, Object>> kinds = new ArrayList<>();
-		for (DatasetFormat.DefaultPostKind kind : DatasetFormat.DEFAULT_POST_KINDS) {
-			Map<String, Object> row = new HashMap<>();
-			row.put("key", kind.key());
-			row.put("name", kind.name());
-			row.put("responsibility", kind.responsibility().name());
-			row.put("required_in", kind.requiredIn().stream().map(Enum::name).toList());
-			row.put("domains", kind.domains().stream().map(Enum::name).toList());
-			kinds.add(row);
-		}
-		return kinds;
+		return DatasetWriter.defaultPostKinds("required_in");
 	}
 
 	/** Rows per dataset file, in the order and with the keys of {@link DatasetWriter}. */

@@ -139,13 +139,22 @@ final class DatasetWriter {
 			});
 			return kinds;
 		}
+		return defaultPostKinds("requiredIn");
+	}
+
+	/**
+	 * The default post kinds (design.md §2) as rows; {@code requiredInKey} names the
+	 * column of the unit kinds that require the post ({@code requiredIn} for the graph,
+	 * {@code required_in} for the bulk files).
+	 */
+	static List<Map<String, Object>> defaultPostKinds(String requiredInKey) {
 		List<Map<String, Object>> kinds = new ArrayList<>();
 		for (DatasetFormat.DefaultPostKind kind : DatasetFormat.DEFAULT_POST_KINDS) {
 			Map<String, Object> row = new HashMap<>();
 			row.put("key", kind.key());
 			row.put("name", kind.name());
 			row.put("responsibility", kind.responsibility().name());
-			row.put("requiredIn", kind.requiredIn().stream().map(Enum::name).toList());
+			row.put(requiredInKey, kind.requiredIn().stream().map(Enum::name).toList());
 			row.put("domains", kind.domains().stream().map(Enum::name).toList());
 			kinds.add(row);
 		}
