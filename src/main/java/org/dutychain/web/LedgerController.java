@@ -131,7 +131,12 @@ class LedgerController {
 	@GetMapping("/api/changes")
 	List<Map<String, Object>> changes(@RequestParam(required = false) String entity,
 			@RequestParam(required = false) String id, @RequestParam(defaultValue = "200") int limit) {
-		return this.edits.changes(blankToNull(entity), blankToNull(id), Math.max(1, Math.min(limit, 5000)));
+		List<Map<String, Object>> changes = this.edits.changes(blankToNull(entity), blankToNull(id),
+				Math.max(1, Math.min(limit, 5000)));
+		// a scoped user sees the change records of its subtrees only
+		java.util.Set<String> visible = this.access.visibleUnits();
+		return (visible == null) ? changes
+				: changes.stream().filter((c) -> visible.contains((String) c.get("unitId"))).toList();
 	}
 
 	/**

@@ -259,6 +259,11 @@ class SecurityIT {
 		get("auditor7", "/api/issues").json().forEach((i) -> ids.add(i.path("id").asText()));
 		assertThat(ids).containsExactlyInAnyOrder("I-1", "I-2");
 		assertThat(get("auditor7", "/api/issues/I-1").status()).isEqualTo(200);
+		// an edit at C is in the change records of A's auditor, not of X's
+		assertThat(admin("PATCH", "/api/issues/I-1", "{\"version\":0,\"title\":\"三会一课记录不全（已补）\"}").status())
+			.isEqualTo(200);
+		assertThat(get("auditor7", "/api/changes?entity=Issue&id=I-1").json()).hasSize(1);
+		assertThat(get("auditor6", "/api/changes?entity=Issue&id=I-1").json()).isEmpty();
 		// 张三 lives and serves at W, outside A's subtree; 李四 at C, inside
 		assertThat(
 				get("auditor7", "/api/people?query=" + java.net.URLEncoder.encode("张", StandardCharsets.UTF_8)).json())
