@@ -3,16 +3,14 @@ package org.dutychain.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.support.ChildJvm;
 import org.dutychain.support.GraphDigest;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.GraphIT;
@@ -97,23 +95,9 @@ class CrashSafetyIT {
 	 * as it reports a third of the rows written.
 	 */
 	private Run run(String command, Path store, Path dataset, boolean kill) throws Exception {
-		List<String> cmd = new ArrayList<>();
-		cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports") || arg.startsWith("-Dio.netty")) {
-				cmd.add(arg);
-			}
-		}
-		cmd.add("-Xmx768m");
-		cmd.add("-cp");
-		cmd.add(System.getProperty("java.class.path"));
-		cmd.add(CrashSafetyMain.class.getName());
-		cmd.add(command);
-		cmd.add(store.toString());
-		if (dataset != null) {
-			cmd.add(dataset.toString());
-		}
-		Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+		Process p = (dataset != null)
+				? ChildJvm.start(CrashSafetyMain.class, "768m", command, store.toString(), dataset.toString())
+				: ChildJvm.start(CrashSafetyMain.class, "768m", command, store.toString());
 		StringBuilder all = new StringBuilder();
 		boolean killed = false;
 		try (BufferedReader in = new BufferedReader(
