@@ -115,7 +115,7 @@ class AuditReportService implements AuditReports {
 
 	@Override
 	public String fileName(String scope, LocalDate asOf, ReportFormat format) {
-		List<String> ids = scopeIds(blankToNull(scope));
+		List<String> ids = roots(blankToNull(scope));
 		DatasetInfo dataset = this.datasets.active();
 		String name = "全部单位";
 		if (!ids.isEmpty()) {
@@ -136,6 +136,23 @@ class AuditReportService implements AuditReports {
 			return List.of();
 		}
 		return java.util.Arrays.stream(scope.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).toList();
+	}
+
+	/**
+	 * The scope units of a report: a unit id as it is (even one with a comma in it), else
+	 * the comma-separated roots of a user with several scopes.
+	 */
+	private List<String> roots(String scope) {
+		if (scope == null || scope.isBlank()) {
+			return List.of();
+		}
+		try {
+			this.datasets.requireUnit(this.datasets.active().generation(), scope);
+			return List.of(scope);
+		}
+		catch (org.dutychain.organization.UnknownUnitException notOne) {
+			return scopeIds(scope);
+		}
 	}
 
 	/** The names of the scope units, joined with 、 (ids where a name is missing). */
@@ -161,7 +178,7 @@ class AuditReportService implements AuditReports {
 
 	ReportContent content(AuditDocument document, String sinceSnapshot, ReportOptions options) {
 		DatasetInfo dataset = this.datasets.active();
-		List<String> roots = scopeIds(document.scope());
+		List<String> roots = roots(document.scope());
 		List<String> unitIds = null;
 		if (!roots.isEmpty()) {
 			Set<String> units = new LinkedHashSet<>();
