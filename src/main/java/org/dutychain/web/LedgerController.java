@@ -57,10 +57,7 @@ class LedgerController {
 			return this.ledger.issues(requested, blankToNull(filter), asOf, days);
 		}
 		// no scope asked for: a scoped user still sees only the issues of its subtrees
-		java.util.Set<String> visible = this.access.visibleUnits();
-		List<Map<String, Object>> issues = this.ledger.issues(null, blankToNull(filter), asOf, days);
-		return (visible == null) ? issues
-				: issues.stream().filter((i) -> visible.contains((String) i.get("unitId"))).toList();
+		return inScope(this.ledger.issues(null, blankToNull(filter), asOf, days));
 	}
 
 	@PostMapping("/api/issues")
@@ -134,9 +131,14 @@ class LedgerController {
 		List<Map<String, Object>> changes = this.edits.changes(blankToNull(entity), blankToNull(id),
 				Math.max(1, Math.min(limit, 5000)));
 		// a scoped user sees the change records of its subtrees only
+		return inScope(changes);
+	}
+
+	/** The rows whose {@code unitId} lies in the caller's scope (all for ADMIN). */
+	private List<Map<String, Object>> inScope(List<Map<String, Object>> rows) {
 		java.util.Set<String> visible = this.access.visibleUnits();
-		return (visible == null) ? changes
-				: changes.stream().filter((c) -> visible.contains((String) c.get("unitId"))).toList();
+		return (visible == null) ? rows
+				: rows.stream().filter((r) -> visible.contains((String) r.get("unitId"))).toList();
 	}
 
 	/**
