@@ -52,7 +52,9 @@ import org.dutychain.record.SupervisionStage;
  * the weak second-tier branch, for PERSON_OVERLOADED and PROMOTED_AFTER_ADMONITION the
  * person's home unit (a party group's members are organized in branches of their
  * department), for MEETINGS_ONLY the unit whose duty it is, for STATIONED_TEAM_NOT_HEARD
- * the supervised party group. {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
+ * the supervised party group, for HOT_TOP_COLD_BOTTOM the department's party group, which
+ * is also the row's {@code scope} (the finding is one of the audit of that scope, not of
+ * the whole dataset). {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
  * NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for SELF_SUPERVISION,
  * PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the parent's secretary),
  * NO_ADMONITION_AFTER_POOR_GRADE, PROMOTED_AFTER_ADMONITION,
@@ -60,7 +62,8 @@ import org.dutychain.record.SupervisionStage;
  * Rows are de-duplicated: several duties, issues or half-years behind one such row are
  * one row. Side effects are listed too: a cold branch also misses its routine meetings
  * (ORG_LIFE_CADENCE) and its first secretary's reports; a unit graded D and not
- * designated is weak now and so also WEAK_UNASSISTED.
+ * designated is weak now and so also WEAK_UNASSISTED; a cold branch with a committee
+ * under a hot top also skips its 支委会 (ORG_LIFE_CADENCE).
  */
 final class GapPlanter {
 
@@ -308,21 +311,21 @@ final class GapPlanter {
 	/**
 	 * HOT_TOP_COLD_BOTTOM, a finding of the audit of one department's party group as
 	 * scope: the party group works as every party group does (hot, its base pressure is
-	 * at least 1.16), its 机关党委 and 机关纪委 (level 3) are warm (pressure 0.8–0.86: each does
-	 * three quarters of its expected work besides one talk with a branch), and the
-	 * branches and general branches of level 4 are cold (below 0.5). A cold branch does
-	 * little besides its routine meetings (work up to 0.3 of its expected count); one
-	 * without a committee (fewer than 7 members and no committee post) still holds its
-	 * quarterly 党员大会 and 党课 and its yearly 组织生活会 (10 of 24: 0.42), so it misses nothing
-	 * that ORG_LIFE_CADENCE checks; one with a committee would be warm if it held its
-	 * twelve 支委会 (22 of 24), so it holds two of them, two 党员大会 and two 党课 — and
-	 * ORG_LIFE_CADENCE is listed for it, the routine neglect that makes the bottom cold.
-	 * Only departments whose level 4 is the deepest with at least
-	 * {@value #MIN_LEVEL_UNITS} units are chosen: the cells and the general branches'
-	 * branches below stay as they are, and with no warm unit over a cold one and the 机关党委
-	 * well below 0.8 × its party group, no MIDDLE_BLOCKAGE arises. No other gap is
-	 * planted in the department, and the whole dataset's profile (every department's and
-	 * county's levels together) stays far from cold.
+	 * at least 1.16), its 机关党委 and 机关纪委 (level 3) are warm (pressure 0.8–0.88: each does
+	 * four fifths of its expected work, a talk with a branch included), and the branches
+	 * and general branches of level 4 are cold (below 0.5). A cold branch does little
+	 * besides its routine meetings (work up to 0.3 of its expected count); one without a
+	 * committee (fewer than 7 members and no committee post) still holds its quarterly
+	 * 党员大会 and 党课 and its yearly 组织生活会 (10 of 24: 0.42), so it misses nothing that
+	 * ORG_LIFE_CADENCE checks; one with a committee would be warm if it held its twelve
+	 * 支委会 (22 of 24), so it holds two of them, two 党员大会 and two 党课 — and ORG_LIFE_CADENCE
+	 * is listed for it, the routine neglect that makes the bottom cold. Only departments
+	 * whose level 4 is the deepest with at least {@value #MIN_LEVEL_UNITS} units are
+	 * chosen: the cells and the general branches' branches below stay as they are, and
+	 * with no warm unit over a cold one and the 机关党委 well below 0.8 × its party group, no
+	 * MIDDLE_BLOCKAGE arises. No other gap is planted in the department, and the whole
+	 * dataset's profile (every department's and county's levels together) stays far from
+	 * cold.
 	 */
 	private void hotTopColdBottom() {
 		// issues, listings, assistance and weak designations do not depend on activities:
