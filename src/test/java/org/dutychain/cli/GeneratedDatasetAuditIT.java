@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End to end through the CLI, as a user would: {@code generate} a province with planted
  * gaps, then {@code audit} it with {@code --format json}. For every code the generator
  * controls ({@code truth-codes.txt}) the audit's findings equal {@code truth.csv} exactly
- * (recall and precision 100 %), and stdout holds nothing but the JSON document.
+ * (recall and precision 100 %) — a scope-level code's in the audit of the scope its truth
+ * row names — and stdout holds nothing but the JSON document.
  */
 class GeneratedDatasetAuditIT {
 
@@ -103,23 +104,65 @@ class GeneratedDatasetAuditIT {
 
 	@Test
 	void findingsMatchTheGeneratorsTruthForEveryControlledCode() throws IOException {
-		Path dataset = dir.resolve("province");
-		Set<String> codes = Files.readAllLines(dataset.resolve("truth-codes.txt"), StandardCharsets.UTF_8)
+		Set<String> codes = controlledCodes();
+		assertThat(codes).isNotEmpty();
+		Map<String, Set<String>> truth = truthByScope();
+		assertThat(matches(audit, codes, truth.getOrDefault("", Set.of()), "whole dataset")).isTrue();
+	}
+
+	/**
+	 * A scope-level code (HOT_TOP_COLD_BOTTOM) is planted as a finding of the audit of
+	 * one scope (truth column {@code scope}): {@code audit --scope} of each such scope
+	 * gives exactly its truth rows of the controlled scope-level codes — and the whole
+	 * dataset's audit, compared above, none of them.
+	 */
+	@Test
+	void scopedAuditsMatchTheTruthOfTheScopeLevelCodes() throws IOException {
+		Set<String> codes = new TreeSet<>(controlledCodes());
+		codes.retainAll(SCOPE_LEVEL_CODES);
+		assertThat(codes).contains("HOT_TOP_COLD_BOTTOM");
+		Map<String, Set<String>> truth = truthByScope();
+		truth.remove("");
+		assertThat(truth).as("scopes with planted scope-level findings").isNotEmpty();
+		for (Map.Entry<String, Set<String>> scope : truth.entrySet()) {
+			assertThat(run("audit", dir.resolve("province").toString(), "--scope", scope.getKey(), "--format", "json"))
+				.isBetween(0, 1);
+			JsonNode scoped = new ObjectMapper().readTree(lastStdout);
+			assertThat(scoped.get("scope").asText()).isEqualTo(scope.getKey());
+			assertThat(matches(scoped, codes, scope.getValue(), "scope " + scope.getKey())).isTrue();
+		}
+	}
+
+	/** The codes computed per audited scope (AccessScope.SCOPE_LEVEL_CODES). */
+	private static final Set<String> SCOPE_LEVEL_CODES = Set.of("QUOTA_SHORTFALL", "LEVEL_DECAY",
+			"HOT_TOP_COLD_BOTTOM");
+
+	private static Set<String> controlledCodes() throws IOException {
+		return Files.readAllLines(dir.resolve("province").resolve("truth-codes.txt"), StandardCharsets.UTF_8)
 			.stream()
 			.map(String::strip)
 			.filter((s) -> !s.isEmpty())
 			.collect(Collectors.toCollection(TreeSet::new));
-		assertThat(codes).isNotEmpty();
-		Set<String> expected = new TreeSet<>();
-		List<String> lines = Files.readAllLines(dataset.resolve("truth.csv"), StandardCharsets.UTF_8);
+	}
+
+	/** truth.csv rows (without the scope) by scope ("" = the whole dataset's audit). */
+	private static Map<String, Set<String>> truthByScope() throws IOException {
+		Map<String, Set<String>> rows = new TreeMap<>();
+		List<String> lines = Files.readAllLines(dir.resolve("province").resolve("truth.csv"), StandardCharsets.UTF_8);
+		assertThat(lines.get(0)).isEqualTo("analysis,code,unit_id,post_id,person_id,scope");
 		for (String line : lines.subList(1, lines.size())) {
 			if (!line.isBlank()) {
-				String[] c = (line + ",,,,").split(",", -1);
-				expected.add(String.join("|", c[0], c[1], c[2], c[3], c[4]));
+				String[] c = (line + ",,,,,").split(",", -1);
+				rows.computeIfAbsent(c[5], (k) -> new TreeSet<>()).add(String.join("|", c[0], c[1], c[2], c[3], c[4]));
 			}
 		}
+		return rows;
+	}
+
+	/** Whether an audit's findings of some codes are exactly the expected rows. */
+	private static boolean matches(JsonNode document, Set<String> codes, Set<String> expected, String what) {
 		Set<String> actual = new TreeSet<>();
-		for (JsonNode f : audit.get("findings")) {
+		for (JsonNode f : document.get("findings")) {
 			if (codes.contains(f.get("code").asText())) {
 				actual.add(String.join("|", f.get("analysis").asText(), f.get("code").asText(), text(f, "unitId"),
 						text(f, "postId"), text(f, "personId")));
@@ -129,8 +172,9 @@ class GeneratedDatasetAuditIT {
 		missing.removeAll(actual);
 		List<String> extra = new ArrayList<>(actual);
 		extra.removeAll(expected);
-		assertThat(missing).as("planted but not found (recall)").isEmpty();
-		assertThat(extra).as("found but not planted (precision)").isEmpty();
+		assertThat(missing).as("%s: planted but not found (recall)", what).isEmpty();
+		assertThat(extra).as("%s: found but not planted (precision)", what).isEmpty();
+		return true;
 	}
 
 	private static String text(JsonNode f, String field) {

@@ -258,7 +258,9 @@ final class DatasetWriter {
 
 	/**
 	 * A year of activities per unit, weighted to 0.75–1.4 of the expected count, fading
-	 * with depth, with checks aimed at the children of every unit that has some.
+	 * with depth, with checks aimed at the children of every unit that has some; a unit
+	 * with a planted pressure gets that share of its expected count (more only if its
+	 * routine calendar already exceeds it) and one talk with a child.
 	 */
 	private void activities() {
 		CsvFile f = open(DatasetFormat.ACTIVITIES);
@@ -269,6 +271,12 @@ final class DatasetWriter {
 			}
 			SplittableRandom r = new SplittableRandom(this.seed * 1_000_003L + u.index);
 			double factor = Math.max(0.8, 1.3 - 0.1 * (u.level() - 1)) * (0.97 + 0.12 * r.nextDouble());
+			// a planted warm or cold unit (HOT_TOP_COLD_BOTTOM) is drawn to its pressure
+			// closely: one talk with a child, single activities
+			boolean planted = u.pressure != null;
+			if (planted) {
+				factor = u.pressure;
+			}
 			double target = EXPECTED.get(u.kind) * factor;
 			double sum = 0;
 			for (Object[] row : calendar(u, r)) {
@@ -286,7 +294,13 @@ final class DatasetWriter {
 			// a unit left unevaluated (EVALUATION_GAP) gets no check from above at all
 			List<Unit> children = u.allChildren().stream().filter((c) -> !c.notEvaluated).toList();
 			boolean lists = DutyLists.hasLists(u) && !u.noTeamList;
-			if (!children.isEmpty() && !u.noDownward) {
+			if (!children.isEmpty() && !u.noDownward && planted) {
+				String duty = lists ? DutyIds.team(u, 0, DutyDomain.SUPERVISION_CHECK) : null;
+				Unit child = children.get(r.nextInt(children.size()));
+				f.row(Province.id('a', ++seq, 7), u.id, ActivityKind.TALK.name(), day(r), 1, duty, child.id, null);
+				sum += WEIGHTS.get(ActivityKind.TALK);
+			}
+			else if (!children.isEmpty() && !u.noDownward) {
 				int aimed = 1 + r.nextInt(Math.min(3, children.size()));
 				for (int i = 0; i < aimed; i++) {
 					ActivityKind kind = (i == 0) ? ActivityKind.CHECK
@@ -311,7 +325,7 @@ final class DatasetWriter {
 			ActivityKind[] kinds = (u.kind == UnitKind.PARTY_CELL) ? CELL_KINDS : OWN_KINDS;
 			while (sum < target) {
 				ActivityKind kind = kinds[r.nextInt(kinds.length)];
-				int count = 1 + r.nextInt(4);
+				int count = planted ? 1 : 1 + r.nextInt(4);
 				String duty = null;
 				if (lists && r.nextInt(10) < 4) {
 					// meetings, reports, study and documents are linked to the theory

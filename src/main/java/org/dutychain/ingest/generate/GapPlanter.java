@@ -52,7 +52,9 @@ import org.dutychain.record.SupervisionStage;
  * the weak second-tier branch, for PERSON_OVERLOADED and PROMOTED_AFTER_ADMONITION the
  * person's home unit (a party group's members are organized in branches of their
  * department), for MEETINGS_ONLY the unit whose duty it is, for STATIONED_TEAM_NOT_HEARD
- * the supervised party group. {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
+ * the supervised party group, for HOT_TOP_COLD_BOTTOM the department's party group, which
+ * is also the row's {@code scope} (the finding is one of the audit of that scope, not of
+ * the whole dataset). {@code post_id} only for POST_VACANT, APPOINTMENT_EXPIRED,
  * NO_PERSONAL_LIST and DOMAIN_BLANK; {@code person_id} only for SELF_SUPERVISION,
  * PERSON_OVERLOADED, WEAK_TWO_YEARS, PARENT_SECRETARY_LIABLE (the parent's secretary),
  * NO_ADMONITION_AFTER_POOR_GRADE, PROMOTED_AFTER_ADMONITION,
@@ -60,7 +62,8 @@ import org.dutychain.record.SupervisionStage;
  * Rows are de-duplicated: several duties, issues or half-years behind one such row are
  * one row. Side effects are listed too: a cold branch also misses its routine meetings
  * (ORG_LIFE_CADENCE) and its first secretary's reports; a unit graded D and not
- * designated is weak now and so also WEAK_UNASSISTED.
+ * designated is weak now and so also WEAK_UNASSISTED; a cold branch with a committee
+ * under a hot top also skips its 支委会 (ORG_LIFE_CADENCE).
  */
 final class GapPlanter {
 
@@ -102,7 +105,7 @@ final class GapPlanter {
 			"WEAK_TWO_YEARS", "PARENT_SECRETARY_LIABLE", "DIRECT_ORG_SECRETARY_INELIGIBLE", "STATIONED_TEAM_NOT_HEARD",
 			"EVALUATION_GAP", "ORGAN_COMMITTEE_SINGLE_PARENT", "ORGAN_DISCIPLINE_UNLED", "DUAL_LEADERSHIP_INCOMPLETE",
 			"FIRST_SECRETARY_MISSING", "ORG_LIFE_CADENCE", "FIRST_SECRETARY_REPORT_MISSING", "MEETINGS_ONLY",
-			"D_GRADE_NOT_DESIGNATED", "REVIEW_COVERAGE");
+			"D_GRADE_NOT_DESIGNATED", "REVIEW_COVERAGE", "HOT_TOP_COLD_BOTTOM");
 
 	/** The unit kinds whose secretaries report yearly (述职评议, reviewedKinds). */
 	private static final Set<UnitKind> REVIEWED = EnumSet.of(UnitKind.LEADING_PARTY_GROUP, UnitKind.PARTY_COMMITTEE,
@@ -167,6 +170,8 @@ final class GapPlanter {
 		// second the rest of the share
 		for (this.pass = 1; this.pass <= 2; this.pass++) {
 			this.site = 0;
+			// first: it needs a whole department that nothing else is planted in
+			hotTopColdBottom();
 			structure();
 			hierarchy();
 			posts();
@@ -211,9 +216,17 @@ final class GapPlanter {
 	 * picked as touched.
 	 */
 	private List<Unit> pick(Predicate<Unit> eligible) {
+		return pick(this.p::free, eligible);
+	}
+
+	/**
+	 * Like {@link #pick(Predicate)}, with the test of a unit being free for this gap
+	 * given.
+	 */
+	private List<Unit> pick(Predicate<Unit> free, Predicate<Unit> eligible) {
 		List<Unit> candidates = new ArrayList<>();
 		for (Unit u : this.p.units) {
-			if (this.p.free(u) && eligible.test(u)) {
+			if (free.test(u) && eligible.test(u)) {
 				candidates.add(u);
 			}
 		}
@@ -224,7 +237,7 @@ final class GapPlanter {
 			if (picked.size() >= n) {
 				break;
 			}
-			if (this.p.free(u) && eligible.test(u)) {
+			if (free.test(u) && eligible.test(u)) {
 				this.p.touched.add(u);
 				picked.add(u);
 			}
@@ -281,6 +294,108 @@ final class GapPlanter {
 	private static Person currentPrincipal(Unit u) {
 		Post principal = u.principal();
 		return (principal != null && principal.current() != null) ? principal.current().person : null;
+	}
+
+	// ----------------------------------------------------------------
+	// pressure-decay, scope level: 上热中温下冷
+
+	/** The pressure of a warm level: at least coldLevel 0.5, below hotLevel 1.0. */
+	static final double WARM = 0.8;
+
+	/** The pressure of a cold level: below coldLevel 0.5. */
+	static final double COLD = 0.3;
+
+	/** minLevelUnits: the deepest level judged has at least this many units. */
+	private static final int MIN_LEVEL_UNITS = 5;
+
+	/**
+	 * HOT_TOP_COLD_BOTTOM, a finding of the audit of one department's party group as
+	 * scope: the party group works as every party group does (hot, its base pressure is
+	 * at least 1.16), its 机关党委 and 机关纪委 (level 3) are warm (pressure 0.8–0.88: each does
+	 * four fifths of its expected work, a talk with a branch included), and the branches
+	 * and general branches of level 4 are cold (below 0.5). A cold branch does little
+	 * besides its routine meetings (work up to 0.3 of its expected count); one without a
+	 * committee (fewer than 7 members and no committee post) still holds its quarterly
+	 * 党员大会 and 党课 and its yearly 组织生活会 (10 of 24: 0.42), so it misses nothing that
+	 * ORG_LIFE_CADENCE checks; one with a committee would be warm if it held its twelve
+	 * 支委会 (22 of 24), so it holds two of them, two 党员大会 and two 党课 — and ORG_LIFE_CADENCE
+	 * is listed for it, the routine neglect that makes the bottom cold. Only departments
+	 * whose level 4 is the deepest with at least {@value #MIN_LEVEL_UNITS} units are
+	 * chosen: the cells and the general branches' branches below stay as they are, and
+	 * with no warm unit over a cold one and the 机关党委 well below 0.8 × its party group, no
+	 * MIDDLE_BLOCKAGE arises. No other gap is planted in the department, and the whole
+	 * dataset's profile (every department's and county's levels together) stays far from
+	 * cold.
+	 */
+	private void hotTopColdBottom() {
+		// issues, listings, assistance and weak designations do not depend on activities:
+		// only units where another gap is planted are not free here
+		for (Unit root : pick((u) -> !this.p.touched.contains(u), this::coldDepartment)) {
+			int bottom = root.level() + 2;
+			for (Unit u : scope(root)) {
+				this.p.touched.add(u);
+				int level = u.level();
+				if (level > root.level() && level < bottom) {
+					u.pressure = WARM;
+				}
+				else if (level == bottom) {
+					u.pressure = COLD;
+					if ((u.kind == UnitKind.BRANCH || u.kind == UnitKind.JOINT_BRANCH) && committee(u)) {
+						skip(u, ActivitySubkind.BRANCH_COMMITTEE_MEETING, 10, (m) -> true);
+						skip(u, ActivitySubkind.MEMBERS_MEETING, 2, (m) -> m.getMonthValue() % 3 == 2);
+						skip(u, ActivitySubkind.PARTY_LECTURE, 2, (m) -> m.getMonthValue() % 3 == 2);
+						skip(u, ActivitySubkind.DEMOCRATIC_REVIEW, 1, (m) -> m.getMonthValue() == 1);
+						this.truth.add(CADENCE, "ORG_LIFE_CADENCE", u, null, null);
+					}
+				}
+			}
+			this.truth.addScoped(PRESSURE, "HOT_TOP_COLD_BOTTOM", root, root);
+		}
+	}
+
+	/**
+	 * A department's party group whose scope nothing is planted in, with the 机关党委 and
+	 * 机关纪委 as its only middle level and its branches (level 4) as the deepest level with
+	 * at least {@value #MIN_LEVEL_UNITS} units.
+	 */
+	private boolean coldDepartment(Unit u) {
+		if (u.kind != UnitKind.LEADING_PARTY_GROUP || u.parent != this.p.workCommittee) {
+			return false;
+		}
+		List<Unit> scope = scope(u);
+		Map<Integer, Integer> perLevel = new HashMap<>();
+		for (Unit s : scope) {
+			if (this.p.touched.contains(s)) {
+				return false;
+			}
+			perLevel.merge(s.level(), 1, Integer::sum);
+		}
+		int top = u.level();
+		int deepest = top;
+		for (Map.Entry<Integer, Integer> e : perLevel.entrySet()) {
+			if (e.getValue() >= MIN_LEVEL_UNITS && e.getKey() > deepest) {
+				deepest = e.getKey();
+			}
+		}
+		Set<UnitKind> bottomKinds = EnumSet.of(UnitKind.BRANCH, UnitKind.JOINT_BRANCH, UnitKind.GENERAL_BRANCH);
+		int bottom = deepest;
+		return bottom == top + 2 && scope.stream().allMatch((s) -> s.level() != bottom || bottomKinds.contains(s.kind))
+				&& scope.stream()
+					.allMatch((s) -> s.level() != top + 1 || s.kind == UnitKind.ORGAN_PARTY_COMMITTEE
+							|| s.kind == UnitKind.ORGAN_DISCIPLINE_COMMITTEE);
+	}
+
+	/** A unit and everything it leads along PRIMARY and DUAL edges (an audit scope). */
+	private static List<Unit> scope(Unit root) {
+		Set<Unit> seen = new LinkedHashSet<>();
+		List<Unit> todo = new ArrayList<>(List.of(root));
+		while (!todo.isEmpty()) {
+			Unit u = todo.remove(todo.size() - 1);
+			if (seen.add(u)) {
+				todo.addAll(u.allChildren());
+			}
+		}
+		return new ArrayList<>(seen);
 	}
 
 	// ----------------------------------------------------------------

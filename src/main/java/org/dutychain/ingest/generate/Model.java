@@ -138,6 +138,12 @@ final class Model {
 		boolean noDownward;
 
 		/**
+		 * Planted: the pressure this unit's year of activities is drawn to instead of the
+		 * base's (a warm or cold level of HOT_TOP_COLD_BOTTOM), or null.
+		 */
+		Double pressure;
+
+		/**
 		 * Planted: the team duty of this domain is not derived from the leader's list.
 		 */
 		DutyDomain brokenDomain;

@@ -16,11 +16,13 @@ import org.dutychain.ingest.generate.Model.Unit;
 
 /**
  * The findings the planted gaps must produce ({@code truth.csv}) and the codes they cover
- * ({@code truth-codes.txt}).
+ * ({@code truth-codes.txt}). Column {@code scope} is empty for a finding of the audit of
+ * the whole dataset, and names the scope unit of the audit that must produce it for a
+ * scope-level code (HOT_TOP_COLD_BOTTOM: a finding about the level profile of one scope).
  */
 final class Truth {
 
-	static final String HEADER = "analysis,code,unit_id,post_id,person_id";
+	static final String HEADER = "analysis,code,unit_id,post_id,person_id,scope";
 
 	private final Set<String> rows = new TreeSet<>();
 
@@ -30,10 +32,21 @@ final class Truth {
 		this.codes.add(code);
 	}
 
+	/** A finding of the audit of the whole dataset. */
 	void add(String analysis, String code, Unit unit, Post post, Person person) {
 		this.codes.add(code);
 		this.rows.add(String.join(",", analysis, code, unit.id, (post != null) ? post.id : "",
-				(person != null) ? person.id : ""));
+				(person != null) ? person.id : "", ""));
+	}
+
+	/**
+	 * A finding of a scope-level code (computed per audited scope) of the audit of
+	 * {@code scope} and everything it leads ({@code audit --scope}); the whole dataset's
+	 * audit does not have it.
+	 */
+	void addScoped(String analysis, String code, Unit unit, Unit scope) {
+		this.codes.add(code);
+		this.rows.add(String.join(",", analysis, code, unit.id, "", "", scope.id));
 	}
 
 	int size() {

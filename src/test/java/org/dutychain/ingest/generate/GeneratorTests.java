@@ -80,7 +80,8 @@ class GeneratorTests {
 			}
 			assertThat(plantedCounts.get(f.name())).isEqualTo(planted.rows(f.name()).size());
 		}
-		assertThat(planted.headers.get("truth")).containsExactly("analysis", "code", "unit_id", "post_id", "person_id");
+		assertThat(planted.headers.get("truth")).containsExactly("analysis", "code", "unit_id", "post_id", "person_id",
+				"scope");
 		assertThat(Files.readAllLines(temp.resolve("planted").resolve("dataset.properties")))
 			.containsExactly("name=合成省直机关与县域党建数据（种子 7）", "as_of=2025-06-30");
 		assertThat(plantedCounts.get("planted")).isEqualTo(planted.rows("truth").size());

@@ -115,6 +115,7 @@ final class RuleCheck {
 		lists();
 		cascade();
 		pressure();
+		hotTopColdBottom();
 		accountability();
 		assistance();
 		supervision();
@@ -128,8 +129,13 @@ final class RuleCheck {
 	}
 
 	private void add(String analysis, String code, String unit, String post, String person) {
-		this.out
-			.add(String.join(",", analysis, code, unit, (post != null) ? post : "", (person != null) ? person : ""));
+		this.out.add(
+				String.join(",", analysis, code, unit, (post != null) ? post : "", (person != null) ? person : "", ""));
+	}
+
+	/** A finding of the audit of {@code scope} as scope ("" = the whole dataset). */
+	private void addScoped(String analysis, String code, String unit, String scope) {
+		this.out.add(String.join(",", analysis, code, unit, "", "", scope));
 	}
 
 	private LocalDate date(String s) {
@@ -343,6 +349,88 @@ final class RuleCheck {
 				add("pressure-decay", "NO_DOWNWARD_CHECK", unit, null, null);
 			}
 		}
+	}
+
+	/**
+	 * HOT_TOP_COLD_BOTTOM for the audit of the whole dataset and for the audit of every
+	 * unit with children as scope (its reach along PRIMARY and DUAL edges). pressure = Σ
+	 * weight × count over the trailing 365 days ÷ the expected yearly count of the kind
+	 * (design.md section 5); level = depth along parent_id. Over the levels of the scope
+	 * from its top level to D, the deepest with at least 5 units (D below the top): the
+	 * top level's mean ≥ 1.0, D's < 0.5, every level between in [0.5, 1.0). Subject: the
+	 * scope unit, or for the whole dataset the first unit by id of level 1.
+	 */
+	private void hotTopColdBottom() {
+		Map<String, Double> weights = Map.of("OTHER", 0.5, "CHECK", 2.0, "DUTY_REVIEW", 2.0, "ADMONITION", 2.0);
+		Map<String, Double> expected = Map.of("ORGAN_WORK_COMMITTEE", 48.0, "LEADING_PARTY_GROUP", 36.0,
+				"PARTY_COMMITTEE", 36.0, "ORGAN_PARTY_COMMITTEE", 36.0, "GENERAL_BRANCH", 30.0, "PARTY_CELL", 12.0);
+		Map<String, Double> weighted = new HashMap<>();
+		for (Map<String, String> a : this.d.rows("activities")) {
+			LocalDate day = date(a.get("date"));
+			if (!day.isAfter(this.asOf) && day.isAfter(this.asOf.minusDays(365))) {
+				double count = a.get("count").isEmpty() ? 1 : Double.parseDouble(a.get("count"));
+				weighted.merge(a.get("unit_id"), weights.getOrDefault(a.get("kind"), 1.0) * count, Double::sum);
+			}
+		}
+		Map<String, Double> pressure = new HashMap<>();
+		Map<String, Integer> level = new HashMap<>();
+		for (String unit : this.units.keySet()) {
+			pressure.put(unit, weighted.getOrDefault(unit, 0.0) / expected.getOrDefault(kind(unit), 24.0));
+			int depth = 1;
+			for (String p = parent(unit); p != null; p = parent(p)) {
+				depth++;
+			}
+			level.put(unit, depth);
+		}
+		if (hotTopColdBottom(this.units.keySet(), pressure, level)) {
+			String first = this.units.keySet().stream().filter((u) -> level.get(u) == 1).sorted().findFirst().get();
+			addScoped("pressure-decay", "HOT_TOP_COLD_BOTTOM", first, "");
+		}
+		for (String root : this.children.keySet()) {
+			Set<String> reach = new HashSet<>();
+			Deque<String> todo = new ArrayDeque<>(List.of(root));
+			while (!todo.isEmpty()) {
+				String u = todo.pop();
+				if (reach.add(u)) {
+					todo.addAll(this.children.getOrDefault(u, List.of()));
+				}
+			}
+			if (hotTopColdBottom(reach, pressure, level)) {
+				addScoped("pressure-decay", "HOT_TOP_COLD_BOTTOM", root, root);
+			}
+		}
+	}
+
+	private static boolean hotTopColdBottom(Set<String> scope, Map<String, Double> pressure,
+			Map<String, Integer> level) {
+		Map<Integer, double[]> sums = new java.util.TreeMap<>();
+		for (String u : scope) {
+			double[] s = sums.computeIfAbsent(level.get(u), (x) -> new double[2]);
+			s[0] += pressure.get(u);
+			s[1]++;
+		}
+		int top = sums.keySet().iterator().next();
+		int deepest = sums.entrySet()
+			.stream()
+			.filter((e) -> e.getValue()[1] >= 5)
+			.mapToInt(Map.Entry::getKey)
+			.max()
+			.orElse(top);
+		if (deepest == top) {
+			return false;
+		}
+		for (int l = top; l <= deepest; l++) {
+			double[] s = sums.get(l);
+			if (s == null) {
+				continue;
+			}
+			double mean = s[0] / s[1];
+			boolean ok = (l == top) ? mean >= 1.0 : (l == deepest) ? mean < 0.5 : mean >= 0.5 && mean < 1.0;
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// ----------------------------------------------------------------
