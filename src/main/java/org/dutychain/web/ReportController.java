@@ -86,13 +86,16 @@ class ReportController {
 			this.visibleSnapshots.require(since);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-		ReportOptions options = new ReportOptions(this.access.caller().username(), appendix);
-		if ((scope == null || scope.isBlank()) && this.access.roots().size() > 1) {
-			// a user with several scopes: one report over all of them (the whole audit as
-			// this user may see it, every scope named in its header)
-			AuditDocument whole = this.access.wholeAudit(asOf);
-			scope = whole.scope();
-			this.reports.write(whole, f, since, options, out);
+		ReportOptions options = new ReportOptions(this.access.caller().username(), appendix, this.access::filter);
+		if (!this.access.caller().unrestricted() || this.access.hidesSensitive()) {
+			// a scoped user (or VIEWER): the audit as this user may see it — without a
+			// scope
+			// the whole audit over all its scopes, every scope named in the header;
+			// findings
+			// outside dropped, messages and chains naming outside units as such
+			AuditDocument document = this.access.audit(scope, asOf);
+			scope = document.scope();
+			this.reports.write(document, f, since, options, out);
 		}
 		else {
 			scope = this.access.effectiveScope(scope);
