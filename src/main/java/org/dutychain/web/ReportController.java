@@ -86,8 +86,11 @@ class ReportController {
 			this.visibleSnapshots.require(since);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-		ReportOptions options = new ReportOptions(this.access.caller().username(), appendix, this.access::filter);
-		if (!this.access.caller().unrestricted() || this.access.hidesSensitive()) {
+		boolean restricted = !this.access.caller().unrestricted() || this.access.hidesSensitive();
+		ReportOptions options = restricted
+				? new ReportOptions(this.access.caller().username(), appendix, this.access::filter)
+				: new ReportOptions(this.access.caller().username(), appendix);
+		if (restricted) {
 			// a scoped user (or VIEWER): the audit as this user may see it — without a
 			// scope
 			// the whole audit over all its scopes, every scope named in the header;
@@ -131,7 +134,10 @@ class ReportController {
 	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String label) {
-		SnapshotInfo info = this.snapshots.create(this.access.effectiveScope(scope), asOf, label);
+		String effective = this.access.effectiveScope(scope);
+		// a scoped user stores what it may see (outside units and people named as such)
+		SnapshotInfo info = this.access.caller().unrestricted() ? this.snapshots.create(effective, asOf, label)
+				: this.snapshots.save(this.access.audit(effective, asOf), label);
 		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
 		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
 	}
