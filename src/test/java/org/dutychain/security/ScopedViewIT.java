@@ -250,6 +250,22 @@ class ScopedViewIT {
 		}
 	}
 
+	@Test
+	void theDatasetExportAndImportJobsAreForAdminsOnly() throws Exception {
+		this.fixtures.load(SecurityIT.FIXTURE);
+		String auditor = user("AUDITOR", "A");
+		String viewer = user("VIEWER", "A");
+		for (String user : List.of(auditor, viewer)) {
+			assertThat(send(user, PASSWORD, "GET", "/api/export?format=zip", null).status())
+				.as("the export holds every unit and person")
+				.isEqualTo(403);
+			assertThat(send(user, PASSWORD, "GET", "/api/jobs/any", null).status()).isEqualTo(403);
+		}
+		assertThat(send(TestAdmin.USERNAME, TestAdmin.PASSWORD, "GET", "/api/export?format=zip", null).status())
+			.isEqualTo(200);
+		assertThat(send(TestAdmin.USERNAME, TestAdmin.PASSWORD, "GET", "/api/jobs/any", null).status()).isEqualTo(404);
+	}
+
 	static int count(JsonNode coverage, int level) {
 		for (JsonNode l : coverage.path("levels")) {
 			if (l.path("level").asInt() == level) {
