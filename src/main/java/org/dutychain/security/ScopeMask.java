@@ -34,15 +34,18 @@ import org.dutychain.analysis.Message;
  * past appointments count, so the former holders an inside unit's own history names stay
  * readable, whatever the audit date).</li>
  * <li>Evidence ids and paths touching an outside unit or record are dropped; the
- * finding's post, person, duty and issue ids are cleared when outside; an outside id in
- * the key subject is replaced by a keyed digest ({@code outside-…}), stable within the
- * running server, so keys stay unique without naming the record.</li>
+ * finding's post, person, duty and issue ids are cleared when outside, outside ids and
+ * names in its metrics replaced; an outside id in the key subject is replaced by a keyed
+ * digest ({@code outside-…}), stable within the running server, so keys stay unique
+ * without naming the record.</li>
  * <li>The message is rendered again from its template and the values it was built from: a
  * value that is an outside unit's id or name becomes {@value AccessScope#OUTSIDE_ZH}, an
  * outside person's id or name {@value #PERSON_ZH}, an outside record's id
  * {@value #RECORD_ZH}; a value of several names has each replaced. A message without
  * values (read back from JSON) has the names and ids of the outside units and records its
- * finding refers to replaced in its text.</li>
+ * finding refers to replaced in its text. An outside post's title is hidden
+ * ({@value #POST_ZH}) only as a whole value and only when no inside post of the finding
+ * carries it.</li>
  * </ul>
  */
 final class ScopeMask {
