@@ -92,7 +92,16 @@ public final class Findings {
 
 	/** Both messages of a code rendered with the values of a row and the parameters. */
 	public static Message message(AnalysisDefinition.CodeInfo info, Map<String, Object> values) {
-		return new Message(render(info.zh(), values, true), render(info.en(), values, false));
+		Map<String, Object> used = new LinkedHashMap<>();
+		for (String template : new String[] { info.zh(), info.en() }) {
+			Matcher m = PLACEHOLDER.matcher(template);
+			while (m.find()) {
+				if (values.containsKey(m.group(1))) {
+					used.put(m.group(1), values.get(m.group(1)));
+				}
+			}
+		}
+		return new Message(render(info.zh(), values, true), render(info.en(), values, false), used);
 	}
 
 	/**

@@ -191,7 +191,7 @@ class AuditReportService implements AuditReports {
 		Optional<SnapshotDiff> since = (sinceSnapshot == null || sinceSnapshot.isBlank()) ? Optional.empty()
 				: Optional.of(this.snapshots.diff(sinceSnapshot, document));
 		return new ReportContent(document, scopeName, ZonedDateTime.now(this.clock), names,
-				accountable(scope, document), this.facts.staffing(scope), this.facts.weakUnits(scope),
+				accountable(scope, document, options), this.facts.staffing(scope), this.facts.weakUnits(scope),
 				this.facts.supervisions(scope), rules(document), since, options);
 	}
 
@@ -207,7 +207,7 @@ class AuditReportService implements AuditReports {
 		return rules;
 	}
 
-	private Map<String, String> accountable(ReportFacts.Scope scope, AuditDocument document) {
+	private Map<String, String> accountable(ReportFacts.Scope scope, AuditDocument document, ReportOptions options) {
 		Set<String> units = new LinkedHashSet<>();
 		document.findings().forEach((f) -> {
 			if (f.unitId() != null) {
@@ -224,11 +224,11 @@ class AuditReportService implements AuditReports {
 				String domain = (f.metrics().get("domain") instanceof String d) ? d : null;
 				if (f.issueId() != null) {
 					chain = chains.computeIfAbsent("I:" + f.issueId(),
-							(k) -> chain(() -> service.forIssue(f.issueId(), document.asOf())));
+							(k) -> chain(() -> options.chains().apply(service.forIssue(f.issueId(), document.asOf()))));
 				}
 				else if (domain != null && f.unitId() != null) {
-					chain = chains.computeIfAbsent("U:" + f.unitId() + ":" + domain,
-							(k) -> chain(() -> service.forUnit(f.unitId(), domain, document.asOf())));
+					chain = chains.computeIfAbsent("U:" + f.unitId() + ":" + domain, (k) -> chain(
+							() -> options.chains().apply(service.forUnit(f.unitId(), domain, document.asOf()))));
 				}
 			}
 			String value = chain

@@ -5,7 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +18,7 @@ import org.dutychain.analysis.AnalysisDefinition;
 import org.dutychain.analysis.AnalysisService;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
-import org.dutychain.analysis.Evidence;
 import org.dutychain.analysis.Finding;
-import org.dutychain.analysis.Message;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.organization.DatasetInfo;
@@ -79,7 +77,15 @@ public class AccessScope {
 
 	private final Map<ScopeKey, Set<String>> visible = new ConcurrentHashMap<>();
 
-	private final Map<ScopeKey, Map<String, String>> names = new ConcurrentHashMap<>();
+	private final Map<ScopeKey, OutsideNames> names = new ConcurrentHashMap<>();
+
+	private record OwnerKey(long generation, ZonedDateTime importedAt) {
+	}
+
+	private final Map<OwnerKey, Map<String, ScopeMask.Owner>> owners = new ConcurrentHashMap<>();
+
+	/** The key of the digests that stand for outside ids in finding keys. */
+	private final byte[] maskSecret = new java.security.SecureRandom().generateSeed(32);
 
 	private record ScopeKey(long generation, ZonedDateTime importedAt, List<String> roots) {
 	}
@@ -218,7 +224,6 @@ public class AccessScope {
 			return findings;
 		}
 		Set<String> units = caller.unrestricted() ? null : units(caller.roots());
-		Map<String, String> outside = caller.unrestricted() ? Map.of() : outsideNames(caller.roots(), units);
 		List<Finding> kept = new ArrayList<>();
 		for (Finding f : findings) {
 			if (hide && isSensitive(f)) {
@@ -227,9 +232,15 @@ public class AccessScope {
 			if (units != null && (f.unitId() == null || !units.contains(f.unitId()))) {
 				continue;
 			}
-			kept.add((units == null) ? f : clip(f, units, outside));
+			kept.add(f);
 		}
-		return kept;
+		if (units == null || kept.isEmpty()) {
+			return kept;
+		}
+		ScopeMask mask = mask(caller.roots(), units, kept);
+		List<Finding> clipped = new ArrayList<>(kept.size());
+		kept.forEach((f) -> clipped.add(mask.clip(f)));
+		return clipped;
 	}
 
 	/**
@@ -247,7 +258,7 @@ public class AccessScope {
 			return new AuditDocument(document.dataset(), document.asOf(), document.scope(), document.analyses(),
 					document.levels(), filter(document.findings()));
 		}
-		List<String> roots = roots();
+		List<String> roots = distinctRoots();
 		List<Finding> findings = new ArrayList<>();
 		boolean wholeDataset = document.scope() == null;
 		for (Finding f : document.findings()) {
@@ -255,11 +266,11 @@ public class AccessScope {
 				findings.add(f);
 			}
 		}
-		AuditDocument first = null;
+		List<AuditDocument> rootAudits = new ArrayList<>();
 		if (wholeDataset) {
 			for (String root : roots) {
 				AuditDocument rootAudit = this.audits.audit(root, document.asOf());
-				first = (first == null) ? rootAudit : first;
+				rootAudits.add(rootAudit);
 				rootAudit.findings()
 					.stream()
 					.filter((f) -> SCOPE_LEVEL_CODES.contains(f.code()))
@@ -268,9 +279,83 @@ public class AccessScope {
 		}
 		List<Finding> kept = new ArrayList<>(filter(findings));
 		kept.sort(org.dutychain.analysis.Findings.ORDER);
-		AuditDocument summary = (first != null) ? first : document;
-		return new AuditDocument(document.dataset(), document.asOf(),
-				wholeDataset ? String.join(",", roots) : document.scope(), summary.analyses(), summary.levels(), kept);
+		if (!wholeDataset) {
+			return new AuditDocument(document.dataset(), document.asOf(), document.scope(), document.analyses(),
+					document.levels(), kept);
+		}
+		if (rootAudits.isEmpty()) {
+			// no scope unit left in the dataset: never the whole dataset's summaries
+			return new AuditDocument(document.dataset(), document.asOf(), "", List.of(), List.of(), kept);
+		}
+		return new AuditDocument(document.dataset(), document.asOf(), String.join(",", roots),
+				(rootAudits.size() == 1) ? rootAudits.get(0).analyses() : AuditMerge.analyses(roots, rootAudits),
+				(rootAudits.size() == 1) ? rootAudits.get(0).levels() : AuditMerge.levels(rootAudits), kept);
+	}
+
+	/**
+	 * The caller's scope roots without those inside another root's subtree (their units
+	 * are counted once), in the order of its scopes.
+	 */
+	public List<String> distinctRoots() {
+		List<String> roots = roots().stream().distinct().toList();
+		if (roots.size() < 2) {
+			return roots;
+		}
+		List<String> distinct = new ArrayList<>();
+		for (String root : roots) {
+			boolean nested = false;
+			for (String other : roots) {
+				if (!other.equals(root) && units(List.of(other)).contains(root)
+						&& !(units(List.of(root)).contains(other) && roots.indexOf(other) > roots.indexOf(root))) {
+					nested = true;
+				}
+			}
+			if (!nested) {
+				distinct.add(root);
+			}
+		}
+		return distinct;
+	}
+
+	/**
+	 * The cached audit behind a level view (coverage, pressure) without waiting for it:
+	 * the requested unit's (checked), else the whole dataset's for an unrestricted
+	 * caller, else one document over every root of the caller's scope (its level
+	 * summaries and metrics merged, {@link AuditMerge}); null document while an audit is
+	 * still running.
+	 */
+	public AuditCache.ViewAudit view(String requested, LocalDate asOf) {
+		if (requested != null && !requested.isBlank()) {
+			return this.audits.view(effectiveScope(requested), asOf);
+		}
+		if (caller().unrestricted()) {
+			return this.audits.view(null, asOf);
+		}
+		List<String> roots = distinctRoots();
+		if (roots.size() == 1) {
+			return this.audits.view(roots.get(0), asOf);
+		}
+		List<AuditDocument> documents = new ArrayList<>();
+		AuditCache.ViewAudit last = null;
+		for (String root : roots) {
+			last = this.audits.view(root, asOf);
+			if (last.document() == null) {
+				return last;
+			}
+			documents.add(last.document());
+		}
+		if (documents.isEmpty()) {
+			// no scope unit left in the dataset: nothing to show (never the whole
+			// dataset)
+			AuditCache.ViewAudit whole = this.audits.view(null, asOf);
+			return new AuditCache.ViewAudit(
+					(whole.document() == null) ? null : new AuditDocument(whole.document().dataset(),
+							whole.document().asOf(), "", List.of(), List.of(), List.of()),
+					whole.audit());
+		}
+		AuditDocument first = documents.get(0);
+		return new AuditCache.ViewAudit(new AuditDocument(first.dataset(), first.asOf(), String.join(",", roots),
+				AuditMerge.analyses(roots, documents), AuditMerge.levels(documents), List.of()), last.audit());
 	}
 
 	/**
@@ -327,66 +412,130 @@ public class AccessScope {
 		return ids;
 	}
 
+	/**
+	 * The names of the units outside a scope.
+	 *
+	 * @param outside id → name of every unit outside the scope
+	 * @param hidden the names of outside units no inside unit carries
+	 */
+	private record OutsideNames(Map<String, String> outside, Set<String> hidden) {
+	}
+
 	/** Id → name of every unit outside the scope, remembered per dataset and scope. */
-	private Map<String, String> outsideNames(List<String> roots, Set<String> units) {
+	private OutsideNames outsideNames(List<String> roots, Set<String> units) {
 		DatasetInfo dataset = this.datasets.active();
 		ScopeKey key = new ScopeKey(dataset.generation(), dataset.importedAt(), List.copyOf(roots));
-		Map<String, String> cached = this.names.get(key);
+		OutsideNames cached = this.names.get(key);
 		if (cached != null) {
 			return cached;
 		}
 		Map<String, String> outside = new HashMap<>();
+		Set<String> insideNames = new HashSet<>();
 		this.graph.read(this.cypher.statement(FILE, "names"), Map.of("generation", dataset.generation()))
 			.forEach((row) -> {
+				String name = (String) row.get("name");
 				if (!units.contains((String) row.get("id"))) {
-					outside.put((String) row.get("id"), (String) row.get("name"));
+					outside.put((String) row.get("id"), (name != null) ? name : "");
+				}
+				else if (name != null) {
+					insideNames.add(name);
 				}
 			});
+		Set<String> hidden = new HashSet<>();
+		outside.values().stream().filter((n) -> !n.isBlank() && !insideNames.contains(n)).forEach(hidden::add);
+		OutsideNames names = new OutsideNames(Map.copyOf(outside), Set.copyOf(hidden));
 		if (this.names.size() > 64) {
 			this.names.clear();
 		}
-		this.names.put(key, outside);
-		return outside;
+		this.names.put(key, names);
+		return names;
 	}
 
-	/** Drops evidence outside the scope and names outside units as such. */
-	private static Finding clip(Finding f, Set<String> units, Map<String, String> outside) {
-		List<String> dropped = new ArrayList<>();
-		List<String> nodeIds = new ArrayList<>();
-		for (String id : f.evidence().nodeIds()) {
-			if (outside.containsKey(id)) {
-				dropped.add(id);
+	/** The mask of a scope, with the owners of every record the findings refer to. */
+	private ScopeMask mask(List<String> roots, Set<String> units, List<Finding> findings) {
+		OutsideNames names = outsideNames(roots, units);
+		Set<String> ids = new HashSet<>();
+		findings.forEach((f) -> ids.addAll(ScopeMask.referencedIds(f)));
+		ids.removeAll(units);
+		ids.removeAll(names.outside().keySet());
+		Map<String, ScopeMask.Owner> owners = owners(ids);
+		return new ScopeMask(units, names.outside(), names.hidden(), (id) -> {
+			ScopeMask.Owner owner = owners.get(id);
+			return (owner == NO_RECORD) ? null : owner;
+		}, this::templates, this.maskSecret);
+	}
+
+	private static final ScopeMask.Owner NO_RECORD = new ScopeMask.Owner(null, Set.of(), false);
+
+	/**
+	 * The owners of these record ids in the active dataset ({@code owners} in
+	 * {@value #FILE}), remembered per dataset generation ({@link #NO_RECORD} for an id
+	 * that is no record).
+	 */
+	Map<String, ScopeMask.Owner> owners(Collection<String> ids) {
+		DatasetInfo dataset = this.datasets.active();
+		OwnerKey key = new OwnerKey(dataset.generation(), dataset.importedAt());
+		Map<String, ScopeMask.Owner> cache = this.owners.get(key);
+		if (cache == null || cache.size() > 1_000_000) {
+			this.owners.clear();
+			cache = new ConcurrentHashMap<>();
+			this.owners.put(key, cache);
+		}
+		Map<String, ScopeMask.Owner> known = cache;
+		List<String> missing = ids.stream().filter((id) -> id != null && !known.containsKey(id)).toList();
+		String statement = this.cypher.statement(FILE, "owners");
+		for (int from = 0; from < missing.size(); from += 10_000) {
+			List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 10_000));
+			Map<String, String> names = new HashMap<>();
+			Set<String> people = new HashSet<>();
+			Map<String, Set<String>> units = new HashMap<>();
+			this.graph.read(statement, Map.of("generation", dataset.generation(), "ids", chunk)).forEach((row) -> {
+				String id = (String) row.get("id");
+				Set<String> of = units.computeIfAbsent(id, (k) -> new HashSet<>());
+				if (row.get("unitId") != null) {
+					of.add((String) row.get("unitId"));
+				}
+				if (row.get("name") != null) {
+					names.put(id, (String) row.get("name"));
+				}
+				if (Boolean.TRUE.equals(row.get("person"))) {
+					people.add(id);
+				}
+			});
+			for (String id : chunk) {
+				Set<String> of = units.get(id);
+				cache.put(id, (of == null) ? NO_RECORD : new ScopeMask.Owner(names.get(id), of, people.contains(id)));
 			}
-			else {
-				nodeIds.add(id);
+		}
+		Map<String, ScopeMask.Owner> result = new HashMap<>();
+		for (String id : ids) {
+			if (id != null) {
+				result.put(id, cache.getOrDefault(id, NO_RECORD));
 			}
 		}
-		List<List<String>> paths = f.evidence()
-			.paths()
-			.stream()
-			.filter((p) -> p.stream().noneMatch(outside::containsKey))
-			.toList();
-		if (dropped.isEmpty() && paths.size() == f.evidence().paths().size()) {
-			return f;
+		return result;
+	}
+
+	private String[] templates(String analysis, String code) {
+		try {
+			AnalysisDefinition.CodeInfo info = this.analyses.definition(analysis).code(code);
+			return new String[] { info.zh(), info.en() };
 		}
-		String zh = f.messageZh();
-		String en = f.messageEn();
-		Set<String> namesToHide = new LinkedHashSet<>();
-		for (List<String> p : f.evidence().paths()) {
-			p.stream().filter(outside::containsKey).forEach(dropped::add);
+		catch (RuntimeException unknown) {
+			return null;
 		}
-		dropped.forEach((id) -> {
-			String name = outside.get(id);
-			if (name != null && !name.isBlank()) {
-				namesToHide.add(name);
-			}
-		});
-		for (String name : namesToHide) {
-			zh = (zh != null) ? zh.replace(name, OUTSIDE_ZH) : null;
-			en = (en != null) ? en.replace(name, OUTSIDE_EN) : null;
+	}
+
+	/**
+	 * The audit of the requested unit (checked) or, without one, of the whole dataset, as
+	 * the caller may see it.
+	 */
+	public AuditDocument audit(String requested, LocalDate asOf) {
+		if (requested == null || requested.isBlank()) {
+			return wholeAudit(asOf);
 		}
-		return new Finding(f.analysis(), f.code(), f.severity(), f.unitId(), f.level(), f.postId(), f.personId(),
-				f.dutyId(), f.issueId(), f.subject(), new Message(zh, en), new Evidence(nodeIds, paths), f.metrics());
+		requireVisible(requested.strip());
+		return filter(this.audits.audit(requested.strip(), asOf));
 	}
 
 	/** For callers that cache per date: the caller's view of the whole audit at asOf. */

@@ -141,7 +141,7 @@ class AnalysisController {
 	@GetMapping("/api/coverage")
 	CoverageResponse coverage(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AuditCache.ViewAudit view = this.audits.view(this.access.effectiveScope(blankToNull(scope)), asOf);
+		AuditCache.ViewAudit view = this.access.view(blankToNull(scope), asOf);
 		AuditDocument audit = view.document();
 		if (audit == null) {
 			return new CoverageResponse(this.datasets.active().name(), this.datasets.asOf(asOf), blankToNull(scope),
@@ -167,7 +167,7 @@ class AnalysisController {
 	@GetMapping("/api/pressure")
 	PressureResponse pressure(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AuditCache.ViewAudit view = this.audits.view(this.access.effectiveScope(blankToNull(scope)), asOf);
+		AuditCache.ViewAudit view = this.access.view(blankToNull(scope), asOf);
 		AuditDocument audit = view.document();
 		if (audit == null) {
 			return new PressureResponse(this.datasets.active().name(), this.datasets.asOf(asOf), blankToNull(scope),

@@ -86,13 +86,19 @@ class ReportController {
 			this.visibleSnapshots.require(since);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-		ReportOptions options = new ReportOptions(this.access.caller().username(), appendix);
-		if ((scope == null || scope.isBlank()) && this.access.roots().size() > 1) {
-			// a user with several scopes: one report over all of them (the whole audit as
-			// this user may see it, every scope named in its header)
-			AuditDocument whole = this.access.wholeAudit(asOf);
-			scope = whole.scope();
-			this.reports.write(whole, f, since, options, out);
+		boolean restricted = !this.access.caller().unrestricted() || this.access.hidesSensitive();
+		ReportOptions options = restricted
+				? new ReportOptions(this.access.caller().username(), appendix, this.access::filter)
+				: new ReportOptions(this.access.caller().username(), appendix);
+		if (restricted) {
+			// a scoped user (or VIEWER): the audit as this user may see it — without a
+			// scope
+			// the whole audit over all its scopes, every scope named in the header;
+			// findings
+			// outside dropped, messages and chains naming outside units as such
+			AuditDocument document = this.access.audit(scope, asOf);
+			scope = document.scope();
+			this.reports.write(document, f, since, options, out);
 		}
 		else {
 			scope = this.access.effectiveScope(scope);
@@ -128,7 +134,10 @@ class ReportController {
 	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String label) {
-		SnapshotInfo info = this.snapshots.create(this.access.effectiveScope(scope), asOf, label);
+		String effective = this.access.effectiveScope(scope);
+		// a scoped user stores what it may see (outside units and people named as such)
+		SnapshotInfo info = this.access.caller().unrestricted() ? this.snapshots.create(effective, asOf, label)
+				: this.snapshots.save(this.access.audit(effective, asOf), label);
 		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
 		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
 	}
