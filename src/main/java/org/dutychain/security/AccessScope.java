@@ -84,8 +84,11 @@ public class AccessScope {
 
 	private final Map<OwnerKey, Map<String, ScopeMask.Owner>> owners = new ConcurrentHashMap<>();
 
-	/** The key of the digests that stand for outside ids in finding keys. */
-	private final byte[] maskSecret = new java.security.SecureRandom().generateSeed(32);
+	/**
+	 * The key of the digests that stand for outside ids in finding keys: system data
+	 * ({@code cypher/security/secrets.cypher}), read once.
+	 */
+	private volatile byte[] maskSecret;
 
 	private record ScopeKey(long generation, ZonedDateTime importedAt, List<String> roots) {
 	}
@@ -462,7 +465,21 @@ public class AccessScope {
 		return new ScopeMask(units, names.outside(), names.hidden(), (id) -> {
 			ScopeMask.Owner owner = owners.get(id);
 			return (owner == NO_RECORD) ? null : owner;
-		}, this::templates, this.maskSecret);
+		}, this::templates, maskSecret());
+	}
+
+	private byte[] maskSecret() {
+		byte[] secret = this.maskSecret;
+		if (secret == null) {
+			byte[] fresh = new byte[32];
+			new java.security.SecureRandom().nextBytes(fresh);
+			List<Map<String, Object>> rows = this.graph.write(
+					this.cypher.statement("security/secrets.cypher", "secret"),
+					Map.of("name", "scope-mask", "value", java.util.Base64.getEncoder().encodeToString(fresh)));
+			secret = java.util.Base64.getDecoder().decode((String) rows.get(0).get("value"));
+			this.maskSecret = secret;
+		}
+		return secret;
 	}
 
 	private static final ScopeMask.Owner NO_RECORD = new ScopeMask.Owner(null, Set.of(), false);

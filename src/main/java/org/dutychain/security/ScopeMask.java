@@ -36,8 +36,8 @@ import org.dutychain.analysis.Message;
  * <li>Evidence ids and paths touching an outside unit or record are dropped; the
  * finding's post, person, duty and issue ids are cleared when outside, outside ids and
  * names in its metrics replaced; an outside id in the key subject is replaced by a keyed
- * digest ({@code outside-…}), stable within the running server, so keys stay unique
- * without naming the record.</li>
+ * digest ({@code outside-…}), stable across restarts (its key is system data), so keys
+ * stay unique without naming the record.</li>
  * <li>The message is rendered again from its template and the values it was built from: a
  * value that is an outside unit's id or name becomes {@value AccessScope#OUTSIDE_ZH}, an
  * outside person's id or name {@value #PERSON_ZH}, an outside record's id

@@ -42,7 +42,7 @@ public record GraphDigest(Map<String, Long> nodes, Map<String, Long> relationshi
 		// outside
 		// the digest (issue 9)
 		graph.stream(
-				"MATCH (n) WHERE NOT (n:Counter OR n:GenerationLease OR n:User OR n:AuditEntry OR n:ChangeRecord OR n:Snapshot) RETURN labels(n) AS labels, properties(n) AS properties",
+				"MATCH (n) WHERE NOT (n:Counter OR n:GenerationLease OR n:User OR n:AuditEntry OR n:ChangeRecord OR n:Snapshot OR n:Secret) RETURN labels(n) AS labels, properties(n) AS properties",
 				Map.of(), (row) -> {
 					String labels = labels(row.get("labels"));
 					nodes.merge(labels, 1L, Long::sum);

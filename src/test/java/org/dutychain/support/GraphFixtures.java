@@ -43,7 +43,10 @@ public class GraphFixtures {
 	}
 
 	private void wipeAll() {
-		this.graph.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", Map.of());
+		// the installation's secrets stay, as they do in a real store (the running server
+		// keeps them in memory)
+		this.graph.autoCommit("MATCH (n) WHERE NOT n:Secret CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+				Map.of());
 	}
 
 	public FixtureFile load(Path path) {
@@ -62,7 +65,9 @@ public class GraphFixtures {
 			for (CypherFile.Statement s : file.statements()) {
 				tx.run(s.cypher(), Map.of()).consume();
 			}
-			tx.run("MATCH (n) WHERE n.generation IS NULL SET n.generation = $g", Map.of("g", GENERATION)).consume();
+			tx.run("MATCH (n) WHERE n.generation IS NULL AND NOT n:Secret SET n.generation = $g",
+					Map.of("g", GENERATION))
+				.consume();
 			tx.run("CREATE (:Dataset {name: 'fixture', asOf: $asOf, generation: $g, active: true, importedAt: datetime()})",
 					Map.of("asOf", asOf, "g", GENERATION))
 				.consume();
