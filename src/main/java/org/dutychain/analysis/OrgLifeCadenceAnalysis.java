@@ -116,7 +116,11 @@ class OrgLifeCadenceAnalysis implements AnalysisExtension {
 			Map<String, Object> metrics) {
 		Window window = Window.of(context.scope().asOf());
 		Map<String, Object> extra = Map.of("windowStart", window.firstDay(), "windowEnd", window.lastDay());
-		metrics.put("window", Map.of("start", window.firstDay().toString(), "end", window.lastDay().toString()));
+		Map<String, Object> windowMetric = new LinkedHashMap<>(); // one order in every
+																	// run
+		windowMetric.put("start", window.firstDay().toString());
+		windowMetric.put("end", window.lastDay().toString());
+		metrics.put("window", windowMetric);
 		List<Map<String, Object>> inUse = context.read(definition.file().statement("subkinds-in-use").cypher(), extra);
 		boolean subkinds = !inUse.isEmpty() && inUse.get(0).get("withSubkind") instanceof Number n && n.longValue() > 0;
 		metrics.put("subkindsInUse", subkinds);
@@ -129,9 +133,14 @@ class OrgLifeCadenceAnalysis implements AnalysisExtension {
 					context.read(definition.file().statement("first-secretary-months").cypher(), extra), findings);
 		}
 		else {
-			metrics.put("skipped", Map.of("codes", List.of("ORG_LIFE_CADENCE", "FIRST_SECRETARY_REPORT_MISSING"), "zh",
-					"范围内的工作记录均未填写子类型，未检查“三会一课”和第一书记月报", "en",
-					"no activity in scope has a subkind: the 三会一课 cadence and the first secretaries' monthly reports were not checked"));
+			// in a fixed order: Map.of iterates in a different order in every JVM, and
+			// the CLI's JSON differed from run to run
+			Map<String, Object> skipped = new LinkedHashMap<>();
+			skipped.put("codes", List.of("ORG_LIFE_CADENCE", "FIRST_SECRETARY_REPORT_MISSING"));
+			skipped.put("zh", "范围内的工作记录均未填写子类型，未检查“三会一课”和第一书记月报");
+			skipped.put("en",
+					"no activity in scope has a subkind: the 三会一课 cadence and the first secretaries' monthly reports were not checked");
+			metrics.put("skipped", skipped);
 		}
 		for (Map<String, Object> row : context.read(definition.file().statement("evaluation-checks").cypher(), extra)) {
 			evaluations(definition, context, window, row, findings);

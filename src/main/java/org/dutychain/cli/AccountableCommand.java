@@ -131,6 +131,9 @@ final class AccountableCommand implements Callable<Integer> {
 			return DutychainCli.OK;
 		}
 		finally {
+			if (timings.phases().containsKey("db-start")) {
+				timings.lap("close"); // the database's shutdown and the store's removal
+			}
 			if (this.options.timings) {
 				timings.print(err);
 			}

@@ -86,6 +86,9 @@ final class AuditCommand implements Callable<Integer> {
 			return audit(err, timings);
 		}
 		finally {
+			if (timings.phases().containsKey("db-start")) {
+				timings.lap("close"); // the database's shutdown and the store's removal
+			}
 			if (this.options.timings) {
 				timings.print(err);
 			}

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -188,8 +189,16 @@ class EmbeddedNeo4jConfiguration {
 					.setConfig(HttpConnector.enabled, false)
 					.setConfig(HttpsConnector.enabled, false)
 					.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
-					.setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
 					.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
+					// Bolt's two Netty event loop groups wait a quiet period (5 s each by
+					// default) at shutdown for tasks that never come: our driver is
+					// closed
+					// before the database, so every shutdown waited 10 s for nothing
+					.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+					// a throw-away store (audit, accountable) never needs a preallocated
+					// or retained transaction log
+					.setConfig(GraphDatabaseSettings.preallocate_logical_logs, !properties.ephemeral())
+					.setConfig(GraphDatabaseSettings.keep_logical_logs, properties.ephemeral() ? "false" : "2 files")
 					.build();
 				PrivateFiles.restrict(home);
 				GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);

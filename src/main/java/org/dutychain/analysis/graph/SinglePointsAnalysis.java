@@ -66,7 +66,12 @@ public class SinglePointsAnalysis implements AnalysisExtension {
 			row.put("code", "CUT_UNIT");
 			row.put("unitId", id);
 			row.put("evidenceIds", List.copyOf(evidence));
-			row.put("metrics", Map.of("cutOff", cut.cutOff(), "nestedCutUnits", nested.size(), "nested", nested));
+			Map<String, Object> cutMetrics = new LinkedHashMap<>(); // one order in every
+																	// run
+			cutMetrics.put("cutOff", cut.cutOff());
+			cutMetrics.put("nestedCutUnits", nested.size());
+			cutMetrics.put("nested", nested);
+			row.put("metrics", cutMetrics);
 			row.put("unitName", graph.name(cut.vertex()));
 			row.put("cutOffCount", cut.cutOff());
 			row.put("cutOffList", names(graph, cut.sample(), cut.cutOff()));
