@@ -38,8 +38,13 @@ public record Finding(String analysis, String code, Severity severity, String un
 		Objects.requireNonNull(evidence, "evidence");
 		subject = (subject == null || subject.isEmpty()) ? defaultSubject(unitId, postId, personId, dutyId, issueId)
 				: subject.stream().map(String::valueOf).toList();
+		// a Map.of map (it iterates in a per-JVM order) is sorted by key,
+		// so the same audit writes the same JSON in every run
 		metrics = (metrics == null) ? Map.of()
-				: java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+				: java.util.Collections
+					.unmodifiableMap(metrics.getClass().getName().startsWith("java.util.ImmutableCollections")
+							? new java.util.LinkedHashMap<>(new java.util.TreeMap<>(metrics))
+							: new java.util.LinkedHashMap<>(metrics));
 		if (subject.isEmpty()) {
 			throw new IllegalArgumentException(analysis + "/" + code + ": a finding needs a subject");
 		}
