@@ -143,6 +143,18 @@ public class Ledger {
 	 */
 	public Map<String, Object> digest(String scope, LocalDate asOf, int days) {
 		DatasetInfo active = this.datasets.active();
+		List<String> unitIds = (scope != null && active.present())
+				? List.copyOf(this.datasets.scopeLevels(active.generation(), scope).keySet()) : null;
+		return digestOf(unitIds, asOf, days);
+	}
+
+	/**
+	 * {@link #digest} over the given units (null: every unit) — the subtrees of a user
+	 * with several scopes.
+	 */
+	public Map<String, Object> digestOf(java.util.Collection<String> scopeUnits, LocalDate asOf, int days) {
+		DatasetInfo active = this.datasets.active();
+		List<String> unitIds = (scopeUnits != null) ? List.copyOf(scopeUnits) : null;
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<String, Object> digest = new LinkedHashMap<>();
 		digest.put("dataset", active.name());
@@ -150,8 +162,6 @@ public class Ledger {
 		digest.put("days", days);
 		Map<String, Map<String, Object>> units = new java.util.TreeMap<>();
 		if (active.present()) {
-			List<String> unitIds = (scope != null)
-					? List.copyOf(this.datasets.scopeLevels(active.generation(), scope).keySet()) : null;
 			Map<String, Object> params = new HashMap<>();
 			params.put("generation", active.generation());
 			params.put("unitIds", unitIds);

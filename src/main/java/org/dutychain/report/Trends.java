@@ -64,10 +64,20 @@ public class Trends {
 	 * Units are named as the active dataset names them.
 	 */
 	public Trend summarize(SnapshotDiff diff, String scope) {
+		return summarize(diff, (scope != null) ? List.of(scope) : List.of());
+	}
+
+	/**
+	 * {@link #summarize(SnapshotDiff, String)} over several scopes (a user's subtrees): a
+	 * finding's department is the unit directly under the scope its unit lies in; no
+	 * scope as there.
+	 */
+	public Trend summarize(SnapshotDiff diff, List<String> scopes) {
+		String scope = scopes.isEmpty() ? null : String.join(",", scopes);
 		Map<String, UnitRow> units = units();
 		Function<SnapshotDiff.FindingRef, Trend.Item> item = (f) -> {
 			UnitRow unit = (f.unitId() != null) ? units.get(f.unitId()) : null;
-			String department = (f.unitId() != null) ? department(f.unitId(), scope, units) : null;
+			String department = (f.unitId() != null) ? department(f.unitId(), scopes, units) : null;
 			UnitRow d = (department != null) ? units.get(department) : null;
 			return new Trend.Item(f.key(), f.analysis(), f.code(), f.severity(), f.unitId(),
 					(unit != null) ? unit.name() : null, f.level(), department, (d != null) ? d.name() : null,
@@ -114,6 +124,19 @@ public class Trends {
 	 * (a top unit is its own department). Null when the path does not pass the scope (a
 	 * unit in scope through dual leadership only) or the unit is unknown.
 	 */
+	static String department(String unitId, List<String> scopes, Map<String, UnitRow> units) {
+		if (scopes.isEmpty()) {
+			return department(unitId, (String) null, units);
+		}
+		for (String scope : scopes) {
+			String department = department(unitId, scope, units);
+			if (department != null) {
+				return department;
+			}
+		}
+		return null;
+	}
+
 	static String department(String unitId, String scope, Map<String, UnitRow> units) {
 		UnitRow unit = units.get(unitId);
 		if (unit == null) {

@@ -3,6 +3,7 @@ package org.dutychain.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.dutychain.analysis.AnalysisDefinition;
 import org.dutychain.analysis.AnalysisResult;
@@ -10,6 +11,7 @@ import org.dutychain.analysis.AnalysisService;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.AuditStatus;
+import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Severity;
 import org.dutychain.organization.Datasets;
 import org.dutychain.security.AccessScope;
@@ -122,7 +124,31 @@ class AnalysisController {
 	AnalysisResult run(@PathVariable String id, @RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		this.analyses.definition(id);
-		AnalysisResult result = this.analyses.run(id, this.access.effectiveScope(blankToNull(scope)), asOf);
+		String requested = blankToNull(scope);
+		List<String> roots = (requested == null) ? this.access.distinctRoots() : List.of();
+		if (roots.size() > 1) {
+			// a user with several scopes: the analysis of each subtree, findings once
+			// each,
+			// the metrics per scope unit
+			List<Finding> findings = new java.util.ArrayList<>();
+			Set<String> keys = new java.util.HashSet<>();
+			Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+			AnalysisResult last = null;
+			int examined = 0;
+			long duration = 0;
+			for (String root : roots) {
+				last = this.analyses.run(id, root, asOf);
+				examined += last.examined();
+				duration += last.durationMs();
+				metrics.put(root, last.metrics());
+				last.findings().stream().filter((f) -> keys.add(f.key())).forEach(findings::add);
+			}
+			findings.sort(org.dutychain.analysis.Findings.ORDER);
+			return new AnalysisResult(last.analysis(), last.title(),
+					new org.dutychain.analysis.AnalysisScope(String.join(",", roots), last.scope().asOf()), examined,
+					duration, Map.of("roots", metrics), this.access.filter(findings));
+		}
+		AnalysisResult result = this.analyses.run(id, this.access.effectiveScope(requested), asOf);
 		return new AnalysisResult(result.analysis(), result.title(), result.scope(), result.examined(),
 				result.durationMs(), result.metrics(), this.access.filter(result.findings()));
 	}

@@ -119,7 +119,12 @@ class LedgerController {
 	Map<String, Object> digest(@RequestParam(defaultValue = "30") int days,
 			@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return this.ledger.digest(this.access.effectiveScope(blankToNull(scope)), asOf, days);
+		String requested = blankToNull(scope);
+		if (requested == null && !this.access.caller().unrestricted()) {
+			// every subtree of the caller, however many scopes it has
+			return this.ledger.digestOf(this.access.visibleUnits(), asOf, days);
+		}
+		return this.ledger.digest(this.access.effectiveScope(requested), asOf, days);
 	}
 
 	/**

@@ -134,10 +134,12 @@ class ReportController {
 	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String label) {
-		String effective = this.access.effectiveScope(scope);
-		// a scoped user stores what it may see (outside units and people named as such)
-		SnapshotInfo info = this.access.caller().unrestricted() ? this.snapshots.create(effective, asOf, label)
-				: this.snapshots.save(this.access.audit(effective, asOf), label);
+		// a scoped user stores what it may see (outside units and people named as such);
+		// with
+		// no scope, all its subtrees
+		SnapshotInfo info = this.access.caller().unrestricted()
+				? this.snapshots.create(this.access.effectiveScope(scope), asOf, label)
+				: this.snapshots.save(this.access.audit(AnalysisController.blankToNull(scope), asOf), label);
 		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
 		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
 	}

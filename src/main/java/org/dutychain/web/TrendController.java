@@ -57,9 +57,12 @@ class TrendController {
 	Trend trend(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String scope) {
-		String effective = this.access.effectiveScope(AnalysisController.blankToNull(scope));
-		SnapshotDiff diff = this.snapshots.diff(audit(effective, from), audit(effective, to));
-		return this.trends.summarize(diff, effective);
+		String requested = AnalysisController.blankToNull(scope);
+		if (requested != null) {
+			this.access.requireVisible(requested);
+		}
+		SnapshotDiff diff = this.snapshots.diff(audit(requested, from), audit(requested, to));
+		return this.trends.summarize(diff, scopes(requested));
 	}
 
 	/**
@@ -79,7 +82,7 @@ class TrendController {
 		else {
 			diff = this.snapshots.diff(a, audit(from.scope(), this.datasets.asOf(asOf)));
 		}
-		return this.trends.summarize(diff, from.scope());
+		return this.trends.summarize(diff, scopes(from.scope()));
 	}
 
 	/** Gradings of the unit and its PRIMARY children by scheme and year (考评轨迹). */
@@ -99,8 +102,24 @@ class TrendController {
 	}
 
 	/** The audit of a scope (null: the whole dataset) as the caller may see it. */
+	/**
+	 * The scopes a comparison is counted in: the requested unit, else the caller's scope
+	 * units (none for ADMIN: the whole dataset). A snapshot of several scopes names them
+	 * joined by commas.
+	 */
+	private List<String> scopes(String scope) {
+		if (scope == null || scope.equals(String.join(",", this.access.roots()))) {
+			return this.access.roots();
+		}
+		return List.of(scope);
+	}
+
+	/**
+	 * The caller's view at asOf: of one unit, or with no scope (or the joined scopes of a
+	 * snapshot of all of them) of the whole dataset as the caller may see it.
+	 */
 	private AuditDocument audit(String scope, LocalDate asOf) {
-		if (scope == null) {
+		if (scope == null || scope.equals(String.join(",", this.access.roots()))) {
 			return this.access.wholeAudit(asOf);
 		}
 		this.access.requireVisible(scope);

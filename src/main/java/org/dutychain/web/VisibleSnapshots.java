@@ -25,8 +25,19 @@ class VisibleSnapshots {
 		this.access = access;
 	}
 
+	/**
+	 * A snapshot of a unit's scope, or of several scopes (their ids joined by commas, as
+	 * a user with several scopes saves them), is visible when every one of its units is.
+	 */
 	boolean visible(SnapshotInfo info) {
-		return this.access.caller().unrestricted() || (info.scope() != null && this.access.isVisible(info.scope()));
+		if (this.access.caller().unrestricted()) {
+			return true;
+		}
+		if (info.scope() == null) {
+			return false;
+		}
+		return this.access.isVisible(info.scope())
+				|| java.util.Arrays.stream(info.scope().split(",")).allMatch(this.access::isVisible);
 	}
 
 	List<SnapshotInfo> list() {

@@ -268,6 +268,51 @@ class ScopedViewIT {
 		}
 	}
 
+	/**
+	 * Every other view without a scope covers all the subtrees of a user with several
+	 * scopes, whichever is named first: one analysis, the reminders (到期提醒), the trend and
+	 * a snapshot.
+	 */
+	@Test
+	void aUserWithTwoScopesGetsBothSubtreesInEveryOtherView() throws Exception {
+		this.fixtures.load(SecurityIT.FIXTURE);
+		this.audits.clear();
+		// X first: its subtree has no issue and few findings; A's has issue I-1 at C
+		String auditor = user("AUDITOR", "X", "A");
+		JsonNode run = as(auditor, "POST", "/api/analyses/post-vacancy/run");
+		Set<String> union = new TreeSet<>();
+		for (String scope : List.of("A", "X")) {
+			as(auditor, "POST", "/api/analyses/post-vacancy/run?scope=" + scope).path("findings")
+				.forEach((f) -> union.add(f.path("key").asText()));
+		}
+		Set<String> keys = new TreeSet<>();
+		Set<String> units = new TreeSet<>();
+		run.path("findings").forEach((f) -> {
+			keys.add(f.path("key").asText());
+			units.add(f.path("unitId").asText());
+		});
+		assertThat(keys).isEqualTo(union);
+		assertThat(units).as("findings of both subtrees").contains("A", "X");
+
+		JsonNode digest = as(auditor, "GET", "/api/digest?days=120");
+		assertThat(digest.toString()).as("the issue due at C, under the second scope").contains("I-1");
+
+		JsonNode audit = as(auditor, "POST", "/api/audit");
+		JsonNode trend = as(auditor, "GET", "/api/trend?from=2025-06-30&to=2025-06-30");
+		assertThat(trend.path("totals").path("unchanged").asInt()).isEqualTo(audit.path("findings").size());
+		Set<String> departments = new TreeSet<>();
+		trend.path("byDepartment").forEach((d) -> departments.add(d.path("key").asText()));
+		assertThat(departments).as("no department outside the scopes").isSubsetOf("A", "B", "C", "X", "");
+
+		Answer created = send(auditor, PASSWORD, "POST", "/api/snapshots?label=two-scopes", null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode info = this.json.readTree(created.body());
+		assertThat(info.path("scope").asText()).isEqualTo("X,A");
+		JsonNode compared = as(auditor, "GET", "/api/snapshots/" + info.path("id").asText() + "/trend");
+		assertThat(compared.path("totals").path("unchanged").asInt()).isEqualTo(audit.path("findings").size());
+		assertThat(compared.path("totals").path("added").asInt()).isZero();
+	}
+
 	@Test
 	void theDatasetExportAndImportJobsAreForAdminsOnly() throws Exception {
 		this.fixtures.load(SecurityIT.FIXTURE);
