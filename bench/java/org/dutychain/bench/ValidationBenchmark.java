@@ -63,6 +63,7 @@ class ValidationBenchmark {
 				long filesPeak = HeapPeaks.peakMb();
 				table.add(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d |", units,
 						checked.rows(), cpuMs, wallMs, peak, held, filesCpuMs, filesWallMs, filesPeak));
+				System.out.println("measured " + table.get(table.size() - 1));
 				checked = null;
 			}
 			finally {
