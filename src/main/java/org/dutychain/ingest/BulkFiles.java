@@ -2,6 +2,7 @@ package org.dutychain.ingest;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,25 +98,21 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 		BulkFiles write(ValidDataset data) throws IOException {
 			String g = Long.toString(GENERATION);
-			List<Map<String, Object>> units = data.rows(DatasetFormat.UNITS);
-			Map<String, Long> levels = levels(units);
-			Set<Object> unitIds = new HashSet<>();
 			try (Sheet n = node("Unit",
 					"id:ID(Unit),generation:long,name,kind,sector,region,members:long,staff:long,hostUnits:long,level:long");
 					Sheet leads = rel("LEADS", "Unit", "Unit", ",kind")) {
-				for (Map<String, Object> u : units) {
-					unitIds.add(u.get("id"));
+				forEach(data, DatasetFormat.UNITS, (u) -> {
 					n.row(u.get("id"), g, u.get("name"), u.get("kind"), u.get("sector"), u.get("region"),
-							u.get("members"), u.get("staff"), u.get("host_units"), levels.get((String) u.get("id")));
+							u.get("members"), u.get("staff"), u.get("host_units"), data.level((String) u.get("id")));
 					if (u.get("parent_id") != null) {
 						leads.row(u.get("parent_id"), u.get("id"), LeadKind.PRIMARY.name());
 					}
 					counted();
-				}
-				for (Map<String, Object> l : data.rows(DatasetFormat.LEADERSHIP)) {
+				});
+				forEach(data, DatasetFormat.LEADERSHIP, (l) -> {
 					leads.row(l.get("leader_id"), l.get("unit_id"), l.get("kind"));
 					counted();
-				}
+				});
 			}
 			List<Map<String, Object>> postKinds = postKinds(data);
 			try (Sheet n = node("PostKind",
@@ -127,18 +124,18 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 			}
 			try (Sheet n = node("Person", "id:ID(Person),generation:long,name,title");
 					Sheet home = rel("HOME_UNIT", "Person", "Unit", "")) {
-				for (Map<String, Object> p : data.rows(DatasetFormat.PEOPLE)) {
+				forEach(data, DatasetFormat.PEOPLE, (p) -> {
 					n.row(p.get("id"), g, p.get("name"), p.get("title"));
 					if (p.get("unit_id") != null) {
 						home.row(p.get("id"), p.get("unit_id"));
 					}
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Post", "id:ID(Post),generation:long,kind,title,domains:string[]");
 					Sheet hasPost = rel("HAS_POST", "Unit", "Post", "");
 					Sheet ofKind = rel("OF_KIND", "Post", "PostKind", "")) {
-				for (Map<String, Object> p : data.rows(DatasetFormat.POSTS)) {
+				forEach(data, DatasetFormat.POSTS, (p) -> {
 					if (p.get("domains") instanceof List<?> list && list.isEmpty()) {
 						throw new NotBulkLoadableException("post " + p.get("id") + " has an empty domain list");
 					}
@@ -146,20 +143,20 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					hasPost.row(p.get("unit_id"), p.get("id"));
 					ofKind.row(p.get("id"), p.get("kind"));
 					counted();
-				}
+				});
 			}
 			try (Sheet holds = rel("HOLDS", "Person", "Post", ",since:date,until:date")) {
-				for (Map<String, Object> a : data.rows(DatasetFormat.APPOINTMENTS)) {
+				forEach(data, DatasetFormat.APPOINTMENTS, (a) -> {
 					holds.row(a.get("person_id"), a.get("post_id"), a.get("since"), a.get("until"));
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Duty",
 					"id:ID(Duty),generation:long,domain,text,cadence,due:date,unitId,postId,status");
 					Sheet team = rel("HAS_DUTY", "Unit", "Duty", "");
 					Sheet personal = rel("HAS_DUTY", "Post", "Duty", "");
 					Sheet derived = rel("DERIVED_FROM", "Duty", "Duty", "")) {
-				for (Map<String, Object> d : data.rows(DatasetFormat.DUTIES)) {
+				forEach(data, DatasetFormat.DUTIES, (d) -> {
 					n.row(d.get("id"), g, d.get("domain"), d.get("text"), d.get("cadence"), d.get("due"),
 							d.get("unit_id"), d.get("post_id"), d.get("status"));
 					if (d.get("post_id") == null) {
@@ -172,29 +169,29 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 						derived.row(d.get("id"), d.get("derived_from"));
 					}
 					counted();
-				}
+				});
 			}
 			try (Sheet first = rel("FIRST_SECRETARY_OF", "Person", "Unit",
 					",kind,since:date,until:date,dispatchedBy")) {
-				for (Map<String, Object> f : data.rows(DatasetFormat.FIRST_SECRETARIES)) {
+				forEach(data, DatasetFormat.FIRST_SECRETARIES, (f) -> {
 					first.row(f.get("person_id"), f.get("unit_id"), f.get("kind"), f.get("since"), f.get("until"),
 							f.get("dispatched_by"));
 					counted();
-				}
+				});
 			}
 			try (Sheet byPerson = rel("ASSISTS", "Person", "Unit", ",level,since:date,until:date");
 					Sheet byUnit = rel("ASSISTS", "Unit", "Unit", ",level,since:date,until:date")) {
-				for (Map<String, Object> a : data.rows(DatasetFormat.ASSISTANCE)) {
-					Sheet sheet = unitIds.contains(a.get("assistant_id")) ? byUnit : byPerson;
+				forEach(data, DatasetFormat.ASSISTANCE, (a) -> {
+					Sheet sheet = (a.get("assistant_id") instanceof String id && data.isUnit(id)) ? byUnit : byPerson;
 					sheet.row(a.get("assistant_id"), a.get("unit_id"), a.get("level"), a.get("since"), a.get("until"));
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Activity", "id:ID(Activity),generation:long,kind,date:date,count:long,subkind");
 					Sheet did = rel("DID", "Unit", "Activity", "");
 					Sheet aimed = rel("AIMED_AT", "Activity", "Unit", "");
 					Sheet forDuty = rel("FOR_DUTY", "Activity", "Duty", "")) {
-				for (Map<String, Object> a : data.rows(DatasetFormat.ACTIVITIES)) {
+				forEach(data, DatasetFormat.ACTIVITIES, (a) -> {
 					Object count = (a.get("count") != null) ? a.get("count") : 1L;
 					n.row(a.get("id"), g, a.get("kind"), a.get("date"), count, a.get("subkind"));
 					did.row(a.get("unit_id"), a.get("id"));
@@ -205,12 +202,12 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 						forDuty.row(a.get("id"), a.get("duty_id"));
 					}
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Grading", "id:ID(Grading),generation:long,year:long,scheme,grade,problems:string[]");
 					Sheet byUnit = rel("GRADED", "Unit", "Grading", "");
 					Sheet byPerson = rel("GRADED", "Person", "Grading", "")) {
-				for (Map<String, Object> row : data.rows(DatasetFormat.GRADINGS)) {
+				forEach(data, DatasetFormat.GRADINGS, (row) -> {
 					String id = "G:" + row.get("unit_id") + ":"
 							+ ((row.get("person_id") != null) ? row.get("person_id") : "-") + ":" + row.get("year")
 							+ ":" + row.get("scheme");
@@ -222,13 +219,13 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 						byPerson.row(row.get("person_id"), id);
 					}
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Issue",
 					"id:ID(Issue),generation:long,domain,title,foundOn:date,source,severity,status,due:date,closedOn:date,lookBackOn:date");
 					Sheet foundIn = rel("FOUND_IN", "Issue", "Unit", "");
 					Sheet against = rel("AGAINST", "Issue", "Duty", "")) {
-				for (Map<String, Object> i : data.rows(DatasetFormat.ISSUES)) {
+				forEach(data, DatasetFormat.ISSUES, (i) -> {
 					n.row(i.get("id"), g, i.get("domain"), i.get("title"), i.get("found_on"), i.get("source"),
 							i.get("severity"), i.get("status"), i.get("due"), i.get("closed_on"),
 							i.get("look_back_on"));
@@ -237,35 +234,35 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 						against.row(i.get("id"), i.get("duty_id"));
 					}
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Supervision",
 					"id:ID(Supervision),generation:long,listedOn:date,deadline:date,stage,outcome,outcomeOn:date");
 					Sheet listedIn = rel("LISTED_IN", "Unit", "Supervision", "");
 					Sheet supervises = rel("SUPERVISES", "Unit", "Supervision", "")) {
-				for (Map<String, Object> s : data.rows(DatasetFormat.SUPERVISIONS)) {
+				forEach(data, DatasetFormat.SUPERVISIONS, (s) -> {
 					n.row(s.get("id"), g, s.get("listed_on"), s.get("deadline"), s.get("stage"), s.get("outcome"),
 							s.get("outcome_on"));
 					listedIn.row(s.get("unit_id"), s.get("id"));
 					supervises.row(s.get("listed_by"), s.get("id"));
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("PersonnelEvent", "id:ID(PersonnelEvent),generation:long,date:date,kind,reason");
 					Sheet had = rel("HAD", "Person", "PersonnelEvent", "")) {
-				for (Map<String, Object> e : data.rows(DatasetFormat.PERSONNEL_EVENTS)) {
+				forEach(data, DatasetFormat.PERSONNEL_EVENTS, (e) -> {
 					String id = "E:" + e.get("person_id") + ":" + e.get("date") + ":" + e.get("kind");
 					n.row(id, g, e.get("date"), e.get("kind"), e.get("reason"));
 					had.row(e.get("person_id"), id);
 					counted();
-				}
+				});
 			}
 			try (Sheet n = node("Measure",
 					"id:ID(Measure),generation:long,text,due:date,status,evidence,verifiedOn:date,returnReason");
 					Sheet hasMeasure = rel("HAS_MEASURE", "Issue", "Measure", "");
 					Sheet ownedBy = rel("OWNED_BY", "Measure", "Post", "");
 					Sheet verified = rel("VERIFIED", "Person", "Measure", "")) {
-				for (Map<String, Object> m : data.rows(DatasetFormat.MEASURES)) {
+				forEach(data, DatasetFormat.MEASURES, (m) -> {
 					n.row(m.get("id"), g, m.get("text"), m.get("due"), m.get("status"), m.get("evidence"),
 							m.get("verified_on"), m.get("return_reason"));
 					hasMeasure.row(m.get("issue_id"), m.get("id"));
@@ -276,7 +273,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 						verified.row(m.get("verified_by"), m.get("id"));
 					}
 					counted();
-				}
+				});
 			}
 			// what the switch transaction and the generation counter write
 			try (Sheet n = node("Dataset",
@@ -439,11 +436,34 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 	/** The post kinds written: post_kinds.csv, else the default set (design.md §2). */
 	static List<Map<String, Object>> postKinds(ValidDataset data) {
-		List<Map<String, Object>> given = data.rows(DatasetFormat.POST_KINDS);
-		if (!given.isEmpty()) {
-			return given;
+		if (data.count(DatasetFormat.POST_KINDS) > 0) {
+			return data.rows(DatasetFormat.POST_KINDS);
 		}
 		return DatasetWriter.defaultPostKinds("required_in");
+	}
+
+	/** One row of a file as the writer handles it. */
+	private interface RowWriter {
+
+		void write(Map<String, Object> row) throws IOException;
+
+	}
+
+	/** Streams the rows of one file from the source into {@code writer}. */
+	private static void forEach(ValidDataset data, FileFormat format, RowWriter writer) throws IOException {
+		try {
+			data.forEach(format, (row) -> {
+				try {
+					writer.write(row);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	/** Rows per dataset file, in the order and with the keys of {@link DatasetWriter}. */
@@ -453,8 +473,8 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 			if (format == DatasetFormat.POST_KINDS) {
 				counts.put(format.name(), postKinds);
 			}
-			else if (data.rows().containsKey(format)) {
-				counts.put(format.name(), data.rows(format).size());
+			else if (data.has(format)) {
+				counts.put(format.name(), (int) data.count(format));
 			}
 		}
 		return counts;

@@ -108,6 +108,9 @@ public class BulkLoader implements EmptyStoreLoader {
 		Progress progress = (given != null) ? given.progress() : Progress.NONE;
 		try {
 			AfterStart after = bulkLoad(home, checked, progress, given);
+			if (given == null) {
+				checked.release(); // the generated demo's files
+			}
 			this.demo = null;
 			return Optional.of(after);
 		}
@@ -142,10 +145,14 @@ public class BulkLoader implements EmptyStoreLoader {
 		try {
 			DatasetGenerator gen = this.generator.getIfAvailable(DatasetGenerator::standalone);
 			gen.generate(this.properties.demoUnits(), DemoDataLoader.DEMO_SEED, DemoDataLoader.DEMO_PLANT_RATE, dir);
-			return CheckedDataset.check(dir, CheckedDataset.displayName(dir), this.limits);
+			CheckedDataset checked = CheckedDataset.check(dir, CheckedDataset.displayName(dir), this.limits);
+			// the import streams the rows from the generated files
+			checked.deleteWhenUnreachable(dir);
+			return checked;
 		}
-		finally {
+		catch (RuntimeException ex) {
 			delete(dir);
+			throw ex;
 		}
 	}
 

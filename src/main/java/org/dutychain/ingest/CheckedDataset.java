@@ -22,6 +22,9 @@ public final class CheckedDataset {
 
 	private final DatasetValidator.Result result;
 
+	/** Deletes the temporary source, if the dataset was read from one. */
+	private volatile java.lang.ref.Cleaner.Cleanable temporary;
+
 	private CheckedDataset(String displayName, DatasetValidator.Result result) {
 		this.displayName = displayName;
 		this.result = result;
@@ -34,7 +37,9 @@ public final class CheckedDataset {
 
 	/**
 	 * An upload as the REST endpoint receives it: a .zip or an .xlsx (by file name),
-	 * copied to a temporary file that is deleted once it has been read.
+	 * copied to a temporary file. The import streams its rows from that file, so a valid
+	 * upload's file lives as long as the checked dataset (it is deleted once the dataset
+	 * is no longer reachable, or at exit); an invalid one's is deleted at once.
 	 */
 	public static CheckedDataset checkUpload(String fileName, InputStream content) {
 		return checkUpload(fileName, content, ImportLimits.DEFAULTS);
@@ -51,24 +56,65 @@ public final class CheckedDataset {
 					null));
 		}
 		Path temp = null;
+		boolean keep = false;
 		try {
 			temp = org.dutychain.config.PrivateFiles.createTempFile("dutychain-upload-",
 					lower.endsWith(".zip") ? ".zip" : ".xlsx");
 			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-			return check(temp, base, limits);
+			CheckedDataset checked = check(temp, base, limits);
+			checked.deleteWhenUnreachable(temp);
+			keep = true;
+			return checked;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					// a temporary file; the OS cleans it up
-				}
+			if (temp != null && !keep) {
+				delete(temp);
 			}
+		}
+	}
+
+	/** Deletes the temporary files of uploads once their datasets are unreachable. */
+	private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+	private static void delete(Path temp) {
+		try (java.util.stream.Stream<Path> all = Files.walk(temp)) {
+			for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a temporary file; the OS cleans it up
+		}
+	}
+
+	/**
+	 * Deletes the temporary file or folder this dataset was read from once the dataset is
+	 * no longer reachable (a valid dataset streams its rows from it until then), or at
+	 * once when the dataset is invalid.
+	 */
+	void deleteWhenUnreachable(Path temporary) {
+		if (!valid()) {
+			delete(temporary);
+			return;
+		}
+		temporary.toFile().deleteOnExit();
+		// every read of the rows goes through the dataset, which stays reachable while
+		// it reads
+		this.temporary = CLEANER.register(this.result.dataset(), () -> delete(temporary));
+	}
+
+	/**
+	 * Deletes now the temporary copy this dataset streams its rows from (an upload, a
+	 * generated demo), once it has been imported; its rows cannot be read afterwards.
+	 * Nothing happens for a dataset read from the user's own files.
+	 */
+	public void release() {
+		java.lang.ref.Cleaner.Cleanable cleanable = this.temporary;
+		if (cleanable != null) {
+			cleanable.clean();
 		}
 	}
 
@@ -103,7 +149,7 @@ public final class CheckedDataset {
 
 	/** Rows over every file (0 when invalid). */
 	public long rows() {
-		return valid() ? this.result.dataset().rows().values().stream().mapToLong(List::size).sum() : 0;
+		return valid() ? this.result.dataset().rowCount() : 0;
 	}
 
 	public String displayName() {
@@ -117,10 +163,9 @@ public final class CheckedDataset {
 	public java.util.Map<String, String> unitNames() {
 		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
 		if (valid()) {
-			for (java.util.Map<String, Object> row : this.result.dataset()
-				.rows(org.dutychain.record.DatasetFormat.UNITS)) {
-				names.put(String.valueOf(row.get("id")), String.valueOf(row.get("name")));
-			}
+			this.result.dataset()
+				.forEach(org.dutychain.record.DatasetFormat.UNITS,
+						(row) -> names.put(String.valueOf(row.get("id")), String.valueOf(row.get("name"))));
 		}
 		return names;
 	}

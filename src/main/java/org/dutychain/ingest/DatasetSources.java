@@ -140,7 +140,8 @@ final class DatasetSources {
 				continue;
 			}
 			if (wanted(name, raw)) {
-				accept(name, () -> budget.count(Files.newInputStream(file), name, -1), raw, budget);
+				accept(name, () -> budget.count(Files.newInputStream(file), name, -1), () -> Files.newInputStream(file),
+						raw, budget);
 			}
 		}
 	}
@@ -208,13 +209,46 @@ final class DatasetSources {
 					continue;
 				}
 				if (wanted(name, raw)) {
-					accept(name, () -> budget.count(file.getInputStream(entry), name, entry.getCompressedSize()), raw,
-							budget);
+					String entryName = entry.getName();
+					accept(name, () -> budget.count(file.getInputStream(entry), name, entry.getCompressedSize()),
+							() -> openEntry(zip, names, entryName), raw, budget);
 					if (raw.fatal) {
 						return;
 					}
 				}
 			}
+		}
+	}
+
+	/**
+	 * A zip entry's bytes, read again after the first pass: the zip file stays open until
+	 * the stream is closed.
+	 */
+	private static InputStream openEntry(Path zip, java.nio.charset.Charset names, String entryName)
+			throws IOException {
+		ZipFile file = new ZipFile(zip.toFile(), names);
+		try {
+			ZipEntry entry = file.getEntry(entryName);
+			if (entry == null) {
+				throw new IOException("the zip entry " + entryName + " is gone since the dataset was checked");
+			}
+			return new java.io.FilterInputStream(file.getInputStream(entry)) {
+
+				@Override
+				public void close() throws IOException {
+					try {
+						super.close();
+					}
+					finally {
+						file.close();
+					}
+				}
+
+			};
+		}
+		catch (IOException | RuntimeException ex) {
+			file.close();
+			throw ex;
 		}
 	}
 
@@ -272,7 +306,7 @@ final class DatasetSources {
 	/** Most bytes of dataset.properties read. */
 	private static final int MAX_PROPERTIES = 1 << 20;
 
-	private static void accept(String name, Opener opener, RawDataset raw, Budget budget) {
+	private static void accept(String name, Opener opener, Opener again, RawDataset raw, Budget budget) {
 		try {
 			if (name.equalsIgnoreCase(PROPERTIES)) {
 				try (InputStream in = opener.open()) {
@@ -305,7 +339,12 @@ final class DatasetSources {
 				return;
 			}
 			raw.problems.addAll(table.problems);
-			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, table.rows));
+			java.nio.charset.Charset charset = table.charset;
+			boolean skipBom = bom;
+			int cellLength = budget.limits.cellLength();
+			RawDataset.Rows rows = table.keep ? (action) -> reread(again, charset, skipBom, cellLength, action)
+					: RawDataset.Rows.NONE;
+			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, rows));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -316,6 +355,7 @@ final class DatasetSources {
 	private static TableReader readCsv(String name, FileFormat format, Opener opener, java.nio.charset.Charset charset,
 			boolean bom, Budget budget) throws IOException {
 		TableReader table = new TableReader(name, format, budget);
+		table.charset = charset;
 		try (InputStream in = opener.open()) {
 			if (bom) {
 				in.readNBytes(3);
@@ -333,8 +373,52 @@ final class DatasetSources {
 	}
 
 	/**
-	 * Collects the header and the non-blank rows of one CSV file, within the row limit
-	 * and the time limit; formula text protected by an exporter's apostrophe is restored.
+	 * Reads a CSV file again in the charset the first read found: every non-blank data
+	 * row, with formula text protected by an exporter's apostrophe restored.
+	 */
+	private static void reread(Opener opener, java.nio.charset.Charset charset, boolean bom, int cellLength,
+			java.util.function.Consumer<RawDataset.Row> action) {
+		try (InputStream in = opener.open()) {
+			if (bom) {
+				in.readNBytes(3);
+			}
+			java.io.Reader reader = new java.io.InputStreamReader(in, charset);
+			Csv.parse(reader, cellLength, (index, cells) -> {
+				if (index == 0) {
+					return;
+				}
+				if (restore(cells)) {
+					action.accept(new RawDataset.Row(index + 1, cells));
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Restores formula text protected by an exporter's apostrophe; whether the row holds
+	 * a non-blank cell.
+	 */
+	private static boolean restore(List<String> cells) {
+		boolean blank = true;
+		for (int i = 0; i < cells.size(); i++) {
+			String cell = cells.get(i);
+			if (!cell.isBlank()) {
+				blank = false;
+			}
+			String restored = CellText.restore(cell);
+			if (restored != cell) {
+				cells.set(i, restored);
+			}
+		}
+		return !blank;
+	}
+
+	/**
+	 * Reads the header of one CSV file and counts its rows within the row limit and the
+	 * time limit (the rows themselves are read again by each pass).
 	 */
 	private static final class TableReader implements Csv.Sink {
 
@@ -351,9 +435,9 @@ final class DatasetSources {
 		 * cannot hold a value and are only counted (a garbage or bomb file costs no
 		 * memory).
 		 */
-		private boolean keep;
+		boolean keep;
 
-		final List<RawDataset.Row> rows = new ArrayList<>();
+		java.nio.charset.Charset charset;
 
 		final List<ImportProblem> problems = new ArrayList<>();
 
@@ -378,20 +462,6 @@ final class DatasetSources {
 			}
 			if ((this.count & 0xFFF) == 0) {
 				this.budget.checkTime();
-			}
-			boolean blank = true;
-			for (int i = 0; i < cells.size(); i++) {
-				String cell = cells.get(i);
-				if (!cell.isBlank()) {
-					blank = false;
-				}
-				String restored = CellText.restore(cell);
-				if (restored != cell) {
-					cells.set(i, restored);
-				}
-			}
-			if (!blank && this.keep) {
-				this.rows.add(new RawDataset.Row(index + 1, cells));
 			}
 		}
 

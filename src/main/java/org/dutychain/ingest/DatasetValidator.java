@@ -1,27 +1,26 @@
 package org.dutychain.ingest;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+
 import org.dutychain.config.ImportLimits;
-import org.dutychain.config.Labeled;
-import org.dutychain.duty.DutyDomain;
-import org.dutychain.organization.LeadKind;
 import org.dutychain.record.ActivityKind;
 import org.dutychain.record.ActivitySubkind;
 import org.dutychain.record.DatasetFormat;
@@ -30,19 +29,22 @@ import org.dutychain.record.DatasetFormat.FileFormat;
 import org.dutychain.record.GradingScheme;
 
 /**
- * Checks a {@link RawDataset} against {@link DatasetFormat} and import-format.md and
- * converts its cells to typed values. Collects every problem (never stops at the first):
+ * Checks a {@link RawDataset} against {@link DatasetFormat} and import-format.md while
+ * streaming its rows from the source. Collects every problem (never stops at the first):
  * missing files, columns and values, bad dates, numbers and enumeration values, duplicate
  * ids and natural keys, dangling references, a unit id equal to a person id, a unit that
- * leads itself, LEADS cycles over every edge (PRIMARY and leadership.csv), and periods
- * that end before they start.
+ * leads itself, LEADS cycles over every edge (PRIMARY and leadership.csv), units too deep
+ * and periods that end before they start.
+ * <p>
+ * Memory is bounded by ids, not by rows: no parsed row is kept. Unit ids are kept exactly
+ * (with their parent, first row and depth, which the cycle and depth checks and the
+ * writers need); the ids of the other files and the natural keys are kept as 64-bit
+ * hashes, and a file whose hashes repeat is read once more to tell a duplicate from a
+ * hash collision exactly. Files are read in {@link DatasetFormat#FILES} order, where
+ * references point backwards, so a reference is checked while its row is read (the
+ * self-references units → units and duties → duties after their file).
  */
 final class DatasetValidator {
-
-	private static final Pattern DATE = Pattern
-		.compile("^(\\d{4})(?:-(\\d{1,2})-(\\d{1,2})|/(\\d{1,2})/(\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日)$");
-
-	private static final Pattern COUNT = Pattern.compile("^[+-]?\\d+(?:\\.0*)?$");
 
 	/**
 	 * Most characters of an id or a unit name: the database indexes them, and an index
@@ -50,67 +52,198 @@ final class DatasetValidator {
 	 */
 	static final int KEY_LENGTH = 500;
 
-	private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、]");
-
 	/** Files with a since/until period. */
-	private static final List<FileFormat> PERIODS = List.of(DatasetFormat.APPOINTMENTS, DatasetFormat.FIRST_SECRETARIES,
+	private static final Set<FileFormat> PERIODS = Set.of(DatasetFormat.APPOINTMENTS, DatasetFormat.FIRST_SECRETARIES,
 			DatasetFormat.ASSISTANCE);
 
-	/** A parsed row: its Excel row number and its typed values. */
-	private record Parsed(int row, Map<String, Object> values) {
-	}
+	/** Files that other files reference by id (their hashes are kept until the end). */
+	private static final Set<String> REFERENCED = Set.of("people", "posts", "duties", "issues");
 
-	/** A LEADS edge and where it was written. */
-	private record Edge(String from, String to, String file, int row, String column) {
-	}
+	// the order problems are found in, within one row of one file (as they were listed
+	// when validation worked on parsed rows)
+	private static final int READING = 0;
+
+	private static final int ROW = 1;
+
+	private static final int REFERENCE = 2;
+
+	private static final int CLASH = 3;
+
+	private static final int LEADERSHIP = 4;
+
+	private static final int DEPTH = 5;
+
+	private static final int PERIOD = 6;
+
+	private static final int KIND = 7;
 
 	private final RawDataset raw;
 
 	private final ImportLimits limits;
 
-	private final Capped problems;
+	private final Collected problems;
 
 	private final List<String> warnings = new ArrayList<>();
 
-	private final Map<FileFormat, List<Parsed>> parsed = new LinkedHashMap<>();
+	/** Warnings about values, listed after those about files and columns. */
+	private final List<String> ignoredValues = new ArrayList<>();
 
-	/** Per file: English column name → header as written. */
-	private final Map<FileFormat, Map<String, String>> written = new HashMap<>();
+	private final List<String> otherUnitPosts = new ArrayList<>();
+
+	private final Map<FileFormat, RowParser.Layout> layouts = new HashMap<>();
+
+	private final Map<FileFormat, Long> counts = new HashMap<>();
+
+	/** Whether a text (by its hash) is an id, per referenced file. */
+	private final Map<String, java.util.function.LongPredicate> ids = new HashMap<>();
+
+	private final Set<String> unknown = new HashSet<>();
+
+	// units, exactly: id → index, index → id, first row, parent index, and the PRIMARY
+	// edges (with where they were written)
+	private final Object2IntOpenHashMap<String> unitIndex = new Object2IntOpenHashMap<>();
+
+	private final ObjectArrayList<String> unitIds = new ObjectArrayList<>();
+
+	private final IntArrayList unitRow = new IntArrayList();
+
+	private final IntArrayList unitParent = new IntArrayList();
+
+	private final Edges edges = new Edges();
+
+	/** Post (hash) → index of its unit (-1 when not a unit). */
+	private final Long2IntOpenHashMap postUnits = new Long2IntOpenHashMap();
+
+	private final Set<String> postKindKeys = new HashSet<>();
+
+	private final Map<String, String> postKindNames = new HashMap<>();
+
+	private int[] depths = new int[0];
 
 	private DatasetValidator(RawDataset raw, ImportLimits limits) {
 		this.raw = raw;
 		this.limits = limits;
-		this.problems = new Capped(limits.errors());
+		Map<String, Integer> order = new HashMap<>();
+		for (int i = 0; i < DatasetFormat.FILES.size(); i++) {
+			order.put(raw.label(DatasetFormat.FILES.get(i)), i + 1);
+		}
+		this.problems = new Collected(limits.errors(), order);
+		this.unitIndex.defaultReturnValue(-1);
+		this.postUnits.defaultReturnValue(-2);
 	}
 
 	/**
-	 * The problem list of one validation: keeps a bounded number (ten times the errors
-	 * listed, so that sorting by file still shows the first ones) and counts the rest, so
-	 * a file of millions of bad rows costs no more memory than a few thousand problems.
+	 * The problems of one validation, in the order they are listed: by file
+	 * ({@link DatasetFormat#FILES}), row, then the order the checks found them. Keeps a
+	 * bounded number (ten times the errors listed, the first ones in that order) and
+	 * counts the rest, so a file of millions of bad rows costs no more memory than a few
+	 * thousand problems.
 	 */
-	private static final class Capped extends ArrayList<ImportProblem> {
+	private static final class Collected {
+
+		private record Entry(ImportProblem problem, int file, int row, int phase, int sub, long seq) {
+		}
+
+		private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::file)
+			.thenComparingInt(Entry::row)
+			.thenComparingInt(Entry::phase)
+			.thenComparingInt(Entry::sub)
+			.thenComparingLong(Entry::seq);
 
 		private final int keep;
 
+		private final Map<String, Integer> order;
+
+		private final PriorityQueue<Entry> kept = new PriorityQueue<>(ORDER.reversed());
+
 		private long total;
 
-		Capped(int listed) {
+		Collected(int listed, Map<String, Integer> order) {
 			this.keep = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, listed) * 10L);
+			this.order = order;
 		}
 
-		@Override
-		public boolean add(ImportProblem problem) {
+		void add(ImportProblem problem, int phase, int sub) {
 			this.total++;
-			if (size() < this.keep) {
-				super.add(problem);
+			this.kept.add(new Entry(problem, this.order.getOrDefault(problem.file(), 0), problem.row(), phase, sub,
+					this.total));
+			if (this.kept.size() > this.keep) {
+				this.kept.poll();
 			}
-			return true;
 		}
 
-		@Override
-		public boolean addAll(java.util.Collection<? extends ImportProblem> all) {
-			all.forEach(this::add);
-			return !all.isEmpty();
+		boolean isEmpty() {
+			return this.total == 0;
+		}
+
+		List<ImportProblem> sorted() {
+			List<Entry> all = new ArrayList<>(this.kept);
+			all.sort(ORDER);
+			return all.stream().map(Entry::problem).toList();
+		}
+
+	}
+
+	/** The LEADS edges between units, by index, with where each was written. */
+	private static final class Edges {
+
+		final IntArrayList from = new IntArrayList();
+
+		final IntArrayList to = new IntArrayList();
+
+		final IntArrayList row = new IntArrayList();
+
+		/** 0 = units.parent_id, 1 = leadership.csv. */
+		final IntArrayList file = new IntArrayList();
+
+		void add(int from, int to, int row, int file) {
+			this.from.add(from);
+			this.to.add(to);
+			this.row.add(row);
+			this.file.add(file);
+		}
+
+	}
+
+	/**
+	 * The 64-bit hashes of a file's ids (or natural keys): appended while the file is
+	 * read, then sorted, so that they cost 8 bytes each (a hash set costs two to three
+	 * times that); a hash that occurs twice is a duplicate or a collision, which the
+	 * validator tells apart by reading the file once more.
+	 */
+	static final class Hashes {
+
+		private long[] hashes = new long[256];
+
+		private int size;
+
+		void add(long hash) {
+			if (this.size == this.hashes.length) {
+				this.hashes = java.util.Arrays.copyOf(this.hashes, this.size + (this.size >> 1) + 1);
+			}
+			this.hashes[this.size++] = hash;
+		}
+
+		/** Sorts the hashes; returns those that occur more than once. */
+		LongOpenHashSet seal() {
+			java.util.Arrays.sort(this.hashes, 0, this.size);
+			LongOpenHashSet repeated = new LongOpenHashSet();
+			for (int i = 1; i < this.size; i++) {
+				if (this.hashes[i] == this.hashes[i - 1]) {
+					repeated.add(this.hashes[i]);
+				}
+			}
+			return repeated;
+		}
+
+		/** Whether the hash is one of them (after {@link #seal}). */
+		boolean contains(long hash) {
+			return java.util.Arrays.binarySearch(this.hashes, 0, this.size, hash) >= 0;
+		}
+
+		void clear() {
+			this.hashes = new long[0];
+			this.size = 0;
 		}
 
 	}
@@ -133,19 +266,32 @@ final class DatasetValidator {
 	}
 
 	private Result run() {
-		this.problems.addAll(this.raw.problems);
+		for (ImportProblem p : this.raw.problems) {
+			this.problems.add(p, READING, 0);
+		}
 		this.warnings.addAll(this.raw.warnings);
 		boolean fatal = this.raw.fatal || this.raw.problems.stream().anyMatch((p) -> p.code().equals("NOT_A_DATASET"));
 		if (fatal) {
-			return new Result(capped(List.copyOf(this.problems)), null);
+			return new Result(capped(), null);
 		}
 		for (FileFormat format : DatasetFormat.FILES) {
 			RawDataset.Table table = this.raw.tables.get(format);
 			if (table != null) {
-				parseTable(table);
+				readTable(table);
 			}
 			else if (format.required() && !this.raw.unreadable.contains(format)) {
-				this.problems.add(Problems.missingFile(this.raw.label(format)));
+				this.problems.add(Problems.missingFile(this.raw.label(format)), ROW, 0);
+			}
+			if (table == null && (this.raw.unreadable.contains(format) || format.required())) {
+				this.unknown.add(format.name());
+			}
+			if (format == DatasetFormat.POST_KINDS && this.postKindKeys.isEmpty()) {
+				// an absent or empty post_kinds (an unfilled template sheet) means the
+				// default post kinds
+				this.postKindNames.clear();
+				for (DatasetFormat.DefaultPostKind kind : DatasetFormat.DEFAULT_POST_KINDS) {
+					this.postKindNames.putIfAbsent(kind.name(), kind.key());
+				}
 			}
 		}
 		String name = Optional.ofNullable(this.raw.properties.get("name"))
@@ -155,400 +301,537 @@ final class DatasetValidator {
 		LocalDate asOf = null;
 		RawDataset.Property asOfProperty = this.raw.properties.get("as_of");
 		if (asOfProperty != null && !asOfProperty.value().isBlank()) {
-			asOf = date(asOfProperty.value()).orElse(null);
+			asOf = RowParser.date(asOfProperty.value()).orElse(null);
 			if (asOf == null) {
-				this.problems
-					.add(Problems.badDate(asOfProperty.file(), asOfProperty.row(), "as_of", asOfProperty.value()));
+				this.problems.add(
+						Problems.badDate(asOfProperty.file(), asOfProperty.row(), "as_of", asOfProperty.value()), ROW,
+						0);
 			}
 		}
-		checkReferences();
-		checkIdClash();
-		checkLeadership();
+		findCycles();
 		checkDepth();
-		checkPeriods();
-		checkActivityKinds();
-		warnAboutIgnoredValues();
-		List<ImportProblem> sorted = sort(this.problems);
-		if (!sorted.isEmpty()) {
-			return new Result(capped(sorted), null);
+		if (!this.problems.isEmpty()) {
+			return new Result(capped(), null);
 		}
-		Map<FileFormat, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-		this.parsed.forEach((format, list) -> rows.put(format, list.stream().map(Parsed::values).toList()));
-		return new Result(List.of(), new ValidDataset(name, asOf, rows, List.copyOf(this.warnings)));
+		List<String> all = new ArrayList<>(this.warnings);
+		all.addAll(this.ignoredValues);
+		all.addAll(this.otherUnitPosts);
+		return new Result(List.of(),
+				ValidDataset.streamed(name, asOf, List.copyOf(all), this.raw, Map.copyOf(this.layouts),
+						Map.copyOf(this.counts), this.postKindKeys.isEmpty() ? null : Set.copyOf(this.postKindKeys),
+						Map.copyOf(this.postKindNames), this.unitIndex, this.depths));
 	}
 
 	// ---- one file
 	// -------------------------------------------------------------------------------------------------
 
-	private void parseTable(RawDataset.Table table) {
-		FileFormat format = table.format();
-		String label = table.label();
-		Map<String, Integer> index = new HashMap<>();
-		Map<String, String> headers = new HashMap<>();
-		boolean chinese = false;
-		for (int c = 0; c < table.header().size(); c++) {
-			String h = table.header().get(c).strip();
-			if (h.isEmpty()) {
-				continue;
-			}
-			Optional<Column> column = format.column(h);
-			if (column.isEmpty()) {
-				warn(label, table.headerRow(), h, "UNKNOWN_COLUMN", "unknown column; ignored");
-			}
-			else if (index.containsKey(column.get().name())) {
-				warn(label, table.headerRow(), h, "UNKNOWN_COLUMN",
-						"a second " + column.get().name() + " column; ignored");
-			}
-			else {
-				index.put(column.get().name(), c);
-				headers.put(column.get().name(), h);
-				chinese |= !h.equalsIgnoreCase(column.get().name());
-			}
-		}
-		for (Column column : format.columns()) {
-			if (column.required() && !index.containsKey(column.name())) {
-				this.problems.add(chinese ? Problems.missingColumn(label, table.headerRow(), column.zh(), column.name())
-						: Problems.missingColumn(label, table.headerRow(), column.name(), column.zh()));
-			}
-		}
-		this.written.put(format, headers);
-		List<Parsed> rows = new ArrayList<>(table.rows().size());
-		Map<String, Integer> ids = new HashMap<>();
-		Map<List<Object>, Integer> keys = new HashMap<>();
-		for (RawDataset.Row row : table.rows()) {
-			if (row.cells().stream().allMatch(String::isBlank)) {
-				continue;
-			}
-			Map<String, Object> values = new LinkedHashMap<>();
-			for (Column column : format.columns()) {
-				Integer c = index.get(column.name());
-				if (c == null) {
-					continue;
-				}
-				String cell = (c < row.cells().size()) ? row.cells().get(c).strip() : "";
-				String header = headers.get(column.name());
-				if (cell.isEmpty()) {
-					if (column.required()) {
-						this.problems.add(Problems.missingValue(label, row.row(), header));
-					}
-					continue;
-				}
-				if (cell.length() > KEY_LENGTH && (column.type() == DatasetFormat.Type.ID
-						|| (format == DatasetFormat.UNITS && column.name().equals("name")))) {
-					this.problems.add(Problems.keyTooLong(label, row.row(), header, KEY_LENGTH));
-					continue;
-				}
-				Object value = convert(format, column, cell, values, label, row.row(), header);
-				if (value != null) {
-					values.put(column.name(), value);
-				}
-			}
-			checkUnique(format, label, row.row(), values, ids, keys);
-			rows.add(new Parsed(row.row(), values));
-		}
-		this.parsed.put(format, rows);
-	}
+	/** What one pass over a file keeps between rows. */
+	private final class FileState {
 
-	private void checkUnique(FileFormat format, String label, int row, Map<String, Object> values,
-			Map<String, Integer> ids, Map<List<Object>, Integer> keys) {
-		for (Column column : format.columns()) {
-			if (column.type() == DatasetFormat.Type.ID && values.get(column.name()) instanceof String id) {
-				Integer first = ids.putIfAbsent(id, row);
-				if (first != null) {
-					this.problems.add(Problems.duplicateId(label, row, header(format, column.name()), id, first));
-				}
-			}
-		}
-		if (format.naturalKey().isEmpty()) {
-			return;
-		}
-		List<Object> key = new ArrayList<>();
-		for (String name : format.naturalKey()) {
-			Object value = values.get(name);
-			if (value == null && format.column(name).map(Column::required).orElse(false)) {
-				return;
-			}
-			key.add(value);
-		}
-		Integer first = keys.putIfAbsent(key, row);
-		if (first != null) {
-			String shown = format.naturalKey()
-				.stream()
-				.map((n) -> n + "=" + Objects.toString(values.get(n), ""))
-				.collect(Collectors.joining(", "));
-			this.problems
-				.add(Problems.duplicateRow(label, row, header(format, format.naturalKey().get(0)), shown, first));
-		}
-	}
+		final RowParser.Layout layout;
 
-	private Object convert(FileFormat format, Column column, String cell, Map<String, Object> row, String label,
-			int rowNumber, String header) {
-		switch (column.type()) {
-			case DATE -> {
-				Optional<LocalDate> date = date(cell);
-				if (date.isEmpty()) {
-					this.problems.add(Problems.badDate(label, rowNumber, header, cell));
-				}
-				return date.orElse(null);
-			}
-			case COUNT -> {
-				String digits = cell.replace(",", "");
-				if (!COUNT.matcher(digits).matches()) {
-					this.problems.add(Problems.badNumber(label, rowNumber, header, cell));
-					return null;
-				}
-				int dot = digits.indexOf('.');
-				String whole = (dot >= 0) ? digits.substring(0, dot) : digits;
-				try {
-					long n = Long.parseLong(whole);
-					if (n < 0) {
-						this.problems.add(Problems.negativeCount(label, rowNumber, header, cell));
-						return null;
-					}
-					return n;
-				}
-				catch (NumberFormatException ex) {
-					this.problems.add(Problems.badNumber(label, rowNumber, header, cell));
-					return null;
-				}
-			}
-			case ENUM -> {
-				Optional<String> code = code(column.enumeration(), cell);
-				if (format == DatasetFormat.LEADERSHIP && code.isPresent()
-						&& code.get().equals(LeadKind.PRIMARY.name())) {
-					this.problems.add(Problems.unknownEnum(label, rowNumber, header, cell,
-							"DUAL, GUIDANCE, DISCIPLINE_SUPERVISION (PRIMARY comes from units.parent_id)"));
-					return null;
-				}
-				if (code.isEmpty()) {
-					this.problems
-						.add(Problems.unknownEnum(label, rowNumber, header, cell, allowed(column.enumeration())));
-				}
-				return code.orElse(null);
-			}
-			case ENUM_LIST -> {
-				Set<String> codes = new LinkedHashSet<>();
-				for (String item : split(cell)) {
-					if (column.enumeration() == DutyDomain.class
-							&& (item.equalsIgnoreCase("ALL") || item.equals("全部"))) {
-						Arrays.stream(DutyDomain.values()).map(Enum::name).forEach(codes::add);
-						continue;
-					}
-					Optional<String> code = code(column.enumeration(), item);
-					if (code.isEmpty()) {
-						this.problems
-							.add(Problems.unknownEnum(label, rowNumber, header, item, allowed(column.enumeration())));
-					}
-					code.ifPresent(codes::add);
-				}
-				return List.copyOf(codes);
-			}
-			case TEXT_LIST -> {
-				return split(cell);
-			}
-			case GRADE -> {
-				if (!(row.get("scheme") instanceof String scheme)) {
-					return cell;
-				}
-				GradingScheme gradingScheme = GradingScheme.valueOf(scheme);
-				Optional<String> grade = DatasetFormat.grade(gradingScheme, cell);
-				if (grade.isEmpty()) {
-					String allowed = DatasetFormat.GRADES.get(gradingScheme)
-						.entrySet()
-						.stream()
-						.map((e) -> e.getKey() + " " + String.join("/", e.getValue()))
-						.collect(Collectors.joining(", "));
-					this.problems.add(Problems.unknownEnum(label, rowNumber, header, cell, allowed));
-				}
-				return grade.orElse(null);
-			}
-			default -> {
-				return cell;
-			}
-		}
-	}
+		final FileFormat format;
 
-	// ---- across files
-	// ---------------------------------------------------------------------------------------------
+		/** The ID column, or null. */
+		final Column idColumn;
 
-	private Set<String> ids(FileFormat format, String column) {
-		Set<String> ids = new HashSet<>();
-		for (Parsed row : this.parsed.getOrDefault(format, List.of())) {
-			if (row.values().get(column) instanceof String id) {
-				ids.add(id);
-			}
-		}
-		return ids;
-	}
+		final Hashes idHashes = new Hashes();
 
-	private void checkReferences() {
-		Map<String, Set<String>> ids = new HashMap<>();
-		for (FileFormat format : DatasetFormat.FILES) {
-			format.columns()
+		LongOpenHashSet idHits;
+
+		final Hashes keyHashes = new Hashes();
+
+		LongOpenHashSet keyHits;
+
+		/**
+		 * Rows of a self-reference (units.parent_id, duties.derived_from) to check after.
+		 */
+		final IntArrayList selfRefRows = new IntArrayList();
+
+		final it.unimi.dsi.fastutil.longs.LongArrayList selfRefHashes = new it.unimi.dsi.fastutil.longs.LongArrayList();
+
+		/** Columns with a problem in the current row (as written). */
+		final Set<String> rowProblems = new HashSet<>();
+
+		/** Units: the rows with a parent, and the parent (index, or -1 and its id). */
+		final IntArrayList parentRows = new IntArrayList();
+
+		final IntArrayList parentChild = new IntArrayList();
+
+		final IntArrayList parentOf = new IntArrayList();
+
+		final Map<Integer, String> forwardParents = new HashMap<>();
+
+		long rows;
+
+		FileState(RowParser.Layout layout) {
+			this.layout = layout;
+			this.format = layout.format();
+			this.idColumn = this.format.columns()
 				.stream()
 				.filter((c) -> c.type() == DatasetFormat.Type.ID)
-				.forEach((c) -> ids.put(format.name(), ids(format, c.name())));
+				.findFirst()
+				.orElse(null);
 		}
-		Map<String, String> postKindNames = new HashMap<>();
-		// an absent or empty post_kinds (an unfilled template sheet) means the default
-		// post kinds
-		if (this.parsed.containsKey(DatasetFormat.POST_KINDS) && !this.parsed.get(DatasetFormat.POST_KINDS).isEmpty()) {
-			ids.put(DatasetFormat.POST_KINDS.name(), ids(DatasetFormat.POST_KINDS, "key"));
-			for (Parsed row : this.parsed.get(DatasetFormat.POST_KINDS)) {
-				if (row.values().get("name") instanceof String n && row.values().get("key") instanceof String k) {
-					postKindNames.putIfAbsent(n, k);
+
+	}
+
+	private void readTable(RawDataset.Table table) {
+		FileFormat format = table.format();
+		RowParser.Layout layout = RowParser.layout(table, this.warnings::add);
+		String label = layout.label();
+		for (Column column : format.columns()) {
+			if (column.required() && !layout.has(column.name())) {
+				this.problems
+					.add(layout.chinese() ? Problems.missingColumn(label, table.headerRow(), column.zh(), column.name())
+							: Problems.missingColumn(label, table.headerRow(), column.name(), column.zh()), ROW, 0);
+			}
+		}
+		this.layouts.put(format, layout);
+		boolean noIdColumn = format.columns()
+			.stream()
+			.anyMatch((c) -> c.type() == DatasetFormat.Type.ID && !layout.has(c.name()));
+		if (this.raw.unreadable.contains(format) || noIdColumn) {
+			this.unknown.add(format.name());
+		}
+		boolean activities = format == DatasetFormat.ACTIVITIES;
+		if (activities && !layout.has("kind") && !layout.has("subkind")) {
+			boolean chinese = layout.headers().values().stream().anyMatch((h) -> !h.matches("[A-Za-z_ ]+"));
+			Column kind = format.column("kind").orElseThrow();
+			this.problems.add(chinese ? Problems.missingColumn(label, 1, kind.zh(), kind.name())
+					: Problems.missingColumn(label, 1, kind.name(), kind.zh()), KIND, 0);
+		}
+		FileState state = new FileState(layout);
+		Consumer<ImportProblem> sink = (p) -> {
+			this.problems.add(p, ROW, 0);
+			if (p.column() != null) {
+				state.rowProblems.add(p.column());
+			}
+		};
+		table.rows().forEach((row) -> {
+			if (RowParser.blank(row)) {
+				return;
+			}
+			state.rows++;
+			state.rowProblems.clear();
+			Map<String, Object> values = RowParser.parse(layout, row, sink);
+			checkRow(state, row.row(), values);
+		});
+		this.counts.put(format, state.rows);
+		afterTable(table, state);
+	}
+
+	private void checkRow(FileState state, int row, Map<String, Object> values) {
+		FileFormat format = state.format;
+		RowParser.Layout layout = state.layout;
+		String label = layout.label();
+		// uniqueness
+		if (state.idColumn != null && values.get(state.idColumn.name()) instanceof String id) {
+			if (format == DatasetFormat.UNITS) {
+				int known = this.unitIndex.getInt(id);
+				if (known >= 0) {
+					this.problems.add(
+							Problems.duplicateId(label, row, layout.header("id"), id, this.unitRow.getInt(known)), ROW,
+							1);
+				}
+				else {
+					this.unitIndex.put(id, this.unitIds.size());
+					this.unitIds.add(id);
+					this.unitRow.add(row);
+					this.unitParent.add(-1);
+				}
+			}
+			else {
+				state.idHashes.add(RowParser.hash(id));
+			}
+		}
+		List<Object> key = naturalKey(format, values);
+		if (key != null) {
+			state.keyHashes.add(keyHash(key));
+		}
+		// references (backwards; self-references after the file)
+		List<Column> columns = format.columns();
+		for (int c = 0; c < columns.size(); c++) {
+			Column column = columns.get(c);
+			if (column.type() != DatasetFormat.Type.REF || column.references().stream().anyMatch(this.unknown::contains)
+					|| !(values.get(column.name()) instanceof String value)) {
+				continue;
+			}
+			if (column.references().contains(format.name())) {
+				if (format == DatasetFormat.DUTIES) {
+					state.selfRefRows.add(row);
+					state.selfRefHashes.add(RowParser.hash(value));
+				}
+				continue;
+			}
+			if (column.references().stream().anyMatch((f) -> isId(f, value))) {
+				continue;
+			}
+			if (column.references().equals(List.of(DatasetFormat.POST_KINDS.name()))
+					&& this.postKindNames.containsKey(value)) {
+				continue;
+			}
+			dangling(layout, row, column, value, c);
+		}
+		// what later checks need
+		if (format == DatasetFormat.UNITS) {
+			unitRow(state, row, values);
+		}
+		else if (format == DatasetFormat.LEADERSHIP) {
+			if (values.get("leader_id") instanceof String leader && values.get("unit_id") instanceof String unit) {
+				if (leader.equals(unit)) {
+					this.problems.add(Problems.selfLeadership(label, row, layout.header("leader_id"), unit), LEADERSHIP,
+							0);
+				}
+				else if (this.unitIndex.containsKey(leader) && this.unitIndex.containsKey(unit)) {
+					this.edges.add(this.unitIndex.getInt(leader), this.unitIndex.getInt(unit), row, 1);
 				}
 			}
 		}
-		else {
-			Set<String> keys = new HashSet<>();
-			for (DatasetFormat.DefaultPostKind kind : DatasetFormat.DEFAULT_POST_KINDS) {
-				keys.add(kind.key());
-				postKindNames.putIfAbsent(kind.name(), kind.key());
-			}
-			ids.put(DatasetFormat.POST_KINDS.name(), keys);
-		}
-		Set<String> unknown = unknownTargets();
-		this.parsed.forEach((format, rows) -> {
-			for (Column column : format.columns()) {
-				if (column.type() != DatasetFormat.Type.REF
-						|| column.references().stream().anyMatch(unknown::contains)) {
-					continue;
+		else if (format == DatasetFormat.POST_KINDS) {
+			if (values.get("key") instanceof String k) {
+				this.postKindKeys.add(k);
+				if (values.get("name") instanceof String n) {
+					this.postKindNames.putIfAbsent(n, k);
 				}
-				for (Parsed row : rows) {
-					if (!(row.values().get(column.name()) instanceof String value)) {
-						continue;
+			}
+		}
+		else if (format == DatasetFormat.PEOPLE) {
+			if (values.get("id") instanceof String id && this.unitIndex.containsKey(id)) {
+				this.problems.add(Problems.idClash(label, row, layout.header("id"), id), CLASH, 0);
+			}
+		}
+		else if (format == DatasetFormat.POSTS) {
+			if (values.get("id") instanceof String id && values.get("unit_id") instanceof String unit) {
+				this.postUnits.putIfAbsent(RowParser.hash(id), this.unitIndex.getInt(unit));
+			}
+		}
+		else if (format == DatasetFormat.DUTIES) {
+			if (values.get("post_id") instanceof String post) {
+				int unit = this.postUnits.get(RowParser.hash(post));
+				if (unit != -2 && (unit < 0 || !this.unitIds.get(unit).equals(values.get("unit_id")))) {
+					String owner = (unit >= 0) ? this.unitIds.get(unit) : "?";
+					this.otherUnitPosts.add(label + ":" + row + ":" + layout.header("post_id") + ": POST_OF_OTHER_UNIT "
+							+ "the post " + post + " belongs to " + owner + ", not to " + values.get("unit_id"));
+				}
+			}
+		}
+		else if (format == DatasetFormat.GRADINGS) {
+			if (values.get("person_id") != null
+					&& !GradingScheme.SECRETARY_REVIEW.name().equals(values.get("scheme"))) {
+				this.ignoredValues.add(label + ":" + row + ":" + layout.header("person_id")
+						+ ": IGNORED_VALUE person_id is only used for SECRETARY_REVIEW; ignored");
+			}
+		}
+		else if (format == DatasetFormat.ACTIVITIES) {
+			checkActivityKind(state, row, values);
+		}
+		if (PERIODS.contains(format) && values.get("since") instanceof LocalDate since
+				&& values.get("until") instanceof LocalDate until && until.isBefore(since)) {
+			this.problems.add(Problems.untilBeforeSince(label, row, layout.header("until"), until, since), PERIOD, 0);
+		}
+	}
+
+	private void unitRow(FileState state, int row, Map<String, Object> values) {
+		if (!(values.get("id") instanceof String id)) {
+			return;
+		}
+		if (!(values.get("parent_id") instanceof String parent)) {
+			return;
+		}
+		if (parent.equals(id)) {
+			this.problems.add(Problems.selfLeadership(state.layout.label(), row, state.layout.header("parent_id"), id),
+					LEADERSHIP, 0);
+			return;
+		}
+		int at = state.parentRows.size();
+		state.parentRows.add(row);
+		state.parentChild.add(this.unitIndex.getInt(id));
+		int p = this.unitIndex.getInt(parent);
+		state.parentOf.add(p);
+		if (p < 0) {
+			state.forwardParents.put(at, parent);
+		}
+	}
+
+	private void afterTable(RawDataset.Table table, FileState state) {
+		FileFormat format = state.format;
+		RowParser.Layout layout = state.layout;
+		state.idHits = state.idHashes.seal();
+		state.keyHits = state.keyHashes.seal();
+		state.keyHashes.clear();
+		if (format == DatasetFormat.UNITS) {
+			// parents written after their children, and the PRIMARY edges
+			Column column = format.column("parent_id").orElseThrow();
+			int c = format.columns().indexOf(column);
+			boolean check = !this.unknown.contains(format.name());
+			for (int i = 0; i < state.parentRows.size(); i++) {
+				int p = state.parentOf.getInt(i);
+				String forward = state.forwardParents.get(i);
+				if (p < 0) {
+					p = this.unitIndex.getInt(forward);
+				}
+				int child = state.parentChild.getInt(i);
+				if (p < 0) {
+					if (check) {
+						dangling(layout, state.parentRows.getInt(i), column, forward, c);
 					}
-					if (column.references().stream().anyMatch((f) -> ids.getOrDefault(f, Set.of()).contains(value))) {
-						continue;
+				}
+				else {
+					this.edges.add(p, child, state.parentRows.getInt(i), 0);
+				}
+				if (this.unitParent.getInt(child) < 0) {
+					// the first row of the unit that names a parent; a parent that is not
+					// a
+					// unit ends the walk up
+					this.unitParent.set(child, (p < 0) ? -2 : p);
+				}
+			}
+		}
+		if (format == DatasetFormat.DUTIES && !state.selfRefRows.isEmpty() && !this.unknown.contains(format.name())) {
+			Column column = format.column("derived_from").orElseThrow();
+			boolean dangling = false;
+			for (int i = 0; i < state.selfRefHashes.size(); i++) {
+				if (!state.idHashes.contains(state.selfRefHashes.getLong(i))) {
+					dangling = true;
+				}
+			}
+			if (dangling) {
+				int c = format.columns().indexOf(column);
+				forEachParsed(table, layout, (row, values) -> {
+					if (values.get("derived_from") instanceof String value
+							&& !state.idHashes.contains(RowParser.hash(value))) {
+						dangling(layout, row, column, value, c);
 					}
-					if (column.references().equals(List.of(DatasetFormat.POST_KINDS.name()))
-							&& postKindNames.containsKey(value)) {
-						row.values().put(column.name(), postKindNames.get(value));
-						continue;
-					}
-					String target = column.references()
+				});
+			}
+		}
+		if (!state.idHits.isEmpty() || !state.keyHits.isEmpty()) {
+			recheckDuplicates(table, state);
+		}
+		if (REFERENCED.contains(format.name())) {
+			this.ids.put(format.name(),
+					(format == DatasetFormat.POSTS) ? this.postUnits::containsKey : state.idHashes::contains);
+		}
+	}
+
+	/**
+	 * Reads a file once more to report its duplicate ids and natural keys exactly: only
+	 * the ids and keys whose hash repeated are compared as text.
+	 */
+	private void recheckDuplicates(RawDataset.Table table, FileState state) {
+		FileFormat format = state.format;
+		RowParser.Layout layout = state.layout;
+		Map<String, Integer> firstIds = new HashMap<>();
+		Map<List<Object>, Integer> firstKeys = new HashMap<>();
+		forEachParsed(table, layout, (row, values) -> {
+			if (state.idColumn != null && values.get(state.idColumn.name()) instanceof String id
+					&& state.idHits.contains(RowParser.hash(id))) {
+				Integer first = firstIds.putIfAbsent(id, row);
+				if (first != null) {
+					this.problems.add(
+							Problems.duplicateId(layout.label(), row, layout.header(state.idColumn.name()), id, first),
+							ROW, 1);
+				}
+			}
+			List<Object> key = naturalKey(format, values);
+			if (key != null && state.keyHits.contains(keyHash(key))) {
+				Integer first = firstKeys.putIfAbsent(key, row);
+				if (first != null) {
+					String shown = format.naturalKey()
 						.stream()
-						.map((f) -> this.raw.label(DatasetFormat.file(f).orElseThrow()))
-						.collect(Collectors.joining(" / "));
-					this.problems.add(Problems.dangling(this.raw.label(format), row.row(),
-							header(format, column.name()), value, target));
+						.map((n) -> n + "=" + Objects.toString(values.get(n), ""))
+						.collect(Collectors.joining(", "));
+					this.problems.add(Problems.duplicateRow(layout.label(), row,
+							layout.header(format.naturalKey().get(0)), shown, first), ROW, 2);
 				}
 			}
 		});
 	}
 
-	/**
-	 * Files whose ids cannot be known because a problem is already reported for them
-	 * (unreadable, required but missing, or without their id column): references into
-	 * them are not reported once more per row.
-	 */
-	private Set<String> unknownTargets() {
-		Set<String> unknown = new HashSet<>();
-		for (FileFormat format : DatasetFormat.FILES) {
-			boolean missing = !this.parsed.containsKey(format) && format.required();
-			boolean noIdColumn = this.parsed.containsKey(format) && format.columns()
-				.stream()
-				.anyMatch((c) -> c.type() == DatasetFormat.Type.ID && !this.written.get(format).containsKey(c.name()));
-			if (this.raw.unreadable.contains(format) || missing || noIdColumn) {
-				unknown.add(format.name());
-			}
-		}
-		return unknown;
-	}
+	private interface ParsedRow {
 
-	private void checkIdClash() {
-		Set<String> units = ids(DatasetFormat.UNITS, "id");
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.PEOPLE, List.of())) {
-			if (row.values().get("id") instanceof String id && units.contains(id)) {
-				this.problems.add(Problems.idClash(this.raw.label(DatasetFormat.PEOPLE), row.row(),
-						header(DatasetFormat.PEOPLE, "id"), id));
-			}
-		}
+		void accept(int row, Map<String, Object> values);
+
 	}
 
 	/**
-	 * SELF_LEADERSHIP, then LEADS_CYCLE over every edge (PRIMARY from units.parent_id and
-	 * leadership.csv).
+	 * Every non-blank row of a table, typed again (its problems are already reported).
 	 */
-	private void checkLeadership() {
-		List<String> units = new ArrayList<>();
-		Set<String> known = new HashSet<>();
-		Map<String, List<Edge>> out = new HashMap<>();
+	private static void forEachParsed(RawDataset.Table table, RowParser.Layout layout, ParsedRow action) {
+		table.rows().forEach((row) -> {
+			if (!RowParser.blank(row)) {
+				action.accept(row.row(), RowParser.parse(layout, row, (p) -> {
+				}));
+			}
+		});
+	}
+
+	/** The natural key of a row, or null when it has none or lacks a required part. */
+	private static List<Object> naturalKey(FileFormat format, Map<String, Object> values) {
+		if (format.naturalKey().isEmpty()) {
+			return null;
+		}
+		List<Object> key = new ArrayList<>(format.naturalKey().size());
+		for (String name : format.naturalKey()) {
+			Object value = values.get(name);
+			if (value == null && format.column(name).map(Column::required).orElse(false)) {
+				return null;
+			}
+			key.add(value);
+		}
+		return key;
+	}
+
+	private static long keyHash(List<Object> key) {
+		StringBuilder b = new StringBuilder();
+		for (Object part : key) {
+			b.append((part == null) ? "\u0000" : part.toString()).append('\u0001');
+		}
+		return RowParser.hash(b.toString());
+	}
+
+	/** Whether {@code value} is an id of the file {@code file} (by name). */
+	private boolean isId(String file, String value) {
+		if (file.equals(DatasetFormat.UNITS.name())) {
+			return this.unitIndex.containsKey(value);
+		}
+		if (file.equals(DatasetFormat.POST_KINDS.name())) {
+			if (this.postKindKeys.isEmpty()) {
+				return DatasetFormat.DEFAULT_POST_KINDS.stream().anyMatch((k) -> k.key().equals(value));
+			}
+			return this.postKindKeys.contains(value);
+		}
+		java.util.function.LongPredicate set = this.ids.get(file);
+		return set != null && set.test(RowParser.hash(value));
+	}
+
+	private void dangling(RowParser.Layout layout, int row, Column column, String value, int sub) {
+		String target = column.references()
+			.stream()
+			.map((f) -> this.raw.label(DatasetFormat.file(f).orElseThrow()))
+			.collect(Collectors.joining(" / "));
+		this.problems.add(Problems.dangling(layout.label(), row, layout.header(column.name()), value, target),
+				REFERENCE, sub);
+	}
+
+	/**
+	 * activities.csv: {@code kind} may be left empty when {@code subkind} is given (it is
+	 * derived from the subkind); a kind that differs from the subkind's is an error; one
+	 * of the two is required.
+	 */
+	private void checkActivityKind(FileState state, int row, Map<String, Object> values) {
+		RowParser.Layout layout = state.layout;
+		if (!layout.has("kind") && !layout.has("subkind")) {
+			return;
+		}
+		String label = layout.label();
+		Object kind = values.get("kind");
+		Object subkind = values.get("subkind");
+		if (subkind instanceof String s) {
+			ActivityKind expected = ActivitySubkind.valueOf(s).kind();
+			if (kind != null && !expected.name().equals(kind)) {
+				this.problems.add(Problems.kindMismatch(label, row, layout.header("kind"), (String) kind,
+						ActivitySubkind.valueOf(s), expected), KIND, 0);
+			}
+		}
+		else if (kind == null && layout.has("kind") && !hasProblem(state, row, "kind")
+				&& !hasProblem(state, row, "subkind")) {
+			this.problems.add(Problems.missingValue(label, row, layout.header("kind")), KIND, 0);
+		}
+		else if (kind == null && !layout.has("kind") && !hasProblem(state, row, "subkind")) {
+			this.problems.add(Problems.missingValue(label, row, layout.header("subkind")), KIND, 0);
+		}
+	}
+
+	/** Whether a problem is already reported for this cell (e.g. an unknown value). */
+	private boolean hasProblem(FileState state, int row, String column) {
+		String written = state.layout.header(column);
+		if (state.rowProblems.contains(written)) {
+			return true;
+		}
+		String file = state.layout.label();
+		return this.raw.problems.stream()
+			.anyMatch((p) -> file.equals(p.file()) && p.row() == row && written.equals(p.column()));
+	}
+
+	// ---- across files
+	// ---------------------------------------------------------------------------------------------
+
+	/**
+	 * LEADS_CYCLE over every edge (PRIMARY from units.parent_id and leadership.csv):
+	 * iterative depth-first search (no recursion limit on deep hierarchies) from every
+	 * unit in file order; every back edge closes a cycle.
+	 */
+	private void findCycles() {
+		int n = this.unitIds.size();
+		int m = this.edges.from.size();
+		if (m == 0) {
+			return;
+		}
+		// out-edges per unit, in the order they were written (units first, then
+		// leadership.csv)
+		int[] start = new int[n + 1];
+		for (int e = 0; e < m; e++) {
+			start[this.edges.from.getInt(e) + 1]++;
+		}
+		for (int i = 0; i < n; i++) {
+			start[i + 1] += start[i];
+		}
+		int[] out = new int[m];
+		int[] fill = java.util.Arrays.copyOf(start, n);
+		for (int pass = 0; pass <= 1; pass++) {
+			for (int e = 0; e < m; e++) {
+				if (this.edges.file.getInt(e) == pass) {
+					out[fill[this.edges.from.getInt(e)]++] = e;
+				}
+			}
+		}
 		String unitsLabel = this.raw.label(DatasetFormat.UNITS);
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.UNITS, List.of())) {
-			if (row.values().get("id") instanceof String id && known.add(id)) {
-				units.add(id);
-			}
-		}
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.UNITS, List.of())) {
-			if (row.values().get("id") instanceof String id && row.values().get("parent_id") instanceof String parent) {
-				String column = header(DatasetFormat.UNITS, "parent_id");
-				if (parent.equals(id)) {
-					this.problems.add(Problems.selfLeadership(unitsLabel, row.row(), column, id));
-				}
-				else if (known.contains(parent)) {
-					out.computeIfAbsent(parent, (k) -> new ArrayList<>())
-						.add(new Edge(parent, id, unitsLabel, row.row(), column));
-				}
-			}
-		}
 		String leadershipLabel = this.raw.label(DatasetFormat.LEADERSHIP);
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.LEADERSHIP, List.of())) {
-			if (row.values().get("leader_id") instanceof String leader
-					&& row.values().get("unit_id") instanceof String unit) {
-				String column = header(DatasetFormat.LEADERSHIP, "leader_id");
-				if (leader.equals(unit)) {
-					this.problems.add(Problems.selfLeadership(leadershipLabel, row.row(), column, unit));
-				}
-				else if (known.contains(leader) && known.contains(unit)) {
-					out.computeIfAbsent(leader, (k) -> new ArrayList<>())
-						.add(new Edge(leader, unit, leadershipLabel, row.row(), column));
-				}
-			}
-		}
-		findCycles(units, out);
-	}
-
-	/**
-	 * Iterative depth-first search (no recursion limit on deep hierarchies); every back
-	 * edge closes a cycle.
-	 */
-	private void findCycles(List<String> units, Map<String, List<Edge>> out) {
-		Map<String, Integer> state = new HashMap<>();
-		for (String start : units) {
-			if (state.containsKey(start)) {
+		String unitsColumn = header(DatasetFormat.UNITS, "parent_id");
+		String leadershipColumn = header(DatasetFormat.LEADERSHIP, "leader_id");
+		byte[] state = new byte[n];
+		int[] position = new int[n];
+		IntArrayList path = new IntArrayList();
+		IntArrayList next = new IntArrayList();
+		for (int s = 0; s < n; s++) {
+			if (state[s] != 0) {
 				continue;
 			}
-			List<String> path = new ArrayList<>();
-			List<Integer> next = new ArrayList<>();
-			path.add(start);
-			next.add(0);
-			state.put(start, 1);
+			path.add(s);
+			next.add(start[s]);
+			state[s] = 1;
+			position[s] = 0;
 			while (!path.isEmpty()) {
 				int top = path.size() - 1;
-				String node = path.get(top);
-				List<Edge> edges = out.getOrDefault(node, List.of());
-				int i = next.get(top);
-				if (i >= edges.size()) {
-					state.put(node, 2);
-					path.remove(top);
-					next.remove(top);
+				int node = path.getInt(top);
+				int i = next.getInt(top);
+				if (i >= start[node + 1]) {
+					state[node] = 2;
+					path.removeInt(top);
+					next.removeInt(top);
 					continue;
 				}
 				next.set(top, i + 1);
-				Edge edge = edges.get(i);
-				Integer s = state.get(edge.to());
-				if (s == null) {
-					state.put(edge.to(), 1);
-					path.add(edge.to());
-					next.add(0);
+				int e = out[i];
+				int to = this.edges.to.getInt(e);
+				if (state[to] == 0) {
+					state[to] = 1;
+					position[to] = path.size();
+					path.add(to);
+					next.add(start[to]);
 				}
-				else if (s == 1) {
-					List<String> cycle = new ArrayList<>(path.subList(path.indexOf(edge.to()), path.size()));
-					cycle.add(edge.to());
+				else if (state[to] == 1) {
+					List<String> cycle = new ArrayList<>();
+					for (int k = position[to]; k < path.size(); k++) {
+						cycle.add(this.unitIds.get(path.getInt(k)));
+					}
+					cycle.add(this.unitIds.get(to));
+					boolean units = this.edges.file.getInt(e) == 0;
 					this.problems
-						.add(Problems.leadsCycle(edge.file(), edge.row(), edge.column(), String.join(" → ", cycle)));
+						.add(Problems.leadsCycle(units ? unitsLabel : leadershipLabel, this.edges.row.getInt(e),
+								units ? unitsColumn : leadershipColumn, String.join(" → ", cycle)), LEADERSHIP, 0);
 				}
 			}
 		}
@@ -558,51 +841,46 @@ final class DatasetValidator {
 	 * TOO_DEEP: a unit more than {@code limits.depth} levels below its root along
 	 * units.parent_id, reported once per chain (at the first unit beyond the limit).
 	 * Linear: every unit's depth is computed once, walking up iteratively until a unit of
-	 * known depth (a cycle, reported as LEADS_CYCLE, stops the walk).
+	 * known depth (a cycle, reported as LEADS_CYCLE, stops the walk). The depths are the
+	 * units' levels in the graph.
 	 */
 	private void checkDepth() {
-		Map<String, String> parent = new HashMap<>();
-		Map<String, Integer> rowOf = new HashMap<>();
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.UNITS, List.of())) {
-			if (row.values().get("id") instanceof String id) {
-				rowOf.putIfAbsent(id, row.row());
-				if (row.values().get("parent_id") instanceof String p && !p.equals(id)) {
-					parent.putIfAbsent(id, p);
-				}
-			}
-		}
-		Map<String, Integer> depth = new HashMap<>();
-		List<String> walk = new ArrayList<>();
-		Set<String> onWalk = new HashSet<>();
+		int n = this.unitIds.size();
+		int[] depth = new int[n];
+		boolean[] onWalk = new boolean[n];
+		IntArrayList walk = new IntArrayList();
 		String label = this.raw.label(DatasetFormat.UNITS);
 		String column = header(DatasetFormat.UNITS, "parent_id");
-		for (String unit : rowOf.keySet()) {
+		for (int unit = 0; unit < n; unit++) {
 			walk.clear();
-			onWalk.clear();
-			String u = unit;
-			while (u != null && !depth.containsKey(u) && rowOf.containsKey(u) && onWalk.add(u)) {
+			int u = unit;
+			while (u >= 0 && depth[u] == 0 && !onWalk[u]) {
+				onWalk[u] = true;
 				walk.add(u);
-				u = parent.get(u);
+				u = this.unitParent.getInt(u);
 			}
-			int d = (u != null && depth.containsKey(u)) ? depth.get(u) : 0;
-			if (u != null && onWalk.contains(u)) {
-				d = 0;
+			int d = (u >= 0 && !onWalk[u]) ? depth[u] : 0;
+			for (int i = 0; i < walk.size(); i++) {
+				onWalk[walk.getInt(i)] = false;
 			}
 			for (int i = walk.size() - 1; i >= 0; i--) {
 				d++;
-				depth.put(walk.get(i), d);
+				int at = walk.getInt(i);
+				depth[at] = d;
 				if (d == this.limits.depth() + 1) {
-					String id = walk.get(i);
-					this.problems.add(Problems.tooDeep(label, rowOf.get(id), column, id, this.limits.depth()));
+					this.problems.add(Problems.tooDeep(label, this.unitRow.getInt(at), column, this.unitIds.get(at),
+							this.limits.depth()), DEPTH, 0);
 				}
 			}
 		}
+		this.depths = depth;
 	}
 
 	/**
 	 * The first {@code limits.errors} problems, then one saying how many more there are.
 	 */
-	private List<ImportProblem> capped(List<ImportProblem> sorted) {
+	private List<ImportProblem> capped() {
+		List<ImportProblem> sorted = this.problems.sorted();
 		long total = Math.max(this.problems.total, sorted.size());
 		int listed = this.limits.errors();
 		if (total <= listed) {
@@ -613,161 +891,20 @@ final class DatasetValidator {
 		return List.copyOf(first);
 	}
 
-	private void checkPeriods() {
-		for (FileFormat format : PERIODS) {
-			for (Parsed row : this.parsed.getOrDefault(format, List.of())) {
-				if (row.values().get("since") instanceof LocalDate since
-						&& row.values().get("until") instanceof LocalDate until && until.isBefore(since)) {
-					this.problems.add(Problems.untilBeforeSince(this.raw.label(format), row.row(),
-							header(format, "until"), until, since));
-				}
-			}
-		}
-	}
-
-	/**
-	 * activities.csv: {@code kind} may be left empty when {@code subkind} is given (it is
-	 * derived from the subkind); a kind that differs from the subkind's is an error; one
-	 * of the two is required.
-	 */
-	private void checkActivityKinds() {
-		FileFormat format = DatasetFormat.ACTIVITIES;
-		if (!this.parsed.containsKey(format)) {
-			return;
-		}
-		String label = this.raw.label(format);
-		Map<String, String> headers = this.written.getOrDefault(format, Map.of());
-		if (!headers.containsKey("kind") && !headers.containsKey("subkind")) {
-			boolean chinese = headers.values().stream().anyMatch((h) -> !h.matches("[A-Za-z_ ]+"));
-			Column kind = format.column("kind").orElseThrow();
-			this.problems.add(chinese ? Problems.missingColumn(label, 1, kind.zh(), kind.name())
-					: Problems.missingColumn(label, 1, kind.name(), kind.zh()));
-			return;
-		}
-		for (Parsed row : this.parsed.get(format)) {
-			Object kind = row.values().get("kind");
-			Object subkind = row.values().get("subkind");
-			if (subkind instanceof String s) {
-				ActivityKind expected = ActivitySubkind.valueOf(s).kind();
-				if (kind == null) {
-					row.values().put("kind", expected.name());
-				}
-				else if (!expected.name().equals(kind)) {
-					this.problems.add(Problems.kindMismatch(label, row.row(), header(format, "kind"), (String) kind,
-							ActivitySubkind.valueOf(s), expected));
-				}
-			}
-			else if (kind == null && headers.containsKey("kind") && !hasProblem(label, row.row(), "kind")
-					&& !hasProblem(label, row.row(), "subkind")) {
-				this.problems.add(Problems.missingValue(label, row.row(), header(format, "kind")));
-			}
-			else if (kind == null && !headers.containsKey("kind") && !hasProblem(label, row.row(), "subkind")) {
-				this.problems.add(Problems.missingValue(label, row.row(), header(format, "subkind")));
-			}
-		}
-	}
-
-	/** Whether a problem is already reported for this cell (e.g. an unknown value). */
-	private boolean hasProblem(String file, int row, String column) {
-		String written = header(DatasetFormat.ACTIVITIES, column);
-		return this.problems.stream()
-			.anyMatch((p) -> file.equals(p.file()) && p.row() == row && written.equals(p.column()));
-	}
-
-	/**
-	 * Values that are kept out of the graph or look inconsistent, but do not make the
-	 * dataset invalid.
-	 */
-	private void warnAboutIgnoredValues() {
-		String gradings = this.raw.label(DatasetFormat.GRADINGS);
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.GRADINGS, List.of())) {
-			if (row.values().get("person_id") != null
-					&& !GradingScheme.SECRETARY_REVIEW.name().equals(row.values().get("scheme"))) {
-				warn(gradings, row.row(), header(DatasetFormat.GRADINGS, "person_id"), "IGNORED_VALUE",
-						"person_id is only used for SECRETARY_REVIEW; ignored");
-			}
-		}
-		Map<String, String> postUnits = new HashMap<>();
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.POSTS, List.of())) {
-			if (row.values().get("id") instanceof String id && row.values().get("unit_id") instanceof String unit) {
-				postUnits.putIfAbsent(id, unit);
-			}
-		}
-		String duties = this.raw.label(DatasetFormat.DUTIES);
-		for (Parsed row : this.parsed.getOrDefault(DatasetFormat.DUTIES, List.of())) {
-			if (row.values().get("post_id") instanceof String post && postUnits.containsKey(post)
-					&& !postUnits.get(post).equals(row.values().get("unit_id"))) {
-				warn(duties, row.row(), header(DatasetFormat.DUTIES, "post_id"), "POST_OF_OTHER_UNIT", "the post "
-						+ post + " belongs to " + postUnits.get(post) + ", not to " + row.values().get("unit_id"));
-			}
-		}
-	}
-
 	// ---- helpers
 	// --------------------------------------------------------------------------------------------------
 
 	private String header(FileFormat format, String column) {
-		return this.written.getOrDefault(format, Map.of()).getOrDefault(column, column);
-	}
-
-	private void warn(String file, int row, String column, String code, String message) {
-		this.warnings.add(file + ":" + row + ":" + column + ": " + code + " " + message);
-	}
-
-	/**
-	 * Problems in file order (dataset.properties first, then the files of
-	 * {@link DatasetFormat#FILES}), then row.
-	 */
-	private List<ImportProblem> sort(List<ImportProblem> list) {
-		Map<String, Integer> order = new HashMap<>();
-		for (int i = 0; i < DatasetFormat.FILES.size(); i++) {
-			order.put(this.raw.label(DatasetFormat.FILES.get(i)), i + 1);
-		}
-		List<ImportProblem> sorted = new ArrayList<>(list);
-		sorted.sort(Comparator.comparing((ImportProblem p) -> order.getOrDefault(p.file(), 0))
-			.thenComparingInt(ImportProblem::row));
-		return List.copyOf(sorted);
+		RowParser.Layout layout = this.layouts.get(format);
+		return (layout != null) ? layout.header(column) : column;
 	}
 
 	static Optional<LocalDate> date(String text) {
-		Matcher m = DATE.matcher(text.strip());
-		if (!m.matches()) {
-			return Optional.empty();
-		}
-		int year = Integer.parseInt(m.group(1));
-		int month = Integer.parseInt(first(m, 2, 4, 6));
-		int day = Integer.parseInt(first(m, 3, 5, 7));
-		try {
-			return Optional.of(LocalDate.of(year, month, day));
-		}
-		catch (DateTimeException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static String first(Matcher m, int... groups) {
-		for (int g : groups) {
-			if (m.group(g) != null) {
-				return m.group(g);
-			}
-		}
-		throw new IllegalStateException();
+		return RowParser.date(text);
 	}
 
 	static List<String> split(String cell) {
-		return Arrays.stream(LIST_SEPARATOR.split(cell)).map(String::strip).filter((s) -> !s.isEmpty()).toList();
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Optional<String> code(Class<? extends Labeled> type, String value) {
-		Optional<?> parsed = Labeled.parse((Class) type, value);
-		return parsed.map((e) -> ((Enum<?>) e).name());
-	}
-
-	private static String allowed(Class<? extends Labeled> type) {
-		return Arrays.stream(type.getEnumConstants())
-			.map((e) -> e.name() + " " + e.zh())
-			.collect(Collectors.joining(", "));
+		return RowParser.split(cell);
 	}
 
 }

@@ -2,11 +2,9 @@ package org.dutychain.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
@@ -54,73 +52,154 @@ final class DatasetWriter {
 		this.generation = generation;
 	}
 
-	/** Writes every file; returns the rows written per file name. */
+	/**
+	 * Writes every file, streaming its rows from the source in batches (a file may be
+	 * read more than once: the LEADS edges need every unit written first, DERIVED_FROM
+	 * every duty); returns the rows written per file name.
+	 */
 	Map<String, Integer> write(ValidDataset data) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		List<Map<String, Object>> units = camel(data.rows(DatasetFormat.UNITS));
-		run("ingest/units.cypher", "units", units);
-		List<Map<String, Object>> leads = new ArrayList<>();
-		for (Map<String, Object> unit : units) {
-			if (unit.get("parentId") != null) {
-				leads.add(lead(unit.get("parentId"), unit.get("id"), LeadKind.PRIMARY.name()));
-			}
+		try (Batch units = batch("ingest/units.cypher", "units")) {
+			data.forEach(DatasetFormat.UNITS, (u) -> units.add(camel(u)));
 		}
-		List<Map<String, Object>> leadership = camel(data.rows(DatasetFormat.LEADERSHIP));
-		for (Map<String, Object> row : leadership) {
-			leads.add(lead(row.get("leaderId"), row.get("unitId"), row.get("kind")));
+		try (Batch leads = batch("ingest/units.cypher", "leads")) {
+			data.forEach(DatasetFormat.UNITS, (u) -> {
+				if (u.get("parent_id") != null) {
+					leads.add(lead(u.get("parent_id"), u.get("id"), LeadKind.PRIMARY.name()));
+				}
+			});
+			data.forEach(DatasetFormat.LEADERSHIP,
+					(row) -> leads.add(lead(row.get("leader_id"), row.get("unit_id"), row.get("kind"))));
 		}
-		run("ingest/units.cypher", "leads", leads);
 		count(counts, data, DatasetFormat.UNITS);
 		count(counts, data, DatasetFormat.LEADERSHIP);
 
-		run("ingest/people.cypher", "post-kinds", postKinds(data));
-		counts.put(DatasetFormat.POST_KINDS.name(), postKinds(data).size());
-		run("ingest/people.cypher", "people", camel(data.rows(DatasetFormat.PEOPLE)));
-		run("ingest/people.cypher", "posts", camel(data.rows(DatasetFormat.POSTS)));
-		run("ingest/people.cypher", "appointments", camel(data.rows(DatasetFormat.APPOINTMENTS)));
+		List<Map<String, Object>> postKinds = postKinds(data);
+		try (Batch kinds = batch("ingest/people.cypher", "post-kinds")) {
+			postKinds.forEach(kinds::add);
+		}
+		counts.put(DatasetFormat.POST_KINDS.name(), postKinds.size());
+		write(data, DatasetFormat.PEOPLE, "ingest/people.cypher", "people");
+		write(data, DatasetFormat.POSTS, "ingest/people.cypher", "posts");
+		write(data, DatasetFormat.APPOINTMENTS, "ingest/people.cypher", "appointments");
 		count(counts, data, DatasetFormat.PEOPLE);
 		count(counts, data, DatasetFormat.POSTS);
 		count(counts, data, DatasetFormat.APPOINTMENTS);
 
-		List<Map<String, Object>> duties = camel(data.rows(DatasetFormat.DUTIES));
-		run("ingest/duties.cypher", "team-duties", duties.stream().filter((d) -> d.get("postId") == null).toList());
-		run("ingest/duties.cypher", "post-duties", duties.stream().filter((d) -> d.get("postId") != null).toList());
-		run("ingest/duties.cypher", "derived-from",
-				duties.stream().filter((d) -> d.get("derivedFrom") != null).toList());
+		try (Batch team = batch("ingest/duties.cypher", "team-duties");
+				Batch personal = batch("ingest/duties.cypher", "post-duties")) {
+			data.forEach(DatasetFormat.DUTIES, (d) -> ((d.get("post_id") == null) ? team : personal).add(camel(d)));
+		}
+		try (Batch derived = batch("ingest/duties.cypher", "derived-from")) {
+			data.forEach(DatasetFormat.DUTIES, (d) -> {
+				if (d.get("derived_from") != null) {
+					derived.add(camel(d));
+				}
+			});
+		}
 		count(counts, data, DatasetFormat.DUTIES);
 
-		run("ingest/records.cypher", "first-secretaries", camel(data.rows(DatasetFormat.FIRST_SECRETARIES)));
-		Set<Object> unitIds = new HashSet<>();
-		units.forEach((u) -> unitIds.add(u.get("id")));
-		List<Map<String, Object>> assistance = camel(data.rows(DatasetFormat.ASSISTANCE));
-		run("ingest/records.cypher", "unit-assists",
-				assistance.stream().filter((a) -> unitIds.contains(a.get("assistantId"))).toList());
-		run("ingest/records.cypher", "person-assists",
-				assistance.stream().filter((a) -> !unitIds.contains(a.get("assistantId"))).toList());
-		List<Map<String, Object>> activities = camel(data.rows(DatasetFormat.ACTIVITIES));
-		activities.forEach((a) -> a.putIfAbsent("count", 1L));
-		run("ingest/records.cypher", "activities", activities);
-		List<Map<String, Object>> gradings = camel(data.rows(DatasetFormat.GRADINGS));
-		for (Map<String, Object> g : gradings) {
-			g.put("id", gradingId(g));
-			if (!GradingScheme.SECRETARY_REVIEW.name().equals(g.get("scheme"))) {
-				g.remove("personId");
-			}
-			g.putIfAbsent("problems", List.of());
+		write(data, DatasetFormat.FIRST_SECRETARIES, "ingest/records.cypher", "first-secretaries");
+		try (Batch byUnit = batch("ingest/records.cypher", "unit-assists");
+				Batch byPerson = batch("ingest/records.cypher", "person-assists")) {
+			data.forEach(DatasetFormat.ASSISTANCE, (a) -> {
+				Object assistant = a.get("assistant_id");
+				((assistant instanceof String id && data.isUnit(id)) ? byUnit : byPerson).add(camel(a));
+			});
 		}
-		run("ingest/records.cypher", "gradings", gradings);
-		run("ingest/records.cypher", "issues", camel(data.rows(DatasetFormat.ISSUES)));
-		run("ingest/records.cypher", "supervisions", camel(data.rows(DatasetFormat.SUPERVISIONS)));
-		List<Map<String, Object>> events = camel(data.rows(DatasetFormat.PERSONNEL_EVENTS));
-		events.forEach((e) -> e.put("id", "E:" + e.get("personId") + ":" + e.get("date") + ":" + e.get("kind")));
-		run("ingest/records.cypher", "personnel-events", events);
-		run("ingest/measures.cypher", "measures", camel(data.rows(DatasetFormat.MEASURES)));
+		try (Batch activities = batch("ingest/records.cypher", "activities")) {
+			data.forEach(DatasetFormat.ACTIVITIES, (a) -> {
+				Map<String, Object> row = camel(a);
+				row.putIfAbsent("count", 1L);
+				activities.add(row);
+			});
+		}
+		try (Batch gradings = batch("ingest/records.cypher", "gradings")) {
+			data.forEach(DatasetFormat.GRADINGS, (row) -> {
+				Map<String, Object> g = camel(row);
+				g.put("id", gradingId(g));
+				if (!GradingScheme.SECRETARY_REVIEW.name().equals(g.get("scheme"))) {
+					g.remove("personId");
+				}
+				g.putIfAbsent("problems", List.of());
+				gradings.add(g);
+			});
+		}
+		write(data, DatasetFormat.ISSUES, "ingest/records.cypher", "issues");
+		write(data, DatasetFormat.SUPERVISIONS, "ingest/records.cypher", "supervisions");
+		try (Batch events = batch("ingest/records.cypher", "personnel-events")) {
+			data.forEach(DatasetFormat.PERSONNEL_EVENTS, (row) -> {
+				Map<String, Object> e = camel(row);
+				e.put("id", "E:" + e.get("personId") + ":" + e.get("date") + ":" + e.get("kind"));
+				events.add(e);
+			});
+		}
+		write(data, DatasetFormat.MEASURES, "ingest/measures.cypher", "measures");
 		for (FileFormat format : List.of(DatasetFormat.FIRST_SECRETARIES, DatasetFormat.ASSISTANCE,
 				DatasetFormat.ACTIVITIES, DatasetFormat.GRADINGS, DatasetFormat.ISSUES, DatasetFormat.SUPERVISIONS,
 				DatasetFormat.PERSONNEL_EVENTS, DatasetFormat.MEASURES)) {
 			count(counts, data, format);
 		}
 		return counts;
+	}
+
+	/** Every row of {@code format} with camelCase keys, through one statement. */
+	private void write(ValidDataset data, FileFormat format, String file, String statement) {
+		try (Batch batch = batch(file, statement)) {
+			data.forEach(format, (row) -> batch.add(camel(row)));
+		}
+	}
+
+	private Batch batch(String file, String statement) {
+		return new Batch(file, statement);
+	}
+
+	/**
+	 * Rows of one statement, written {@link #BATCH} at a time (the rest when closed).
+	 */
+	private final class Batch implements AutoCloseable {
+
+		private final String file;
+
+		private final String statement;
+
+		private String text;
+
+		private List<Map<String, Object>> rows = new ArrayList<>();
+
+		private long done;
+
+		Batch(String file, String statement) {
+			this.file = file;
+			this.statement = statement;
+		}
+
+		void add(Map<String, Object> row) {
+			this.rows.add(row);
+			if (this.rows.size() >= BATCH) {
+				flush();
+			}
+		}
+
+		private void flush() {
+			if (this.rows.isEmpty()) {
+				return;
+			}
+			if (this.text == null) {
+				this.text = DatasetWriter.this.cypher.statement(this.file, this.statement);
+			}
+			DatasetWriter.this.graph.write(this.text,
+					Map.of("generation", DatasetWriter.this.generation, "rows", this.rows));
+			this.done += this.rows.size();
+			written(this.statement, this.rows.size(), this.done);
+			this.rows = new ArrayList<>();
+		}
+
+		@Override
+		public void close() {
+			flush();
+		}
+
 	}
 
 	/** {@code G:<unit_id>:<person_id or ->:<year>:<scheme>} (design.md section 2). */
@@ -131,7 +210,7 @@ final class DatasetWriter {
 	}
 
 	private List<Map<String, Object>> postKinds(ValidDataset data) {
-		if (data.rows().containsKey(DatasetFormat.POST_KINDS) && !data.rows(DatasetFormat.POST_KINDS).isEmpty()) {
+		if (data.count(DatasetFormat.POST_KINDS) > 0) {
 			List<Map<String, Object>> kinds = camel(data.rows(DatasetFormat.POST_KINDS));
 			kinds.forEach((k) -> {
 				k.putIfAbsent("requiredIn", List.of());
@@ -170,8 +249,8 @@ final class DatasetWriter {
 	}
 
 	private static void count(Map<String, Integer> counts, ValidDataset data, FileFormat format) {
-		if (data.rows().containsKey(format)) {
-			counts.put(format.name(), data.rows(format).size());
+		if (data.has(format)) {
+			counts.put(format.name(), (int) data.count(format));
 		}
 	}
 
@@ -179,11 +258,16 @@ final class DatasetWriter {
 	static List<Map<String, Object>> camel(List<Map<String, Object>> rows) {
 		List<Map<String, Object>> out = new ArrayList<>(rows.size());
 		for (Map<String, Object> row : rows) {
-			Map<String, Object> m = new HashMap<>();
-			row.forEach((k, v) -> m.put(camel(k), v));
-			out.add(m);
+			out.add(camel(row));
 		}
 		return out;
+	}
+
+	/** A row with camelCase keys. */
+	static Map<String, Object> camel(Map<String, Object> row) {
+		Map<String, Object> m = new HashMap<>();
+		row.forEach((k, v) -> m.put(camel(k), v));
+		return m;
 	}
 
 	static String camel(String snake) {
@@ -201,21 +285,12 @@ final class DatasetWriter {
 		return b.toString();
 	}
 
-	private void run(String file, String statement, List<Map<String, Object>> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		String text = this.cypher.statement(file, statement);
-		for (int from = 0; from < rows.size(); from += BATCH) {
-			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-			this.graph.write(text, Map.of("generation", this.generation, "rows", batch));
-			this.written += batch.size();
-			this.progress.report("write", Math.min(this.written, this.total), this.total);
-			if (this.written >= this.nextProgress) {
-				log.info("Import generation {}: {} rows written ({} {})", this.generation, this.written, statement,
-						Math.min(rows.size(), from + BATCH) + "/" + rows.size());
-				this.nextProgress += PROGRESS_EVERY;
-			}
+	private void written(String statement, int rows, long done) {
+		this.written += rows;
+		this.progress.report("write", Math.min(this.written, this.total), this.total);
+		if (this.written >= this.nextProgress) {
+			log.info("Import generation {}: {} rows written ({} {})", this.generation, this.written, statement, done);
+			this.nextProgress += PROGRESS_EVERY;
 		}
 	}
 

@@ -64,7 +64,13 @@ class DemoDataLoader implements ApplicationRunner {
 				: java.util.Optional.empty();
 		if (transactional != null && generated.isPresent()) {
 			long started = System.nanoTime();
-			ImportResult result = transactional.importChecked(generated.get(), org.dutychain.config.Progress.NONE);
+			ImportResult result;
+			try {
+				result = transactional.importChecked(generated.get(), org.dutychain.config.Progress.NONE);
+			}
+			finally {
+				generated.get().release();
+			}
 			log.info("Empty database: loaded the generated demo province '{}' in {} ms", result.dataset(),
 					(System.nanoTime() - started) / 1_000_000);
 			return;

@@ -80,7 +80,13 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	@Override
 	public ImportResult importUpload(String fileName, InputStream content) throws InvalidDatasetException {
-		return importFrom(CheckedDataset.checkUpload(fileName, content, this.limits), Progress.NONE);
+		CheckedDataset checked = CheckedDataset.checkUpload(fileName, content, this.limits);
+		try {
+			return importFrom(checked, Progress.NONE);
+		}
+		finally {
+			checked.release();
+		}
 	}
 
 	@Override

@@ -10,9 +10,10 @@ import java.util.Set;
 import org.dutychain.record.DatasetFormat.FileFormat;
 
 /**
- * A dataset as read from its source, before validation: the cell text of every recognized
- * file or sheet, the dataset properties, and the problems and warnings of reading
- * (unknown files, undecodable text, not a dataset).
+ * A dataset as read from its source, before validation: every recognized file or sheet
+ * with its header and a source of its rows (read again from the file, zip entry or sheet
+ * on every pass, so no row stays in memory), the dataset properties, and the problems and
+ * warnings of reading (unknown files, undecodable text, not a dataset).
  */
 final class RawDataset {
 
@@ -22,8 +23,28 @@ final class RawDataset {
 	 * @param label the CSV name, or {@code workbook.xlsx!sheet}
 	 * @param headerRow the Excel row of the header (1 for a CSV)
 	 * @param header header cells as written
+	 * @param rows the non-blank data rows, read again on every pass
 	 */
-	record Table(String label, FileFormat format, int headerRow, List<String> header, List<Row> rows) {
+	record Table(String label, FileFormat format, int headerRow, List<String> header, Rows rows) {
+	}
+
+	/**
+	 * The data rows of one table, re-read from the source on every call (the source was
+	 * checked against the import limits by the first read).
+	 */
+	interface Rows {
+
+		/** Every non-blank data row, in file order. */
+		void forEach(java.util.function.Consumer<Row> action);
+
+		Rows NONE = (action) -> {
+		};
+
+		/** Rows held in memory (tests, small sheets). */
+		static Rows of(List<Row> rows) {
+			return rows::forEach;
+		}
+
 	}
 
 	/** One data row: its number as Excel shows it, and its cells. */

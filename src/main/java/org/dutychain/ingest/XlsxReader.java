@@ -40,12 +40,15 @@ final class XlsxReader {
 	static void read(Path file, RawDataset raw, DatasetSources.Budget budget) throws Exception {
 		// POI's zip-bomb guard: entries may expand at most to the decompressed limit
 		ZipSecureFile.setMaxEntrySize(Math.min(budget.limits.decompressed().toBytes(), 0xFFFFFFFFL));
+		int cellLength = budget.limits.cellLength();
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
 			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
 			StylesTable styles = reader.getStylesTable();
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			int index = -1;
 			while (sheets.hasNext()) {
+				index++;
 				try (InputStream in = sheets.next()) {
 					String sheet = sheets.getSheetName();
 					String label = raw.workbook + "!" + sheet;
@@ -59,12 +62,13 @@ final class XlsxReader {
 						raw.warn(label, 0, null, "UNKNOWN_FILE", "a second " + format.get().name() + " sheet; ignored");
 						continue;
 					}
-					Rows rows = new Rows(label, budget, raw);
+					List<RawDataset.Row> kept = new ArrayList<>();
+					Rows rows = new Rows(label, budget, raw, cellLength, properties ? kept::add : null, false);
 					XMLReader xml = XMLHelper.newXMLReader();
 					xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new IsoDates(), false));
 					xml.parse(new InputSource(in));
 					if (properties) {
-						for (RawDataset.Row row : rows.rows) {
+						for (RawDataset.Row row : kept) {
 							if (row.cells().size() >= 2 && !row.cells().get(0).isBlank()) {
 								String key = propertyKey(row.cells().get(0));
 								raw.properties.put(key,
@@ -72,17 +76,50 @@ final class XlsxReader {
 							}
 						}
 					}
-					else if (rows.rows.isEmpty()) {
+					else if (rows.header == null) {
 						raw.tables.put(format.get(),
-								new RawDataset.Table(label, format.get(), 1, List.of(), List.of()));
+								new RawDataset.Table(label, format.get(), 1, List.of(), RawDataset.Rows.NONE));
 					}
 					else {
-						RawDataset.Row header = rows.rows.get(0);
-						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), header.row(),
-								header.cells(), rows.rows.subList(1, rows.rows.size())));
+						int sheetIndex = index;
+						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), rows.headerRow,
+								rows.header, (action) -> reread(file, sheetIndex, label, cellLength, action)));
 					}
 				}
 			}
+		}
+	}
+
+	/**
+	 * The data rows of the sheet at {@code sheetIndex}, read again (after the first read
+	 * checked the limits).
+	 */
+	private static void reread(Path file, int sheetIndex, String label, int cellLength,
+			java.util.function.Consumer<RawDataset.Row> action) {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			XSSFReader reader = new XSSFReader(pkg);
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+			StylesTable styles = reader.getStylesTable();
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			for (int i = 0; sheets.hasNext(); i++) {
+				try (InputStream in = sheets.next()) {
+					if (i != sheetIndex) {
+						continue;
+					}
+					Rows rows = new Rows(label, null, null, cellLength, action, true);
+					XMLReader xml = XMLHelper.newXMLReader();
+					xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new IsoDates(), false));
+					xml.parse(new InputSource(in));
+					return;
+				}
+			}
+			throw new IllegalStateException("the sheet " + label + " is gone since the dataset was checked");
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the workbook cannot be read again: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -102,12 +139,15 @@ final class XlsxReader {
 	}
 
 	/**
-	 * Collects the non-blank rows of one sheet (a missing cell is an empty string) within
-	 * the row, cell and time limits.
+	 * Reads one sheet: its first row is the header, later blank rows are skipped. The
+	 * first read ({@code budget} given) checks the row, cell and time limits; every read
+	 * hands the data rows ({@code skipHeader}) or all rows to {@code action}.
 	 */
 	private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
-		final List<RawDataset.Row> rows = new ArrayList<>();
+		List<String> header;
+
+		int headerRow;
 
 		private final String label;
 
@@ -115,14 +155,24 @@ final class XlsxReader {
 
 		private final RawDataset raw;
 
+		private final int cellLength;
+
+		private final java.util.function.Consumer<RawDataset.Row> action;
+
+		private final boolean skipHeader;
+
 		private List<String> current;
 
 		private long count;
 
-		Rows(String label, DatasetSources.Budget budget, RawDataset raw) {
+		Rows(String label, DatasetSources.Budget budget, RawDataset raw, int cellLength,
+				java.util.function.Consumer<RawDataset.Row> action, boolean skipHeader) {
 			this.label = label;
 			this.budget = budget;
 			this.raw = raw;
+			this.cellLength = cellLength;
+			this.action = action;
+			this.skipHeader = skipHeader;
 		}
 
 		@Override
@@ -132,17 +182,26 @@ final class XlsxReader {
 
 		@Override
 		public void endRow(int rowNum) {
-			if (this.current.stream().allMatch(String::isBlank) && !this.rows.isEmpty()) {
+			boolean first = this.header == null;
+			if (!first && this.current.stream().allMatch(String::isBlank)) {
 				return;
 			}
-			if (!this.rows.isEmpty() && ++this.count > this.budget.limits.rowsPerFile()) {
-				throw new ImportLimitException(
-						Problems.tooManyRows(this.label, rowNum + 1, this.budget.limits.rowsPerFile()));
+			if (first) {
+				this.header = this.current;
+				this.headerRow = rowNum + 1;
 			}
-			if ((this.count & 0xFFF) == 0) {
-				this.budget.checkTime();
+			else if (this.budget != null) {
+				if (++this.count > this.budget.limits.rowsPerFile()) {
+					throw new ImportLimitException(
+							Problems.tooManyRows(this.label, rowNum + 1, this.budget.limits.rowsPerFile()));
+				}
+				if ((this.count & 0xFFF) == 0) {
+					this.budget.checkTime();
+				}
 			}
-			this.rows.add(new RawDataset.Row(rowNum + 1, this.current));
+			if (this.action != null && !(first && this.skipHeader)) {
+				this.action.accept(new RawDataset.Row(rowNum + 1, this.current));
+			}
 		}
 
 		@Override
@@ -152,12 +211,14 @@ final class XlsxReader {
 				this.current.add("");
 			}
 			String text = (value != null) ? value : "";
-			int limit = this.budget.limits.cellLength();
+			int limit = this.cellLength;
 			if (text.length() > limit) {
-				String header = (!this.rows.isEmpty() && column < this.rows.get(0).cells().size())
-						? this.rows.get(0).cells().get(column).strip() : new CellReference(reference).formatAsString();
-				this.raw.problems.add(Problems.cellTooLong(this.label,
-						(reference != null) ? new CellReference(reference).getRow() + 1 : 0, header, limit));
+				if (this.raw != null) {
+					String header = (this.header != null && column < this.header.size())
+							? this.header.get(column).strip() : new CellReference(reference).formatAsString();
+					this.raw.problems.add(Problems.cellTooLong(this.label,
+							(reference != null) ? new CellReference(reference).getRow() + 1 : 0, header, limit));
+				}
 				text = text.substring(0, limit);
 			}
 			this.current.add(text);

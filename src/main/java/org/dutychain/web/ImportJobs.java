@@ -141,6 +141,7 @@ class ImportJobs implements DisposableBean {
 			job.fail(ex);
 		}
 		finally {
+			dataset.release();
 			this.running.set(null);
 		}
 	}

@@ -326,13 +326,18 @@ class DatasetValidationTests {
 
 	@Test
 	void gbkAndUtf8WithBomDecodeToTheSameRows() {
-		ValidDataset plain = validate().dataset();
+		// a valid dataset streams its rows from the files: read them before re-encoding
+		ValidDataset plain = inMemory(validate().dataset());
 		TestDatasets.reencode(this.dir, "units.csv", java.nio.charset.Charset.forName("GBK"), false);
 		TestDatasets.reencode(this.dir, "people.csv", StandardCharsets.UTF_8, true);
 		TestDatasets.reencode(this.dir, "duties.csv", java.nio.charset.Charset.forName("GB18030"), false);
 		DatasetValidator.Result result = validate();
 		assertThat(result.problems()).isEmpty();
 		assertThat(result.dataset().rows()).isEqualTo(plain.rows());
+	}
+
+	private static ValidDataset inMemory(ValidDataset data) {
+		return new ValidDataset(data.name(), data.asOf(), data.rows(), data.warnings());
 	}
 
 	@Test
