@@ -5,8 +5,16 @@
 
 // statement: create
 CREATE (s:Snapshot {id: $id, label: $label, createdAt: $createdAt, scope: $scope, asOf: $asOf, dataset: $dataset,
-                    json: $json, rules: $rules})
+                    json: $json, rules: $rules, masked: $masked})
 RETURN s.id AS id;
+
+// statement: masked
+// the snapshots saved as a scoped user saw them (outside units, people and records already masked): the only ones a
+// scoped user may read
+MATCH (s:Snapshot)
+WHERE s.masked = true
+RETURN s.id AS id
+ORDER BY id;
 
 // statement: list
 MATCH (s:Snapshot)

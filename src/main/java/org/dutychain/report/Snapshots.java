@@ -81,6 +81,14 @@ public class Snapshots {
 
 	/** Stores an audit document under a label (blank = "快照 yyyy-MM-dd HH:mm"). */
 	public SnapshotInfo save(AuditDocument document, String label) {
+		return save(document, label, false);
+	}
+
+	/**
+	 * {@link #save(AuditDocument, String)}; {@code masked} when the document is what a
+	 * scoped user may see (only such snapshots are shown to scoped users).
+	 */
+	public SnapshotInfo save(AuditDocument document, String label, boolean masked) {
 		OffsetDateTime now = OffsetDateTime.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
 		String id = "S-" + now.format(ID_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String name = (label == null || label.isBlank()) ? "快照 " + now.format(ReportScores.DATE_TIME) : label.strip();
@@ -99,6 +107,7 @@ public class Snapshots {
 		params.put("asOf", document.asOf());
 		params.put("dataset", document.dataset());
 		params.put("json", json);
+		params.put("masked", masked);
 		try {
 			params.put("rules", ReportJson.MAPPER.writeValueAsString(this.analysis.codeVersions()));
 		}
@@ -107,6 +116,16 @@ public class Snapshots {
 		}
 		this.graph.write(this.cypher.statement(FILE, "create"), params);
 		return new SnapshotInfo(id, name, now, document.scope(), document.asOf(), document.dataset());
+	}
+
+	/**
+	 * The ids of the snapshots saved as masked (see
+	 * {@link #save(AuditDocument, String, boolean)}).
+	 */
+	public java.util.Set<String> maskedIds() {
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		this.graph.read(this.cypher.statement(FILE, "masked"), Map.of()).forEach((r) -> ids.add((String) r.get("id")));
+		return ids;
 	}
 
 	/** Every snapshot, newest first. */

@@ -134,12 +134,11 @@ class ReportController {
 	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String label) {
-		// a scoped user stores what it may see (outside units and people named as such);
-		// with
-		// no scope, all its subtrees
+		// a scoped user stores what it may see (outside units and people named as such),
+		// with no scope all its subtrees
 		SnapshotInfo info = this.access.caller().unrestricted()
 				? this.snapshots.create(this.access.effectiveScope(scope), asOf, label)
-				: this.snapshots.save(this.access.audit(AnalysisController.blankToNull(scope), asOf), label);
+				: this.snapshots.save(this.access.audit(AnalysisController.blankToNull(scope), asOf), label, true);
 		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
 		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
 	}

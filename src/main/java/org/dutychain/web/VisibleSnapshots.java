@@ -26,14 +26,20 @@ class VisibleSnapshots {
 	}
 
 	/**
-	 * A snapshot of a unit's scope, or of several scopes (their ids joined by commas, as
-	 * a user with several scopes saves them), is visible when every one of its units is.
+	 * ADMIN reads every snapshot. A scoped user reads the snapshots saved by scoped users
+	 * (stored as they saw them, outside names masked) whose scope — one unit, or several
+	 * joined by commas as a user with several scopes saves them — lies wholly inside its
+	 * own; a snapshot saved by ADMIN holds every name and stays with ADMIN.
 	 */
 	boolean visible(SnapshotInfo info) {
+		return visible(info, null);
+	}
+
+	private boolean visible(SnapshotInfo info, java.util.Set<String> masked) {
 		if (this.access.caller().unrestricted()) {
 			return true;
 		}
-		if (info.scope() == null) {
+		if (info.scope() == null || !((masked != null) ? masked : this.snapshots.maskedIds()).contains(info.id())) {
 			return false;
 		}
 		return this.access.isVisible(info.scope())
@@ -41,7 +47,11 @@ class VisibleSnapshots {
 	}
 
 	List<SnapshotInfo> list() {
-		return this.snapshots.list().stream().filter(this::visible).toList();
+		if (this.access.caller().unrestricted()) {
+			return this.snapshots.list();
+		}
+		java.util.Set<String> masked = this.snapshots.maskedIds();
+		return this.snapshots.list().stream().filter((s) -> visible(s, masked)).toList();
 	}
 
 	/**

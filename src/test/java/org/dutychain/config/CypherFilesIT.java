@@ -86,7 +86,8 @@ class CypherFilesIT {
 			       (:ChangeRecord:CypherCheckTokens {at: datetime(), actor: 'x', entity: 'x', entityId: 'x', action: 'x',
 			                                        before: 'x', after: 'x', revision: 0}),
 			       (:GenerationLease:CypherCheckTokens {generation: 0, leased: datetime(), expires: datetime()}),
-			       (:Measure:CypherCheckTokens {returnReason: 'x', version: 0})
+			       (:Measure:CypherCheckTokens {returnReason: 'x', version: 0}),
+			       (:Secret:CypherCheckTokens {name: 'x', value: 'x'})
 			""";
 
 	@BeforeEach

@@ -313,6 +313,31 @@ class ScopedViewIT {
 		assertThat(compared.path("totals").path("added").asInt()).isZero();
 	}
 
+	/**
+	 * A snapshot an ADMIN saved of a unit holds the names above it; a scoped user never
+	 * reads it, only snapshots saved as a scoped user saw them.
+	 */
+	@Test
+	void aScopedUserReadsOnlySnapshotsSavedAsAScopedUserSawThem() throws Exception {
+		load("weak-org-rectification", "PARENT_SECRETARY_LIABLE");
+		String auditor = user("AUDITOR", "U-3");
+		Answer saved = send(TestAdmin.USERNAME, TestAdmin.PASSWORD, "POST", "/api/snapshots?scope=U-3", null);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		JsonNode byAdmin = this.json.readTree(saved.body());
+		assertThat(send(auditor, PASSWORD, "GET", "/api/snapshots/" + byAdmin.path("id").asText(), null).status())
+			.isEqualTo(404);
+		Answer own = send(auditor, PASSWORD, "POST", "/api/snapshots?scope=U-3", null);
+		assertThat(own.status()).as(own.body()).isEqualTo(201);
+		String id = this.json.readTree(own.body()).path("id").asText();
+		List<String> listed = new ArrayList<>();
+		as(auditor, "GET", "/api/snapshots").forEach((i) -> listed.add(i.path("id").asText()));
+		assertThat(listed).containsExactly(id);
+		JsonNode trend = as(auditor, "GET", "/api/snapshots/" + id + "/trend");
+		assertHides(trend, Set.of("PER-2", "P-2", "U-2"), Set.of("周书记", "北极镇党委"));
+		// ADMIN reads both
+		assertThat(admin("GET", "/api/snapshots").size()).isGreaterThanOrEqualTo(2);
+	}
+
 	@Test
 	void theDatasetExportAndImportJobsAreForAdminsOnly() throws Exception {
 		this.fixtures.load(SecurityIT.FIXTURE);
