@@ -2,7 +2,7 @@
 // GUIDANCE edges leaving an ORGAN_WORK_COMMITTEE scope root. Walked level by level from Java (one statement per level
 // with the frontier as a parameter, every unit visited once), so a deep chain costs linear time and no variable-length
 // path is ever expanded.
-// params: generation: integer, unitIds: list<string>
+// params: generation: integer, unitIds: list<string>, ids: list<string>
 
 // statement: roots
 // the scope roots that exist in the generation, with their kind and name

@@ -240,6 +240,7 @@ class CypherFilesIT {
 		p.put("asOf", AS_OF);
 		p.put("rows", List.of()); // batches of the import: UNWIND $rows AS row
 		p.put("leased", List.of()); // generations still read by an audit
+		p.put("ids", List.of("U-1")); // records whose owning units a scoped view asks for
 		p.put("hours", 1L);
 		p.put("set", Map.of()); // ledger edits: SET n += $set
 		p.put("limit", 1L);
