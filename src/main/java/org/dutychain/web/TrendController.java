@@ -101,7 +101,6 @@ class TrendController {
 		return this.trends.firstRecords();
 	}
 
-	/** The audit of a scope (null: the whole dataset) as the caller may see it. */
 	/**
 	 * The scopes a comparison is counted in: the requested unit, else the caller's scope
 	 * units (none for ADMIN: the whole dataset). A snapshot of several scopes names them
