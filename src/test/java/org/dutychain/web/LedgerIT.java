@@ -15,6 +15,7 @@ import org.dutychain.config.Neo4jGraph;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.organization.Datasets;
 import org.dutychain.support.GraphFixtures;
+import org.dutychain.support.JsonCalls;
 import org.dutychain.support.TestDatasets;
 import org.dutychain.support.WebIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,14 +67,7 @@ class LedgerIT {
 	}
 
 	JsonNode call(HttpMethod method, String path, Object body, int status) throws Exception {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		String text = (body != null) ? this.json.writeValueAsString(body) : null;
-		ResponseEntity<String> response = this.http.exchange(path, method, new HttpEntity<>(text, headers),
-				String.class);
-		assertThat(response.getStatusCode().value()).as(method + " " + path + " -> " + response.getBody())
-			.isEqualTo(status);
-		return (response.getBody() != null) ? this.json.readTree(response.getBody()) : null;
+		return JsonCalls.call(this.http, this.json, method, path, body, status);
 	}
 
 	JsonNode post(String path, Object body, int status) throws Exception {

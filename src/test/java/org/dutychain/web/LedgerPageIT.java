@@ -13,6 +13,7 @@ import org.dutychain.analysis.Finding;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.support.GraphFixtures;
+import org.dutychain.support.JsonCalls;
 import org.dutychain.support.TestDatasets;
 import org.dutychain.support.WebIT;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,14 +61,7 @@ class LedgerPageIT {
 	private final ObjectMapper json = new ObjectMapper();
 
 	JsonNode call(HttpMethod method, String path, Object body, int status) throws IOException {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		String text = (body != null) ? this.json.writeValueAsString(body) : null;
-		ResponseEntity<String> response = this.http.exchange(path, method, new HttpEntity<>(text, headers),
-				String.class);
-		assertThat(response.getStatusCode().value()).as(method + " " + path + " -> " + response.getBody())
-			.isEqualTo(status);
-		return (response.getBody() != null) ? this.json.readTree(response.getBody()) : null;
+		return JsonCalls.call(this.http, this.json, method, path, body, status);
 	}
 
 	void importSmall(Path folder) {
