@@ -107,10 +107,17 @@ class TrendController {
 	 * joined by commas.
 	 */
 	private List<String> scopes(String scope) {
-		if (scope == null || scope.equals(String.join(",", this.access.roots()))) {
+		if (allScopes(scope)) {
 			return this.access.roots();
 		}
 		return List.of(scope);
+	}
+
+	/**
+	 * No scope, or the caller's scope units joined by commas (a snapshot of all of them).
+	 */
+	private boolean allScopes(String scope) {
+		return scope == null || scope.equals(String.join(",", this.access.roots()));
 	}
 
 	/**
@@ -118,7 +125,7 @@ class TrendController {
 	 * snapshot of all of them) of the whole dataset as the caller may see it.
 	 */
 	private AuditDocument audit(String scope, LocalDate asOf) {
-		if (scope == null || scope.equals(String.join(",", this.access.roots()))) {
+		if (allScopes(scope)) {
 			return this.access.wholeAudit(asOf);
 		}
 		this.access.requireVisible(scope);
