@@ -70,7 +70,7 @@ ORDER BY id;
 // statement: gradings
 MATCH (u:Unit)-[:GRADED]->(g:Grading {generation: $generation})
 RETURN u.id AS unit_id, g.year AS year, g.scheme AS scheme, g.grade AS grade,
-       head(COLLECT { MATCH (p:Person)-[:GRADED]->(g) RETURN p.id }) AS person_id, g.problems AS problems
+       head(COLLECT { MATCH (p:Person)-[:GRADED]->(g) RETURN p.id }) AS person_id, coalesce(g.problems, []) AS problems
 ORDER BY g.id;
 
 // statement: issues

@@ -21,7 +21,8 @@ ORDER BY level, assistantId, since;
 // statement: gradings
 MATCH (u:Unit {generation: $generation, id: $unitId})-[:GRADED]->(g:Grading)
 OPTIONAL MATCH (p:Person)-[:GRADED]->(g)
-RETURN g.id AS id, g.year AS year, g.scheme AS scheme, g.grade AS grade, g.problems AS problems,
+RETURN g.id AS id, g.year AS year, g.scheme AS scheme, g.grade AS grade,
+       coalesce(g.problems, []) AS problems,
        p.id AS personId, p.name AS personName
 ORDER BY year DESC, scheme, id;
 

@@ -11,6 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,6 +23,7 @@ import org.dutychain.config.CypherFiles;
 import org.dutychain.config.DutychainProperties;
 import org.dutychain.config.EmptyStoreLoader;
 import org.dutychain.config.ImportLimits;
+import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.PrivateFiles;
 import org.dutychain.config.Progress;
 import org.neo4j.cli.AdminTool;
@@ -180,11 +185,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		return (graph) -> {
 			long t = System.nanoTime();
 			progress.report("schema", 0, 0);
-			for (CypherFile file : this.cypher.folder("schema")) {
-				for (CypherFile.Statement statement : file.statements()) {
-					graph.runSchema(statement.cypher());
-				}
-			}
+			createSchema(graph);
 			for (CypherFile.Statement statement : this.cypher.file(BULK).statements()) {
 				graph.autoCommit(statement.cypher(), Map.of());
 			}
@@ -201,6 +202,60 @@ public class BulkLoader implements EmptyStoreLoader {
 				given.loaded(result);
 			}
 		};
+	}
+
+	/**
+	 * Creates the schema of {@code cypher/schema/} on the loaded store. A uniqueness
+	 * constraint's creation populates its index and waits for it, one label at a time; on
+	 * a loaded store that is most of the schema step, so the constraints are created side
+	 * by side on as many threads as there are processors (each on its own label), then
+	 * the plain indexes, whose population runs in the background until
+	 * {@code bulk.cypher} awaits them.
+	 */
+	private void createSchema(Neo4jGraph graph) {
+		List<String> constraints = new ArrayList<>();
+		List<String> others = new ArrayList<>();
+		for (CypherFile file : this.cypher.folder("schema")) {
+			for (CypherFile.Statement statement : file.statements()) {
+				String text = statement.cypher();
+				(isConstraint(text) ? constraints : others).add(text);
+			}
+		}
+		int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), constraints.size()));
+		ExecutorService pool = Executors.newFixedThreadPool(threads, (r) -> {
+			Thread t = new Thread(r, "dutychain-schema");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			List<Future<?>> created = constraints.stream()
+				.map((text) -> pool.submit(() -> graph.runSchema(text)))
+				.collect(Collectors.toList());
+			for (Future<?> f : created) {
+				f.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating the schema", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException re) ? re
+					: new IllegalStateException("Could not create the schema", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		others.forEach(graph::runSchema);
+	}
+
+	static boolean isConstraint(String cypher) {
+		return cypher.lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("//"))
+			.findFirst()
+			.map((line) -> line.regionMatches(true, 0, "CREATE CONSTRAINT", 0, "CREATE CONSTRAINT".length()))
+			.orElse(false);
 	}
 
 	/**
