@@ -1,0 +1,224 @@
+package org.dutychain.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.dutychain.DutychainApplication;
+import org.dutychain.support.ChildJvm;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The national run of issue 10, not part of the test suite: for each size in
+ * {@code bench.national.sizes} (units; default {@code 10000,100000}) the CLI is run as a
+ * user runs it, each command in a JVM of its own with heap {@code bench.national.xmx}
+ * (default {@code 8g}): {@code generate --units N}, then {@code audit <dataset>
+ * --timings} (validation, a throw-away store loaded through the bulk importer above the
+ * bulk threshold, the whole audit, the JSON written to a file). It records the wall time
+ * of each command and of each phase the CLI reports, and the peak resident memory of each
+ * process ({@code VmHWM}). From the measured sizes it fits time and memory to a power of
+ * the size (a straight line on a log-log scale, least squares) and extrapolates them to
+ * the country's 5.25 million grassroots organizations; prints a Markdown table and a
+ * Mermaid chart for the README. Run with
+ * {@code ./mvnw -o -Pbench verify -Dtest=NationalBenchmark -Dbench.national.sizes=10000,100000,300000,1000000}.
+ * Nothing here asserts a time.
+ */
+class NationalBenchmark {
+
+	static final long NATIONAL = 5_250_000;
+
+	private static final Pattern TIMINGS = Pattern.compile("timings \\(ms\\):(.*)");
+
+	@Test
+	void nationalRun() throws Exception {
+		List<Integer> sizes = Arrays.stream(System.getProperty("bench.national.sizes", "10000,100000").split(","))
+			.map(String::strip)
+			.map(Integer::valueOf)
+			.toList();
+		String xmx = System.getProperty("bench.national.xmx", "8g");
+		List<Run> runs = new ArrayList<>();
+		for (int units : sizes) {
+			Path work = Files.createTempDirectory("dutychain-national");
+			try {
+				Path dataset = work.resolve("dataset");
+				Command generate = run(xmx, "generate", "--units", Integer.toString(units), "--seed", "42",
+						"--plant-rate", "0.02", "--out", dataset.toString());
+				long bytes = size(dataset);
+				Command audit = run(xmx, "audit", dataset.toString(), "--timings", "--out",
+						work.resolve("audit.json").toString());
+				Run r = new Run(units, bytes, generate, audit);
+				runs.add(r);
+				System.out.println(r.row());
+			}
+			finally {
+				delete(work);
+			}
+		}
+		System.out.printf(Locale.ROOT, "%n== dutychain national run (%d processors, child heap %s) ==%n",
+				Runtime.getRuntime().availableProcessors(), xmx);
+		System.out.println("| units | dataset on disk | generate: wall, peak RSS | audit end to end: wall, peak RSS "
+				+ "| audit phases (ms) | generate + import + audit |");
+		System.out.println("|---|---|---|---|---|---|");
+		runs.forEach((r) -> System.out.println(r.row()));
+		if (runs.size() >= 2) {
+			double[] n = runs.stream().mapToDouble(Run::units).toArray();
+			Fit time = Fit.of(n, runs.stream().mapToDouble((r) -> r.totalMs() / 60_000.0).toArray());
+			Fit rss = Fit.of(n, runs.stream().mapToDouble((r) -> Math.max(r.generate.rssMb, r.audit.rssMb)).toArray());
+			System.out.printf(Locale.ROOT,
+					"| %,d (extrapolated) | | | | time ∝ units^%.2f, memory ∝ units^%.2f | %.0f min, peak RSS %.1f GB |%n",
+					NATIONAL, time.exponent, rss.exponent, time.at(NATIONAL), rss.at(NATIONAL) / 1024);
+			System.out.println();
+			System.out.println(chart(runs, time));
+		}
+	}
+
+	/** A Mermaid chart: measured minutes as bars, the fitted line through them to 5.25 M. */
+	static String chart(List<Run> runs, Fit time) {
+		List<Double> xs = new ArrayList<>(runs.stream().map((r) -> (double) r.units).toList());
+		xs.add((double) NATIONAL);
+		String axis = xs.stream()
+			.map((x) -> "\"" + String.format(Locale.ROOT, "%,.0fk", x / 1000) + "\"")
+			.collect(Collectors.joining(", "));
+		String measured = runs.stream()
+			.map((r) -> String.format(Locale.ROOT, "%.1f", r.totalMs() / 60_000.0))
+			.collect(Collectors.joining(", ")) + ", 0";
+		String fitted = xs.stream()
+			.map((x) -> String.format(Locale.ROOT, "%.1f", time.at(x)))
+			.collect(Collectors.joining(", "));
+		return String.join("\n", "```mermaid", "xychart-beta",
+				"  title \"generate + import + audit: minutes by units (bars measured, line fitted)\"",
+				"  x-axis [" + axis + "]", "  y-axis \"minutes\"", "  bar [" + measured + "]",
+				"  line [" + fitted + "]", "```");
+	}
+
+	private static Command run(String xmx, String... args) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(ChildJvm.command(DutychainApplication.class, xmx, args))
+			.redirectErrorStream(true)
+			.start();
+		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+		long t = System.nanoTime();
+		long rssKb = 0;
+		while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			rssKb = Math.max(rssKb, peakRssKb(process.pid()));
+		}
+		long ms = (System.nanoTime() - t) / 1_000_000;
+		String text = output.join();
+		int code = process.exitValue();
+		if (code > 1) {
+			throw new IllegalStateException(String.join(" ", args) + " ended with " + code + ":\n" + tail(text));
+		}
+		Map<String, Long> phases = new LinkedHashMap<>();
+		Matcher m = TIMINGS.matcher(text);
+		if (m.find()) {
+			for (String part : m.group(1).strip().split("\\s+")) {
+				String[] kv = part.split("=");
+				if (kv.length == 2 && kv[1].matches("\\d+")) {
+					phases.put(kv[0], Long.valueOf(kv[1]));
+				}
+			}
+		}
+		return new Command(ms, rssKb / 1024, phases);
+	}
+
+	private static long peakRssKb(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("\\D", ""));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the process has just ended
+		}
+		return 0;
+	}
+
+	private static String read(InputStream in) {
+		try {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private static String tail(String text) {
+		return (text.length() > 4000) ? text.substring(text.length() - 4000) : text;
+	}
+
+	private static long size(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			return paths.filter(Files::isRegularFile).mapToLong((p) -> p.toFile().length()).sum();
+		}
+	}
+
+	private static void delete(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+	}
+
+	record Command(long ms, long rssMb, Map<String, Long> phases) {
+	}
+
+	record Run(int units, long bytes, Command generate, Command audit) {
+
+		long totalMs() {
+			return this.generate.ms + this.audit.ms;
+		}
+
+		String row() {
+			return String.format(Locale.ROOT, "| %,d | %,d MB | %.1f s, %,d MB | %.1f s, %,d MB | %s | %.1f min |",
+					this.units, this.bytes >> 20, this.generate.ms / 1000.0, this.generate.rssMb,
+					this.audit.ms / 1000.0, this.audit.rssMb, this.audit.phases, totalMs() / 60_000.0);
+		}
+
+	}
+
+	/** y = c · x^exponent, fitted by least squares on log y against log x. */
+	record Fit(double c, double exponent) {
+
+		static Fit of(double[] x, double[] y) {
+			int n = x.length;
+			double sx = 0;
+			double sy = 0;
+			double sxx = 0;
+			double sxy = 0;
+			for (int i = 0; i < n; i++) {
+				double lx = Math.log(x[i]);
+				double ly = Math.log(Math.max(y[i], 1e-9));
+				sx += lx;
+				sy += ly;
+				sxx += lx * lx;
+				sxy += lx * ly;
+			}
+			double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+			double a = (sy - b * sx) / n;
+			return new Fit(Math.exp(a), b);
+		}
+
+		double at(double x) {
+			return this.c * Math.pow(x, this.exponent);
+		}
+
+	}
+
+}
