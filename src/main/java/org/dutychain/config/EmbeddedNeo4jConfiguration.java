@@ -61,8 +61,11 @@ class EmbeddedNeo4jConfiguration {
 	static final String BROWSER_USER = "browser";
 
 	@Bean(destroyMethod = "")
-	EmbeddedDatabase embeddedDatabase(DutychainProperties properties, ObjectProvider<EmptyStoreLoader> loader) {
-		return EmbeddedDatabase.start(properties, loader.getIfAvailable());
+	EmbeddedDatabase embeddedDatabase(DutychainProperties properties, ObjectProvider<EmptyStoreLoader> loader,
+			ObjectProvider<EmbeddedStart> early) {
+		// a CLI command may have started it while the context was being built
+		EmbeddedStart started = early.getIfAvailable();
+		return (started != null) ? started.take() : EmbeddedDatabase.start(properties, loader.getIfAvailable());
 	}
 
 	@Bean(destroyMethod = "close")
