@@ -224,7 +224,10 @@ class EmbeddedNeo4jConfiguration {
 							(System.nanoTime() - started) / 1_000_000, home, port, BROWSER_USER);
 				}
 				else {
-					users.executeTransactionally("DROP USER " + BROWSER_USER + " IF EXISTS");
+					// a new throw-away store has no such user
+					if (!properties.ephemeral()) {
+						users.executeTransactionally("DROP USER " + BROWSER_USER + " IF EXISTS");
+					}
 					log.info("Embedded Neo4j started in {} ms at {} (no Bolt port for other clients)",
 							(System.nanoTime() - started) / 1_000_000, home);
 				}
