@@ -16,7 +16,7 @@ public class DutychainApplication {
 		// A -D flag cannot live in a jar manifest: Netty reads this once, so set it
 		// before anything loads Netty.
 		System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-		int code = DutychainCli.run(DutychainApplication.class, args);
+		int code = DutychainCli.runInOwnJvm(DutychainApplication.class, args);
 		if (code != DutychainCli.KEEP_RUNNING) {
 			System.exit(code);
 		}

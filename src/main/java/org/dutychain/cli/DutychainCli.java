@@ -64,6 +64,18 @@ public final class DutychainCli {
 	}
 
 	/**
+	 * {@link #run} from the jar's {@code main}: the JVM ends with the command (not
+	 * {@code serve}), so a command on a small dataset may leave out the JIT's C2
+	 * ({@link ShortRunCompiler}).
+	 */
+	public static int runInOwnJvm(Class<?> application, String[] args) {
+		if (!isServe(args)) {
+			ShortRunCompiler.ownJvm();
+		}
+		return run(application, args);
+	}
+
+	/**
 	 * Runs a command; returns its exit code, or {@link #KEEP_RUNNING} for {@code serve}.
 	 * @param application the Spring Boot application class (passed in, so this module
 	 * does not depend on it)

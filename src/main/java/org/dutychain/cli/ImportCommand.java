@@ -127,6 +127,7 @@ final class ImportCommand implements Callable<Integer> {
 				return null;
 			}
 			checked.warnings().forEach((w) -> err.println("warning: " + w));
+			ShortRunCompiler.forDataset(checked.rows());
 			return checked;
 		}
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dutychain.config.EmbeddedStart;
 import org.dutychain.ingest.InitialDataset;
 
 import org.springframework.boot.Banner;
@@ -86,7 +87,23 @@ final class SpringRunner {
 		if (initial != null) {
 			spring.addInitializers(initial.initializer());
 		}
-		return spring.run(args.toArray(String[]::new));
+		// the database starts beside Spring's configuration processing (when nothing has
+		// to be bulk-loaded into it first)
+		EmbeddedStart early = EmbeddedStart
+			.forDataset((initial != null && initial.dataset().valid()) ? initial.dataset().rows() : 0);
+		spring.addInitializers(early.initializer());
+		try {
+			return spring.run(args.toArray(String[]::new));
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				early.close();
+			}
+			catch (RuntimeException closing) {
+				ex.addSuppressed(closing);
+			}
+			throw ex;
+		}
 	}
 
 	/**

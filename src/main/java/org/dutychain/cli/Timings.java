@@ -55,6 +55,9 @@ final class Timings {
 			total += e.getValue();
 		}
 		b.append(String.format(Locale.ROOT, " total=%d", total));
+		if (ShortRunCompiler.c1Only()) {
+			b.append(" (JIT: C1 only, small dataset)");
+		}
 		err.println(b);
 	}
 

@@ -61,8 +61,11 @@ class EmbeddedNeo4jConfiguration {
 	static final String BROWSER_USER = "browser";
 
 	@Bean(destroyMethod = "")
-	EmbeddedDatabase embeddedDatabase(DutychainProperties properties, ObjectProvider<EmptyStoreLoader> loader) {
-		return EmbeddedDatabase.start(properties, loader.getIfAvailable());
+	EmbeddedDatabase embeddedDatabase(DutychainProperties properties, ObjectProvider<EmptyStoreLoader> loader,
+			ObjectProvider<EmbeddedStart> early) {
+		// a CLI command may have started it while the context was being built
+		EmbeddedStart started = early.getIfAvailable();
+		return (started != null) ? started.take() : EmbeddedDatabase.start(properties, loader.getIfAvailable());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -221,7 +224,10 @@ class EmbeddedNeo4jConfiguration {
 							(System.nanoTime() - started) / 1_000_000, home, port, BROWSER_USER);
 				}
 				else {
-					users.executeTransactionally("DROP USER " + BROWSER_USER + " IF EXISTS");
+					// a new throw-away store has no such user
+					if (!properties.ephemeral()) {
+						users.executeTransactionally("DROP USER " + BROWSER_USER + " IF EXISTS");
+					}
 					log.info("Embedded Neo4j started in {} ms at {} (no Bolt port for other clients)",
 							(System.nanoTime() - started) / 1_000_000, home);
 				}

@@ -33,14 +33,14 @@ class GraphConfiguration {
 		Neo4jGraph graph = new Neo4jGraph(driver, properties.database());
 		// a store just filled by the bulk importer: its schema and post-load steps first
 		embedded.ifAvailable((database) -> database.completeLoad(graph));
-		int applied = 0;
+		java.util.List<String> schema = new java.util.ArrayList<>();
 		for (CypherFile file : cypherFiles.folder("schema")) {
 			for (CypherFile.Statement statement : file.statements()) {
-				graph.runSchema(statement.cypher());
-				applied++;
+				schema.add(statement.cypher());
 			}
 		}
-		log.info("Schema applied: {} statements from cypher/schema/", applied);
+		graph.runSchema(schema);
+		log.info("Schema applied: {} statements from cypher/schema/", schema.size());
 		return graph;
 	}
 

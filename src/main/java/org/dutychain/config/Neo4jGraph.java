@@ -158,6 +158,17 @@ public class Neo4jGraph {
 	}
 
 	/**
+	 * Runs schema statements (idempotent: {@code IF NOT EXISTS}) in one transaction: one
+	 * commit and one schema change instead of one per statement.
+	 */
+	public void runSchema(List<String> statements) {
+		inWriteTransaction((tx) -> {
+			statements.forEach((cypher) -> tx.run(cypher).consume());
+			return statements.size();
+		});
+	}
+
+	/**
 	 * Runs a statement in an auto-commit transaction: needed for {@code CALL { … } IN
 	 * TRANSACTIONS}, which commits in batches (bulk deletes of a generation).
 	 */

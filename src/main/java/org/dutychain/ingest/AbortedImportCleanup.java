@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * that is not the active one: what an import killed while writing left behind (its
  * partial generation), and an older generation whose deletion failed. Readers only ever
  * see the active generation, so this changes nothing they see; it gives back the space.
+ * Not for the CLI's throw-away embedded store, which is new at every start (its two
+ * look-ups were two more cold Cypher compilations for nothing).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,14 +35,20 @@ class AbortedImportCleanup implements ApplicationRunner {
 
 	private final CypherFiles cypher;
 
-	AbortedImportCleanup(Neo4jGraph graph, CypherFiles cypher) {
+	private final boolean newStore;
+
+	AbortedImportCleanup(Neo4jGraph graph, CypherFiles cypher, @Value("${dutychain.ephemeral:false}") boolean ephemeral,
+			@Value("${spring.neo4j.uri:}") String uri) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.newStore = ephemeral && uri.isEmpty();
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		clean();
+		if (!this.newStore) {
+			clean();
+		}
 	}
 
 	/** Deletes the inactive generations; returns how many nodes they had. */

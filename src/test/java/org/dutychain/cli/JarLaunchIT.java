@@ -137,4 +137,32 @@ class JarLaunchIT {
 		assertThat(out).isBlank();
 	}
 
+	/**
+	 * The README's command: the bare jar audits a small dataset in a throw-away database
+	 * (started beside Spring's context), prints only the JSON on stdout and, for a
+	 * dataset this small, runs without the JIT's C2 ({@link ShortRunCompiler}), which
+	 * {@code --timings} reports.
+	 */
+	@Test
+	void bareJarAuditsASmallDatasetWithC1OnlyAndPrintsTheJson() throws Exception {
+		Path jar = jar();
+		assertThat(jar).as("the jar is built by `./mvnw verify`").isNotNull();
+		Path tiny = Path.of("src/test/resources/datasets/cli-tiny").toAbsolutePath();
+		Process cli = new ProcessBuilder(java(), "-jar", jar.toString(), "audit", tiny.toString(), "--timings")
+			.redirectError(this.dir.resolve("err.txt").toFile())
+			.start();
+		String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(cli.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		String err = Files.readString(this.dir.resolve("err.txt"));
+		assertThat(cli.exitValue()).as("stderr:%n%s", err).isEqualTo(1); // cli-tiny has
+																			// HIGH
+																			// findings
+		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).path("dataset").asText())
+			.isEqualTo("CLI tiny");
+		assertThat(err).containsPattern("timings \\(ms\\): jvm=\\d+ validate=\\d+ db-start=\\d+ load=\\d+ audit=\\d+")
+			.contains("(JIT: C1 only, small dataset)");
+		// the throw-away store is gone
+		assertThat(err).doesNotContain("Could not delete");
+	}
+
 }
