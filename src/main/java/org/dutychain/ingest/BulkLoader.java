@@ -180,14 +180,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		return (graph) -> {
 			long t = System.nanoTime();
 			progress.report("schema", 0, 0);
-			for (CypherFile file : this.cypher.folder("schema")) {
-				for (CypherFile.Statement statement : file.statements()) {
-					graph.runSchema(statement.cypher());
-				}
-			}
-			for (CypherFile.Statement statement : this.cypher.file(BULK).statements()) {
-				graph.autoCommit(statement.cypher(), Map.of());
-			}
+			postLoad(this.cypher, graph);
 			long schemaMs = (System.nanoTime() - t) / 1_000_000;
 			ImportResult result = new ImportResult(data.name(), data.asOf(), BulkFiles.GENERATION, files.counts(),
 					data.warnings(), writeMs + importMs + schemaMs);
@@ -201,6 +194,21 @@ public class BulkLoader implements EmptyStoreLoader {
 				given.loaded(result);
 			}
 		};
+	}
+
+	/**
+	 * What a bulk load leaves to do in the running database: the schema of
+	 * {@code cypher/schema/}, then the post-load steps of {@code ingest/bulk.cypher}.
+	 */
+	static void postLoad(CypherFiles cypher, org.dutychain.config.Neo4jGraph graph) {
+		for (CypherFile file : cypher.folder("schema")) {
+			for (CypherFile.Statement statement : file.statements()) {
+				graph.runSchema(statement.cypher());
+			}
+		}
+		for (CypherFile.Statement statement : cypher.file(BULK).statements()) {
+			graph.autoCommit(statement.cypher(), Map.of());
+		}
 	}
 
 	/**
@@ -262,7 +270,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		delete(home.resolve("data/transactions/neo4j"));
 	}
 
-	private static void delete(Path folder) {
+	static void delete(Path folder) {
 		if (!Files.exists(folder)) {
 			return;
 		}
