@@ -36,8 +36,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * path's rate to the baseline's, and the peak heap of each path. Run with
  * {@code ./mvnw -o -Pbench verify -Dtest=BulkLoadBenchmark -Dbench.sizes=10000,100000}
  * ({@code -Dbench.memory=1g} sets the importer's off-heap budget,
- * {@code -Dbench.transactional=false} skips the transactional path). Nothing here
- * asserts a time.
+ * {@code -Dbench.transactional=false} skips the transactional path,
+ * {@code -Dbench.replace=false} the two ways of replacing the dataset of a running server:
+ * the previous generation writer and the store switch, each into a server that holds
+ * another dataset of the same size). Nothing here asserts a time.
  */
 class BulkLoadBenchmark {
 
@@ -53,9 +55,10 @@ class BulkLoadBenchmark {
 			.toList();
 		String memory = System.getProperty("bench.memory", "1g");
 		boolean transactional = Boolean.parseBoolean(System.getProperty("bench.transactional", "true"));
+		boolean replace = Boolean.parseBoolean(System.getProperty("bench.replace", "true"));
 		List<String> table = new ArrayList<>();
 		for (int units : sizes) {
-			table.addAll(measure(units, memory, transactional));
+			table.addAll(measure(units, memory, transactional, replace));
 		}
 		System.out.printf(Locale.ROOT, "%n== dutychain initial load: bulk importer baseline vs our bulk path vs "
 				+ "transactional (importer memory %s, %d cores) ==%n", memory, Runtime.getRuntime().availableProcessors());
@@ -65,7 +68,8 @@ class BulkLoadBenchmark {
 		table.forEach(System.out::println);
 	}
 
-	private List<String> measure(int units, String memory, boolean withTransactional) throws IOException {
+	private List<String> measure(int units, String memory, boolean withTransactional, boolean withReplace)
+			throws IOException {
 		Path work = Files.createTempDirectory("dutychain-bulk-bench");
 		List<String> rows = new ArrayList<>();
 		try {
@@ -125,12 +129,60 @@ class BulkLoadBenchmark {
 							+ result.durationMs() + " ms", entities, txMs, baselineMs, HeapPeaks.peakMb()));
 				}
 			}
+
+			if (withReplace) {
+				checked = null;
+				initial = null;
+				// the dataset a running server holds before: same size, another seed
+				Path before = work.resolve("before");
+				DatasetGenerator.standalone().generate(units, 43, 0.02, before);
+				rows.add(replace(units, "replace on a running server, previous generation writer", before, dataset,
+						Long.toString(Long.MAX_VALUE), memory, entities, baselineMs));
+				rows.add(replace(units, "replace on a running server, store switch", before, dataset, "0", memory,
+						entities, baselineMs));
+			}
 		}
 		finally {
 			delete(work);
 		}
 		rows.forEach(System.out::println);
 		return rows;
+	}
+
+	/**
+	 * A server holding {@code before} (bulk-loaded at its start) replaces it with
+	 * {@code dataset}: validation and the import, timed from the call to its return (the
+	 * store switch includes retiring the old store).
+	 */
+	private String replace(int units, String path, Path before, Path dataset, String threshold, String memory,
+			long entities, long baselineMs) {
+		System.gc();
+		InitialDataset initial = new InitialDataset(CheckedDataset.check(before), Progress.NONE);
+		try (ConfigurableApplicationContext context = start(initial, "0", memory, threshold)) {
+			if (initial.loaded().isEmpty()) {
+				throw new IllegalStateException("the dataset before the replace was not bulk-loaded");
+			}
+			initial = null;
+			System.gc();
+			HeapPeaks.reset();
+			long cpu = cpuMs();
+			long t = System.nanoTime();
+			CheckedDataset again = CheckedDataset.check(dataset);
+			long validateMs = ms(t);
+			ImportResult result = context.getBean(DatasetImporter.class).importChecked(again, Progress.NONE);
+			long totalMs = ms(t);
+			return row(units, path + ": validate " + validateMs + " + import " + result.durationMs() + " ms (CPU "
+					+ (cpuMs() - cpu) + " ms, generation " + result.generation() + ")", entities, totalMs, baselineMs,
+					HeapPeaks.peakMb());
+		}
+	}
+
+	/** CPU time of this process so far (every thread, the database's included). */
+	private static long cpuMs() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		return (os instanceof com.sun.management.OperatingSystemMXBean sun) ? sun.getProcessCpuTime() / 1_000_000
+				: -1;
 	}
 
 	private static String row(int units, String path, long entities, long ms, long baselineMs, long heapMb) {
@@ -140,10 +192,20 @@ class BulkLoadBenchmark {
 	}
 
 	private static ConfigurableApplicationContext start(InitialDataset initial, String threshold, String memory) {
+		return start(initial, threshold, memory, threshold);
+	}
+
+	/**
+	 * @param initialThreshold the bulk threshold while the store is loaded at start
+	 * @param threshold the bulk threshold of imports into the running server
+	 */
+	private static ConfigurableApplicationContext start(InitialDataset initial, String initialThreshold,
+			String memory, String threshold) {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(COMMON)
-			.properties(Map.of("dutychain.import.bulk-threshold", threshold, "dutychain.import.bulk-memory", memory));
+			.properties(Map.of("dutychain.import.bulk-threshold", initialThreshold, "dutychain.import.switch-threshold",
+					threshold, "dutychain.import.bulk-memory", memory));
 		if (initial != null) {
 			builder.initializers(initial.initializer());
 		}

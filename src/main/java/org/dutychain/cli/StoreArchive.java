@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.dutychain.config.PrivateFiles;
+import org.dutychain.config.StoreHomes;
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -20,8 +21,9 @@ import org.neo4j.io.fs.DefaultFileSystemAbstraction;
  * ({@code neo4j-admin database dump|load}, run in this process through
  * {@link AdminTool}): a dump is a consistent, compressed copy of the {@code neo4j}
  * database, which holds the dataset and the system data (users, the audit log,
- * snapshots). The store must not be in use: a running server holds its lock, and the
- * command then ends with {@link ExitCodes#BUSY}.
+ * snapshots), from and into the store the pointer file names after a store switch. The
+ * store must not be in use: a running server holds its lock, and the command then ends
+ * with {@link ExitCodes#BUSY}.
  */
 final class StoreArchive {
 
@@ -30,8 +32,12 @@ final class StoreArchive {
 	private StoreArchive() {
 	}
 
-	/** Dumps the store of {@code home} to {@code file}; returns an exit code. */
-	static int dump(Path home, Path file, PrintStream err) throws IOException {
+	/**
+	 * Dumps the current store under {@code dataDir} (the one its store pointer names,
+	 * {@link StoreHomes}) to {@code file}; returns an exit code.
+	 */
+	static int dump(Path dataDir, Path file, PrintStream err) throws IOException {
+		Path home = StoreHomes.current(dataDir);
 		if (!Files.isDirectory(home.resolve("data").resolve("databases").resolve(DATABASE))) {
 			err.println("backup: no database under " + home + " (没有找到数据库)");
 			return ExitCodes.INVALID;
@@ -55,13 +61,17 @@ final class StoreArchive {
 		}
 	}
 
-	/** Loads the dump {@code file} into the store of {@code home}, replacing it. */
-	static int load(Path file, Path home, PrintStream err) throws IOException {
+	/**
+	 * Loads the dump {@code file} into the current store under {@code dataDir} (the one
+	 * its store pointer names, {@link StoreHomes}), replacing it.
+	 */
+	static int load(Path file, Path dataDir, PrintStream err) throws IOException {
 		if (!Files.isRegularFile(file)) {
 			err.println("restore: no such file " + file + " (文件不存在)");
 			return ExitCodes.INVALID;
 		}
-		PrivateFiles.createPrivateDirectories(home);
+		PrivateFiles.createPrivateDirectories(dataDir);
+		Path home = StoreHomes.current(dataDir);
 		Path work = PrivateFiles.createTempDirectory("dutychain-restore-");
 		try {
 			Files.copy(file, work.resolve(DATABASE + ".dump"));

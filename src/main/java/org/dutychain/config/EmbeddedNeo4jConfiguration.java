@@ -68,13 +68,16 @@ class EmbeddedNeo4jConfiguration {
 		return (started != null) ? started.take() : EmbeddedDatabase.start(properties, loader.getIfAvailable());
 	}
 
+	/** Replaces the store of the running server (issue 10); owns the serving DBMS. */
+	@Bean
+	StoreSwitch storeSwitch(DutychainProperties properties, EmbeddedDatabase database) {
+		return new StoreSwitch(properties, database, new SwitchableDriver(database.connect()));
+	}
+
+	/** One driver whose target a store switch swaps; closed before the database. */
 	@Bean(destroyMethod = "close")
-	Driver neo4jDriver(EmbeddedDatabase database) {
-		return GraphDatabase.driver(database.boltUri(), AuthTokens.basic(INTERNAL_USER, database.internalPassword()),
-				Config.builder()
-					.withoutEncryption()
-					.withConnectionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-					.build());
+	Driver neo4jDriver(StoreSwitch storeSwitch) {
+		return storeSwitch.driver();
 	}
 
 	/** The running embedded DBMS; shut down after the driver is closed. */
@@ -139,6 +142,19 @@ class EmbeddedNeo4jConfiguration {
 			return this.internalPassword;
 		}
 
+		Path home() {
+			return this.home;
+		}
+
+		/** A new driver signed in as the app's internal user. */
+		Driver connect() {
+			return GraphDatabase.driver(boltUri(), AuthTokens.basic(INTERNAL_USER, this.internalPassword),
+					Config.builder()
+						.withoutEncryption()
+						.withConnectionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+						.build());
+		}
+
 		/** Fails with one clear line when the configured port is taken. */
 		static void requireFree(int port) {
 			try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
@@ -166,17 +182,45 @@ class EmbeddedNeo4jConfiguration {
 		 */
 		static EmbeddedDatabase start(DutychainProperties properties, EmptyStoreLoader loader) {
 			try {
-				Path home = properties.ephemeral() ? PrivateFiles.createTempDirectory("dutychain-neo4j")
-						: PrivateFiles.createPrivateDirectories(properties.dataDir().toAbsolutePath().normalize());
+				Path home;
+				if (properties.ephemeral()) {
+					home = PrivateFiles.createTempDirectory("dutychain-neo4j");
+				}
+				else {
+					Path dataDir = PrivateFiles
+						.createPrivateDirectories(properties.dataDir().toAbsolutePath().normalize());
+					// the store a switch made current (StoreHomes), else the data
+					// directory
+					StoreHomes.removeStrays(dataDir);
+					home = StoreHomes.current(dataDir);
+				}
+				return start(properties, home, properties.ephemeral(), properties.boltPort(), loader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/**
+		 * Starts a second DBMS on a store loaded beside the serving one (a store switch):
+		 * its own ephemeral Bolt port, the same internal sign-in.
+		 */
+		static EmbeddedDatabase startAt(DutychainProperties properties, Path home, boolean ephemeral) {
+			return start(properties, home, ephemeral, 0, null);
+		}
+
+		private static EmbeddedDatabase start(DutychainProperties properties, Path home, boolean ephemeral,
+				int boltPort, EmptyStoreLoader loader) {
+			try {
 				// personnel data: the store folder and its files are owner-only
 				PrivateFiles.restrict(home);
-				boolean external = properties.boltPort() > 0;
+				boolean external = boltPort > 0;
 				if (external) {
 					if (properties.boltPassword() == null || properties.boltPassword().length() < 8) {
 						throw new IllegalStateException("dutychain.bolt-port=" + properties.boltPort()
 								+ " needs DUTYCHAIN_BOLT_PASSWORD (dutychain.bolt-password, at least 8 characters)");
 					}
-					requireFree(properties.boltPort());
+					requireFree(boltPort);
 				}
 				EmptyStoreLoader.AfterStart afterLoad = null;
 				if (loader != null && emptyStore(home)) {
@@ -187,7 +231,7 @@ class EmbeddedNeo4jConfiguration {
 				DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 					.setConfig(GraphDatabaseSettings.auth_enabled, true)
 					.setConfig(BoltConnector.enabled, true)
-					.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", properties.boltPort()))
+					.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
 					.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
 					.setConfig(HttpConnector.enabled, false)
 					.setConfig(HttpsConnector.enabled, false)
@@ -200,8 +244,8 @@ class EmbeddedNeo4jConfiguration {
 					.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
 					// a throw-away store (audit, accountable) never needs a preallocated
 					// or retained transaction log
-					.setConfig(GraphDatabaseSettings.preallocate_logical_logs, !properties.ephemeral())
-					.setConfig(GraphDatabaseSettings.keep_logical_logs, properties.ephemeral() ? "false" : "2 files")
+					.setConfig(GraphDatabaseSettings.preallocate_logical_logs, !ephemeral)
+					.setConfig(GraphDatabaseSettings.keep_logical_logs, ephemeral ? "false" : "2 files")
 					.build();
 				PrivateFiles.restrict(home);
 				GraphDatabaseAPI system = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
@@ -231,7 +275,7 @@ class EmbeddedNeo4jConfiguration {
 					log.info("Embedded Neo4j started in {} ms at {} (no Bolt port for other clients)",
 							(System.nanoTime() - started) / 1_000_000, home);
 				}
-				return new EmbeddedDatabase(dbms, home, properties.ephemeral(), port, internalPassword, afterLoad);
+				return new EmbeddedDatabase(dbms, home, ephemeral, port, internalPassword, afterLoad);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -246,10 +290,20 @@ class EmbeddedNeo4jConfiguration {
 			return this.boltPort;
 		}
 
+		private boolean down;
+
+		/** Shuts the DBMS down (once), keeping its files. */
+		synchronized void shutdown() {
+			if (!this.down) {
+				this.down = true;
+				this.dbms.shutdown();
+			}
+		}
+
 		@Override
 		public void destroy() {
-			this.dbms.shutdown();
-			if (this.ephemeral) {
+			shutdown();
+			if (this.ephemeral && java.nio.file.Files.exists(this.home)) {
 				try (Stream<Path> files = Files.walk(this.home)) {
 					files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
 				}

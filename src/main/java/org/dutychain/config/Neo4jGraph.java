@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
@@ -26,6 +27,13 @@ public class Neo4jGraph {
 	private final Driver driver;
 
 	private final SessionConfig sessionConfig;
+
+	/**
+	 * Held (shared) by every write through this door; a store switch takes it exclusively
+	 * for the short time it copies the system data and swaps the store, so no write is
+	 * lost between the copy and the swap.
+	 */
+	private final ReentrantReadWriteLock writeGate = new ReentrantReadWriteLock();
 
 	public Neo4jGraph(Driver driver, String database) {
 		this.driver = driver;
@@ -110,9 +118,41 @@ public class Neo4jGraph {
 
 	/** Runs work in one write transaction: all of it commits, or none. */
 	public <T> T inWriteTransaction(Function<TransactionContext, T> work) {
+		this.writeGate.readLock().lock();
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			return session.executeWrite(work::apply);
 		}
+		finally {
+			this.writeGate.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Stops writes through this door until the returned freeze is closed: waits (at most
+	 * {@code timeout}) for the writes under way to end; writes begun meanwhile wait.
+	 * Reads go on. The thread holding the freeze may still write.
+	 * @throws IllegalStateException when the writes under way did not end in time
+	 */
+	public WriteFreeze freezeWrites(java.time.Duration timeout) {
+		try {
+			if (!this.writeGate.writeLock().tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException("writes did not pause within " + timeout);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while pausing writes", ex);
+		}
+		return () -> this.writeGate.writeLock().unlock();
+	}
+
+	/** Writes paused by {@link #freezeWrites}; closing it lets them go on. */
+	@FunctionalInterface
+	public interface WriteFreeze extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	/**
@@ -173,8 +213,12 @@ public class Neo4jGraph {
 	 * TRANSACTIONS}, which commits in batches (bulk deletes of a generation).
 	 */
 	public void autoCommit(String cypher, Map<String, Object> params) {
+		this.writeGate.readLock().lock();
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			session.run(cypher, params).consume();
+		}
+		finally {
+			this.writeGate.readLock().unlock();
 		}
 	}
 

@@ -69,7 +69,16 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 	/** Writes the files of {@code data} into {@code folder}. */
 	static BulkFiles write(ValidDataset data, Path folder, Progress progress, long total) throws IOException {
-		return new Writer(folder, progress, total).write(data);
+		return write(data, folder, progress, total, GENERATION);
+	}
+
+	/**
+	 * Writes the files of {@code data} into {@code folder} as dataset {@code generation}
+	 * (a store switch loads a generation above the one it replaces).
+	 */
+	static BulkFiles write(ValidDataset data, Path folder, Progress progress, long total, long generation)
+			throws IOException {
+		return new Writer(folder, progress, total, generation).write(data);
 	}
 
 	private static final class Writer {
@@ -90,14 +99,17 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 		private long rows;
 
-		Writer(Path folder, Progress progress, long total) {
+		private final long generation;
+
+		Writer(Path folder, Progress progress, long total, long generation) {
 			this.folder = folder;
 			this.progress = progress;
 			this.total = total;
+			this.generation = generation;
 		}
 
 		BulkFiles write(ValidDataset data) throws IOException {
-			String g = Long.toString(GENERATION);
+			String g = Long.toString(this.generation);
 			try (Sheet n = node("Unit",
 					"id:ID(Unit),generation:long,name,kind,sector,region,members:long,staff:long,hostUnits:long,level:long");
 					Sheet leads = rel("LEADS", "Unit", "Unit", ",kind")) {

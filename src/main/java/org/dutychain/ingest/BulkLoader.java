@@ -185,10 +185,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		return (graph) -> {
 			long t = System.nanoTime();
 			progress.report("schema", 0, 0);
-			createSchema(graph);
-			for (CypherFile.Statement statement : this.cypher.file(BULK).statements()) {
-				graph.autoCommit(statement.cypher(), Map.of());
-			}
+			postLoad(this.cypher, graph);
 			long schemaMs = (System.nanoTime() - t) / 1_000_000;
 			ImportResult result = new ImportResult(data.name(), data.asOf(), BulkFiles.GENERATION, files.counts(),
 					data.warnings(), writeMs + importMs + schemaMs);
@@ -205,6 +202,18 @@ public class BulkLoader implements EmptyStoreLoader {
 	}
 
 	/**
+	 * What a bulk load leaves to do in the running database: the schema of
+	 * {@code cypher/schema/} ({@link #createSchema}), then the post-load steps of
+	 * {@code ingest/bulk.cypher}.
+	 */
+	static void postLoad(CypherFiles cypher, Neo4jGraph graph) {
+		createSchema(cypher, graph);
+		for (CypherFile.Statement statement : cypher.file(BULK).statements()) {
+			graph.autoCommit(statement.cypher(), Map.of());
+		}
+	}
+
+	/**
 	 * Creates the schema of {@code cypher/schema/} on the loaded store. A uniqueness
 	 * constraint's creation populates its index and waits for it, one label at a time; on
 	 * a loaded store that is most of the schema step, so the constraints are created side
@@ -212,10 +221,10 @@ public class BulkLoader implements EmptyStoreLoader {
 	 * the plain indexes, whose population runs in the background until
 	 * {@code bulk.cypher} awaits them.
 	 */
-	private void createSchema(Neo4jGraph graph) {
+	private static void createSchema(CypherFiles cypher, Neo4jGraph graph) {
 		List<String> constraints = new ArrayList<>();
 		List<String> others = new ArrayList<>();
-		for (CypherFile file : this.cypher.folder("schema")) {
+		for (CypherFile file : cypher.folder("schema")) {
 			for (CypherFile.Statement statement : file.statements()) {
 				String text = statement.cypher();
 				(isConstraint(text) ? constraints : others).add(text);
@@ -317,7 +326,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		delete(home.resolve("data/transactions/neo4j"));
 	}
 
-	private static void delete(Path folder) {
+	static void delete(Path folder) {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Service;
  * one small transaction switches the active {@code Dataset} to it, after which the older
  * generations are deleted in batches. A failure while writing deletes the partial
  * generation, so readers only ever see the old or the new dataset. Imports run one at a
- * time.
+ * time. On an embedded server, a dataset of at least
+ * {@code dutychain.import.bulk-threshold} rows is loaded by a store switch instead
+ * ({@link StoreSwitchImporter}).
  */
 @Service
 class GraphDatasetImporter implements DatasetImporter {
@@ -45,10 +47,16 @@ class GraphDatasetImporter implements DatasetImporter {
 
 	private final ImportLimits limits;
 
+	/**
+	 * Large datasets on an embedded server: a store switch (null: always this writer).
+	 */
+	private StoreSwitchImporter storeSwitch;
+
 	@Autowired
 	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases,
-			ObjectProvider<ImportLimits> limits) {
+			ObjectProvider<ImportLimits> limits, ObjectProvider<StoreSwitchImporter> storeSwitch) {
 		this(graph, cypher, leases, limits.getIfAvailable(() -> ImportLimits.DEFAULTS));
+		this.storeSwitch = storeSwitch.getIfAvailable();
 	}
 
 	GraphDatasetImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases) {
@@ -126,6 +134,17 @@ class GraphDatasetImporter implements DatasetImporter {
 		try {
 			long generation = nextGeneration();
 			long revision = activeRevision();
+			if (this.storeSwitch != null && this.storeSwitch.accepts(checked)) {
+				try {
+					return this.storeSwitch.replace(checked, progress, revision, generation);
+				}
+				catch (BulkFiles.NotBulkLoadableException ex) {
+					// the old store still serves; this writer can store what the importer
+					// cannot
+					log.info("{} is not bulk-loadable ({}); writing it as a new generation instead", displayName,
+							ex.getMessage());
+				}
+			}
 			log.info("Importing {} as generation {}", displayName, generation);
 			Map<String, Integer> counts;
 			try {
