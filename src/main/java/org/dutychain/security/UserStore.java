@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +27,14 @@ import org.springframework.stereotype.Component;
  * memory. Every write of this class forgets what it changed before it returns, so a
  * changed role or scope and a deleted user take effect with the next request; a write
  * this process did not make (another instance on an external server, a test wiping the
- * graph) is seen after at most {@link #MAX_AGE}. User management itself
- * ({@link #find(String)}) always reads the store.
+ * graph) is seen after at most {@code dutychain.security.user-cache} (default 5 s; 0
+ * reads the store on every request). User management itself ({@link #find(String)})
+ * always reads the store.
  */
 @Component
 class UserStore {
 
 	private static final String FILE = "security/users.cypher";
-
-	/** How long a remembered user is trusted without reading the store again. */
-	static final Duration MAX_AGE = Duration.ofSeconds(5);
 
 	private static final int MAX_REMEMBERED = 10_000;
 
@@ -51,14 +50,19 @@ class UserStore {
 	private record Remembered(Optional<UserAccount> user, long readAtNanos) {
 	}
 
-	UserStore(Neo4jGraph graph, CypherFiles cypher) {
+	/** How long a remembered user is trusted without reading the store again. */
+	private final long maxAgeNanos;
+
+	UserStore(Neo4jGraph graph, CypherFiles cypher, @Value("${dutychain.security.user-cache:5s}") Duration maxAge) {
 		this.graph = graph;
 		this.cypher = cypher;
+		this.maxAgeNanos = maxAge.toNanos();
 	}
 
 	/**
 	 * The user as authentication sees it: from memory when read less than
-	 * {@link #MAX_AGE} ago and not written since by this process, else from the store.
+	 * {@code dutychain.security.user-cache} ago and not written since by this process,
+	 * else from the store.
 	 */
 	Optional<UserAccount> current(String username) {
 		if (username == null) {
@@ -66,7 +70,7 @@ class UserStore {
 		}
 		long now = System.nanoTime();
 		Remembered r = this.remembered.get(username);
-		if (r != null && now - r.readAtNanos() < MAX_AGE.toNanos()) {
+		if (r != null && now - r.readAtNanos() < this.maxAgeNanos) {
 			return r.user();
 		}
 		long before = this.writes.get();
