@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.dutychain.DutychainApplication;
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.Progress;
 import org.dutychain.duty.DutyDomain;
@@ -40,6 +42,10 @@ import org.dutychain.ingest.DatasetGenerator;
 import org.dutychain.ingest.ImportResult;
 import org.dutychain.ingest.InitialDataset;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.ProfiledPlan;
+import org.neo4j.driver.summary.ResultSummary;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,7 +61,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * coverage, the JSON audit report, and now and then the whole audit. Prints p50/p95/p99 per
  * request kind, the achieved rate, errors (status ≥ 400 or no answer), the heap after the
  * warm-up and at the end (both after a GC; the heap is the server's and the driver's, one
- * JVM), the machine's load average and the process's CPU time per answered request.
+ * JVM), the machine's load average and the process's CPU time per answered request, and
+ * (unless {@code bench.load.profile=false}) the PROFILE of one lookup by unit and one by
+ * issue with its db hits and any label or index scan.
  * Nothing here asserts a time.
  *
  * <pre>
@@ -111,6 +119,10 @@ class LoadBenchmark {
 
 	Neo4jGraph graph;
 
+	Driver driver;
+
+	CypherFiles cypher;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -159,12 +171,67 @@ class LoadBenchmark {
 			}
 			this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			this.graph = context.getBean(Neo4jGraph.class);
+			this.driver = context.getBean(Driver.class);
+			this.cypher = context.getBean(CypherFiles.class);
 			measure(seconds, warmup, clients, periodMs, wholeAudit);
 		}
 		finally {
 			if (store == null && generated != null) {
 				delete(generated);
 			}
+		}
+	}
+
+	/**
+	 * PROFILE of the lookup statement once (warm: run three times first), printed as its
+	 * operator tree with rows and db hits; a label or index scan is flagged, since every
+	 * entry into the graph should be a seek.
+	 */
+	private void profile(String label, Map<String, Object> given) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("issueId", null);
+		params.put("unitId", null);
+		params.put("domain", null);
+		params.put("asOf", null);
+		params.put("today", java.time.LocalDate.now());
+		params.put("clockToday", java.time.LocalDate.now());
+		Map<String, String> codes = new HashMap<>();
+		for (DutyDomain d : DutyDomain.values()) {
+			codes.put(d.name(), d.name());
+			codes.put(d.zh(), d.name());
+		}
+		params.put("domainCodes", codes);
+		params.putAll(given);
+		String statement = this.cypher.statement("query/accountability.cypher", "lookup");
+		try (Session session = this.driver.session()) {
+			for (int i = 0; i < 3; i++) {
+				session.run(statement, params).consume();
+			}
+			long t = System.nanoTime();
+			session.run(statement, params).consume();
+			long warmMicros = (System.nanoTime() - t) / 1000;
+			ResultSummary summary = session.run("PROFILE " + statement, params).consume();
+			List<String> lines = new ArrayList<>();
+			long[] hits = new long[1];
+			List<String> scans = new ArrayList<>();
+			print(summary.profile(), 0, lines, hits, scans);
+			System.out.printf(Locale.ROOT, "%nPROFILE accountability lookup %s %s: %d db hits, one warm run %d µs, scans: %s%n",
+					label, given, hits[0], warmMicros, scans.isEmpty() ? "none" : scans);
+			lines.forEach(System.out::println);
+		}
+	}
+
+	private static void print(ProfiledPlan plan, int depth, List<String> lines, long[] hits, List<String> scans) {
+		hits[0] += plan.dbHits();
+		String op = plan.operatorType();
+		if (op.contains("LabelScan") || op.contains("AllNodesScan") || op.contains("IndexScan")
+				|| op.contains("RelationshipTypeScan")) {
+			scans.add(op);
+		}
+		lines.add(String.format(Locale.ROOT, "  %s%s rows=%d hits=%d", "  ".repeat(depth), op, plan.records(),
+				plan.dbHits()));
+		for (ProfiledPlan child : plan.children()) {
+			print(child, depth + 1, lines, hits, scans);
 		}
 	}
 
@@ -204,6 +271,12 @@ class LoadBenchmark {
 		List<String> tokens = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			tokens.add(token());
+		}
+		if (Boolean.parseBoolean(System.getProperty("bench.load.profile", "true"))) {
+			profile("by unit", Map.of("unitId", unitIds.get(unitIds.size() / 2), "domain", "ORGANIZATION"));
+			if (!issueIds.isEmpty()) {
+				profile("by issue", Map.of("issueId", issueIds.get(issueIds.size() / 2)));
+			}
 		}
 		if (wholeAudit) {
 			// the whole audit once, so the run measures cached audits as the page sees
