@@ -251,12 +251,14 @@ class LoadBenchmark {
 		properties.put("dutychain.audit.view-wait", "600s");
 		properties.put("logging.level.org.dutychain", "WARN");
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.properties(properties);
+			.web(WebApplicationType.SERVLET);
 		if (initial != null) {
 			builder.initializers(initial.initializer());
 		}
-		return builder.run();
+		// as command-line arguments: they win over application.properties (default
+		// properties would not, e.g. for dutychain.data-dir)
+		return builder.run(properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new));
 	}
 
 	private void measure(int seconds, int warmup, int clients, int periodMs, boolean wholeAudit) throws Exception {
