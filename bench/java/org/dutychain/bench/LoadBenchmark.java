@@ -1,5 +1,6 @@
 package org.dutychain.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,17 +30,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.dutychain.DutychainApplication;
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Progress;
 import org.dutychain.duty.DutyDomain;
+import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetGenerator;
-import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.ingest.InitialDataset;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.ProfiledPlan;
+import org.neo4j.driver.summary.ResultSummary;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Load run of issue 9 (not part of the test suite): the server on loopback with a generated
@@ -46,24 +59,35 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the planned send time, so a stalled server shows up in the percentiles). The mix:
  * accountability lookups (by issue and by unit and domain), unit reads, tree reads,
  * coverage, the JSON audit report, and now and then the whole audit. Prints p50/p95/p99 per
- * request kind, the achieved rate, errors (status ≥ 400 or no answer) and the heap after the
+ * request kind, the achieved rate, errors (status ≥ 400 or no answer), the heap after the
  * warm-up and at the end (both after a GC; the heap is the server's and the driver's, one
- * JVM). Nothing here asserts a time.
+ * JVM), the machine's load average and the process's CPU time per answered request, and
+ * (unless {@code bench.load.profile=false}) the PROFILE of one lookup by unit and one by
+ * issue with its db hits and any label or index scan.
+ * Nothing here asserts a time.
  *
  * <pre>
  * ./mvnw -Pbench verify -Dtest=LoadBenchmark -Dbench.load.units=20000 -Dbench.load.seconds=600
+ * ./mvnw -Pbench verify -Dtest=LoadBenchmark -Dbench.load.mix=accountability -Dbench.load.units=300000 \
+ *     -Dbench.load.seconds=120 -Dbench.load.store=/tmp/dutychain-load-300k
  * </pre>
  *
+ * The province is generated (seed 42) and loaded into an empty store through the bulk
+ * importer before the server starts (the initial load of issue 10: minutes for 300k units
+ * instead of the transactional writer's tens of minutes). With {@code bench.load.store}
+ * the store is kept in that folder and a later run with the same number of units starts
+ * on it without generating or loading anything.
+ *
+ * <p>
  * Parameters ({@code -D}): {@code bench.load.units} (20000), {@code bench.load.seconds}
  * (600), {@code bench.load.warmup} (30), {@code bench.load.clients} (50),
  * {@code bench.load.periodMs} (200), {@code bench.load.mix} ({@code mixed}, or
  * {@code accountability}: only the two accountability lookups, half each — the latency
- * target of issue 10).
+ * target of issue 10), {@code bench.load.audit} (whether to run the whole audit once
+ * before the load: true for the mixed load, whose views read the cached audit; false for
+ * the accountability lookups, which never read it), {@code bench.load.store} (a folder to
+ * keep the store in; default a temporary store deleted at the end).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dutychain.ephemeral=true", "dutychain.bolt-port=0", "dutychain.demo-on-empty=false",
-				"dutychain.page-cache=1g", "server.address=127.0.0.1", "dutychain.admin-password=" + LoadBenchmark.PASSWORD,
-				"dutychain.audit.view-wait=600s", "logging.level.org.dutychain=WARN" })
 class LoadBenchmark {
 
 	static final String PASSWORD = "load-benchmark-admin";
@@ -77,8 +101,9 @@ class LoadBenchmark {
 	/** The accountability lookups only, half by issue and half by unit and domain. */
 	private static final int[] ACCOUNTABILITY = { 500, 1000, 1000, 1000, 1000, 1000, 1000 };
 
-	private static final int[] WEIGHTS = "accountability".equals(System.getProperty("bench.load.mix")) ? ACCOUNTABILITY
-			: MIXED;
+	private static final boolean ACCOUNTABILITY_ONLY = "accountability".equals(System.getProperty("bench.load.mix"));
+
+	private static final int[] WEIGHTS = ACCOUNTABILITY_ONLY ? ACCOUNTABILITY : MIXED;
 
 	/**
 	 * Answers one client may wait for at once (its connections); a tick beyond is not sent
@@ -87,17 +112,16 @@ class LoadBenchmark {
 	 */
 	private static final int MAX_IN_FLIGHT = 4;
 
-	@LocalServerPort
+	/** Written into a kept store once it is loaded: the number of units it holds. */
+	private static final String MARKER = "load-benchmark-units";
+
 	int port;
 
-	@Autowired
-	DatasetGenerator generator;
-
-	@Autowired
-	DatasetImporter importer;
-
-	@Autowired
 	Neo4jGraph graph;
+
+	Driver driver;
+
+	CypherFiles cypher;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -111,13 +135,137 @@ class LoadBenchmark {
 		int warmup = Integer.getInteger("bench.load.warmup", 30);
 		int clients = Integer.getInteger("bench.load.clients", 50);
 		int periodMs = Integer.getInteger("bench.load.periodMs", 200);
+		boolean wholeAudit = Boolean
+			.parseBoolean(System.getProperty("bench.load.audit", Boolean.toString(!ACCOUNTABILITY_ONLY)));
+		String kept = System.getProperty("bench.load.store", "");
 
-		Path dir = Files.createTempDirectory("dutychain-load");
-		this.generator.generate(units, 42, 0.02, dir);
-		ImportResult imported = this.importer.importPath(dir);
-		System.out.printf(Locale.ROOT, "imported %s: %s%n", imported.dataset(), imported.counts());
-		List<String> unitIds = ids("MATCH (u:Unit) RETURN u.id AS id ORDER BY id");
-		List<String> issueIds = ids("MATCH (i:Issue) RETURN i.id AS id ORDER BY id");
+		Path store = kept.isBlank() ? null : Path.of(kept).toAbsolutePath();
+		boolean reuse = store != null && Files.isRegularFile(store.resolve(MARKER))
+				&& Files.readString(store.resolve(MARKER)).strip().equals(Integer.toString(units));
+		InitialDataset initial = null;
+		Path generated = null;
+		long t = System.nanoTime();
+		if (!reuse) {
+			if (store != null) {
+				delete(store);
+			}
+			generated = Files.createTempDirectory("dutychain-load");
+			DatasetGenerator.standalone().generate(units, 42, 0.02, generated);
+			initial = new InitialDataset(CheckedDataset.check(generated), Progress.NONE);
+			System.out.printf(Locale.ROOT, "generated and validated %d units in %d ms%n", units, ms(t));
+		}
+		t = System.nanoTime();
+		try (ConfigurableApplicationContext context = start(store, initial)) {
+			if (initial != null) {
+				ImportResult imported = initial.loaded()
+					.orElseThrow(() -> new IllegalStateException("the bulk importer did not load the province"));
+				System.out.printf(Locale.ROOT, "bulk-loaded %s in %d ms (server start included; phases %s): %s%n",
+						imported.dataset(), ms(t), initial.phases(), imported.counts());
+				if (store != null) {
+					Files.writeString(store.resolve(MARKER), Integer.toString(units));
+				}
+				delete(generated);
+			}
+			else {
+				System.out.printf(Locale.ROOT, "started on the kept store %s in %d ms%n", store, ms(t));
+			}
+			this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+			this.graph = context.getBean(Neo4jGraph.class);
+			this.driver = context.getBean(Driver.class);
+			this.cypher = context.getBean(CypherFiles.class);
+			measure(seconds, warmup, clients, periodMs, wholeAudit);
+		}
+		finally {
+			if (store == null && generated != null) {
+				delete(generated);
+			}
+		}
+	}
+
+	/**
+	 * PROFILE of the lookup statement once (warm: run three times first), printed as its
+	 * operator tree with rows and db hits; a label or index scan is flagged, since every
+	 * entry into the graph should be a seek.
+	 */
+	private void profile(String label, Map<String, Object> given) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("issueId", null);
+		params.put("unitId", null);
+		params.put("domain", null);
+		params.put("asOf", null);
+		params.put("today", java.time.LocalDate.now());
+		params.put("clockToday", java.time.LocalDate.now());
+		Map<String, String> codes = new HashMap<>();
+		for (DutyDomain d : DutyDomain.values()) {
+			codes.put(d.name(), d.name());
+			codes.put(d.zh(), d.name());
+		}
+		params.put("domainCodes", codes);
+		params.putAll(given);
+		String statement = this.cypher.statement("query/accountability.cypher", "lookup");
+		try (Session session = this.driver.session()) {
+			for (int i = 0; i < 3; i++) {
+				session.run(statement, params).consume();
+			}
+			long t = System.nanoTime();
+			session.run(statement, params).consume();
+			long warmMicros = (System.nanoTime() - t) / 1000;
+			ResultSummary summary = session.run("PROFILE " + statement, params).consume();
+			List<String> lines = new ArrayList<>();
+			long[] hits = new long[1];
+			List<String> scans = new ArrayList<>();
+			print(summary.profile(), 0, lines, hits, scans);
+			System.out.printf(Locale.ROOT, "%nPROFILE accountability lookup %s %s: %d db hits, one warm run %d µs, scans: %s%n",
+					label, given, hits[0], warmMicros, scans.isEmpty() ? "none" : scans);
+			lines.forEach(System.out::println);
+		}
+	}
+
+	private static void print(ProfiledPlan plan, int depth, List<String> lines, long[] hits, List<String> scans) {
+		hits[0] += plan.dbHits();
+		String op = plan.operatorType();
+		if (op.contains("LabelScan") || op.contains("AllNodesScan") || op.contains("IndexScan")
+				|| op.contains("RelationshipTypeScan")) {
+			scans.add(op);
+		}
+		lines.add(String.format(Locale.ROOT, "  %s%s rows=%d hits=%d", "  ".repeat(depth), op, plan.records(),
+				plan.dbHits()));
+		for (ProfiledPlan child : plan.children()) {
+			print(child, depth + 1, lines, hits, scans);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path store, InitialDataset initial) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("dutychain.ephemeral", Boolean.toString(store == null));
+		if (store != null) {
+			properties.put("dutychain.data-dir", store.toString());
+		}
+		properties.put("dutychain.bolt-port", "0");
+		properties.put("dutychain.demo-on-empty", "false");
+		properties.put("dutychain.page-cache", "1g");
+		properties.put("dutychain.import.bulk-threshold", "0");
+		properties.put("server.port", "0");
+		properties.put("server.address", "127.0.0.1");
+		properties.put("dutychain.admin-password", PASSWORD);
+		properties.put("dutychain.audit.view-wait", "600s");
+		properties.put("logging.level.org.dutychain", "WARN");
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
+			.web(WebApplicationType.SERVLET);
+		if (initial != null) {
+			builder.initializers(initial.initializer());
+		}
+		// as command-line arguments: they win over application.properties (default
+		// properties would not, e.g. for dutychain.data-dir)
+		return builder.run(properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new));
+	}
+
+	private void measure(int seconds, int warmup, int clients, int periodMs, boolean wholeAudit) throws Exception {
+		List<String> unitIds = ids("MATCH (d:Dataset {active: true}) MATCH (u:Unit {generation: d.generation}) "
+				+ "RETURN u.id AS id ORDER BY id");
+		List<String> issueIds = ids("MATCH (d:Dataset {active: true}) MATCH (i:Issue {generation: d.generation}) "
+				+ "RETURN i.id AS id ORDER BY id");
 		List<String> domains = new ArrayList<>();
 		for (DutyDomain d : DutyDomain.values()) {
 			domains.add(d.name());
@@ -126,20 +274,33 @@ class LoadBenchmark {
 		for (int c = 0; c < clients; c++) {
 			tokens.add(token());
 		}
-		// the whole audit once, so the run measures cached audits as the page sees them
-		long t = System.nanoTime();
-		HttpResponse<String> audit = send(tokens.get(0), "POST", "/api/audit");
-		System.out.printf(Locale.ROOT, "first whole audit: HTTP %d in %d ms%n", audit.statusCode(),
-				(System.nanoTime() - t) / 1_000_000);
+		if (Boolean.parseBoolean(System.getProperty("bench.load.profile", "true"))) {
+			profile("by unit", Map.of("unitId", unitIds.get(unitIds.size() / 2), "domain", "ORGANIZATION"));
+			if (!issueIds.isEmpty()) {
+				profile("by issue", Map.of("issueId", issueIds.get(issueIds.size() / 2)));
+			}
+		}
+		if (wholeAudit) {
+			// the whole audit once, so the run measures cached audits as the page sees
+			// them
+			long t = System.nanoTime();
+			HttpResponse<String> audit = send(tokens.get(0), "POST", "/api/audit");
+			System.out.printf(Locale.ROOT, "first whole audit: HTTP %d in %d ms%n", audit.statusCode(), ms(t));
+		}
 
 		Run warm = run(clients, periodMs, warmup, tokens, unitIds, issueIds, domains);
 		long heapAfterWarmup = heapAfterGc();
+		double loadBefore = loadAverage();
+		long cpuBefore = processCpuNanos();
 		Run run = run(clients, periodMs, seconds, tokens, unitIds, issueIds, domains);
+		long cpu = processCpuNanos() - cpuBefore;
+		double loadAfter = loadAverage();
 		long heapAtEnd = heapAfterGc();
 
 		System.out.printf(Locale.ROOT,
-				"%n== dutychain load run: %d units, %d clients x 1 request / %d ms, %d s (after %d s warm-up, %d failed) ==%n",
-				unitIds.size(), clients, periodMs, seconds, warmup, warm.errors.get());
+				"%n== dutychain load run (%s mix): %d units, %d issues, %d clients x 1 request / %d ms, %d s (after %d s warm-up, %d failed) ==%n",
+				ACCOUNTABILITY_ONLY ? "accountability" : "mixed", unitIds.size(), issueIds.size(), clients, periodMs,
+				seconds, warmup, warm.errors.get());
 		System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s %7s %9s%n", "request", "answered", "p50 ms",
 				"p95 ms", "p99 ms", "max ms", "failed", "not sent");
 		long total = 0;
@@ -158,6 +319,10 @@ class LoadBenchmark {
 				run.skipped.get(), run.unanswered());
 		System.out.printf(Locale.ROOT, "heap used after GC: %d MB after warm-up, %d MB at the end (max %d MB)%n",
 				heapAfterWarmup >> 20, heapAtEnd >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf(Locale.ROOT,
+				"load average (1 min): %.1f before, %.1f after the run (%d processors); this JVM (server and load driver) used %.1f s CPU = %.2f ms per answered request%n",
+				loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), cpu / 1e9,
+				(total == 0) ? 0.0 : cpu / 1e6 / total);
 		run.errorSamples.stream().limit(10).forEach((e) -> System.out.println("error: " + e));
 	}
 
@@ -315,6 +480,28 @@ class LoadBenchmark {
 		}
 		int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+	}
+
+	private static long ms(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1_000_000;
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static long processCpuNanos() {
+		return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+				? os.getProcessCpuTime() : 0;
+	}
+
+	private static void delete(Path folder) throws IOException {
+		if (folder == null || !Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
 	}
 
 	private static long heapAfterGc() {

@@ -60,7 +60,15 @@ public class Datasets {
 			return today();
 		}
 		LocalDate own = active.asOf();
-		return (own != null) ? own : LocalDate.now(this.clock);
+		return (own != null) ? own : clockToday();
+	}
+
+	/**
+	 * Today in the injected clock's own zone: {@link #asOf} of a dataset without a date
+	 * that was never edited.
+	 */
+	public LocalDate clockToday() {
+		return LocalDate.now(this.clock);
 	}
 
 	/** Today in Asia/Shanghai by the injected clock (the date edits record). */

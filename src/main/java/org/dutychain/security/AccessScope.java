@@ -118,7 +118,10 @@ public class AccessScope {
 
 	}
 
-	/** The signed-in user with its current role and scopes (read fresh). */
+	/**
+	 * The signed-in user with its current role and scopes ({@link UserStore#current}:
+	 * every change of this process is seen at once).
+	 */
 	public Caller caller() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
@@ -129,7 +132,7 @@ public class AccessScope {
 				&& auth.getName().equals(c.username())) {
 			return c;
 		}
-		Optional<UserAccount> user = this.users.find(auth.getName());
+		Optional<UserAccount> user = this.users.current(auth.getName());
 		if (user.isEmpty()) {
 			throw new AccessDeniedException("User " + auth.getName() + " no longer exists");
 		}
@@ -151,6 +154,15 @@ public class AccessScope {
 	public boolean isVisible(String unitId) {
 		Set<String> units = visibleUnits();
 		return units == null || units.contains(unitId);
+	}
+
+	/**
+	 * {@link #isVisible(String)} in a dataset the caller has read already (no second read
+	 * of the active dataset).
+	 */
+	public boolean isVisible(DatasetInfo dataset, String unitId) {
+		Caller caller = caller();
+		return caller.unrestricted() || units(dataset, caller.roots()).contains(unitId);
 	}
 
 	/**
@@ -366,11 +378,19 @@ public class AccessScope {
 	 * only (no unit id, post or person).
 	 */
 	public AccountabilityChain filter(AccountabilityChain chain) {
+		return filter(this.datasets.active(), chain);
+	}
+
+	/**
+	 * {@link #filter(AccountabilityChain)} for a chain read from this dataset (no second
+	 * read of the active dataset).
+	 */
+	public AccountabilityChain filter(DatasetInfo dataset, AccountabilityChain chain) {
 		Caller caller = caller();
 		if (caller.unrestricted()) {
 			return chain;
 		}
-		Set<String> units = units(caller.roots());
+		Set<String> units = units(dataset, caller.roots());
 		List<AccountabilityEntry> entries = chain.entries()
 			.stream()
 			.map((e) -> units.contains(e.unitId()) ? e
@@ -382,7 +402,11 @@ public class AccessScope {
 
 	/** The unit ids of the subtrees of these scope units in the active dataset. */
 	Set<String> units(List<String> roots) {
-		DatasetInfo dataset = this.datasets.active();
+		return units(this.datasets.active(), roots);
+	}
+
+	/** The unit ids of the subtrees of these scope units in this dataset. */
+	private Set<String> units(DatasetInfo dataset, List<String> roots) {
 		ScopeKey key = new ScopeKey(dataset.generation(), dataset.importedAt(), List.copyOf(roots));
 		Set<String> cached = this.visible.get(key);
 		if (cached != null) {

@@ -44,7 +44,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<UserAccount> user = this.tokens.username(header.substring(7).strip()).flatMap(this.users::find);
+		Optional<UserAccount> user = this.tokens.username(header.substring(7).strip()).flatMap(this.users::current);
 		if (user.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			this.entryPoint.commence(request, response, new BadCredentialsException("Unknown or expired token"));

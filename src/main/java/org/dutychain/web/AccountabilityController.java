@@ -7,8 +7,7 @@ import org.dutychain.accountability.AccountabilityService;
 import org.dutychain.accountability.UnknownIssueException;
 import org.dutychain.config.Labeled;
 import org.dutychain.duty.DutyDomain;
-import org.dutychain.organization.Datasets;
-import org.dutychain.organization.UnitDirectory;
+import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.security.AccessScope;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,39 +23,40 @@ class AccountabilityController {
 
 	private final ObjectProvider<AccountabilityService> accountability;
 
-	private final Datasets datasets;
-
-	private final UnitDirectory units;
-
 	private final AccessScope access;
 
-	AccountabilityController(ObjectProvider<AccountabilityService> accountability, Datasets datasets,
-			UnitDirectory units, AccessScope access) {
+	AccountabilityController(ObjectProvider<AccountabilityService> accountability, AccessScope access) {
 		this.accountability = accountability;
-		this.datasets = datasets;
-		this.units = units;
 		this.access = access;
 	}
 
+	/**
+	 * One read of the store per lookup (issue 10): the service reads the active dataset,
+	 * the unit (or the issue) and the chain in one statement; the caller comes from
+	 * memory ({@link AccessScope#caller()}) and its scope from the dataset read with the
+	 * chain.
+	 */
 	@GetMapping("/api/accountability")
 	AccountabilityChain forUnit(@RequestParam String unit, @RequestParam String domain,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		DutyDomain d = Labeled.parse(DutyDomain.class, domain)
 			.orElseThrow(() -> new BadRequestException("domain", domain,
 					"未知的责任领域“" + domain + "”，应为 " + java.util.Arrays.toString(DutyDomain.values()) + " 之一"));
-		this.units.require(this.datasets.active().generation(), unit);
-		this.access.requireVisible(unit);
-		return this.access.filter(service().forUnit(unit, d.name(), this.datasets.asOf(asOf)));
+		AccountabilityService.Resolved resolved = service().resolveUnit(unit, d.name(), asOf);
+		if (!this.access.isVisible(resolved.dataset(), unit)) {
+			throw new UnknownUnitException(unit);
+		}
+		return this.access.filter(resolved.dataset(), resolved.chain());
 	}
 
 	@GetMapping("/api/issues/{id}/accountability")
 	AccountabilityChain forIssue(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AccountabilityChain chain = service().forIssue(id, this.datasets.asOf(asOf));
-		if (!this.access.isVisible(chain.unitId())) {
+		AccountabilityService.Resolved resolved = service().resolveIssue(id, asOf);
+		if (!this.access.isVisible(resolved.dataset(), resolved.chain().unitId())) {
 			throw new UnknownIssueException(id);
 		}
-		return this.access.filter(chain);
+		return this.access.filter(resolved.dataset(), resolved.chain());
 	}
 
 	private AccountabilityService service() {

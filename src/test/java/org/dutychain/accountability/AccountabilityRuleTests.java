@@ -24,7 +24,7 @@ class AccountabilityRuleTests {
 	@Test
 	void chainQueryUsesExactlyTheRulesOfTheEnum() {
 		String chain = CypherFiles.load(new PathMatchingResourcePatternResolver())
-			.statement("query/accountability.cypher", "chain");
+			.statement("query/accountability.cypher", "lookup");
 		Set<String> rules = new TreeSet<>(Arrays.stream(AccountabilityRule.values()).map(Enum::name).toList());
 		Set<String> used = new TreeSet<>();
 		Matcher m = LITERAL.matcher(chain);

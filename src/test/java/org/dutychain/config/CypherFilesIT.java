@@ -245,6 +245,8 @@ class CypherFilesIT {
 		p.put("set", Map.of()); // ledger edits: SET n += $set
 		p.put("limit", 1L);
 		p.put("days", 30L);
+		p.put("domainCodes", Map.of("X", "X")); // accountability: spelling -> duty domain
+												// code
 		Matcher m = PARAM.matcher(cypher);
 		while (m.find()) {
 			p.putIfAbsent(m.group(1), "x");

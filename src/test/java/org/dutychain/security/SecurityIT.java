@@ -544,6 +544,69 @@ class SecurityIT {
 		assertThat(imports.get(1)).startsWith("renamed.zip refused: users' scopes would change: scoped1: jyt");
 	}
 
+	/**
+	 * Issue 10: a bearer-token session answers its lookups from the user, role and scope
+	 * remembered in memory; every change made in the tool takes effect with the next
+	 * request (web tests remember a user for an hour, {@link WebIT}, so a change that was
+	 * not forgotten fails here), and a new dataset generation is seen at once.
+	 */
+	@Test
+	void aTokenSessionSeesScopeRoleDeletionAndANewDatasetAtOnce() throws Exception {
+		this.fixtures.wipe();
+		this.importer.importPath(TestDatasets.small());
+		createUser("token1", "AUDITOR", "jyt");
+		Answer issued = as("token1", PASSWORD, "POST", "/api/tokens", null);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String token = issued.json().path("token").asText();
+
+		Answer inside = bearer(token, "/api/accountability?unit=jyt-z01&domain=MEMBER_EDUCATION");
+		assertThat(inside.status()).as(inside.body()).isEqualTo(200);
+		assertThat(inside.body()).contains("省教育厅党组");
+		assertThat(bearer(token, "/api/issues/i03/accountability").status()).isEqualTo(200);
+		assertThat(bearer(token, "/api/accountability?unit=xz-v02&domain=ORGANIZATION").status()).isEqualTo(404);
+		assertThat(bearer(token, "/api/issues/i01/accountability").status()).isEqualTo(404);
+
+		// another scope: the next request sees it
+		assertThat(admin("PATCH", "/api/users/token1", "{\"scopes\":[\"xz\"]}").status()).isEqualTo(200);
+		Answer moved = bearer(token, "/api/accountability?unit=xz-v02&domain=ORGANIZATION");
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.body()).contains("青山镇党委");
+		assertThat(bearer(token, "/api/issues/i01/accountability").status()).isEqualTo(200);
+		assertThat(bearer(token, "/api/accountability?unit=jyt-z01&domain=MEMBER_EDUCATION").status()).isEqualTo(404);
+		assertThat(bearer(token, "/api/issues/i03/accountability").status()).isEqualTo(404);
+
+		// another role: at once, both ways
+		assertThat(bearer(token, "/api/users").status()).isEqualTo(403);
+		assertThat(admin("PATCH", "/api/users/token1", "{\"role\":\"ADMIN\",\"scopes\":[]}").status()).isEqualTo(200);
+		assertThat(bearer(token, "/api/users").status()).isEqualTo(200);
+		assertThat(bearer(token, "/api/accountability?unit=jyt-z01&domain=MEMBER_EDUCATION").status())
+			.as("an ADMIN sees every unit")
+			.isEqualTo(200);
+		assertThat(admin("PATCH", "/api/users/token1", "{\"role\":\"AUDITOR\",\"scopes\":[\"xz\"]}").status())
+			.isEqualTo(200);
+		assertThat(bearer(token, "/api/users").status()).isEqualTo(403);
+		assertThat(bearer(token, "/api/accountability?unit=jyt-z01&domain=MEMBER_EDUCATION").status()).isEqualTo(404);
+
+		// a new generation renames the scope unit: the next lookup shows the new name
+		Path renamed = TestDatasets.copy("small", Files.createTempDirectory("dutychain-renamed"));
+		List<String> units = new ArrayList<>(Files.readAllLines(renamed.resolve("units.csv"), StandardCharsets.UTF_8));
+		units.replaceAll((line) -> line.startsWith("xz,") ? line.replace("青山镇党委", "青山镇党委（更名）") : line);
+		Files.write(renamed.resolve("units.csv"), units, StandardCharsets.UTF_8);
+		this.importer.importPath(renamed);
+		Answer after = bearer(token, "/api/accountability?unit=xz-v02&domain=ORGANIZATION");
+		assertThat(after.status()).as(after.body()).isEqualTo(200);
+		assertThat(after.body()).contains("青山镇党委（更名）");
+		assertThat(bearer(token, "/api/issues/i01/accountability").body()).contains("青山镇党委（更名）");
+
+		// a deleted user: its token is refused at once
+		assertThat(admin("DELETE", "/api/users/token1", null).status()).isEqualTo(204);
+		assertThat(bearer(token, "/api/accountability?unit=xz-v02&domain=ORGANIZATION").status()).isEqualTo(401);
+	}
+
+	Answer bearer(String token, String path) throws Exception {
+		return send(this.http, HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token));
+	}
+
 	void awaitJob(String id) throws Exception {
 		String state = "running";
 		for (int i = 0; i < 600 && "running".equals(state); i++) {

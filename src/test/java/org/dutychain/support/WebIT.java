@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
 				"dutychain.page-cache=64m", "dutychain.admin-password=" + TestAdmin.PASSWORD,
 				// views wait for the background audit: tests see its findings, never a
 				// "computing" answer
-				"dutychain.audit.view-wait=300s" })
+				"dutychain.audit.view-wait=300s",
+				// users remembered far longer than a test runs: a change the server does
+				// not forget at once fails the test instead of ageing out (issue 10)
+				"dutychain.security.user-cache=1h" })
 @Import({ GraphFixtures.class, TestAdmin.class })
 public @interface WebIT {
 
