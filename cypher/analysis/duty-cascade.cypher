@@ -27,16 +27,22 @@
 // CASCADE_BREAK.en: Duty {dutyId} ({domain:DutyDomain}) of {parentName} has no derived duty on any list of {unitName}
 
 // statement: duties
-{{scope-units}}
-CALL (u) {
+// Team duties and personal-list duties as two flat matches (no subquery per unit or per duty): each (unit, duty,
+// post) once, with the ids of the duties it is DERIVED_FROM.
+CALL () {
+  {{scope-units}}
   MATCH (u)-[:HAS_DUTY]->(d:Duty)
   WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
-  RETURN d, null AS postId
+  WITH DISTINCT u, d
+  OPTIONAL MATCH (d)-[:DERIVED_FROM]->(s:Duty)
+  RETURN d.id AS dutyId, u.id AS unitId, null AS postId, d.domain AS domain, collect(s.id) AS derivedFrom
   UNION
+  {{scope-units}}
   MATCH (u)-[:HAS_POST]->(p:Post)-[:HAS_DUTY]->(d:Duty)
   WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
-  RETURN d, p.id AS postId
+  WITH DISTINCT u, p.id AS postId, d
+  OPTIONAL MATCH (d)-[:DERIVED_FROM]->(s:Duty)
+  RETURN d.id AS dutyId, u.id AS unitId, postId, d.domain AS domain, collect(s.id) AS derivedFrom
 }
-RETURN d.id AS dutyId, u.id AS unitId, postId, d.domain AS domain,
-       [(d)-[:DERIVED_FROM]->(s:Duty) | s.id] AS derivedFrom
+RETURN dutyId, unitId, postId, domain, derivedFrom
 ORDER BY dutyId, unitId, postId;

@@ -56,17 +56,23 @@ RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId,
 ORDER BY unitId, postId;
 
 // statement: DOMAIN_BLANK
+// The post's duties are read once: held = the domains of its non-draft duties (a post without any is skipped); a
+// domain is blank when no held domain equals it (coalesce: a null comparison counts as "not equal", as NOT EXISTS
+// would have it).
 {{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)
-WHERE EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
+WITH u, p, COLLECT { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
+                     RETURN d.domain AS held } AS held,
+     COUNT { (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' } AS duties
+WHERE duties > 0
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
-WITH u, p, k, coalesce(p.domains, k.domains, []) AS domains
+WITH u, p, k, held, coalesce(p.domains, k.domains, []) AS domains
 UNWIND CASE WHEN 'ALL' IN domains
          THEN ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS',
                'SUPERVISION_CHECK', 'SUPPORT']
          ELSE domains END AS domain
-WITH DISTINCT u, p, k, domain
-WHERE NOT EXISTS { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE d.domain = domain AND coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
+WITH DISTINCT u, p, k, held, domain
+WHERE NOT coalesce(any(h IN held WHERE h = domain), false)
 RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
        domain

@@ -61,12 +61,13 @@
 // MEETINGS_ONLY.en: The {domainEn} duty "{text}" of {unitName} has {activities} work records from {windowEn}, all of them {kindsEn}: no check, talk or training (meetings to implement meetings)
 
 // statement: subkinds-in-use
-// Whether any activity done by a unit in scope carries a subkind.
+// Whether any activity done by a unit in scope carries a subkind: withSubkind is 1 or 0 (it stops at the first).
 {{scope-units}}
 MATCH (u)-[:DID]->(a:Activity)
 WHERE a.subkind IS NOT NULL
-RETURN count(a) AS withSubkind
-LIMIT 1;
+WITH a
+LIMIT 1
+RETURN count(a) AS withSubkind;
 
 // statement: meeting-months
 // Per branch, joint branch or party cell in scope: whether it has a committee, and the (subkind, month) pairs of its
@@ -117,13 +118,15 @@ ORDER BY unitId;
 // statement: meetings-only-duties
 // Duties of units in scope outside THEORY with at least $meetingsOnlyMin activity records in the window, all of them
 // meetings, reports, study or other (documents).
-{{scope-units}}
-CALL (u) {
+// (Team and personal-list duties as two flat matches, not a subquery per unit.)
+CALL () {
+  {{scope-units}}
   MATCH (u)-[:HAS_DUTY]->(d:Duty)
-  RETURN d
+  RETURN u, d
   UNION
+  {{scope-units}}
   MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d:Duty)
-  RETURN d
+  RETURN u, d
 }
 WITH u, d
 WHERE d.domain <> 'THEORY'

@@ -109,11 +109,15 @@ CALL (u) {
   WITH p
   ORDER BY p.id
   LIMIT 1
-  OPTIONAL MATCH (p)-[:DID]->(a:Activity)
-  WHERE $unitIds IS NOT NULL AND NOT p.id IN $unitIds
-    AND a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
-  RETURN p.id AS parentId, p.name AS parentName, p.kind AS parentKind,
-         sum({{activity-weight}}) AS parentWeighted
+  // the parent's activities are read only when the parent lies outside a scope (never in a whole audit)
+  CALL (p) {
+    WITH p
+    WHERE $unitIds IS NOT NULL AND NOT p.id IN $unitIds
+    OPTIONAL MATCH (p)-[:DID]->(a:Activity)
+    WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
+    RETURN sum({{activity-weight}}) AS parentWeighted
+  }
+  RETURN p.id AS parentId, p.name AS parentName, p.kind AS parentKind, parentWeighted
 }
 RETURN u.id AS unitId, coalesce(u.level, 0) AS level, activities,
        weighted / {{expected-yearly}} AS pressure, aimedChildren, parentId,

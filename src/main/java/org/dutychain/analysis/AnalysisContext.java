@@ -39,6 +39,8 @@ public final class AnalysisContext {
 
 	private final Map<Object, Future<Object>> shared = new ConcurrentHashMap<>();
 
+	private final Map<String, Long> sharedMillis = new ConcurrentHashMap<>();
+
 	/**
 	 * @param unitIds the units in scope, or null when the scope is every unit
 	 * @param levels level of every unit in scope (also every unit when {@code unitIds} is
@@ -113,6 +115,18 @@ public final class AnalysisContext {
 	}
 
 	/**
+	 * How long each shared result took to compute (ms), by key (a class key by its simple
+	 * name): the audit's shared phases, for timings and benchmarks.
+	 */
+	public Map<String, Long> sharedMillis() {
+		return Map.copyOf(this.sharedMillis);
+	}
+
+	private static String name(Object key) {
+		return (key instanceof Class<?> c) ? c.getSimpleName() : String.valueOf(key);
+	}
+
+	/**
 	 * Something computed once per run and shared by the analyses that need it (e.g. the
 	 * scoped JGraphT graph).
 	 */
@@ -124,7 +138,9 @@ public final class AnalysisContext {
 		FutureTask<Object> task = new FutureTask<>(loader::get);
 		Future<Object> existing = this.shared.putIfAbsent(key, task);
 		if (existing == null) {
+			long started = System.nanoTime();
 			task.run();
+			this.sharedMillis.put(name(key), (System.nanoTime() - started) / 1_000_000);
 			existing = task;
 		}
 		try {

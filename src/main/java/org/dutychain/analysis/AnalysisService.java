@@ -118,6 +118,23 @@ public class AnalysisService implements DisposableBean {
 	 * of all) to {@code progress}.
 	 */
 	public AuditDocument audit(String unitId, LocalDate asOf, Progress progress) {
+		return timedAudit(unitId, asOf, progress).document();
+	}
+
+	/**
+	 * An audit with the time of its phases (benchmarks, {@code --timings}).
+	 *
+	 * @param document the audit
+	 * @param sharedMillis each shared load (e.g. {@code ScopedGraph}) and how long it
+	 * took, ms; the analyses that waited for it count the wait in their own duration
+	 * @param totalMillis the whole audit, ms
+	 */
+	public record TimedAudit(AuditDocument document, Map<String, Long> sharedMillis, long totalMillis) {
+	}
+
+	/** {@link #audit(String, LocalDate, Progress)} with the time of its phases. */
+	public TimedAudit timedAudit(String unitId, LocalDate asOf, Progress progress) {
+		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			DatasetInfo dataset = this.datasets.active();
 			// the generation read is leased: an import that replaces it meanwhile leaves
@@ -128,7 +145,10 @@ public class AnalysisService implements DisposableBean {
 					continue; // switched between reading and leasing: lease the new one
 				}
 				AnalysisContext context = context(dataset, unitId, asOf);
-				return document(dataset.name(), context, runAll(context, this.catalog.all(), progress));
+				AuditDocument document = document(dataset.name(), context,
+						runAll(context, this.catalog.all(), progress));
+				return new TimedAudit(document, new TreeMap<>(context.sharedMillis()),
+						(System.nanoTime() - started) / 1_000_000);
 			}
 		}
 	}
