@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -303,13 +302,8 @@ class EmbeddedNeo4jConfiguration {
 		@Override
 		public void destroy() {
 			shutdown();
-			if (this.ephemeral && java.nio.file.Files.exists(this.home)) {
-				try (Stream<Path> files = Files.walk(this.home)) {
-					files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-				}
-				catch (IOException ex) {
-					log.warn("Could not delete {}: {}", this.home, ex.getMessage());
-				}
+			if (this.ephemeral) {
+				PrivateFiles.deleteTree(this.home);
 			}
 		}
 

@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Temporary files and folders only their owner can read ({@code rw-------} /
@@ -87,6 +92,22 @@ public final class PrivateFiles {
 		}
 		FileStore store = Files.getFileStore(path);
 		return store.supportsFileAttributeView("posix");
+	}
+
+	/**
+	 * Deletes a folder and everything in it, deepest first; what cannot be deleted is
+	 * logged and left (a temporary or retired folder: never worth failing for).
+	 */
+	public static void deleteTree(Path folder) {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			LoggerFactory.getLogger(PrivateFiles.class).warn("Could not delete {}: {}", folder, ex.getMessage());
+		}
 	}
 
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -137,15 +136,7 @@ public final class StoreHomes {
 	}
 
 	static void deleteTree(Path folder) {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete {}: {}", folder, ex.getMessage());
-		}
+		PrivateFiles.deleteTree(folder);
 	}
 
 }
