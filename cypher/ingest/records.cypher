@@ -50,8 +50,7 @@ UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
 USING INDEX SEEK u:Unit(generation, id)
 CREATE (u)-[:GRADED]->(g:Grading {generation: $generation, id: row.id, year: row.year, scheme: row.scheme,
-                                  grade: row.grade,
-                                  problems: CASE WHEN size(row.problems) > 0 THEN row.problems END})
+                                  grade: row.grade, problems: row.problems})
 WITH g, row
 CALL (g, row) {
   MATCH (p:Person {generation: $generation, id: row.personId})
