@@ -1,8 +1,6 @@
 package org.dutychain.accountability;
 
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,11 +116,7 @@ class CypherAccountabilityService implements AccountabilityService {
 	}
 
 	private static DatasetInfo dataset(Map<String, Object> row) {
-		Object imported = row.get("importedAt");
-		return new DatasetInfo((String) row.get("datasetName"), (LocalDate) row.get("datasetAsOf"),
-				((Number) row.get("generation")).longValue(),
-				(imported instanceof TemporalAccessor t) ? ZonedDateTime.from(t) : null,
-				(row.get("revision") instanceof Number n) ? n.longValue() : 0);
+		return DatasetInfo.fromRow(row, "datasetName", "datasetAsOf");
 	}
 
 	@SuppressWarnings("unchecked")

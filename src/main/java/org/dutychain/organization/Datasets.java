@@ -2,8 +2,6 @@ package org.dutychain.organization;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +36,7 @@ public class Datasets {
 		if (rows.isEmpty()) {
 			return DatasetInfo.none();
 		}
-		Map<String, Object> row = rows.get(0);
-		Object imported = row.get("importedAt");
-		return new DatasetInfo((String) row.get("name"), (LocalDate) row.get("asOf"),
-				((Number) row.get("generation")).longValue(),
-				(imported instanceof TemporalAccessor t) ? ZonedDateTime.from(t) : null,
-				(row.get("revision") instanceof Number n) ? n.longValue() : 0);
+		return DatasetInfo.fromRow(rows.get(0), "name", "asOf");
 	}
 
 	/**
