@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -80,10 +79,7 @@ class AuditBenchmark {
 
 	@Test
 	void auditAgainstSequentialRunner() throws IOException {
-		List<Integer> sizes = Arrays.stream(System.getProperty("bench.audit.units", "10000").split(","))
-			.map(String::strip)
-			.map(Integer::valueOf)
-			.toList();
+		List<Integer> sizes = BenchSizes.of("bench.audit.units", "10000");
 		boolean baselineWanted = Boolean.parseBoolean(System.getProperty("bench.audit.baseline", "true"));
 		List<String> lines = new ArrayList<>();
 		List<String> perAnalysisLines = new ArrayList<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +48,7 @@ class BulkLoadBenchmark {
 
 	@Test
 	void initialLoad() throws IOException {
-		List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10000").split(","))
-			.map(String::strip)
-			.map(Integer::valueOf)
-			.toList();
+		List<Integer> sizes = BenchSizes.of("bench.sizes", "10000");
 		String memory = System.getProperty("bench.memory", "1g");
 		boolean transactional = Boolean.parseBoolean(System.getProperty("bench.transactional", "true"));
 		boolean replace = Boolean.parseBoolean(System.getProperty("bench.replace", "true"));

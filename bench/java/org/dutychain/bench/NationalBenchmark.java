@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +45,7 @@ class NationalBenchmark {
 
 	@Test
 	void nationalRun() throws Exception {
-		List<Integer> sizes = Arrays.stream(System.getProperty("bench.national.sizes", "10000,100000").split(","))
-			.map(String::strip)
-			.map(Integer::valueOf)
-			.toList();
+		List<Integer> sizes = BenchSizes.of("bench.national.sizes", "10000,100000");
 		String xmx = System.getProperty("bench.national.xmx", "8g");
 		List<Run> runs = new ArrayList<>();
 		for (int units : sizes) {

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +28,7 @@ class ValidationBenchmark {
 
 	@Test
 	void validate() throws IOException {
-		List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10000").split(","))
-			.map(String::strip)
-			.map(Integer::parseInt)
-			.toList();
+		List<Integer> sizes = BenchSizes.of("bench.sizes", "10000");
 		List<String> table = new ArrayList<>();
 		for (int units : sizes) {
 			Path work = Files.createTempDirectory("dutychain-validation-bench");
