@@ -140,15 +140,19 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Loads the deferred CSRF token on every request so that the {@code XSRF-TOKEN}
-	 * cookie is always there for the page's scripts.
+	 * Loads the deferred CSRF token on every request of the page so that the
+	 * {@code XSRF-TOKEN} cookie is always there for its scripts. Not for a request with
+	 * an {@code Authorization} header (an API client with Basic or a bearer token): CSRF
+	 * does not apply to it, and a new token and {@code Set-Cookie} on every API answer
+	 * cost a secure random number and a header for nothing (issue 10, lookup latency).
 	 */
 	static final class CsrfCookieFilter extends OncePerRequestFilter {
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			if (request.getHeader("Authorization") == null
+					&& request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
 				token.getToken();
 			}
 			chain.doFilter(request, response);

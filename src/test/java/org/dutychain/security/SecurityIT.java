@@ -352,6 +352,11 @@ class SecurityIT {
 		Answer bearer = send(this.http,
 				HttpRequest.newBuilder(uri("/api/me")).header("Authorization", "Bearer " + token));
 		assertThat(bearer.json().path("username").asText()).isEqualTo(TestAdmin.USERNAME);
+		assertThat(bearer.headers().allValues("Set-Cookie")).as("no CSRF cookie for an API client")
+			.noneMatch((c) -> c.startsWith("XSRF-TOKEN="));
+		assertThat(send(this.http, HttpRequest.newBuilder(uri("/login.html"))).headers().allValues("Set-Cookie"))
+			.as("the page gets its CSRF cookie")
+			.anyMatch((c) -> c.startsWith("XSRF-TOKEN="));
 		assertThat(
 				send(this.http, HttpRequest.newBuilder(uri("/api/me")).header("Authorization", "Bearer nope")).status())
 			.isEqualTo(401);
