@@ -61,8 +61,9 @@ class SecurityConfiguration {
 		Problems problems = new Problems();
 		CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict").path("/"));
+		// the token stays deferred (a null attribute name loads it on every request);
+		// CsrfCookieFilter loads it for the page, never for an API client
 		CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-		csrfHandler.setCsrfRequestAttributeName(null);
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/login.html", "/js/login.js", "/css/**", "/favicon.ico", "/error")
