@@ -35,7 +35,10 @@ import org.dutychain.record.SupervisionStage;
 /**
  * Builds the clean base: a province's organ system under its organ work committee, the
  * discipline side, and county slices with townships and villages, staffed, graded and
- * assisted so that no planted code fires.
+ * assisted so that no planted code fires. Built segment by segment
+ * ({@link #nextSegment}): the organ system in the first, then whole counties; the records
+ * (weak designations, gradings, assistance, listings, issues) are made for the units of
+ * the segment only.
  */
 final class BaseBuilder {
 
@@ -90,10 +93,6 @@ final class BaseBuilder {
 
 	private boolean first = true;
 
-	BaseBuilder(Province province, int target) {
-		this(province, target, Integer.MAX_VALUE);
-	}
-
 	/**
 	 * A builder that makes at most {@code segmentUnits} units per segment (more when the
 	 * organ system alone or a single county is bigger).
@@ -102,13 +101,6 @@ final class BaseBuilder {
 		this.p = province;
 		this.target = target;
 		this.segmentUnits = segmentUnits;
-	}
-
-	/** Builds the whole dataset as one segment. */
-	void build() {
-		if (!nextSegment()) {
-			throw new IllegalStateException("nothing to build");
-		}
 	}
 
 	/**

@@ -117,13 +117,6 @@ final class DatasetWriter {
 		this.out = out;
 	}
 
-	/** Writes the province, held in memory as one segment, and returns the row counts. */
-	Map<String, Integer> write(String name) {
-		open(name);
-		segment();
-		return close();
-	}
-
 	/**
 	 * Writes {@code dataset.properties} and opens every file, with its header (post kinds
 	 * complete).

@@ -97,6 +97,9 @@ final class Province {
 
 	Unit commission;
 
+	/** Ids of the persistent units. */
+	final Set<String> persistentIds = new HashSet<>();
+
 	/** Units of earlier segments (indexes continue across segments). */
 	private int unitsBefore;
 
@@ -152,9 +155,6 @@ final class Province {
 		this.touched.removeIf((u) -> !u.persistent);
 		this.currentlyAssisting.keySet().removeIf((id) -> !this.persistentIds.contains(id));
 	}
-
-	/** Ids of the persistent units. */
-	final Set<String> persistentIds = new HashSet<>();
 
 	/** Marks every unit made so far (the organ system) as persistent. */
 	void persist() {
