@@ -19,16 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A province generated in many small segments (300 units: the organ system alone is a
- * first segment, then a few counties each) is as sound as one generated at once: unique
- * ids, resolved references, a clean base without controlled findings, planted gaps giving
- * exactly truth.csv, limits that span segments kept, byte-identical again.
+ * A province of 1,500 units generated in many small segments (300 units: the organ system
+ * alone is a first segment, then a few counties each) is as sound as one generated at
+ * once: unique ids, resolved references, a clean base without controlled findings,
+ * planted gaps giving exactly truth.csv, limits that span segments kept, byte-identical
+ * again.
  */
 class SegmentedGeneratorTests {
 
 	private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
 
-	private static final int UNITS = 2500;
+	private static final int UNITS = 1500;
 
 	private static final int SEGMENT = 300;
 
