@@ -94,8 +94,9 @@ final class BaseBuilder {
 	private boolean first = true;
 
 	/**
-	 * A builder that makes at most {@code segmentUnits} units per segment (more when the
-	 * organ system alone or a single county is bigger).
+	 * A builder that starts no new county in a segment of {@code segmentUnits} units or
+	 * more: a segment has fewer than that plus one county's units (the first: or the
+	 * organ system's, when it alone is bigger).
 	 */
 	BaseBuilder(Province province, int target, int segmentUnits) {
 		this.p = province;
@@ -105,8 +106,8 @@ final class BaseBuilder {
 
 	/**
 	 * Builds, staffs and grades the next segment: the first one has the organ system,
-	 * then whole counties until the segment has {@code segmentUnits} units or the dataset
-	 * has its target. Returns false when the target was reached before.
+	 * then whole counties until the segment has at least {@code segmentUnits} units or
+	 * the dataset has its target. Returns false when the target was reached before.
 	 */
 	boolean nextSegment() {
 		if (this.first) {

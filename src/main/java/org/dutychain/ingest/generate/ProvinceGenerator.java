@@ -27,18 +27,22 @@ import org.springframework.stereotype.Component;
  * memory as a whole: county party committees are roots of their own, so the dataset is a
  * forest of the provincial organ system and independent county slices. The organ system
  * (bounded by the departments of {@link Names#DEPARTMENTS}) stays in memory for the whole
- * run; whole counties are added until a segment has {@value #SEGMENT_UNITS} units, and
- * each segment is staffed, graded, assisted, supervised, given issues and planted (in the
- * segment's units only: the organ system in the first), appended to the open files and
- * dropped. Limits that span segments — an organ branch co-builds at most three units a
- * year, a pooled assistant assists at most two — are counted over all segments. A dataset
- * of at most {@value #SEGMENT_UNITS} units is one segment: the same draws in the same
- * order as when it was generated at once. Duties and activities are streamed.
+ * run; whole counties are added until a segment has at least {@value #SEGMENT_UNITS}
+ * units (a county has a few hundred), and each segment is staffed, graded, assisted,
+ * supervised, given issues and planted (in the segment's units only: the organ system in
+ * the first), appended to the open files and dropped. Limits that span segments — an
+ * organ branch co-builds at most three units a year, a pooled assistant assists at most
+ * two — are counted over all segments. A dataset of at most {@value #SEGMENT_UNITS} units
+ * is one segment: the same draws in the same order as when it was generated at once.
+ * Duties and activities are streamed.
  */
 @Component
 public class ProvinceGenerator implements DatasetGenerator {
 
-	/** The most units of a segment (more only if the organ system alone is bigger). */
+	/**
+	 * The units of a segment after which no county is started in it (a segment exceeds it
+	 * by less than a county; the first also when the organ system alone is bigger).
+	 */
 	static final int SEGMENT_UNITS = 20_000;
 
 	@Override
