@@ -35,7 +35,10 @@ import org.dutychain.record.SupervisionStage;
 /**
  * Builds the clean base: a province's organ system under its organ work committee, the
  * discipline side, and county slices with townships and villages, staffed, graded and
- * assisted so that no planted code fires.
+ * assisted so that no planted code fires. Built segment by segment
+ * ({@link #nextSegment}): the organ system in the first, then whole counties; the records
+ * (weak designations, gradings, assistance, listings, issues) are made for the units of
+ * the segment only.
  */
 final class BaseBuilder {
 
@@ -72,25 +75,74 @@ final class BaseBuilder {
 
 	private final List<Unit> organBranches = new ArrayList<>();
 
+	private final int segmentUnits;
+
 	private final Map<String, List<Person>> assistantPools = new LinkedHashMap<>();
+
+	/** Where the round over the organ branches stands, per year. */
+	private final Map<Integer, Integer> poolCursors = new HashMap<>();
+
+	/** Assignments per assistant id, per year: they span segments. */
+	private final Map<Integer, Map<String, Integer>> yearCounts = new HashMap<>();
 
 	private int poolCursor;
 
-	private final Map<String, Integer> yearCount = new HashMap<>();
+	private Map<String, Integer> yearCount = new HashMap<>();
 
-	BaseBuilder(Province province, int target) {
+	private int county;
+
+	private boolean first = true;
+
+	/**
+	 * A builder that starts no new county in a segment of {@code segmentUnits} units or
+	 * more: a segment has fewer than that plus one county's units (the first: or the
+	 * organ system's, when it alone is bigger).
+	 */
+	BaseBuilder(Province province, int target, int segmentUnits) {
 		this.p = province;
 		this.target = target;
+		this.segmentUnits = segmentUnits;
 	}
 
-	void build() {
-		buildOrganSystem();
-		int county = 0;
-		while (this.p.units.size() < this.target - 6) {
-			county++;
-			buildCounty(county);
+	/**
+	 * Builds, staffs and grades the next segment: the first one has the organ system,
+	 * then whole counties until the segment has at least {@code segmentUnits} units or
+	 * the dataset has its target. Returns false when the target was reached before.
+	 */
+	boolean nextSegment() {
+		if (this.first) {
+			buildOrganSystem();
+			this.p.persist();
+		}
+		else if (this.p.unitCount() >= this.target - 6) {
+			return false;
+		}
+		while (this.p.unitCount() < this.target - 6 && this.p.units.size() < this.segmentUnits) {
+			this.county++;
+			buildCounty(this.county);
 		}
 		staffAndGrade();
+		this.first = false;
+		return true;
+	}
+
+	/**
+	 * Forgets what only the segment just written needs: the assistant pools of its
+	 * counties and their yearly counts (the organ system's are kept, so that an organ
+	 * branch co-builds at most three units a year and a pooled assistant assists at most
+	 * two over all segments).
+	 */
+	void endSegment() {
+		this.assistantPools.values().removeIf((pool) -> !pool.get(0).home.persistent);
+		java.util.Set<String> kept = new java.util.HashSet<>(this.p.persistentIds);
+		for (List<Person> pool : this.assistantPools.values()) {
+			for (Person person : pool) {
+				kept.add(person.id);
+			}
+		}
+		for (Map<String, Integer> counts : this.yearCounts.values()) {
+			counts.keySet().removeIf((id) -> !kept.contains(id));
+		}
 	}
 
 	// ---------------------------------------------------------------- structure
@@ -293,7 +345,7 @@ final class BaseBuilder {
 				this.p.post(hospital, "wy", PostKind.TEAM_MEMBER, "组织委员", ORG_EDU));
 		hospital.members = fillGeneralBranch(hospital, cid + "-yy", county + "人民医院", Sector.HOSPITAL, county);
 		members += hospital.members;
-		for (int t = 1; t <= townships && this.p.units.size() < this.target - 6; t++) {
+		for (int t = 1; t <= townships && this.p.unitCount() < this.target - 6; t++) {
 			members += buildTownship(root, cid, county, k, t);
 		}
 		root.members = members + this.p.nextInt(60, 200);
@@ -495,8 +547,8 @@ final class BaseBuilder {
 			LocalDate since = LocalDate.of(year + 1, 3, 1);
 			LocalDate until = LocalDate.of(year + 2, 3, 1).minusDays(1);
 			boolean current = year == Province.YEAR;
-			this.poolCursor = 0;
-			this.yearCount.clear();
+			this.poolCursor = this.poolCursors.getOrDefault(year, 0);
+			this.yearCount = this.yearCounts.computeIfAbsent(year, (y) -> new HashMap<>());
 			for (Unit u : this.p.weak(year)) {
 				Unit area = area(u);
 				String areaName = area.name.replace("党组", "").replace("委", "");
@@ -519,6 +571,7 @@ final class BaseBuilder {
 				}
 			}
 			this.p.busy.addAll(this.p.weak(year));
+			this.poolCursors.put(year, this.poolCursor);
 		}
 		// a share of the other villages has a first secretary too (驻村第一书记 outside the
 		// weak list)
@@ -597,7 +650,7 @@ final class BaseBuilder {
 		for (int i = 0; i < pool.size(); i++) {
 			int at = (cursor + i) % pool.size();
 			Unit candidate = pool.get(at);
-			if (candidate != u && !this.p.weak(Province.YEAR).contains(candidate)
+			if (candidate != u && !this.p.weakNow(candidate) && !this.p.touched.contains(candidate)
 					&& this.yearCount.getOrDefault(candidate.id, 0) < 3) {
 				this.yearCount.merge(candidate.id, 1, Integer::sum);
 				if (pool == this.organBranches) {
@@ -624,7 +677,8 @@ final class BaseBuilder {
 	 */
 	private void supervise() {
 		Unit wc = this.p.workCommittee;
-		for (int i = 0; i < this.p.partyGroups.size(); i += 5) {
+		// the party groups are listed once, in the first segment
+		for (int i = 0; i < (this.first ? this.p.partyGroups.size() : 0); i += 5) {
 			Unit pg = this.p.partyGroups.get(i);
 			int pattern = (i / 5) % 3;
 			if (pattern == 0) {

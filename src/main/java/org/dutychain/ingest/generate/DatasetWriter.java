@@ -39,8 +39,10 @@ import org.dutychain.record.FirstSecretaryKind;
 import org.dutychain.record.DatasetFormat;
 
 /**
- * Writes a {@link Province} as a dataset folder; duties and activities are derived and
- * streamed unit by unit.
+ * Writes a {@link Province} as a dataset folder, segment by segment: every file stays
+ * open from {@link #open} to {@link #close} and each {@link #segment} appends the rows of
+ * the units, people and records in memory; duties and activities are derived and streamed
+ * unit by unit.
  */
 final class DatasetWriter {
 
@@ -100,7 +102,13 @@ final class DatasetWriter {
 
 	private final Map<String, Integer> counts = new LinkedHashMap<>();
 
-	/** Village-stationed first secretaries by unit (built on first use). */
+	/** The files, open from {@link #open} to {@link #close}, in the order of counts. */
+	private final Map<DatasetFormat.FileFormat, CsvFile> files = new LinkedHashMap<>();
+
+	/** The last activity number written (ids continue across segments). */
+	private int activitySeq;
+
+	/** Village-stationed first secretaries by unit (built on first use per segment). */
 	private Map<Unit, List<FirstSecretary>> stationed;
 
 	DatasetWriter(Province province, long seed, Path out) {
@@ -109,7 +117,11 @@ final class DatasetWriter {
 		this.out = out;
 	}
 
-	Map<String, Integer> write(String name) {
+	/**
+	 * Writes {@code dataset.properties} and opens every file, with its header (post kinds
+	 * complete).
+	 */
+	void open(String name) {
 		try {
 			Files.createDirectories(this.out);
 			Files.writeString(this.out.resolve("dataset.properties"),
@@ -118,9 +130,24 @@ final class DatasetWriter {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		for (DatasetFormat.FileFormat format : List.of(DatasetFormat.UNITS, DatasetFormat.LEADERSHIP,
+				DatasetFormat.POST_KINDS, DatasetFormat.PEOPLE, DatasetFormat.POSTS, DatasetFormat.APPOINTMENTS,
+				DatasetFormat.DUTIES, DatasetFormat.FIRST_SECRETARIES, DatasetFormat.ASSISTANCE,
+				DatasetFormat.ACTIVITIES, DatasetFormat.GRADINGS, DatasetFormat.ISSUES, DatasetFormat.SUPERVISIONS,
+				DatasetFormat.PERSONNEL_EVENTS, DatasetFormat.MEASURES)) {
+			this.files.put(format, new CsvFile(this.out, format));
+		}
+		postKinds();
+	}
+
+	/**
+	 * Appends the current segment of the province (its units, people and records) to the
+	 * open files.
+	 */
+	void segment() {
+		this.stationed = null;
 		units();
 		leadership();
-		postKinds();
 		people();
 		posts();
 		appointments();
@@ -132,45 +159,44 @@ final class DatasetWriter {
 		issues();
 		supervisions();
 		events();
+	}
+
+	/** Closes every file and returns the row counts. */
+	Map<String, Integer> close() {
 		// the ledger starts empty: measures are added in the tool (issue 12)
-		done(DatasetFormat.MEASURES, open(DatasetFormat.MEASURES));
+		this.files.forEach((format, file) -> {
+			file.close();
+			this.counts.put(format.name(), file.rows());
+		});
 		return this.counts;
 	}
 
-	private CsvFile open(DatasetFormat.FileFormat format) {
-		return new CsvFile(this.out, format);
-	}
-
-	private void done(DatasetFormat.FileFormat format, CsvFile file) {
-		file.close();
-		this.counts.put(format.name(), file.rows());
+	private CsvFile file(DatasetFormat.FileFormat format) {
+		return this.files.get(format);
 	}
 
 	private void units() {
-		CsvFile f = open(DatasetFormat.UNITS);
+		CsvFile f = file(DatasetFormat.UNITS);
 		for (Unit u : this.p.units) {
 			f.row(u.id, u.name, u.kind.name(), (u.parent != null) ? u.parent.id : null, u.sector.name(), u.region,
 					(u.members > 0) ? u.members : null, u.staff, u.hostUnits);
 		}
-		done(DatasetFormat.UNITS, f);
 	}
 
 	private void leadership() {
-		CsvFile f = open(DatasetFormat.LEADERSHIP);
+		CsvFile f = file(DatasetFormat.LEADERSHIP);
 		for (Lead l : this.p.leads) {
 			f.row(l.leader().id, l.unit().id, l.kind().name());
 		}
-		done(DatasetFormat.LEADERSHIP, f);
 	}
 
 	private void postKinds() {
-		CsvFile f = open(DatasetFormat.POST_KINDS);
+		CsvFile f = file(DatasetFormat.POST_KINDS);
 		for (PostKind k : PostKind.values()) {
 			String required = k.requiredIn.stream().map(Enum::name).collect(Collectors.joining(";"));
 			f.row(k.name(), k.zh, k.responsibility.name(), required.isEmpty() ? null : required,
 					(k.domains == null) ? "ALL" : domains(k.domains));
 		}
-		done(DatasetFormat.POST_KINDS, f);
 	}
 
 	private static String domains(Set<DutyDomain> domains) {
@@ -178,26 +204,24 @@ final class DatasetWriter {
 	}
 
 	private void people() {
-		CsvFile f = open(DatasetFormat.PEOPLE);
+		CsvFile f = file(DatasetFormat.PEOPLE);
 		for (Person person : this.p.people) {
 			f.row(person.id, person.name, (person.home != null) ? person.home.id : null, person.title);
 		}
-		done(DatasetFormat.PEOPLE, f);
 	}
 
 	private void posts() {
-		CsvFile f = open(DatasetFormat.POSTS);
+		CsvFile f = file(DatasetFormat.POSTS);
 		for (Unit u : this.p.units) {
 			for (Post post : u.posts) {
 				f.row(post.id, u.id, post.kind.name(), post.title,
 						(post.domains == null) ? null : domains(post.domains));
 			}
 		}
-		done(DatasetFormat.POSTS, f);
 	}
 
 	private void appointments() {
-		CsvFile f = open(DatasetFormat.APPOINTMENTS);
+		CsvFile f = file(DatasetFormat.APPOINTMENTS);
 		for (Unit u : this.p.units) {
 			for (Post post : u.posts) {
 				for (Appointment a : post.appointments) {
@@ -205,11 +229,10 @@ final class DatasetWriter {
 				}
 			}
 		}
-		done(DatasetFormat.APPOINTMENTS, f);
 	}
 
 	private void duties() {
-		CsvFile f = open(DatasetFormat.DUTIES);
+		CsvFile f = file(DatasetFormat.DUTIES);
 		DutyLists lists = new DutyLists();
 		for (Unit u : this.p.units) {
 			if (!DutyLists.hasLists(u)) {
@@ -227,7 +250,6 @@ final class DatasetWriter {
 						cadence.name(), due, null);
 			}
 		}
-		done(DatasetFormat.DUTIES, f);
 	}
 
 	private static String verb(Unit u) {
@@ -240,20 +262,18 @@ final class DatasetWriter {
 	}
 
 	private void firstSecretaries() {
-		CsvFile f = open(DatasetFormat.FIRST_SECRETARIES);
+		CsvFile f = file(DatasetFormat.FIRST_SECRETARIES);
 		for (FirstSecretary fs : this.p.firstSecretaries) {
 			f.row(fs.person().id, fs.unit().id, fs.kind().name(),
 					(fs.dispatchedBy() != null) ? fs.dispatchedBy().id : null, fs.since(), fs.until());
 		}
-		done(DatasetFormat.FIRST_SECRETARIES, f);
 	}
 
 	private void assistance() {
-		CsvFile f = open(DatasetFormat.ASSISTANCE);
+		CsvFile f = file(DatasetFormat.ASSISTANCE);
 		for (Assistance a : this.p.assistance) {
 			f.row(a.assistantId, a.unit.id, a.level.name(), a.since, a.until);
 		}
-		done(DatasetFormat.ASSISTANCE, f);
 	}
 
 	/**
@@ -263,8 +283,8 @@ final class DatasetWriter {
 	 * routine calendar already exceeds it) and one talk with a child.
 	 */
 	private void activities() {
-		CsvFile f = open(DatasetFormat.ACTIVITIES);
-		int seq = 0;
+		CsvFile f = file(DatasetFormat.ACTIVITIES);
+		int seq = this.activitySeq;
 		for (Unit u : this.p.units) {
 			if (u.noActivities) {
 				continue;
@@ -341,7 +361,7 @@ final class DatasetWriter {
 				sum += WEIGHTS.get(kind) * count;
 			}
 		}
-		done(DatasetFormat.ACTIVITIES, f);
+		this.activitySeq = seq;
 	}
 
 	/**
@@ -440,37 +460,33 @@ final class DatasetWriter {
 	}
 
 	private void gradings() {
-		CsvFile f = open(DatasetFormat.GRADINGS);
+		CsvFile f = file(DatasetFormat.GRADINGS);
 		for (Grading g : this.p.gradings) {
 			f.row(g.unit.id, g.year, g.scheme.name(), g.grade, (g.person != null) ? g.person.id : null, g.problems);
 		}
-		done(DatasetFormat.GRADINGS, f);
 	}
 
 	private void issues() {
-		CsvFile f = open(DatasetFormat.ISSUES);
+		CsvFile f = file(DatasetFormat.ISSUES);
 		for (Issue i : this.p.issues) {
 			f.row(i.id(), i.unit().id, i.domain().name(), i.title(), i.foundOn(), i.source(), i.severity(),
 					i.status().name(), i.due(), i.dutyId(), null, null);
 		}
-		done(DatasetFormat.ISSUES, f);
 	}
 
 	private void supervisions() {
-		CsvFile f = open(DatasetFormat.SUPERVISIONS);
+		CsvFile f = file(DatasetFormat.SUPERVISIONS);
 		for (Supervision s : this.p.supervisions) {
 			f.row(s.id(), s.unit().id, s.listedBy().id, s.listedOn(), s.deadline(), s.stage().name(),
 					(s.outcome() != null) ? s.outcome().name() : null, s.outcomeOn());
 		}
-		done(DatasetFormat.SUPERVISIONS, f);
 	}
 
 	private void events() {
-		CsvFile f = open(DatasetFormat.PERSONNEL_EVENTS);
+		CsvFile f = file(DatasetFormat.PERSONNEL_EVENTS);
 		for (PersonnelEvent e : this.p.events) {
 			f.row(e.person().id, e.date(), e.kind().name(), e.reason());
 		}
-		done(DatasetFormat.PERSONNEL_EVENTS, f);
 	}
 
 }

@@ -42,7 +42,11 @@ import org.dutychain.record.SupervisionStage;
 /**
  * Plants gaps into the clean base, one kind at a time, each on units no other gap (and no
  * issue, listing or weak designation) touches, and records every finding each gap must
- * produce in {@link Truth}.
+ * produce in {@link Truth}. It plants in the current segment of the province only (see
+ * {@link ProvinceGenerator}): the share is of the segment's eligible places, and "at
+ * least one per code when there is a place for it" holds per segment; the gaps of the
+ * organ system (its departments, lines of leadership and people's organizations) are
+ * planted in the first segment, which holds it.
  * <p>
  * Ids of a truth row ({@code unit_id, post_id, person_id}), where the rules leave a
  * choice: {@code unit_id} is the unit the gap sits in — for CASCADE_BREAK the child that
@@ -584,7 +588,10 @@ final class GapPlanter {
 			// NO_PRINCIPAL
 			this.truth.add(GAPS, "NO_DIRECT", team, null, null);
 		}
-		int unled = Math.min(UNLED_GROUPS.length - this.unledCount, howMany(this.p.partyGroups.size()));
+		// the people's organizations belong to the organ system: planted in the first
+		// segment only
+		int unled = Math.min(UNLED_GROUPS.length - this.unledCount,
+				howMany(this.p.units.get(0) == this.p.workCommittee ? this.p.partyGroups.size() : 0));
 		for (int i = 0; i < unled; i++) {
 			Unit group = unledGroup(UNLED_GROUPS[this.unledCount++]);
 			issue(group, DutyDomain.DISCIPLINE, "廉政风险防控制度不健全", IssueStatus.OPEN, null);

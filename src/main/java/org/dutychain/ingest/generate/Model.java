@@ -110,6 +110,12 @@ final class Model {
 
 		final List<Post> posts = new ArrayList<>();
 
+		/**
+		 * Part of the organ system, which stays in memory for the whole run while county
+		 * slices are generated segment by segment (see {@link ProvinceGenerator}).
+		 */
+		boolean persistent;
+
 		/** Planted: no team list (一班子一清单 missing). */
 		boolean noTeamList;
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,12 @@ import org.dutychain.organization.Sector;
 import org.dutychain.organization.UnitKind;
 
 /**
- * A generated dataset held in memory (except duties and activities), plus the facts the
- * planter needs.
+ * The current segment of a generated dataset held in memory (except duties and
+ * activities), plus the facts the planter needs. The organ system
+ * ({@link Unit#persistent} units) stays for the whole run; {@link #endSegment()} drops
+ * everything else, so that memory is bounded by the size of a segment, not by the size of
+ * the dataset. Sequences (unit indexes, people, issues, supervisions) continue across
+ * segments.
  */
 final class Province {
 
@@ -65,10 +70,13 @@ final class Province {
 
 	final List<PersonnelEvent> events = new ArrayList<>();
 
-	/** Designated weak units per year (软弱涣散). */
+	/** Designated weak units of the current segment per year (软弱涣散). */
 	final Map<Integer, Set<Unit>> weak = new HashMap<>();
 
-	private final Set<Unit> weakAny = new java.util.HashSet<>();
+	private final Set<Unit> weakAny = new HashSet<>();
+
+	/** Persistent units designated weak for the latest year in an earlier segment. */
+	private final Set<Unit> weakNowBefore = new HashSet<>();
 
 	/**
 	 * Units with an issue, a listing or a role in assistance: gaps that could interact
@@ -88,6 +96,12 @@ final class Province {
 	Unit workCommittee;
 
 	Unit commission;
+
+	/** Ids of the persistent units. */
+	final Set<String> persistentIds = new HashSet<>();
+
+	/** Units of earlier segments (indexes continue across segments). */
+	private int unitsBefore;
 
 	private int personSeq;
 
@@ -109,8 +123,57 @@ final class Province {
 		this.random = new SplittableRandom(seed);
 	}
 
+	/** The number of units made so far, in this and earlier segments. */
+	int unitCount() {
+		return this.unitsBefore + this.units.size();
+	}
+
+	/**
+	 * Drops the current segment once it is written: its units, people and records. Of the
+	 * lookup sets only the persistent units are kept, so that the organ system stays
+	 * busy, touched or weak for later segments.
+	 */
+	void endSegment() {
+		this.unitsBefore += this.units.size();
+		this.units.clear();
+		this.leads.clear();
+		this.people.clear();
+		this.firstSecretaries.clear();
+		this.assistance.clear();
+		this.gradings.clear();
+		this.issues.clear();
+		this.supervisions.clear();
+		this.events.clear();
+		for (Unit u : weak(YEAR)) {
+			if (u.persistent) {
+				this.weakNowBefore.add(u);
+			}
+		}
+		this.weak.clear();
+		this.weakAny.removeIf((u) -> !u.persistent);
+		this.busy.removeIf((u) -> !u.persistent);
+		this.touched.removeIf((u) -> !u.persistent);
+		this.currentlyAssisting.keySet().removeIf((id) -> !this.persistentIds.contains(id));
+	}
+
+	/** Marks every unit made so far (the organ system) as persistent. */
+	void persist() {
+		for (Unit u : this.units) {
+			u.persistent = true;
+			this.persistentIds.add(u.id);
+		}
+	}
+
+	/**
+	 * Whether a unit is designated weak for the latest year, in this or an earlier
+	 * segment.
+	 */
+	boolean weakNow(Unit u) {
+		return weak(YEAR).contains(u) || this.weakNowBefore.contains(u);
+	}
+
 	Unit unit(String id, String name, UnitKind kind, Unit parent, Sector sector, String region) {
-		Unit u = new Unit(this.units.size(), id, name, kind, parent, sector, region);
+		Unit u = new Unit(unitCount(), id, name, kind, parent, sector, region);
 		this.units.add(u);
 		return u;
 	}

@@ -1,5 +1,7 @@
 package org.dutychain.ingest.generate;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,21 +53,99 @@ final class Truth {
 		this.rows.add(String.join(",", analysis, code, unit.id, "", "", scope.id));
 	}
 
+	/** Sorted runs of earlier segments' rows, merged by {@link #write}. */
+	private final List<Path> runs = new ArrayList<>();
+
+	private int size = -1;
+
+	/**
+	 * The number of distinct rows written by {@link #write} (before it, of the rows in
+	 * memory).
+	 */
 	int size() {
-		return this.rows.size();
+		return (this.size >= 0) ? this.size : this.rows.size();
+	}
+
+	/**
+	 * Moves the rows of the segment just planted to a sorted run in {@code folder}, so
+	 * that only one segment's rows are in memory.
+	 */
+	void endSegment(Path folder) {
+		if (this.rows.isEmpty()) {
+			return;
+		}
+		try {
+			Path run = Files.createTempFile(folder, ".truth-", ".run");
+			Files.write(run, this.rows, StandardCharsets.UTF_8);
+			this.runs.add(run);
+			this.rows.clear();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	void write(Path folder) {
-		List<String> lines = new ArrayList<>();
-		lines.add(HEADER);
-		lines.addAll(this.rows);
 		try {
-			Files.write(folder.resolve("truth.csv"), lines, StandardCharsets.UTF_8);
+			if (this.runs.isEmpty()) {
+				List<String> lines = new ArrayList<>();
+				lines.add(HEADER);
+				lines.addAll(this.rows);
+				Files.write(folder.resolve("truth.csv"), lines, StandardCharsets.UTF_8);
+				this.size = this.rows.size();
+			}
+			else {
+				endSegment(folder);
+				this.size = merge(folder.resolve("truth.csv"));
+			}
 			Files.write(folder.resolve("truth-codes.txt"), this.codes, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Merges the sorted runs into one sorted file without repeats, and deletes them. */
+	private int merge(Path target) throws IOException {
+		List<BufferedReader> readers = new ArrayList<>();
+		PriorityQueue<Map.Entry<String, Integer>> heads = new PriorityQueue<>(Map.Entry.comparingByKey());
+		int written = 0;
+		try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+			for (Path run : this.runs) {
+				BufferedReader reader = Files.newBufferedReader(run, StandardCharsets.UTF_8);
+				readers.add(reader);
+				String line = reader.readLine();
+				if (line != null) {
+					heads.add(Map.entry(line, readers.size() - 1));
+				}
+			}
+			out.write(HEADER);
+			out.write(System.lineSeparator());
+			String last = null;
+			while (!heads.isEmpty()) {
+				Map.Entry<String, Integer> head = heads.poll();
+				if (!head.getKey().equals(last)) {
+					out.write(head.getKey());
+					out.write(System.lineSeparator());
+					last = head.getKey();
+					written++;
+				}
+				String next = readers.get(head.getValue()).readLine();
+				if (next != null) {
+					heads.add(Map.entry(next, head.getValue()));
+				}
+			}
+		}
+		finally {
+			for (BufferedReader reader : readers) {
+				reader.close();
+			}
+			for (Path run : this.runs) {
+				Files.deleteIfExists(run);
+			}
+			this.runs.clear();
+		}
+		return written;
 	}
 
 }

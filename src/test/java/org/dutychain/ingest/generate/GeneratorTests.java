@@ -90,31 +90,39 @@ class GeneratorTests {
 	@Test
 	void idsAreUniqueAndEveryReferenceResolves() {
 		for (Dataset d : List.of(clean, planted)) {
-			Map<String, Set<String>> ids = new HashMap<>();
-			for (FileFormat f : DatasetFormat.FILES) {
-				Set<String> keys = new HashSet<>();
-				for (Map<String, String> row : d.rows(f.name())) {
-					String key = f.naturalKey().isEmpty() ? row.get(f.name().equals("post_kinds") ? "key" : "id")
-							: f.naturalKey().stream().map(row::get).collect(Collectors.joining("|"));
-					assertThat(keys.add(key)).as("%s: duplicate %s", f.name(), key).isTrue();
-				}
-				ids.put(f.name(), f.name().equals("post_kinds")
-						? d.rows(f.name()).stream().map((r) -> r.get("key")).collect(Collectors.toSet()) : keys);
+			assertIdsAreUniqueAndEveryReferenceResolves(d);
+		}
+	}
+
+	/**
+	 * Every file's key is unique, people and units do not share ids, every required value
+	 * is there and every reference resolves.
+	 */
+	static void assertIdsAreUniqueAndEveryReferenceResolves(Dataset d) {
+		Map<String, Set<String>> ids = new HashMap<>();
+		for (FileFormat f : DatasetFormat.FILES) {
+			Set<String> keys = new HashSet<>();
+			for (Map<String, String> row : d.rows(f.name())) {
+				String key = f.naturalKey().isEmpty() ? row.get(f.name().equals("post_kinds") ? "key" : "id")
+						: f.naturalKey().stream().map(row::get).collect(Collectors.joining("|"));
+				assertThat(keys.add(key)).as("%s: duplicate %s", f.name(), key).isTrue();
 			}
-			Set<String> unitIds = ids.get("units");
-			assertThat(ids.get("people")).doesNotContainAnyElementsOf(unitIds);
-			for (FileFormat f : DatasetFormat.FILES) {
-				for (Column c : f.columns()) {
-					for (Map<String, String> row : d.rows(f.name())) {
-						String value = row.get(c.name());
-						if (c.required()) {
-							assertThat(value).as("%s.%s", f.name(), c.name()).isNotEmpty();
-						}
-						if (c.type() == DatasetFormat.Type.REF && !value.isEmpty()) {
-							assertThat(c.references().stream().anyMatch((r) -> ids.get(r).contains(value)))
-								.as("%s.%s = %s", f.name(), c.name(), value)
-								.isTrue();
-						}
+			ids.put(f.name(), f.name().equals("post_kinds")
+					? d.rows(f.name()).stream().map((r) -> r.get("key")).collect(Collectors.toSet()) : keys);
+		}
+		Set<String> unitIds = ids.get("units");
+		assertThat(ids.get("people")).doesNotContainAnyElementsOf(unitIds);
+		for (FileFormat f : DatasetFormat.FILES) {
+			for (Column c : f.columns()) {
+				for (Map<String, String> row : d.rows(f.name())) {
+					String value = row.get(c.name());
+					if (c.required()) {
+						assertThat(value).as("%s.%s", f.name(), c.name()).isNotEmpty();
+					}
+					if (c.type() == DatasetFormat.Type.REF && !value.isEmpty()) {
+						assertThat(c.references().stream().anyMatch((r) -> ids.get(r).contains(value)))
+							.as("%s.%s = %s", f.name(), c.name(), value)
+							.isTrue();
 					}
 				}
 			}
