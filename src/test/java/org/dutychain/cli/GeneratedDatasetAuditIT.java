@@ -4,19 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.DutychainApplication;
+import org.dutychain.support.GeneratedTruth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,10 +101,10 @@ class GeneratedDatasetAuditIT {
 
 	@Test
 	void findingsMatchTheGeneratorsTruthForEveryControlledCode() throws IOException {
-		Set<String> codes = controlledCodes();
+		Set<String> codes = GeneratedTruth.controlledCodes(dir.resolve("province"));
 		assertThat(codes).isNotEmpty();
-		Map<String, Set<String>> truth = truthByScope();
-		assertThat(matches(audit, codes, truth.getOrDefault("", Set.of()), "whole dataset")).isTrue();
+		Map<String, Set<String>> truth = GeneratedTruth.byScope(dir.resolve("province"));
+		GeneratedTruth.assertMatches(audit, codes, truth.getOrDefault("", Set.of()), "whole dataset");
 	}
 
 	/**
@@ -118,10 +115,10 @@ class GeneratedDatasetAuditIT {
 	 */
 	@Test
 	void scopedAuditsMatchTheTruthOfTheScopeLevelCodes() throws IOException {
-		Set<String> codes = new TreeSet<>(controlledCodes());
-		codes.retainAll(SCOPE_LEVEL_CODES);
+		Set<String> codes = new TreeSet<>(GeneratedTruth.controlledCodes(dir.resolve("province")));
+		codes.retainAll(GeneratedTruth.SCOPE_LEVEL_CODES);
 		assertThat(codes).contains("HOT_TOP_COLD_BOTTOM");
-		Map<String, Set<String>> truth = truthByScope();
+		Map<String, Set<String>> truth = GeneratedTruth.byScope(dir.resolve("province"));
 		truth.remove("");
 		assertThat(truth).as("scopes with planted scope-level findings").isNotEmpty();
 		for (Map.Entry<String, Set<String>> scope : truth.entrySet()) {
@@ -129,57 +126,8 @@ class GeneratedDatasetAuditIT {
 				.isBetween(0, 1);
 			JsonNode scoped = new ObjectMapper().readTree(lastStdout);
 			assertThat(scoped.get("scope").asText()).isEqualTo(scope.getKey());
-			assertThat(matches(scoped, codes, scope.getValue(), "scope " + scope.getKey())).isTrue();
+			GeneratedTruth.assertMatches(scoped, codes, scope.getValue(), "scope " + scope.getKey());
 		}
-	}
-
-	/** The codes computed per audited scope (AccessScope.SCOPE_LEVEL_CODES). */
-	private static final Set<String> SCOPE_LEVEL_CODES = Set.of("QUOTA_SHORTFALL", "LEVEL_DECAY",
-			"HOT_TOP_COLD_BOTTOM");
-
-	private static Set<String> controlledCodes() throws IOException {
-		return Files.readAllLines(dir.resolve("province").resolve("truth-codes.txt"), StandardCharsets.UTF_8)
-			.stream()
-			.map(String::strip)
-			.filter((s) -> !s.isEmpty())
-			.collect(Collectors.toCollection(TreeSet::new));
-	}
-
-	/** truth.csv rows (without the scope) by scope ("" = the whole dataset's audit). */
-	private static Map<String, Set<String>> truthByScope() throws IOException {
-		Map<String, Set<String>> rows = new TreeMap<>();
-		List<String> lines = Files.readAllLines(dir.resolve("province").resolve("truth.csv"), StandardCharsets.UTF_8);
-		assertThat(lines.get(0)).isEqualTo("analysis,code,unit_id,post_id,person_id,scope");
-		for (String line : lines.subList(1, lines.size())) {
-			if (!line.isBlank()) {
-				String[] c = (line + ",,,,,").split(",", -1);
-				rows.computeIfAbsent(c[5], (k) -> new TreeSet<>()).add(String.join("|", c[0], c[1], c[2], c[3], c[4]));
-			}
-		}
-		return rows;
-	}
-
-	/** Whether an audit's findings of some codes are exactly the expected rows. */
-	private static boolean matches(JsonNode document, Set<String> codes, Set<String> expected, String what) {
-		Set<String> actual = new TreeSet<>();
-		for (JsonNode f : document.get("findings")) {
-			if (codes.contains(f.get("code").asText())) {
-				actual.add(String.join("|", f.get("analysis").asText(), f.get("code").asText(), text(f, "unitId"),
-						text(f, "postId"), text(f, "personId")));
-			}
-		}
-		List<String> missing = new ArrayList<>(expected);
-		missing.removeAll(actual);
-		List<String> extra = new ArrayList<>(actual);
-		extra.removeAll(expected);
-		assertThat(missing).as("%s: planted but not found (recall)", what).isEmpty();
-		assertThat(extra).as("%s: found but not planted (precision)", what).isEmpty();
-		return true;
-	}
-
-	private static String text(JsonNode f, String field) {
-		JsonNode n = f.get(field);
-		return (n == null || n.isNull()) ? "" : n.asText();
 	}
 
 }

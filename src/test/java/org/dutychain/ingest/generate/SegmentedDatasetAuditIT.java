@@ -6,19 +6,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.DutychainApplication;
 import org.dutychain.cli.DutychainCli;
+import org.dutychain.support.GeneratedTruth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,68 +79,26 @@ class SegmentedDatasetAuditIT {
 
 	@Test
 	void findingsMatchTheGeneratorsTruthForEveryControlledCode() throws IOException {
-		Set<String> codes = controlledCodes();
+		Set<String> codes = GeneratedTruth.controlledCodes(dataset());
 		assertThat(codes).isNotEmpty();
-		Map<String, Set<String>> truth = truthByScope();
+		Map<String, Set<String>> truth = GeneratedTruth.byScope(dataset());
 		assertThat(truth.getOrDefault("", Set.of())).hasSizeGreaterThan(50);
-		matches(audit, codes, truth.getOrDefault("", Set.of()), "whole dataset");
+		GeneratedTruth.assertMatches(audit, codes, truth.getOrDefault("", Set.of()), "whole dataset");
 	}
 
 	@Test
 	void scopedAuditsMatchTheTruthOfTheScopeLevelCodes() throws IOException {
-		Set<String> codes = new TreeSet<>(controlledCodes());
-		codes.retainAll(Set.of("QUOTA_SHORTFALL", "LEVEL_DECAY", "HOT_TOP_COLD_BOTTOM"));
-		Map<String, Set<String>> truth = truthByScope();
+		Set<String> codes = new TreeSet<>(GeneratedTruth.controlledCodes(dataset()));
+		codes.retainAll(GeneratedTruth.SCOPE_LEVEL_CODES);
+		Map<String, Set<String>> truth = GeneratedTruth.byScope(dataset());
 		truth.remove("");
 		assertThat(truth).as("scopes with planted scope-level findings").isNotEmpty();
 		for (Map.Entry<String, Set<String>> scope : truth.entrySet()) {
 			assertThat(run("audit", dataset().toString(), "--scope", scope.getKey(), "--format", "json")).isBetween(0,
 					1);
-			matches(new ObjectMapper().readTree(lastStdout), codes, scope.getValue(), "scope " + scope.getKey());
+			GeneratedTruth.assertMatches(new ObjectMapper().readTree(lastStdout), codes, scope.getValue(),
+					"scope " + scope.getKey());
 		}
-	}
-
-	private static Set<String> controlledCodes() throws IOException {
-		return Files.readAllLines(dataset().resolve("truth-codes.txt"), StandardCharsets.UTF_8)
-			.stream()
-			.map(String::strip)
-			.filter((s) -> !s.isEmpty())
-			.collect(Collectors.toCollection(TreeSet::new));
-	}
-
-	/** truth.csv rows (without the scope) by scope ("" = the whole dataset's audit). */
-	private static Map<String, Set<String>> truthByScope() throws IOException {
-		Map<String, Set<String>> rows = new TreeMap<>();
-		List<String> lines = Files.readAllLines(dataset().resolve("truth.csv"), StandardCharsets.UTF_8);
-		assertThat(lines.get(0)).isEqualTo(Truth.HEADER);
-		for (String line : lines.subList(1, lines.size())) {
-			if (!line.isBlank()) {
-				String[] c = (line + ",,,,,").split(",", -1);
-				rows.computeIfAbsent(c[5], (k) -> new TreeSet<>()).add(String.join("|", c[0], c[1], c[2], c[3], c[4]));
-			}
-		}
-		return rows;
-	}
-
-	private static void matches(JsonNode document, Set<String> codes, Set<String> expected, String what) {
-		Set<String> actual = new TreeSet<>();
-		for (JsonNode f : document.get("findings")) {
-			if (codes.contains(f.get("code").asText())) {
-				actual.add(String.join("|", f.get("analysis").asText(), f.get("code").asText(), text(f, "unitId"),
-						text(f, "postId"), text(f, "personId")));
-			}
-		}
-		List<String> missing = new ArrayList<>(expected);
-		missing.removeAll(actual);
-		List<String> extra = new ArrayList<>(actual);
-		extra.removeAll(expected);
-		assertThat(missing).as("%s: planted but not found (recall)", what).isEmpty();
-		assertThat(extra).as("%s: found but not planted (precision)", what).isEmpty();
-	}
-
-	private static String text(JsonNode f, String field) {
-		JsonNode n = f.get(field);
-		return (n == null || n.isNull()) ? "" : n.asText();
 	}
 
 }
