@@ -105,6 +105,7 @@ public class BulkLoader implements EmptyStoreLoader {
 			return Optional.empty();
 		}
 		if (!checked.valid() || checked.rows() < this.threshold) {
+			checked.discardBulkFiles();
 			return Optional.empty();
 		}
 		Progress progress = (given != null) ? given.progress() : Progress.NONE;
@@ -147,7 +148,8 @@ public class BulkLoader implements EmptyStoreLoader {
 		try {
 			DatasetGenerator gen = this.generator.getIfAvailable(DatasetGenerator::standalone);
 			gen.generate(this.properties.demoUnits(), DemoDataLoader.DEMO_SEED, DemoDataLoader.DEMO_PLANT_RATE, dir);
-			CheckedDataset checked = CheckedDataset.check(dir, CheckedDataset.displayName(dir), this.limits);
+			CheckedDataset checked = CheckedDataset.checkForEmptyStore(dir, CheckedDataset.displayName(dir),
+					this.limits, this.threshold);
 			// the import streams the rows from the generated files
 			checked.deleteWhenUnreachable(dir);
 			return checked;
@@ -161,13 +163,17 @@ public class BulkLoader implements EmptyStoreLoader {
 	private AfterStart bulkLoad(Path home, CheckedDataset checked, Progress progress, InitialDataset given)
 			throws IOException {
 		ValidDataset data = checked.dataset();
-		Path work = PrivateFiles.createTempDirectory("dutychain-bulk-");
+		// the files written while the dataset was validated, else written now
+		Optional<BulkFiles.Staged> staged = checked.takeBulkFiles();
+		Path work = staged.map(BulkFiles.Staged::folder)
+			.orElseGet(() -> PrivateFiles.createTempDirectory("dutychain-bulk-"));
 		BulkFiles files;
 		long writeMs;
 		long importMs;
 		try {
 			long t = System.nanoTime();
-			files = BulkFiles.write(data, work, progress, checked.rows());
+			files = staged.isPresent() ? staged.get().finish(data)
+					: BulkFiles.write(data, work, progress, checked.rows());
 			writeMs = (System.nanoTime() - t) / 1_000_000;
 			progress.report("import", 0, 0);
 			t = System.nanoTime();

@@ -81,6 +81,8 @@ final class DatasetValidator {
 
 	private final ImportLimits limits;
 
+	private final RowSink sink;
+
 	private final Collected problems;
 
 	private final List<String> warnings = new ArrayList<>();
@@ -120,9 +122,10 @@ final class DatasetValidator {
 
 	private int[] depths = new int[0];
 
-	private DatasetValidator(RawDataset raw, ImportLimits limits) {
+	private DatasetValidator(RawDataset raw, ImportLimits limits, RowSink sink) {
 		this.raw = raw;
 		this.limits = limits;
+		this.sink = sink;
 		Map<String, Integer> order = new HashMap<>();
 		for (int i = 0; i < DatasetFormat.FILES.size(); i++) {
 			order.put(raw.label(DatasetFormat.FILES.get(i)), i + 1);
@@ -257,12 +260,45 @@ final class DatasetValidator {
 
 	}
 
+	/**
+	 * Receives every row while validation reads it, file by file in
+	 * {@link DatasetFormat#FILES} order, typed as {@link ValidDataset#forEach} hands it
+	 * out (the bulk importer's files are written from them, {@link BulkFiles#stage}).
+	 * Rows of an invalid dataset come too: what was made of them is thrown away.
+	 */
+	interface RowSink {
+
+		RowSink NONE = new RowSink() {
+		};
+
+		/**
+		 * The rows of {@code format} follow; {@code isUnit} tells the unit ids (every
+		 * unit is read by then).
+		 */
+		default void begin(FileFormat format, java.util.function.Predicate<String> isUnit) {
+		}
+
+		/** One non-blank row (a fresh map, no longer used by validation). */
+		default void row(Map<String, Object> values) {
+		}
+
+		/** The rows of the file begun last are done. */
+		default void end() {
+		}
+
+	}
+
 	static Result validate(RawDataset raw) {
 		return validate(raw, ImportLimits.DEFAULTS);
 	}
 
 	static Result validate(RawDataset raw, ImportLimits limits) {
-		return new DatasetValidator(raw, limits).run();
+		return validate(raw, limits, RowSink.NONE);
+	}
+
+	/** Validates and hands every row read to {@code sink}. */
+	static Result validate(RawDataset raw, ImportLimits limits, RowSink sink) {
+		return new DatasetValidator(raw, limits, sink).run();
 	}
 
 	private Result run() {
@@ -402,21 +438,28 @@ final class DatasetValidator {
 					: Problems.missingColumn(label, 1, kind.name(), kind.zh()), KIND, 0);
 		}
 		FileState state = new FileState(layout);
-		Consumer<ImportProblem> sink = (p) -> {
+		Consumer<ImportProblem> problems = (p) -> {
 			this.problems.add(p, ROW, 0);
 			if (p.column() != null) {
 				state.rowProblems.add(p.column());
 			}
 		};
+		// the post kinds are known here: post_kinds.csv comes before the files that name
+		// them
+		Set<String> postKinds = this.postKindKeys.isEmpty() ? ValidDataset.defaultKeys()
+				: Set.copyOf(this.postKindKeys);
+		this.sink.begin(format, this.unitIndex::containsKey);
 		table.rows().forEach((row) -> {
 			if (RowParser.blank(row)) {
 				return;
 			}
 			state.rows++;
 			state.rowProblems.clear();
-			Map<String, Object> values = RowParser.parse(layout, row, sink);
+			Map<String, Object> values = RowParser.parse(layout, row, problems);
 			checkRow(state, row.row(), values);
+			this.sink.row(ValidDataset.complete(format, values, postKinds, this.postKindNames));
 		});
+		this.sink.end();
 		this.counts.put(format, state.rows);
 		afterTable(table, state);
 	}
