@@ -45,10 +45,11 @@ import org.dutychain.record.GradingScheme;
  * @param multiline files with a value spanning lines (the importer parses only those
  * slowly)
  * @param counts rows per dataset file, as {@link ImportResult#counts()}
+ * @param labels nodes per label
  * @param entities nodes and relationships written
  */
 public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path> multiline, Map<String, Integer> counts,
-		long entities) {
+		Map<String, Long> labels, long entities) {
 
 	/** The array delimiter of list properties. */
 	static final char ARRAY_DELIMITER = ';';
@@ -314,6 +315,8 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 		private final List<Ordered> relationships = new ArrayList<>();
 
 		private final List<Path> multiline = new ArrayList<>();
+
+		private final Map<String, Long> labels = new HashMap<>();
 
 		private long entities;
 
@@ -592,7 +595,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 			}
 			this.progress.report("write", this.total, this.total);
 			return new BulkFiles(inOrder(this.nodes), inOrder(this.relationships), List.copyOf(this.multiline),
-					counts(data, postKinds.size()), this.entities);
+					counts(data, postKinds.size()), Map.copyOf(this.labels), this.entities);
 		}
 
 		private static List<Group> inOrder(List<Ordered> groups) {
@@ -610,7 +613,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 		private Sheet node(String label, String header) throws IOException {
 			Path file = this.folder.resolve("nodes-" + label + ".csv");
 			this.nodes.add(new Ordered(this.order, new Group(label, file)));
-			return new Sheet(file, header);
+			return new Sheet(file, header, label);
 		}
 
 		private Sheet rel(String type, String from, String to, String properties) throws IOException {
@@ -623,7 +626,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 		private Sheet rel(String type, String from, String to, String properties, String suffix) throws IOException {
 			Path file = this.folder.resolve("rels-" + type + "-" + from + "-" + to + suffix + ".csv");
 			this.relationships.add(new Ordered(this.order, new Group(type, file)));
-			return new Sheet(file, ":START_ID(" + from + "),:END_ID(" + to + ")" + properties);
+			return new Sheet(file, ":START_ID(" + from + "),:END_ID(" + to + ")" + properties, null);
 		}
 
 		/** One CSV file: RFC 4180 quoting where needed, empty unquoted field = absent. */
@@ -633,10 +636,16 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 			private final BufferedWriter out;
 
+			/** The label of a node file, else null. */
+			private final String label;
+
+			private long rows;
+
 			private boolean spansLines;
 
-			Sheet(Path file, String header) throws IOException {
+			Sheet(Path file, String header, String label) throws IOException {
 				this.file = file;
+				this.label = label;
 				this.out = new BufferedWriter(
 						new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
 				this.out.write(header);
@@ -651,6 +660,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					value(values[i]);
 				}
 				this.out.write('\n');
+				this.rows++;
 				Writer.this.entities++;
 			}
 
@@ -710,6 +720,9 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 				this.out.close();
 				if (this.spansLines) {
 					Writer.this.multiline.add(this.file);
+				}
+				if (this.label != null) {
+					Writer.this.labels.merge(this.label, this.rows, Long::sum);
 				}
 			}
 
