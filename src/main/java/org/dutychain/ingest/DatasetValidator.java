@@ -400,6 +400,15 @@ final class DatasetValidator {
 
 		long rows;
 
+		/**
+		 * The reference columns checked row by row (by index): those whose target files
+		 * are all known.
+		 */
+		final int[] references;
+
+		/** Whether the file has a since/until period. */
+		final boolean periods;
+
 		FileState(RowParser.Layout layout) {
 			this.layout = layout;
 			this.format = layout.format();
@@ -408,6 +417,17 @@ final class DatasetValidator {
 				.filter((c) -> c.type() == DatasetFormat.Type.ID)
 				.findFirst()
 				.orElse(null);
+			List<Column> columns = this.format.columns();
+			IntArrayList checked = new IntArrayList();
+			for (int c = 0; c < columns.size(); c++) {
+				Column column = columns.get(c);
+				if (column.type() == DatasetFormat.Type.REF
+						&& column.references().stream().noneMatch(DatasetValidator.this.unknown::contains)) {
+					checked.add(c);
+				}
+			}
+			this.references = checked.toIntArray();
+			this.periods = PERIODS.contains(this.format);
 		}
 
 	}
@@ -494,23 +514,23 @@ final class DatasetValidator {
 		}
 		// references (backwards; self-references after the file)
 		List<Column> columns = format.columns();
-		for (int c = 0; c < columns.size(); c++) {
+		for (int c : state.references) {
 			Column column = columns.get(c);
-			if (column.type() != DatasetFormat.Type.REF || column.references().stream().anyMatch(this.unknown::contains)
-					|| !(values.get(column.name()) instanceof String value)) {
+			if (!(values.get(column.name()) instanceof String value)) {
 				continue;
 			}
-			if (column.references().contains(format.name())) {
+			List<String> references = column.references();
+			if (references.contains(format.name())) {
 				if (format == DatasetFormat.DUTIES) {
 					state.selfRefRows.add(row);
 					state.selfRefHashes.add(RowParser.hash(value));
 				}
 				continue;
 			}
-			if (column.references().stream().anyMatch((f) -> isId(f, value))) {
+			if (isIdOfAny(references, value)) {
 				continue;
 			}
-			if (column.references().equals(List.of(DatasetFormat.POST_KINDS.name()))
+			if (references.size() == 1 && references.get(0).equals(DatasetFormat.POST_KINDS.name())
 					&& this.postKindNames.containsKey(value)) {
 				continue;
 			}
@@ -569,7 +589,7 @@ final class DatasetValidator {
 		else if (format == DatasetFormat.ACTIVITIES) {
 			checkActivityKind(state, row, values);
 		}
-		if (PERIODS.contains(format) && values.get("since") instanceof LocalDate since
+		if (state.periods && values.get("since") instanceof LocalDate since
 				&& values.get("until") instanceof LocalDate until && until.isBefore(since)) {
 			this.problems.add(Problems.untilBeforeSince(label, row, layout.header("until"), until, since), PERIOD, 0);
 		}
@@ -732,6 +752,16 @@ final class DatasetValidator {
 			b.append((part == null) ? "\u0000" : part.toString()).append('\u0001');
 		}
 		return RowParser.hash(b.toString());
+	}
+
+	/** Whether {@code value} is an id of one of the files (by name). */
+	private boolean isIdOfAny(List<String> files, String value) {
+		for (int i = 0; i < files.size(); i++) {
+			if (isId(files.get(i), value)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether {@code value} is an id of the file {@code file} (by name). */
