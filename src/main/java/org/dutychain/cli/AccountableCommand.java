@@ -87,7 +87,7 @@ final class AccountableCommand implements Callable<Integer> {
 			domain = d.name();
 		}
 		Timings timings = new Timings();
-		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err);
+		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err, true);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;

@@ -97,7 +97,7 @@ final class AuditCommand implements Callable<Integer> {
 
 	private int audit(PrintStream err, Timings timings) throws IOException {
 		// validated before the database starts: a broken dataset is rejected in a moment
-		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err);
+		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err, true);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;

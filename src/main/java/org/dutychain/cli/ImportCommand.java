@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.dutychain.config.EmbeddedStart;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
@@ -53,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
 		PrintStream out = DutychainCli.stdout();
 		PrintStream err = DutychainCli.stderr();
 		Timings timings = new Timings();
-		CheckedDataset checked = DatasetLoading.check(this.dataset, err);
+		CheckedDataset checked = DatasetLoading.check(this.dataset, err, isNew(this.dataDir));
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;
@@ -98,6 +99,25 @@ final class ImportCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * Whether {@code --data-dir} names a folder that does not exist yet or is empty: its
+	 * store starts empty, so a large dataset goes through the bulk importer.
+	 */
+	static boolean isNew(Path dataDir) {
+		if (dataDir == null) {
+			return false;
+		}
+		if (!Files.exists(dataDir)) {
+			return true;
+		}
+		try (java.util.stream.Stream<Path> entries = Files.list(dataDir)) {
+			return entries.findAny().isEmpty();
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+	}
+
 	/** Shared by the commands that import a dataset first. */
 	static final class DatasetLoading {
 
@@ -117,10 +137,22 @@ final class ImportCommand implements Callable<Integer> {
 		 * each as {@code file:row:column: CODE message} and returns null.
 		 */
 		static CheckedDataset check(Path dataset, PrintStream err) {
+			return check(dataset, err, false);
+		}
+
+		/**
+		 * {@link #check(Path, PrintStream)} for a dataset that goes into an empty store
+		 * (a throw-away database, a new data folder): a dataset large enough for the bulk
+		 * importer (at the default {@code dutychain.import.bulk-threshold}) gets the
+		 * importer's files written while it is validated.
+		 */
+		static CheckedDataset check(Path dataset, PrintStream err, boolean emptyStore) {
 			if (!exists(dataset, err)) {
 				return null;
 			}
-			CheckedDataset checked = CheckedDataset.check(dataset);
+			CheckedDataset checked = emptyStore
+					? CheckedDataset.checkForEmptyStore(dataset, EmbeddedStart.BULK_THRESHOLD_DEFAULT)
+					: CheckedDataset.check(dataset);
 			if (!checked.valid()) {
 				checked.problems().forEach((p) -> err.println(p.toString()));
 				err.println(checked.problems().size() + " problem(s); nothing was imported");
@@ -137,6 +169,8 @@ final class ImportCommand implements Callable<Integer> {
 		 */
 		static ImportResult load(InitialDataset initial, DatasetImporter importer, Timings timings, PrintStream err) {
 			java.util.Optional<ImportResult> bulk = initial.loaded();
+			// files written for the bulk importer that did not run (the store held data)
+			initial.dataset().discardBulkFiles();
 			if (bulk.isPresent()) {
 				ProgressBar.close(initial.progress());
 				timings.split("db-start", "load", bulk.get().durationMs());

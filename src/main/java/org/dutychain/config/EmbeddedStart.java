@@ -94,6 +94,6 @@ public final class EmbeddedStart implements AutoCloseable {
 	}
 
 	/** {@code dutychain.import.bulk-threshold}'s default, as in the bulk loader. */
-	static final long BULK_THRESHOLD_DEFAULT = 200_000;
+	public static final long BULK_THRESHOLD_DEFAULT = 200_000;
 
 }

@@ -11,13 +11,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Predicate;
 
+import org.dutychain.config.PrivateFiles;
 import org.dutychain.config.Progress;
 import org.dutychain.organization.LeadKind;
 import org.dutychain.record.DatasetFormat;
@@ -40,10 +45,11 @@ import org.dutychain.record.GradingScheme;
  * @param multiline files with a value spanning lines (the importer parses only those
  * slowly)
  * @param counts rows per dataset file, as {@link ImportResult#counts()}
+ * @param labels nodes per label
  * @param entities nodes and relationships written
  */
 public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path> multiline, Map<String, Integer> counts,
-		long entities) {
+		Map<String, Long> labels, long entities) {
 
 	/** The array delimiter of list properties. */
 	static final char ARRAY_DELIMITER = ';';
@@ -74,11 +80,220 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 	/**
 	 * Writes the files of {@code data} into {@code folder} as dataset {@code generation}
-	 * (a store switch loads a generation above the one it replaces).
+	 * (a store switch loads a generation above the one it replaces), reading its rows
+	 * again from the source.
 	 */
 	static BulkFiles write(ValidDataset data, Path folder, Progress progress, long total, long generation)
 			throws IOException {
-		return new Writer(folder, progress, total, generation).write(data);
+		Writer writer = new Writer(folder, progress, total, generation);
+		for (FileFormat format : DatasetFormat.FILES) {
+			if (data.has(format) && Writer.inPass(format)) {
+				writer.begin(format, data::isUnit);
+				forEach(data, format, writer::row);
+				writer.end();
+			}
+		}
+		return writer.finish(data);
+	}
+
+	/**
+	 * Starts the files of an empty store's initial load (generation 1) in {@code folder},
+	 * to be written while validation reads the rows.
+	 */
+	static Staged stage(Path folder) {
+		return new Staged(folder);
+	}
+
+	/**
+	 * The files of a dataset written while validation reads its rows, from the rows it
+	 * typed (no second reading and typing of every row): every file but the units and
+	 * post kinds, which {@link #finish} adds once the units' levels are known, together
+	 * with the {@code Dataset} and {@code Counter} nodes. The rows are written on a
+	 * thread of their own (validation hands them over in batches, at most {@link #QUEUED}
+	 * batches ahead), so on two processors writing costs validation almost no time.
+	 * Validation never sees a failure here: a value the importer cannot hold or a write
+	 * error is kept and thrown by {@link #finish}. Its owner deletes the folder
+	 * ({@link #discard}) when the dataset turns out invalid or is not bulk-loaded.
+	 */
+	static final class Staged implements DatasetValidator.RowSink {
+
+		/** Rows per batch handed to the writing thread. */
+		private static final int BATCH = 1024;
+
+		/** Batches waiting for the writing thread, at most. */
+		static final int QUEUED = 8;
+
+		private static final Object END = new Object();
+
+		private static final Object DONE = new Object();
+
+		private record Begin(FileFormat format, Predicate<String> isUnit) {
+		}
+
+		private final Path folder;
+
+		private final Writer writer;
+
+		private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
+
+		private final Thread thread;
+
+		/** Whether the rows of the current file are written while it is read. */
+		private boolean writing;
+
+		private List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+
+		private boolean closed;
+
+		/** The first failure of the writing thread (read after it has ended). */
+		private Exception failure;
+
+		private Staged(Path folder) {
+			this.folder = folder;
+			this.writer = new Writer(folder, Progress.NONE, 0, GENERATION);
+			this.thread = new Thread(this::drain, "dutychain-bulk-files");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		Path folder() {
+			return this.folder;
+		}
+
+		@Override
+		public void begin(FileFormat format, Predicate<String> isUnit) {
+			this.writing = Writer.inPass(format);
+			if (this.writing) {
+				put(new Begin(format, isUnit));
+			}
+		}
+
+		@Override
+		public void row(Map<String, Object> values) {
+			if (this.writing) {
+				this.batch.add(values);
+				if (this.batch.size() == BATCH) {
+					flush();
+				}
+			}
+		}
+
+		@Override
+		public void end() {
+			if (this.writing) {
+				flush();
+				put(END);
+				this.writing = false;
+			}
+		}
+
+		/** Waits until every row handed over is written (or failed). */
+		void close() {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			flush();
+			put(DONE);
+			boolean interrupted = false;
+			while (this.thread.isAlive()) {
+				try {
+					this.thread.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private void flush() {
+			if (!this.batch.isEmpty()) {
+				put(this.batch);
+				this.batch = new ArrayList<>(BATCH);
+			}
+		}
+
+		private void put(Object item) {
+			boolean interrupted = false;
+			while (true) {
+				try {
+					this.queue.put(item);
+					break;
+				}
+				catch (InterruptedException ex) {
+					// the writing thread always drains the queue: retry
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		/** The writing thread: takes until {@link #DONE}, after a failure only takes. */
+		@SuppressWarnings("unchecked")
+		private void drain() {
+			Object item;
+			while ((item = take()) != DONE) {
+				if (this.failure != null) {
+					continue;
+				}
+				try {
+					if (item instanceof Begin begin) {
+						this.writer.begin(begin.format(), begin.isUnit());
+					}
+					else if (item == END) {
+						this.writer.end();
+					}
+					else {
+						for (Map<String, Object> values : (List<Map<String, Object>>) item) {
+							this.writer.row(values);
+						}
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					this.failure = ex;
+					this.writer.abandon();
+				}
+			}
+		}
+
+		private Object take() {
+			while (true) {
+				try {
+					return this.queue.take();
+				}
+				catch (InterruptedException ex) {
+					// only close() ends this thread, by DONE
+				}
+			}
+		}
+
+		/**
+		 * The complete files of the validated {@code data} (the dataset these rows were
+		 * read from).
+		 */
+		BulkFiles finish(ValidDataset data) throws IOException {
+			close();
+			if (this.failure instanceof IOException io) {
+				throw io;
+			}
+			if (this.failure instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			return this.writer.finish(data);
+		}
+
+		/** Deletes the files. */
+		void discard() {
+			close();
+			this.writer.abandon();
+			PrivateFiles.deleteTree(this.folder);
+		}
+
 	}
 
 	private static final class Writer {
@@ -89,86 +304,133 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 		private final long total;
 
-		private final List<Group> nodes = new ArrayList<>();
+		private final String generation;
 
-		private final List<Group> relationships = new ArrayList<>();
+		/**
+		 * The groups in the order the importer gets them (that of the dataset files, then
+		 * the Dataset and Counter nodes), whichever order they were written in.
+		 */
+		private final List<Ordered> nodes = new ArrayList<>();
+
+		private final List<Ordered> relationships = new ArrayList<>();
 
 		private final List<Path> multiline = new ArrayList<>();
+
+		private final Map<String, Long> labels = new HashMap<>();
 
 		private long entities;
 
 		private long rows;
 
-		private final long generation;
+		/** Where the groups being written go in the importer's order. */
+		private int order;
+
+		/** The file being written, or null. */
+		private Part part;
+
+		private record Ordered(int order, Group group) {
+		}
 
 		Writer(Path folder, Progress progress, long total, long generation) {
 			this.folder = folder;
 			this.progress = progress;
 			this.total = total;
-			this.generation = generation;
+			this.generation = Long.toString(generation);
 		}
 
-		BulkFiles write(ValidDataset data) throws IOException {
-			String g = Long.toString(this.generation);
-			try (Sheet n = node("Unit",
-					"id:ID(Unit),generation:long,name,kind,sector,region,members:long,staff:long,hostUnits:long,level:long");
-					Sheet leads = rel("LEADS", "Unit", "Unit", ",kind")) {
-				forEach(data, DatasetFormat.UNITS, (u) -> {
-					n.row(u.get("id"), g, u.get("name"), u.get("kind"), u.get("sector"), u.get("region"),
-							u.get("members"), u.get("staff"), u.get("host_units"), data.level((String) u.get("id")));
-					if (u.get("parent_id") != null) {
-						leads.row(u.get("parent_id"), u.get("id"), LeadKind.PRIMARY.name());
-					}
-					counted();
-				});
-				forEach(data, DatasetFormat.LEADERSHIP, (l) -> {
-					leads.row(l.get("leader_id"), l.get("unit_id"), l.get("kind"));
-					counted();
-				});
+		/**
+		 * Whether a file's rows are written as they are read; the units (whose levels are
+		 * known once every unit is read) and the post kinds (or the default ones) are
+		 * written by {@link #finish}.
+		 */
+		static boolean inPass(FileFormat format) {
+			return format != DatasetFormat.UNITS && format != DatasetFormat.POST_KINDS;
+		}
+
+		/** The rows of {@code format} follow; {@code isUnit} tells unit ids. */
+		void begin(FileFormat format, Predicate<String> isUnit) throws IOException {
+			end();
+			this.order = DatasetFormat.FILES.indexOf(format);
+			this.part = part(format, isUnit);
+		}
+
+		void row(Map<String, Object> values) throws IOException {
+			if (this.part != null) {
+				this.part.writer().write(values);
+				counted();
 			}
-			List<Map<String, Object>> postKinds = postKinds(data);
-			try (Sheet n = node("PostKind",
-					"id:ID(PostKind),generation:long,key,name,responsibility,requiredIn:string[],domains:string[]")) {
-				for (Map<String, Object> k : postKinds) {
-					n.row(k.get("key"), g, k.get("key"), k.get("name"), k.get("responsibility"), k.get("required_in"),
-							k.get("domains"));
+		}
+
+		void end() throws IOException {
+			Part done = this.part;
+			this.part = null;
+			if (done != null) {
+				for (Sheet sheet : done.sheets()) {
+					sheet.close();
 				}
 			}
-			try (Sheet n = node("Person", "id:ID(Person),generation:long,name,title");
-					Sheet home = rel("HOME_UNIT", "Person", "Unit", "")) {
-				forEach(data, DatasetFormat.PEOPLE, (p) -> {
+		}
+
+		/** Closes what is open, ignoring errors (the files are being thrown away). */
+		void abandon() {
+			Part open = this.part;
+			this.part = null;
+			if (open != null) {
+				for (Sheet sheet : open.sheets()) {
+					try {
+						sheet.close();
+					}
+					catch (IOException | RuntimeException ex) {
+						// deleted next
+					}
+				}
+			}
+		}
+
+		/** The sheets of one dataset file and how one of its rows is written. */
+		private record Part(RowWriter writer, List<Sheet> sheets) {
+		}
+
+		private Part part(FileFormat format, Predicate<String> isUnit) throws IOException {
+			String g = this.generation;
+			if (format == DatasetFormat.LEADERSHIP) {
+				Sheet leads = rel("LEADS", "Unit", "Unit", ",kind", "-leadership");
+				return part((l) -> leads.row(l.get("leader_id"), l.get("unit_id"), l.get("kind")), leads);
+			}
+			if (format == DatasetFormat.PEOPLE) {
+				Sheet n = node("Person", "id:ID(Person),generation:long,name,title");
+				Sheet home = rel("HOME_UNIT", "Person", "Unit", "");
+				return part((p) -> {
 					n.row(p.get("id"), g, p.get("name"), p.get("title"));
 					if (p.get("unit_id") != null) {
 						home.row(p.get("id"), p.get("unit_id"));
 					}
-					counted();
-				});
+				}, n, home);
 			}
-			try (Sheet n = node("Post", "id:ID(Post),generation:long,kind,title,domains:string[]");
-					Sheet hasPost = rel("HAS_POST", "Unit", "Post", "");
-					Sheet ofKind = rel("OF_KIND", "Post", "PostKind", "")) {
-				forEach(data, DatasetFormat.POSTS, (p) -> {
+			if (format == DatasetFormat.POSTS) {
+				Sheet n = node("Post", "id:ID(Post),generation:long,kind,title,domains:string[]");
+				Sheet hasPost = rel("HAS_POST", "Unit", "Post", "");
+				Sheet ofKind = rel("OF_KIND", "Post", "PostKind", "");
+				return part((p) -> {
 					if (p.get("domains") instanceof List<?> list && list.isEmpty()) {
 						throw new NotBulkLoadableException("post " + p.get("id") + " has an empty domain list");
 					}
 					n.row(p.get("id"), g, p.get("kind"), p.get("title"), p.get("domains"));
 					hasPost.row(p.get("unit_id"), p.get("id"));
 					ofKind.row(p.get("id"), p.get("kind"));
-					counted();
-				});
+				}, n, hasPost, ofKind);
 			}
-			try (Sheet holds = rel("HOLDS", "Person", "Post", ",since:date,until:date")) {
-				forEach(data, DatasetFormat.APPOINTMENTS, (a) -> {
-					holds.row(a.get("person_id"), a.get("post_id"), a.get("since"), a.get("until"));
-					counted();
-				});
+			if (format == DatasetFormat.APPOINTMENTS) {
+				Sheet holds = rel("HOLDS", "Person", "Post", ",since:date,until:date");
+				return part((a) -> holds.row(a.get("person_id"), a.get("post_id"), a.get("since"), a.get("until")),
+						holds);
 			}
-			try (Sheet n = node("Duty",
-					"id:ID(Duty),generation:long,domain,text,cadence,due:date,unitId,postId,status");
-					Sheet team = rel("HAS_DUTY", "Unit", "Duty", "");
-					Sheet personal = rel("HAS_DUTY", "Post", "Duty", "");
-					Sheet derived = rel("DERIVED_FROM", "Duty", "Duty", "")) {
-				forEach(data, DatasetFormat.DUTIES, (d) -> {
+			if (format == DatasetFormat.DUTIES) {
+				Sheet n = node("Duty", "id:ID(Duty),generation:long,domain,text,cadence,due:date,unitId,postId,status");
+				Sheet team = rel("HAS_DUTY", "Unit", "Duty", "");
+				Sheet personal = rel("HAS_DUTY", "Post", "Duty", "");
+				Sheet derived = rel("DERIVED_FROM", "Duty", "Duty", "");
+				return part((d) -> {
 					n.row(d.get("id"), g, d.get("domain"), d.get("text"), d.get("cadence"), d.get("due"),
 							d.get("unit_id"), d.get("post_id"), d.get("status"));
 					if (d.get("post_id") == null) {
@@ -180,30 +442,27 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					if (d.get("derived_from") != null) {
 						derived.row(d.get("id"), d.get("derived_from"));
 					}
-					counted();
-				});
+				}, n, team, personal, derived);
 			}
-			try (Sheet first = rel("FIRST_SECRETARY_OF", "Person", "Unit",
-					",kind,since:date,until:date,dispatchedBy")) {
-				forEach(data, DatasetFormat.FIRST_SECRETARIES, (f) -> {
-					first.row(f.get("person_id"), f.get("unit_id"), f.get("kind"), f.get("since"), f.get("until"),
-							f.get("dispatched_by"));
-					counted();
-				});
+			if (format == DatasetFormat.FIRST_SECRETARIES) {
+				Sheet first = rel("FIRST_SECRETARY_OF", "Person", "Unit", ",kind,since:date,until:date,dispatchedBy");
+				return part((f) -> first.row(f.get("person_id"), f.get("unit_id"), f.get("kind"), f.get("since"),
+						f.get("until"), f.get("dispatched_by")), first);
 			}
-			try (Sheet byPerson = rel("ASSISTS", "Person", "Unit", ",level,since:date,until:date");
-					Sheet byUnit = rel("ASSISTS", "Unit", "Unit", ",level,since:date,until:date")) {
-				forEach(data, DatasetFormat.ASSISTANCE, (a) -> {
-					Sheet sheet = (a.get("assistant_id") instanceof String id && data.isUnit(id)) ? byUnit : byPerson;
+			if (format == DatasetFormat.ASSISTANCE) {
+				Sheet byPerson = rel("ASSISTS", "Person", "Unit", ",level,since:date,until:date");
+				Sheet byUnit = rel("ASSISTS", "Unit", "Unit", ",level,since:date,until:date");
+				return part((a) -> {
+					Sheet sheet = (a.get("assistant_id") instanceof String id && isUnit.test(id)) ? byUnit : byPerson;
 					sheet.row(a.get("assistant_id"), a.get("unit_id"), a.get("level"), a.get("since"), a.get("until"));
-					counted();
-				});
+				}, byPerson, byUnit);
 			}
-			try (Sheet n = node("Activity", "id:ID(Activity),generation:long,kind,date:date,count:long,subkind");
-					Sheet did = rel("DID", "Unit", "Activity", "");
-					Sheet aimed = rel("AIMED_AT", "Activity", "Unit", "");
-					Sheet forDuty = rel("FOR_DUTY", "Activity", "Duty", "")) {
-				forEach(data, DatasetFormat.ACTIVITIES, (a) -> {
+			if (format == DatasetFormat.ACTIVITIES) {
+				Sheet n = node("Activity", "id:ID(Activity),generation:long,kind,date:date,count:long,subkind");
+				Sheet did = rel("DID", "Unit", "Activity", "");
+				Sheet aimed = rel("AIMED_AT", "Activity", "Unit", "");
+				Sheet forDuty = rel("FOR_DUTY", "Activity", "Duty", "");
+				return part((a) -> {
 					Object count = (a.get("count") != null) ? a.get("count") : 1L;
 					n.row(a.get("id"), g, a.get("kind"), a.get("date"), count, a.get("subkind"));
 					did.row(a.get("unit_id"), a.get("id"));
@@ -213,13 +472,13 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					if (a.get("duty_id") != null) {
 						forDuty.row(a.get("id"), a.get("duty_id"));
 					}
-					counted();
-				});
+				}, n, did, aimed, forDuty);
 			}
-			try (Sheet n = node("Grading", "id:ID(Grading),generation:long,year:long,scheme,grade,problems:string[]");
-					Sheet byUnit = rel("GRADED", "Unit", "Grading", "");
-					Sheet byPerson = rel("GRADED", "Person", "Grading", "")) {
-				forEach(data, DatasetFormat.GRADINGS, (row) -> {
+			if (format == DatasetFormat.GRADINGS) {
+				Sheet n = node("Grading", "id:ID(Grading),generation:long,year:long,scheme,grade,problems:string[]");
+				Sheet byUnit = rel("GRADED", "Unit", "Grading", "");
+				Sheet byPerson = rel("GRADED", "Person", "Grading", "");
+				return part((row) -> {
 					String id = "G:" + row.get("unit_id") + ":"
 							+ ((row.get("person_id") != null) ? row.get("person_id") : "-") + ":" + row.get("year")
 							+ ":" + row.get("scheme");
@@ -230,14 +489,14 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 							&& GradingScheme.SECRETARY_REVIEW.name().equals(row.get("scheme"))) {
 						byPerson.row(row.get("person_id"), id);
 					}
-					counted();
-				});
+				}, n, byUnit, byPerson);
 			}
-			try (Sheet n = node("Issue",
-					"id:ID(Issue),generation:long,domain,title,foundOn:date,source,severity,status,due:date,closedOn:date,lookBackOn:date");
-					Sheet foundIn = rel("FOUND_IN", "Issue", "Unit", "");
-					Sheet against = rel("AGAINST", "Issue", "Duty", "")) {
-				forEach(data, DatasetFormat.ISSUES, (i) -> {
+			if (format == DatasetFormat.ISSUES) {
+				Sheet n = node("Issue",
+						"id:ID(Issue),generation:long,domain,title,foundOn:date,source,severity,status,due:date,closedOn:date,lookBackOn:date");
+				Sheet foundIn = rel("FOUND_IN", "Issue", "Unit", "");
+				Sheet against = rel("AGAINST", "Issue", "Duty", "");
+				return part((i) -> {
 					n.row(i.get("id"), g, i.get("domain"), i.get("title"), i.get("found_on"), i.get("source"),
 							i.get("severity"), i.get("status"), i.get("due"), i.get("closed_on"),
 							i.get("look_back_on"));
@@ -245,36 +504,36 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					if (i.get("duty_id") != null) {
 						against.row(i.get("id"), i.get("duty_id"));
 					}
-					counted();
-				});
+				}, n, foundIn, against);
 			}
-			try (Sheet n = node("Supervision",
-					"id:ID(Supervision),generation:long,listedOn:date,deadline:date,stage,outcome,outcomeOn:date");
-					Sheet listedIn = rel("LISTED_IN", "Unit", "Supervision", "");
-					Sheet supervises = rel("SUPERVISES", "Unit", "Supervision", "")) {
-				forEach(data, DatasetFormat.SUPERVISIONS, (s) -> {
+			if (format == DatasetFormat.SUPERVISIONS) {
+				Sheet n = node("Supervision",
+						"id:ID(Supervision),generation:long,listedOn:date,deadline:date,stage,outcome,outcomeOn:date");
+				Sheet listedIn = rel("LISTED_IN", "Unit", "Supervision", "");
+				Sheet supervises = rel("SUPERVISES", "Unit", "Supervision", "");
+				return part((s) -> {
 					n.row(s.get("id"), g, s.get("listed_on"), s.get("deadline"), s.get("stage"), s.get("outcome"),
 							s.get("outcome_on"));
 					listedIn.row(s.get("unit_id"), s.get("id"));
 					supervises.row(s.get("listed_by"), s.get("id"));
-					counted();
-				});
+				}, n, listedIn, supervises);
 			}
-			try (Sheet n = node("PersonnelEvent", "id:ID(PersonnelEvent),generation:long,date:date,kind,reason");
-					Sheet had = rel("HAD", "Person", "PersonnelEvent", "")) {
-				forEach(data, DatasetFormat.PERSONNEL_EVENTS, (e) -> {
+			if (format == DatasetFormat.PERSONNEL_EVENTS) {
+				Sheet n = node("PersonnelEvent", "id:ID(PersonnelEvent),generation:long,date:date,kind,reason");
+				Sheet had = rel("HAD", "Person", "PersonnelEvent", "");
+				return part((e) -> {
 					String id = "E:" + e.get("person_id") + ":" + e.get("date") + ":" + e.get("kind");
 					n.row(id, g, e.get("date"), e.get("kind"), e.get("reason"));
 					had.row(e.get("person_id"), id);
-					counted();
-				});
+				}, n, had);
 			}
-			try (Sheet n = node("Measure",
-					"id:ID(Measure),generation:long,text,due:date,status,evidence,verifiedOn:date,returnReason");
-					Sheet hasMeasure = rel("HAS_MEASURE", "Issue", "Measure", "");
-					Sheet ownedBy = rel("OWNED_BY", "Measure", "Post", "");
-					Sheet verified = rel("VERIFIED", "Person", "Measure", "")) {
-				forEach(data, DatasetFormat.MEASURES, (m) -> {
+			if (format == DatasetFormat.MEASURES) {
+				Sheet n = node("Measure",
+						"id:ID(Measure),generation:long,text,due:date,status,evidence,verifiedOn:date,returnReason");
+				Sheet hasMeasure = rel("HAS_MEASURE", "Issue", "Measure", "");
+				Sheet ownedBy = rel("OWNED_BY", "Measure", "Post", "");
+				Sheet verified = rel("VERIFIED", "Person", "Measure", "");
+				return part((m) -> {
 					n.row(m.get("id"), g, m.get("text"), m.get("due"), m.get("status"), m.get("evidence"),
 							m.get("verified_on"), m.get("return_reason"));
 					hasMeasure.row(m.get("issue_id"), m.get("id"));
@@ -284,10 +543,47 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					if (m.get("verified_by") != null) {
 						verified.row(m.get("verified_by"), m.get("id"));
 					}
+				}, n, hasMeasure, ownedBy, verified);
+			}
+			return null;
+		}
+
+		private static Part part(RowWriter writer, Sheet... sheets) {
+			return new Part(writer, List.of(sheets));
+		}
+
+		/**
+		 * Adds what is written once every row is read: the units with their levels (read
+		 * again: a few percent of the rows), the post kinds, the Dataset and the Counter
+		 * node.
+		 */
+		BulkFiles finish(ValidDataset data) throws IOException {
+			end();
+			String g = this.generation;
+			this.order = DatasetFormat.FILES.indexOf(DatasetFormat.UNITS);
+			try (Sheet n = node("Unit",
+					"id:ID(Unit),generation:long,name,kind,sector,region,members:long,staff:long,hostUnits:long,level:long");
+					Sheet leads = rel("LEADS", "Unit", "Unit", ",kind", "")) {
+				forEach(data, DatasetFormat.UNITS, (u) -> {
+					n.row(u.get("id"), g, u.get("name"), u.get("kind"), u.get("sector"), u.get("region"),
+							u.get("members"), u.get("staff"), u.get("host_units"), data.level((String) u.get("id")));
+					if (u.get("parent_id") != null) {
+						leads.row(u.get("parent_id"), u.get("id"), LeadKind.PRIMARY.name());
+					}
 					counted();
 				});
 			}
+			this.order = DatasetFormat.FILES.indexOf(DatasetFormat.POST_KINDS);
+			List<Map<String, Object>> postKinds = postKinds(data);
+			try (Sheet n = node("PostKind",
+					"id:ID(PostKind),generation:long,key,name,responsibility,requiredIn:string[],domains:string[]")) {
+				for (Map<String, Object> k : postKinds) {
+					n.row(k.get("key"), g, k.get("key"), k.get("name"), k.get("responsibility"), k.get("required_in"),
+							k.get("domains"));
+				}
+			}
 			// what the switch transaction and the generation counter write
+			this.order = DatasetFormat.FILES.size();
 			try (Sheet n = node("Dataset",
 					"generation:long,active:boolean,name,asOf:date,importedAt:datetime,revision:long")) {
 				n.row(g, Boolean.TRUE, data.name(), data.asOf(),
@@ -298,8 +594,13 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 				n.row("generation", g, g);
 			}
 			this.progress.report("write", this.total, this.total);
-			return new BulkFiles(List.copyOf(this.nodes), List.copyOf(this.relationships), List.copyOf(this.multiline),
-					counts(data, postKinds.size()), this.entities);
+			return new BulkFiles(inOrder(this.nodes), inOrder(this.relationships), List.copyOf(this.multiline),
+					counts(data, postKinds.size()), Map.copyOf(this.labels), this.entities);
+		}
+
+		private static List<Group> inOrder(List<Ordered> groups) {
+			// a stable sort: the groups of one file stay in the order they were made
+			return groups.stream().sorted(Comparator.comparingInt(Ordered::order)).map(Ordered::group).toList();
 		}
 
 		private void counted() {
@@ -311,14 +612,21 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 		private Sheet node(String label, String header) throws IOException {
 			Path file = this.folder.resolve("nodes-" + label + ".csv");
-			this.nodes.add(new Group(label, file));
-			return new Sheet(file, header);
+			this.nodes.add(new Ordered(this.order, new Group(label, file)));
+			return new Sheet(file, header, label);
 		}
 
 		private Sheet rel(String type, String from, String to, String properties) throws IOException {
-			Path file = this.folder.resolve("rels-" + type + "-" + from + "-" + to + ".csv");
-			this.relationships.add(new Group(type, file));
-			return new Sheet(file, ":START_ID(" + from + "),:END_ID(" + to + ")" + properties);
+			return rel(type, from, to, properties, "");
+		}
+
+		/**
+		 * @param suffix tells apart two files of one type between the same labels
+		 */
+		private Sheet rel(String type, String from, String to, String properties, String suffix) throws IOException {
+			Path file = this.folder.resolve("rels-" + type + "-" + from + "-" + to + suffix + ".csv");
+			this.relationships.add(new Ordered(this.order, new Group(type, file)));
+			return new Sheet(file, ":START_ID(" + from + "),:END_ID(" + to + ")" + properties, null);
 		}
 
 		/** One CSV file: RFC 4180 quoting where needed, empty unquoted field = absent. */
@@ -328,10 +636,16 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 			private final BufferedWriter out;
 
+			/** The label of a node file, else null. */
+			private final String label;
+
+			private long rows;
+
 			private boolean spansLines;
 
-			Sheet(Path file, String header) throws IOException {
+			Sheet(Path file, String header, String label) throws IOException {
 				this.file = file;
+				this.label = label;
 				this.out = new BufferedWriter(
 						new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
 				this.out.write(header);
@@ -346,6 +660,7 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					value(values[i]);
 				}
 				this.out.write('\n');
+				this.rows++;
 				Writer.this.entities++;
 			}
 
@@ -405,6 +720,9 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 				this.out.close();
 				if (this.spansLines) {
 					Writer.this.multiline.add(this.file);
+				}
+				if (this.label != null) {
+					Writer.this.labels.merge(this.label, this.rows, Long::sum);
 				}
 			}
 

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.dutychain.config.CypherFile;
@@ -105,6 +109,7 @@ public class BulkLoader implements EmptyStoreLoader {
 			return Optional.empty();
 		}
 		if (!checked.valid() || checked.rows() < this.threshold) {
+			checked.discardBulkFiles();
 			return Optional.empty();
 		}
 		Progress progress = (given != null) ? given.progress() : Progress.NONE;
@@ -147,7 +152,8 @@ public class BulkLoader implements EmptyStoreLoader {
 		try {
 			DatasetGenerator gen = this.generator.getIfAvailable(DatasetGenerator::standalone);
 			gen.generate(this.properties.demoUnits(), DemoDataLoader.DEMO_SEED, DemoDataLoader.DEMO_PLANT_RATE, dir);
-			CheckedDataset checked = CheckedDataset.check(dir, CheckedDataset.displayName(dir), this.limits);
+			CheckedDataset checked = CheckedDataset.checkForEmptyStore(dir, CheckedDataset.displayName(dir),
+					this.limits, this.threshold);
 			// the import streams the rows from the generated files
 			checked.deleteWhenUnreachable(dir);
 			return checked;
@@ -161,13 +167,17 @@ public class BulkLoader implements EmptyStoreLoader {
 	private AfterStart bulkLoad(Path home, CheckedDataset checked, Progress progress, InitialDataset given)
 			throws IOException {
 		ValidDataset data = checked.dataset();
-		Path work = PrivateFiles.createTempDirectory("dutychain-bulk-");
+		// the files written while the dataset was validated, else written now
+		Optional<BulkFiles.Staged> staged = checked.takeBulkFiles();
+		Path work = staged.map(BulkFiles.Staged::folder)
+			.orElseGet(() -> PrivateFiles.createTempDirectory("dutychain-bulk-"));
 		BulkFiles files;
 		long writeMs;
 		long importMs;
 		try {
 			long t = System.nanoTime();
-			files = BulkFiles.write(data, work, progress, checked.rows());
+			files = staged.isPresent() ? staged.get().finish(data)
+					: BulkFiles.write(data, work, progress, checked.rows());
 			writeMs = (System.nanoTime() - t) / 1_000_000;
 			progress.report("import", 0, 0);
 			t = System.nanoTime();
@@ -182,7 +192,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		return (graph) -> {
 			long t = System.nanoTime();
 			progress.report("schema", 0, 0);
-			postLoad(this.cypher, graph);
+			postLoad(this.cypher, graph, files.labels());
 			long schemaMs = (System.nanoTime() - t) / 1_000_000;
 			ImportResult result = new ImportResult(data.name(), data.asOf(), BulkFiles.GENERATION, files.counts(),
 					data.warnings(), writeMs + importMs + schemaMs);
@@ -199,45 +209,51 @@ public class BulkLoader implements EmptyStoreLoader {
 	}
 
 	/**
-	 * What a bulk load leaves to do in the running database: the schema of
-	 * {@code cypher/schema/} ({@link #createSchema}), then the post-load steps of
-	 * {@code ingest/bulk.cypher}.
+	 * What a bulk load leaves to do in the running database, whose nodes per label
+	 * {@code labels} counts: the schema of {@code cypher/schema/} and the post-load
+	 * statements of {@code ingest/bulk.cypher}, then waiting until every index is online.
+	 * The plain indexes come first, in one transaction: one population job scans the
+	 * store for all of them, in the background. A uniqueness constraint's creation
+	 * populates its index and waits for it, one label at a time: on a loaded store that
+	 * is most of this step, so the constraints run side by side on as many threads as
+	 * there are processors, largest label first (a large label started last would run
+	 * alone at the end). A post-load statement runs on the thread of the label it
+	 * matches, before that label's constraint (never beside it), and beside the others.
 	 */
-	static void postLoad(CypherFiles cypher, Neo4jGraph graph) {
-		createSchema(cypher, graph);
+	static void postLoad(CypherFiles cypher, Neo4jGraph graph, Map<String, Long> labels) {
+		List<String> indexes = new ArrayList<>();
+		Map<String, List<String>> perLabel = new LinkedHashMap<>();
 		for (CypherFile.Statement statement : cypher.file(BULK).statements()) {
-			graph.autoCommit(statement.cypher(), Map.of());
+			perLabel.computeIfAbsent(label(statement.cypher()), (l) -> new ArrayList<>()).add(statement.cypher());
 		}
-	}
-
-	/**
-	 * Creates the schema of {@code cypher/schema/} on the loaded store. A uniqueness
-	 * constraint's creation populates its index and waits for it, one label at a time; on
-	 * a loaded store that is most of the schema step, so the constraints are created side
-	 * by side on as many threads as there are processors (each on its own label), then
-	 * the plain indexes, whose population runs in the background until
-	 * {@code bulk.cypher} awaits them.
-	 */
-	private static void createSchema(CypherFiles cypher, Neo4jGraph graph) {
-		List<String> constraints = new ArrayList<>();
-		List<String> others = new ArrayList<>();
 		for (CypherFile file : cypher.folder("schema")) {
 			for (CypherFile.Statement statement : file.statements()) {
 				String text = statement.cypher();
-				(isConstraint(text) ? constraints : others).add(text);
+				if (isConstraint(text)) {
+					perLabel.computeIfAbsent(label(text), (l) -> new ArrayList<>()).add(text);
+				}
+				else {
+					indexes.add(text);
+				}
 			}
 		}
-		int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), constraints.size()));
+		graph.runSchema(indexes);
+		List<List<String>> tasks = perLabel.entrySet()
+			.stream()
+			.sorted(Comparator.comparingLong((Map.Entry<String, List<String>> e) -> -weight(e, labels)))
+			.map(Map.Entry::getValue)
+			.toList();
+		int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
 		ExecutorService pool = Executors.newFixedThreadPool(threads, (r) -> {
 			Thread t = new Thread(r, "dutychain-schema");
 			t.setDaemon(true);
 			return t;
 		});
 		try {
-			List<Future<?>> created = constraints.stream()
-				.map((text) -> pool.submit(() -> graph.runSchema(text)))
+			List<Future<?>> done = tasks.stream()
+				.map((statements) -> pool.submit(() -> statements.forEach((text) -> run(graph, text))))
 				.collect(Collectors.toList());
-			for (Future<?> f : created) {
+			for (Future<?> f : done) {
 				f.get();
 			}
 		}
@@ -252,7 +268,34 @@ public class BulkLoader implements EmptyStoreLoader {
 		finally {
 			pool.shutdownNow();
 		}
-		others.forEach(graph::runSchema);
+		graph.autoCommit("CALL db.awaitIndexes(86400)", Map.of());
+	}
+
+	/** Nodes a label's statements go over, once per statement. */
+	private static long weight(Map.Entry<String, List<String>> statements, Map<String, Long> labels) {
+		return labels.getOrDefault(statements.getKey(), 0L) * statements.getValue().size();
+	}
+
+	private static void run(Neo4jGraph graph, String cypher) {
+		if (isConstraint(cypher)) {
+			graph.runSchema(cypher);
+		}
+		else {
+			// CALL { … } IN TRANSACTIONS needs an auto-commit transaction
+			graph.autoCommit(cypher, Map.of());
+		}
+	}
+
+	private static final Pattern LABEL = Pattern.compile("\\(\\w*:(\\w+)");
+
+	/**
+	 * The label of a statement's first node pattern, e.g. {@code Unit} of
+	 * {@code FOR (n:Unit)} or {@code MATCH (g:Unit)}; empty when it has none.
+	 */
+	static String label(String cypher) {
+		String code = cypher.lines().filter((line) -> !line.strip().startsWith("//")).collect(Collectors.joining("\n"));
+		Matcher m = LABEL.matcher(code);
+		return m.find() ? m.group(1) : "";
 	}
 
 	static boolean isConstraint(String cypher) {

@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.dutychain.config.ImportLimits;
+import org.dutychain.config.PrivateFiles;
 
 /**
  * A dataset read from its source and validated, before any database exists: the CLI
@@ -24,6 +30,12 @@ public final class CheckedDataset {
 
 	/** Deletes the temporary source, if the dataset was read from one. */
 	private volatile java.lang.ref.Cleaner.Cleanable temporary;
+
+	/**
+	 * The bulk importer's files written while validating ({@link #checkForEmptyStore}),
+	 * until the bulk loader takes them or they are discarded.
+	 */
+	private final AtomicReference<BulkFiles.Staged> staged = new AtomicReference<>();
 
 	private CheckedDataset(String displayName, DatasetValidator.Result result) {
 		this.displayName = displayName;
@@ -109,9 +121,11 @@ public final class CheckedDataset {
 	/**
 	 * Deletes now the temporary copy this dataset streams its rows from (an upload, a
 	 * generated demo), once it has been imported; its rows cannot be read afterwards.
-	 * Nothing happens for a dataset read from the user's own files.
+	 * Nothing happens for a dataset read from the user's own files. Bulk importer files
+	 * written while validating are deleted too.
 	 */
 	public void release() {
+		discardBulkFiles();
 		java.lang.ref.Cleaner.Cleanable cleanable = this.temporary;
 		if (cleanable != null) {
 			cleanable.clean();
@@ -126,6 +140,99 @@ public final class CheckedDataset {
 	public static CheckedDataset check(Path source, String displayName, ImportLimits limits) {
 		return new CheckedDataset(displayName,
 				DatasetValidator.validate(DatasetSources.read(source, displayName, limits), limits));
+	}
+
+	/**
+	 * Reads and validates a dataset meant for an empty store (the throw-away database of
+	 * {@code audit} and {@code accountable}, {@code import --data-dir} into a new folder,
+	 * the demo of a first start): when it has at least {@code bulkThreshold} rows, the
+	 * bulk importer's files are written from the rows as validation reads and types them
+	 * ({@link BulkFiles#stage}), so that {@link BulkLoader} need not read and type every
+	 * row again. The problems are those of {@link #check(Path, String, ImportLimits)}; an
+	 * invalid dataset's files are deleted before this returns, a valid one's once the
+	 * bulk loader has imported them, or when they are discarded ({@link #release},
+	 * {@link #discardBulkFiles}), the dataset is unreachable, or at exit.
+	 */
+	public static CheckedDataset checkForEmptyStore(Path source, long bulkThreshold) {
+		return checkForEmptyStore(source, displayName(source), ImportLimits.DEFAULTS, bulkThreshold);
+	}
+
+	/**
+	 * {@link #checkForEmptyStore(Path, long)} named in problems as {@code displayName},
+	 * within the import limits.
+	 */
+	public static CheckedDataset checkForEmptyStore(Path source, String displayName, ImportLimits limits,
+			long bulkThreshold) {
+		return checkForEmptyStore(source, displayName, limits, bulkThreshold,
+				() -> PrivateFiles.createTempDirectory("dutychain-bulk-"));
+	}
+
+	/**
+	 * @param folder makes the folder of the bulk importer's files, when they are written
+	 */
+	static CheckedDataset checkForEmptyStore(Path source, String displayName, ImportLimits limits, long bulkThreshold,
+			Supplier<Path> folder) {
+		RawDataset raw = DatasetSources.read(source, displayName, limits);
+		if (raw.fatal || raw.rows < bulkThreshold) {
+			return new CheckedDataset(displayName, DatasetValidator.validate(raw, limits));
+		}
+		BulkFiles.Staged files = BulkFiles.stage(folder.get());
+		CheckedDataset checked;
+		try {
+			checked = new CheckedDataset(displayName, DatasetValidator.validate(raw, limits, files));
+			files.close();
+		}
+		catch (RuntimeException | Error ex) {
+			files.discard();
+			throw ex;
+		}
+		if (!checked.valid()) {
+			files.discard();
+			return checked;
+		}
+		checked.staged.set(files);
+		STAGED.add(files);
+		CLEANER.register(checked, () -> discard(files));
+		return checked;
+	}
+
+	/**
+	 * Staged files not yet taken or discarded: deleted at exit (a CLI command ends so).
+	 */
+	private static final Set<BulkFiles.Staged> STAGED = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> STAGED.forEach(CheckedDataset::discard), "dutychain-staged-bulk-files"));
+	}
+
+	private static void discard(BulkFiles.Staged files) {
+		if (STAGED.remove(files)) {
+			files.discard();
+		}
+	}
+
+	/**
+	 * The bulk importer's files written while validating, taken once: the caller deletes
+	 * them (their folder) when done.
+	 */
+	Optional<BulkFiles.Staged> takeBulkFiles() {
+		BulkFiles.Staged files = this.staged.getAndSet(null);
+		if (files != null) {
+			STAGED.remove(files);
+		}
+		return Optional.ofNullable(files);
+	}
+
+	/**
+	 * Deletes the bulk importer's files written while validating, if the bulk loader did
+	 * not take them (the dataset was imported otherwise).
+	 */
+	public void discardBulkFiles() {
+		BulkFiles.Staged files = this.staged.getAndSet(null);
+		if (files != null) {
+			discard(files);
+		}
 	}
 
 	static String displayName(Path source) {

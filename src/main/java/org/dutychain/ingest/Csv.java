@@ -64,6 +64,8 @@ final class Csv {
 
 	/**
 	 * Reads every record from {@code in}; cells are cut at {@code cellLimit} characters.
+	 * Runs of ordinary characters are copied at once (the reader is on the path of every
+	 * row, read more than once per import).
 	 * @throws NotText at a NUL character
 	 */
 	static void parse(Reader in, int cellLimit, Sink sink) throws IOException {
@@ -93,7 +95,7 @@ final class Csv {
 					if (quoteSeen) {
 						quoteSeen = false;
 						if (c == '"') {
-							cut |= append(field, c, cellLimit);
+							cut |= append(field, buffer, i, 1, cellLimit);
 							continue;
 						}
 						quoted = false;
@@ -104,7 +106,13 @@ final class Csv {
 							quoteSeen = true;
 						}
 						else {
-							cut |= append(field, c, cellLimit);
+							// up to the next quote: commas and line breaks are text here
+							int end = i + 1;
+							while (end < n && buffer[end] != '"' && buffer[end] != '\u0000') {
+								end++;
+							}
+							cut |= append(field, buffer, i, end - i, cellLimit);
+							i = end - 1;
 						}
 						continue;
 					}
@@ -135,8 +143,14 @@ final class Csv {
 					pendingCr = (c == '\r');
 				}
 				else {
-					cut |= append(field, c, cellLimit);
+					// up to the end of the field: a quote inside it is kept as written
+					int end = i + 1;
+					while (end < n && !ends(buffer[end])) {
+						end++;
+					}
+					cut |= append(field, buffer, i, end - i, cellLimit);
 					fieldStarted = true;
+					i = end - 1;
 				}
 			}
 		}
@@ -149,13 +163,25 @@ final class Csv {
 		}
 	}
 
-	/** Appends unless the field is full; true when a character was dropped. */
-	private static boolean append(StringBuilder field, char c, int limit) {
-		if (field.length() >= limit) {
-			return true;
+	/** Whether {@code c} ends an unquoted run of text. */
+	private static boolean ends(char c) {
+		return c == ',' || c == '\r' || c == '\n' || c == '\u0000';
+	}
+
+	/**
+	 * Appends {@code count} characters, as many as fit below the limit; true when any was
+	 * dropped.
+	 */
+	private static boolean append(StringBuilder field, char[] chars, int from, int count, int limit) {
+		int room = limit - field.length();
+		if (room >= count) {
+			field.append(chars, from, count);
+			return false;
 		}
-		field.append(c);
-		return false;
+		if (room > 0) {
+			field.append(chars, from, room);
+		}
+		return true;
 	}
 
 }

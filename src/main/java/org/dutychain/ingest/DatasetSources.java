@@ -345,6 +345,7 @@ final class DatasetSources {
 			RawDataset.Rows rows = table.keep ? (action) -> reread(again, charset, skipBom, cellLength, action)
 					: RawDataset.Rows.NONE;
 			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, rows));
+			raw.rows += table.count;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -81,6 +81,8 @@ final class DatasetValidator {
 
 	private final ImportLimits limits;
 
+	private final RowSink sink;
+
 	private final Collected problems;
 
 	private final List<String> warnings = new ArrayList<>();
@@ -120,9 +122,10 @@ final class DatasetValidator {
 
 	private int[] depths = new int[0];
 
-	private DatasetValidator(RawDataset raw, ImportLimits limits) {
+	private DatasetValidator(RawDataset raw, ImportLimits limits, RowSink sink) {
 		this.raw = raw;
 		this.limits = limits;
+		this.sink = sink;
 		Map<String, Integer> order = new HashMap<>();
 		for (int i = 0; i < DatasetFormat.FILES.size(); i++) {
 			order.put(raw.label(DatasetFormat.FILES.get(i)), i + 1);
@@ -257,12 +260,45 @@ final class DatasetValidator {
 
 	}
 
+	/**
+	 * Receives every row while validation reads it, file by file in
+	 * {@link DatasetFormat#FILES} order, typed as {@link ValidDataset#forEach} hands it
+	 * out (the bulk importer's files are written from them, {@link BulkFiles#stage}).
+	 * Rows of an invalid dataset come too: what was made of them is thrown away.
+	 */
+	interface RowSink {
+
+		RowSink NONE = new RowSink() {
+		};
+
+		/**
+		 * The rows of {@code format} follow; {@code isUnit} tells the unit ids (every
+		 * unit is read by then).
+		 */
+		default void begin(FileFormat format, java.util.function.Predicate<String> isUnit) {
+		}
+
+		/** One non-blank row (a fresh map, no longer used by validation). */
+		default void row(Map<String, Object> values) {
+		}
+
+		/** The rows of the file begun last are done. */
+		default void end() {
+		}
+
+	}
+
 	static Result validate(RawDataset raw) {
 		return validate(raw, ImportLimits.DEFAULTS);
 	}
 
 	static Result validate(RawDataset raw, ImportLimits limits) {
-		return new DatasetValidator(raw, limits).run();
+		return validate(raw, limits, RowSink.NONE);
+	}
+
+	/** Validates and hands every row read to {@code sink}. */
+	static Result validate(RawDataset raw, ImportLimits limits, RowSink sink) {
+		return new DatasetValidator(raw, limits, sink).run();
 	}
 
 	private Result run() {
@@ -364,6 +400,15 @@ final class DatasetValidator {
 
 		long rows;
 
+		/**
+		 * The reference columns checked row by row (by index): those whose target files
+		 * are all known.
+		 */
+		final int[] references;
+
+		/** Whether the file has a since/until period. */
+		final boolean periods;
+
 		FileState(RowParser.Layout layout) {
 			this.layout = layout;
 			this.format = layout.format();
@@ -372,6 +417,17 @@ final class DatasetValidator {
 				.filter((c) -> c.type() == DatasetFormat.Type.ID)
 				.findFirst()
 				.orElse(null);
+			List<Column> columns = this.format.columns();
+			IntArrayList checked = new IntArrayList();
+			for (int c = 0; c < columns.size(); c++) {
+				Column column = columns.get(c);
+				if (column.type() == DatasetFormat.Type.REF
+						&& column.references().stream().noneMatch(DatasetValidator.this.unknown::contains)) {
+					checked.add(c);
+				}
+			}
+			this.references = checked.toIntArray();
+			this.periods = PERIODS.contains(this.format);
 		}
 
 	}
@@ -402,21 +458,28 @@ final class DatasetValidator {
 					: Problems.missingColumn(label, 1, kind.name(), kind.zh()), KIND, 0);
 		}
 		FileState state = new FileState(layout);
-		Consumer<ImportProblem> sink = (p) -> {
+		Consumer<ImportProblem> problems = (p) -> {
 			this.problems.add(p, ROW, 0);
 			if (p.column() != null) {
 				state.rowProblems.add(p.column());
 			}
 		};
+		// the post kinds are known here: post_kinds.csv comes before the files that name
+		// them
+		Set<String> postKinds = this.postKindKeys.isEmpty() ? ValidDataset.defaultKeys()
+				: Set.copyOf(this.postKindKeys);
+		this.sink.begin(format, this.unitIndex::containsKey);
 		table.rows().forEach((row) -> {
 			if (RowParser.blank(row)) {
 				return;
 			}
 			state.rows++;
 			state.rowProblems.clear();
-			Map<String, Object> values = RowParser.parse(layout, row, sink);
+			Map<String, Object> values = RowParser.parse(layout, row, problems);
 			checkRow(state, row.row(), values);
+			this.sink.row(ValidDataset.complete(format, values, postKinds, this.postKindNames));
 		});
+		this.sink.end();
 		this.counts.put(format, state.rows);
 		afterTable(table, state);
 	}
@@ -451,23 +514,23 @@ final class DatasetValidator {
 		}
 		// references (backwards; self-references after the file)
 		List<Column> columns = format.columns();
-		for (int c = 0; c < columns.size(); c++) {
+		for (int c : state.references) {
 			Column column = columns.get(c);
-			if (column.type() != DatasetFormat.Type.REF || column.references().stream().anyMatch(this.unknown::contains)
-					|| !(values.get(column.name()) instanceof String value)) {
+			if (!(values.get(column.name()) instanceof String value)) {
 				continue;
 			}
-			if (column.references().contains(format.name())) {
+			List<String> references = column.references();
+			if (references.contains(format.name())) {
 				if (format == DatasetFormat.DUTIES) {
 					state.selfRefRows.add(row);
 					state.selfRefHashes.add(RowParser.hash(value));
 				}
 				continue;
 			}
-			if (column.references().stream().anyMatch((f) -> isId(f, value))) {
+			if (isIdOfAny(references, value)) {
 				continue;
 			}
-			if (column.references().equals(List.of(DatasetFormat.POST_KINDS.name()))
+			if (references.size() == 1 && references.get(0).equals(DatasetFormat.POST_KINDS.name())
 					&& this.postKindNames.containsKey(value)) {
 				continue;
 			}
@@ -526,7 +589,7 @@ final class DatasetValidator {
 		else if (format == DatasetFormat.ACTIVITIES) {
 			checkActivityKind(state, row, values);
 		}
-		if (PERIODS.contains(format) && values.get("since") instanceof LocalDate since
+		if (state.periods && values.get("since") instanceof LocalDate since
 				&& values.get("until") instanceof LocalDate until && until.isBefore(since)) {
 			this.problems.add(Problems.untilBeforeSince(label, row, layout.header("until"), until, since), PERIOD, 0);
 		}
@@ -689,6 +752,16 @@ final class DatasetValidator {
 			b.append((part == null) ? "\u0000" : part.toString()).append('\u0001');
 		}
 		return RowParser.hash(b.toString());
+	}
+
+	/** Whether {@code value} is an id of one of the files (by name). */
+	private boolean isIdOfAny(List<String> files, String value) {
+		for (int i = 0; i < files.size(); i++) {
+			if (isId(files.get(i), value)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether {@code value} is an id of the file {@code file} (by name). */

@@ -82,6 +82,12 @@ final class RawDataset {
 	final List<String> warnings = new ArrayList<>();
 
 	/**
+	 * Data rows the first read counted over every table (blank rows included): how large
+	 * the dataset is before it is validated.
+	 */
+	long rows;
+
+	/**
 	 * Reading stopped early (a limit, an unsafe or nested zip entry): the dataset is
 	 * rejected without validating what was read.
 	 */

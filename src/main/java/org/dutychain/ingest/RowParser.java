@@ -219,7 +219,18 @@ final class RowParser {
 	}
 
 	static Optional<LocalDate> date(String text) {
-		Matcher m = DATE.matcher(text.strip());
+		String t = text.strip();
+		if (isIsoDate(t)) {
+			// yyyy-mm-dd, by far the most frequent: what the pattern below reads, without
+			// it
+			try {
+				return Optional.of(LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10)));
+			}
+			catch (DateTimeException ex) {
+				return Optional.empty();
+			}
+		}
+		Matcher m = DATE.matcher(t);
 		if (!m.matches()) {
 			return Optional.empty();
 		}
@@ -232,6 +243,27 @@ final class RowParser {
 		catch (DateTimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private static boolean isIsoDate(String t) {
+		if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			char c = t.charAt(i);
+			if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int digits(String t, int from, int to) {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			n = n * 10 + (t.charAt(i) - '0');
+		}
+		return n;
 	}
 
 	private static String first(Matcher m, int... groups) {
@@ -247,8 +279,36 @@ final class RowParser {
 		return Arrays.stream(LIST_SEPARATOR.split(cell)).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
+	/**
+	 * Codes of the values of each enumeration seen so far: an enumeration column holds a
+	 * few values over millions of rows. Bounded, so that a file of distinct garbage
+	 * values cannot fill the memory.
+	 */
+	private static final ClassValue<Map<String, Optional<String>>> CODES = new ClassValue<>() {
+
+		@Override
+		protected Map<String, Optional<String>> computeValue(Class<?> type) {
+			return new java.util.concurrent.ConcurrentHashMap<>();
+		}
+
+	};
+
+	private static final int CODES_KEPT = 1024;
+
+	static Optional<String> code(Class<? extends Labeled> type, String value) {
+		Map<String, Optional<String>> codes = CODES.get(type);
+		Optional<String> code = codes.get(value);
+		if (code == null) {
+			code = parseCode(type, value);
+			if (codes.size() < CODES_KEPT) {
+				codes.put(value, code);
+			}
+		}
+		return code;
+	}
+
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Optional<String> code(Class<? extends Labeled> type, String value) {
+	private static Optional<String> parseCode(Class<? extends Labeled> type, String value) {
 		Optional<?> parsed = Labeled.parse((Class) type, value);
 		return parsed.map((e) -> ((Enum<?>) e).name());
 	}

@@ -106,16 +106,7 @@ final class ValidDataset {
 					if (RowParser.blank(row)) {
 						return;
 					}
-					Map<String, Object> values = RowParser.parse(layout, row, changed);
-					if (format == DatasetFormat.POSTS && values.get("kind") instanceof String kind
-							&& !keys.contains(kind) && postKindNames.containsKey(kind)) {
-						values.put("kind", postKindNames.get(kind));
-					}
-					if (format == DatasetFormat.ACTIVITIES && values.get("subkind") instanceof String s
-							&& values.get("kind") == null) {
-						values.put("kind", ActivitySubkind.valueOf(s).kind().name());
-					}
-					action.accept(values);
+					action.accept(complete(format, RowParser.parse(layout, row, changed), keys, postKindNames));
 				});
 			}
 
@@ -133,7 +124,27 @@ final class ValidDataset {
 		});
 	}
 
-	private static Set<String> defaultKeys() {
+	/**
+	 * A typed row as the writers get it: a post's kind given by its post kind's name
+	 * becomes the key, an activity without a kind gets its subkind's.
+	 * @param keys the post kind keys (those of post_kinds, else the default ones)
+	 * @param postKindNames post kind name → key
+	 */
+	static Map<String, Object> complete(FileFormat format, Map<String, Object> values, Set<String> keys,
+			Map<String, String> postKindNames) {
+		if (format == DatasetFormat.POSTS && values.get("kind") instanceof String kind && !keys.contains(kind)
+				&& postKindNames.containsKey(kind)) {
+			values.put("kind", postKindNames.get(kind));
+		}
+		if (format == DatasetFormat.ACTIVITIES && values.get("subkind") instanceof String s
+				&& values.get("kind") == null) {
+			values.put("kind", ActivitySubkind.valueOf(s).kind().name());
+		}
+		return values;
+	}
+
+	/** The keys of the default post kinds. */
+	static Set<String> defaultKeys() {
 		Set<String> keys = new HashSet<>();
 		DatasetFormat.DEFAULT_POST_KINDS.forEach((k) -> keys.add(k.key()));
 		return keys;

@@ -84,6 +84,7 @@ final class XlsxReader {
 						int sheetIndex = index;
 						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), rows.headerRow,
 								rows.header, (action) -> reread(file, sheetIndex, label, cellLength, action)));
+						raw.rows += rows.count;
 					}
 				}
 			}

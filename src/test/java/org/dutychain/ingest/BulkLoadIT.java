@@ -95,11 +95,17 @@ class BulkLoadIT {
 		}
 	}
 
+	/**
+	 * As the CLI loads an empty store: the importer's files written while the dataset was
+	 * validated.
+	 */
 	@Test
 	void bulkLoadOfAGeneratedProvinceEqualsTheTransactionalLoad() {
-		InitialDataset initial = new InitialDataset(CheckedDataset.check(generated), Progress.NONE);
+		CheckedDataset checked = CheckedDataset.checkForEmptyStore(generated, 0);
+		InitialDataset initial = new InitialDataset(checked, Progress.NONE);
 		try (ConfigurableApplicationContext context = start(0, initial)) {
 			assertThat(initial.loaded()).isPresent();
+			assertThat(checked.takeBulkFiles()).as("the files written while validating were used").isEmpty();
 			assertThat(GraphDigest.of(context.getBean(Neo4jGraph.class)))
 				.isEqualTo(transactionalDigests.get("generated"));
 			assertThat(findingKeys(context)).isEqualTo(transactionalFindings.get("generated"));
@@ -108,9 +114,11 @@ class BulkLoadIT {
 
 	@Test
 	void belowTheThresholdTheStoreStaysEmptyForTheTransactionalImport() {
-		InitialDataset initial = new InitialDataset(CheckedDataset.check(TestDatasets.small()), Progress.NONE);
+		CheckedDataset checked = CheckedDataset.checkForEmptyStore(TestDatasets.small(), 0);
+		InitialDataset initial = new InitialDataset(checked, Progress.NONE);
 		try (ConfigurableApplicationContext context = start(1_000_000, initial)) {
 			assertThat(initial.loaded()).isEmpty();
+			assertThat(checked.takeBulkFiles()).as("the files written while validating were discarded").isEmpty();
 			assertThat(context.getBean(Datasets.class).active().present()).isFalse();
 		}
 	}

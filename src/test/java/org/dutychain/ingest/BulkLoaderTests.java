@@ -16,4 +16,15 @@ class BulkLoaderTests {
 		assertThat(BulkLoader.isConstraint("// only a comment")).isFalse();
 	}
 
+	@Test
+	void statementsAreToldByTheLabelOfTheirFirstNodePattern() {
+		assertThat(BulkLoader.label("// (x:Comment)\nCREATE CONSTRAINT unit_key IF NOT EXISTS FOR (n:Unit) "
+				+ "REQUIRE (n.generation, n.id) IS UNIQUE"))
+			.isEqualTo("Unit");
+		assertThat(
+				BulkLoader.label("MATCH (g:Grading)\nWHERE g.problems IS NULL\nCALL (g) {\n  SET g.problems = []\n}"))
+			.isEqualTo("Grading");
+		assertThat(BulkLoader.label("CALL db.awaitIndexes(86400)")).isEmpty();
+	}
+
 }

@@ -1,6 +1,11 @@
 package org.dutychain.ingest;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,168 @@ class CsvTests {
 	@Test
 	void quoteInsideAnUnquotedFieldIsKept() {
 		assertThat(Csv.parse("5\" pipe,x")).containsExactly(List.of("5\" pipe", "x"));
+	}
+
+	@Test
+	void cutsLongCellsAndReportsThemLikeTheCharacterByCharacterReader() throws IOException {
+		List<String> cut = new ArrayList<>();
+		List<List<String>> records = new ArrayList<>();
+		Csv.parse(new StringReader("abcdef,\"ghij\"\"kl\"x,mn\nop,\"q\n"), 4, new Csv.Sink() {
+
+			@Override
+			public void record(int index, List<String> cells) {
+				records.add(cells);
+			}
+
+			@Override
+			public void cellTooLong(int index, int column) {
+				cut.add(index + ":" + column);
+			}
+
+		});
+		assertThat(records).containsExactly(List.of("abcd", "ghij", "mn"), List.of("op", "q\n"));
+		assertThat(cut).containsExactly("0:0", "0:1");
+	}
+
+	/**
+	 * Random texts of separators, quotes, line breaks and text, read through readers that
+	 * hand out a few characters at a time (runs end at every buffer boundary): the same
+	 * records and cut cells as the reader that went one character at a time.
+	 */
+	@Test
+	void readsRandomTextLikeTheCharacterByCharacterReader() throws IOException {
+		Random random = new Random(10);
+		char[] alphabet = { 'a', 'b', '中', ' ', ',', ',', '"', '"', '\r', '\n', '\n' };
+		for (int round = 0; round < 5000; round++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(60);
+			for (int i = 0; i < length; i++) {
+				text.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			int limit = 1 + random.nextInt(8);
+			int chunk = 1 + random.nextInt(7);
+			List<String> expected = new ArrayList<>();
+			reference(new StringReader(text.toString()), limit, recorder(expected));
+			List<String> actual = new ArrayList<>();
+			Csv.parse(chunked(text.toString(), chunk), limit, recorder(actual));
+			assertThat(actual).as("text %s, limit %d", text, limit).isEqualTo(expected);
+		}
+	}
+
+	private static Csv.Sink recorder(List<String> events) {
+		return new Csv.Sink() {
+
+			@Override
+			public void record(int index, List<String> cells) {
+				events.add(index + "=" + cells);
+			}
+
+			@Override
+			public void cellTooLong(int index, int column) {
+				events.add("cut " + index + ":" + column);
+			}
+
+		};
+	}
+
+	/** A reader that returns at most {@code chunk} characters per read. */
+	private static Reader chunked(String text, int chunk) {
+		return new StringReader(text) {
+
+			@Override
+			public int read(char[] cbuf, int off, int len) throws IOException {
+				return super.read(cbuf, off, Math.min(len, chunk));
+			}
+
+		};
+	}
+
+	/** The reader as it was before runs of text were copied at once. */
+	private static void reference(Reader in, int cellLimit, Csv.Sink sink) throws IOException {
+		char[] buffer = new char[1 << 16];
+		List<String> record = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		boolean fieldStarted = false;
+		boolean cut = false;
+		boolean pendingCr = false;
+		boolean quoteSeen = false;
+		int index = 0;
+		int n;
+		while ((n = in.read(buffer)) >= 0) {
+			for (int i = 0; i < n; i++) {
+				char c = buffer[i];
+				if (pendingCr) {
+					pendingCr = false;
+					if (c == '\n') {
+						continue;
+					}
+				}
+				if (quoted) {
+					if (quoteSeen) {
+						quoteSeen = false;
+						if (c == '"') {
+							cut |= appendOne(field, c, cellLimit);
+							continue;
+						}
+						quoted = false;
+					}
+					else {
+						if (c == '"') {
+							quoteSeen = true;
+						}
+						else {
+							cut |= appendOne(field, c, cellLimit);
+						}
+						continue;
+					}
+				}
+				if (c == '"' && !fieldStarted) {
+					quoted = true;
+					fieldStarted = true;
+				}
+				else if (c == ',') {
+					if (cut) {
+						sink.cellTooLong(index, record.size());
+						cut = false;
+					}
+					record.add(field.toString());
+					field.setLength(0);
+					fieldStarted = false;
+				}
+				else if (c == '\r' || c == '\n') {
+					if (cut) {
+						sink.cellTooLong(index, record.size());
+						cut = false;
+					}
+					record.add(field.toString());
+					sink.record(index++, record);
+					record = new ArrayList<>();
+					field.setLength(0);
+					fieldStarted = false;
+					pendingCr = (c == '\r');
+				}
+				else {
+					cut |= appendOne(field, c, cellLimit);
+					fieldStarted = true;
+				}
+			}
+		}
+		if (fieldStarted || !record.isEmpty() || field.length() > 0) {
+			if (cut) {
+				sink.cellTooLong(index, record.size());
+			}
+			record.add(field.toString());
+			sink.record(index, record);
+		}
+	}
+
+	private static boolean appendOne(StringBuilder field, char c, int limit) {
+		if (field.length() >= limit) {
+			return true;
+		}
+		field.append(c);
+		return false;
 	}
 
 }
