@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.Progress;
@@ -52,9 +53,12 @@ public class AnalysisService implements DisposableBean {
 
 	private final ExecutorService pool;
 
+	private final CypherFiles files;
+
 	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph,
-			GenerationLeases leases, @Value("${dutychain.analysis-parallelism:0}") int parallelism) {
+			GenerationLeases leases, CypherFiles files, @Value("${dutychain.analysis-parallelism:0}") int parallelism) {
 		this.leases = leases;
+		this.files = files;
 		int threads = (parallelism > 0) ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
 		AtomicInteger n = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(threads, (r) -> {
@@ -88,15 +92,16 @@ public class AnalysisService implements DisposableBean {
 	 * default asOf.
 	 */
 	public AnalysisContext context(String unitId, LocalDate asOf) {
-		return context(this.datasets.active(), unitId, asOf);
+		return context(this.datasets.active(), unitId, asOf, List.of());
 	}
 
-	private AnalysisContext context(DatasetInfo dataset, String unitId, LocalDate asOf) {
+	private AnalysisContext context(DatasetInfo dataset, String unitId, LocalDate asOf,
+			Collection<CypherFiles.Fact> facts) {
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<String, Integer> levels = this.datasets.scopeLevels(dataset.generation(), unitId);
 		List<String> unitIds = (unitId == null) ? null : new ArrayList<>(levels.keySet());
 		return new AnalysisContext(new AnalysisScope(unitId, date), dataset.generation(), unitIds, levels,
-				this.settings, this.graph);
+				this.settings, this.graph, facts);
 	}
 
 	/** One analysis. */
@@ -113,9 +118,10 @@ public class AnalysisService implements DisposableBean {
 	/**
 	 * Every analysis of the catalogue over one scope, as one document: the analyses run
 	 * in parallel on a bounded pool ({@code dutychain.analysis-parallelism}, default the
-	 * number of processors) and share one load of the scoped graph; the result does not
-	 * depend on the order they finish in. Reports the phase {@code audit} (analyses done
-	 * of all) to {@code progress}.
+	 * number of processors) and share one load of the scoped graph and one evaluation of
+	 * each fact of the run (shared fragments, {@link CypherFiles.Fact}); the result does
+	 * not depend on the order they finish in. Reports the phase {@code audit} (analyses
+	 * done of all) to {@code progress}.
 	 */
 	public AuditDocument audit(String unitId, LocalDate asOf, Progress progress) {
 		return timedAudit(unitId, asOf, progress).document();
@@ -144,7 +150,9 @@ public class AnalysisService implements DisposableBean {
 				if (attempt < 3 && this.datasets.active().generation() != dataset.generation()) {
 					continue; // switched between reading and leasing: lease the new one
 				}
-				AnalysisContext context = context(dataset, unitId, asOf);
+				// the facts of the run (shared fragments such as weak-now) are evaluated
+				// once and handed to every statement that uses them
+				AnalysisContext context = context(dataset, unitId, asOf, this.files.facts().values());
 				AuditDocument document = document(dataset.name(), context,
 						runAll(context, this.catalog.all(), progress));
 				return new TimedAudit(document, new TreeMap<>(context.sharedMillis()),
