@@ -5,9 +5,9 @@
 //              personal list of one of its posts) should have a duty derived from it, directly or through further
 //              DERIVED_FROM steps, on some list of every child of U that has posts (children = units U leads by
 //              PRIMARY or DUAL). The Java class loads the duties in scope (statement duties) and the shared scoped
-//              graph (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph in JGraphT with the edges
-//              pointing from a duty to the duties derived from it, and searches it breadth-first from every duty:
-//              O(Σ derived descendants), linear in the number of duties times the depth of derivation. Duties and
+//              graph (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph (compressed sparse rows) with
+//              the edges pointing from a duty to the duties derived from it, and searches it breadth-first from every
+//              duty: O(Σ derived descendants), linear in the number of duties times the depth of derivation. Duties and
 //              derivations outside the scope are not seen. Metrics: for every duty of the scope unit (of every level-1
 //              unit when the scope is every unit) cascade: [{unitId, dutyId, domain, deepestLevel, subtreeDepth,
 //              leafCoverage}]; deepestLevel = deepest level holding the duty or a duty derived from it, subtreeDepth =

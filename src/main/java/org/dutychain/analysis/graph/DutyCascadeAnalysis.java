@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,13 +24,14 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Algorithm: breadth-first reachability over the DERIVED_FROM graph, reversed so that
- * edges point from a duty to the duties derived from it, held in a jgrapht-opt
- * {@code SparseIntDirectedGraph} (CSR); see {@link DutyCascade}. Cost: O(m + Σ_d
- * |derived(d)|) time for m duties, i.e. linear in the duties times the derivation depth,
- * and O(m + |E|) memory; no per-duty query reaches the database. Assumed shape: a forest
- * or DAG of derivations following the LEADS hierarchy (a DERIVED_FROM cycle is
- * tolerated). Input subgraph: statement {@code duties} of
- * {@code cypher/analysis/duty-cascade.cypher} plus the shared {@link ScopedGraph}.
+ * edges point from a duty to the duties derived from it, held in compressed sparse rows
+ * (int arrays; the subtrees and levels come from the shared JGraphT-side
+ * {@link ScopedGraph}); see {@link DutyCascade}. Cost: O(m + Σ_d |derived(d)|) time for m
+ * duties, i.e. linear in the duties times the derivation depth, and O(m + |E|) memory; no
+ * per-duty query reaches the database. Assumed shape: a forest or DAG of derivations
+ * following the LEADS hierarchy (a DERIVED_FROM cycle is tolerated). Input subgraph:
+ * statement {@code duties} of {@code cypher/analysis/duty-cascade.cypher} plus the shared
+ * {@link ScopedGraph}.
  */
 @Component
 public class DutyCascadeAnalysis implements AnalysisExtension {
@@ -111,7 +111,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 
 		private String domain;
 
-		private final Set<String> sources = new LinkedHashSet<>(2);
+		private final List<String> sources = new ArrayList<>(1);
 
 		DutyAccumulator(String dutyId) {
 			this.dutyId = dutyId;
@@ -123,7 +123,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 				this.postId = post;
 				this.domain = dutyDomain;
 			}
-			if (source != null) {
+			if (source != null && !this.sources.contains(source)) {
 				this.sources.add(source);
 			}
 		}
