@@ -3,11 +3,14 @@ package org.dutychain.analysis;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +57,9 @@ public class AnalysisService implements DisposableBean {
 	private final ExecutorService pool;
 
 	private final CypherFiles files;
+
+	/** How long each analysis took in the previous audit, ms (the start order). */
+	private final Map<String, Long> lastMillis = new ConcurrentHashMap<>();
 
 	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph,
 			GenerationLeases leases, CypherFiles files, @Value("${dutychain.analysis-parallelism:0}") int parallelism) {
@@ -161,14 +167,25 @@ public class AnalysisService implements DisposableBean {
 		}
 	}
 
-	/** Runs analyses in parallel; the results in the order of {@code analyses}. */
+	/**
+	 * Runs analyses in parallel; the results in the order of {@code analyses}. They are
+	 * started longest first, by how long each took in this service's previous audit
+	 * (analyses without one after those with one, in the given order), so that a long
+	 * analysis does not start last and leave the other threads idle at the end.
+	 */
 	List<AnalysisResult> runAll(AnalysisContext context, List<Analysis> analyses, Progress progress) {
 		int total = analyses.size();
 		AtomicInteger done = new AtomicInteger();
 		progress.report("audit", 0, total);
-		List<CompletableFuture<AnalysisResult>> futures = new ArrayList<>();
-		for (Analysis analysis : analyses) {
-			futures.add(CompletableFuture.supplyAsync(() -> analysis.run(context), this.pool)
+		List<Integer> starts = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			starts.add(i);
+		}
+		starts.sort(Comparator.comparingLong((Integer i) -> -this.lastMillis.getOrDefault(analyses.get(i).id(), -1L)));
+		List<CompletableFuture<AnalysisResult>> futures = new ArrayList<>(Collections.nCopies(total, null));
+		for (int i : starts) {
+			Analysis analysis = analyses.get(i);
+			futures.set(i, CompletableFuture.supplyAsync(() -> analysis.run(context), this.pool)
 				.whenComplete((r, ex) -> progress.report("audit", done.incrementAndGet(), total)));
 		}
 		List<AnalysisResult> results = new ArrayList<>();
@@ -176,6 +193,7 @@ public class AnalysisService implements DisposableBean {
 			for (CompletableFuture<AnalysisResult> f : futures) {
 				results.add(f.join());
 			}
+			results.forEach((r) -> this.lastMillis.put(r.analysis(), r.durationMs()));
 		}
 		catch (CompletionException ex) {
 			futures.forEach((f) -> f.cancel(true));
