@@ -15,6 +15,7 @@ import org.dutychain.analysis.AnalysisDefinition;
 import org.dutychain.analysis.AnalysisExtension;
 import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Findings;
+import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
 
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
-		List<DutyCascade.DutyRow> rows = duties(context, definition.file().statement("duties").cypher());
+		List<DutyCascade.DutyRow> rows = duties(context, definition.file().statement("duties"));
 		DutyCascade.Result result = DutyCascade.compute(graph, rows, topUnits(context, graph));
 		for (DutyCascade.Break b : result.breaks()) {
 			String parent = graph.id(b.unit());
@@ -76,9 +77,9 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 	 * statement ordered first (by unit id, then post id, a team list after the personal
 	 * lists of its unit); its sources are those of every list.
 	 */
-	static List<DutyCascade.DutyRow> duties(AnalysisContext context, String cypher) {
+	static List<DutyCascade.DutyRow> duties(AnalysisContext context, CypherFile.Statement statement) {
 		Map<String, DutyAccumulator> byId = new HashMap<>();
-		context.stream(cypher, (r) -> {
+		context.stream(statement, (r) -> {
 			String unitId = str(r.get("unitId"));
 			for (String column : List.of("team", "personal")) {
 				if (r.get(column) instanceof List<?> entries) {
