@@ -46,8 +46,6 @@
 // ASSISTANCE_EXPIRED.en: {level:AssistanceLevel} assistance of weak organization {unitName} ended on {endedOn} and was not renewed
 
 // statement: WEAK_UNASSISTED
-{{scope-units}}
-WITH collect(u) AS scope
 {{weak-now}}
 WITH u, weakIds,
      ['LEADER_CONTACT', 'ORG_DEPT_GUIDANCE', 'ORGAN_CO_BUILD', 'COMMITTEE_SUPERVISOR']
@@ -67,9 +65,8 @@ RETURN 'WEAK_UNASSISTED' AS code, u.id AS unitId, [u.id] + weakIds AS evidenceId
 ORDER BY unitId;
 
 // statement: WEAK_VILLAGE_NO_FIRST_SECRETARY
-{{scope-units}}
-WITH collect(u) AS scope
 {{weak-now}}
+WITH u, weakIds
 WHERE u.sector = 'VILLAGE'
   AND NOT EXISTS {
   MATCH (u)<-[f:FIRST_SECRETARY_OF]-(:Person)
@@ -103,8 +100,6 @@ RETURN 'ASSISTANT_OVERLOADED' AS code, u.id AS unitId, personId,
 ORDER BY unitId, personId;
 
 // statement: ASSISTANCE_EXPIRED
-{{scope-units}}
-WITH collect(u) AS scope
 {{weak-now}}
 MATCH (u)<-[e:ASSISTS]-(assistant)
 WHERE e.until < $asOf

@@ -95,8 +95,6 @@ RETURN 'PROBLEM_WITHOUT_RECTIFICATION' AS code, u.id AS unitId, i.id AS issueId,
 ORDER BY unitId, issueId;
 
 // statement: WEAK_NO_PLAN
-{{scope-units}}
-WITH collect(u) AS scope
 {{weak-now}}
 WITH u, weakIds, reduce(m = null, b IN weakBasis | CASE WHEN m IS NULL OR b.year < m THEN b.year ELSE m END) AS weakYear
 WHERE NOT EXISTS {

@@ -174,13 +174,8 @@ ORDER BY unitId, personId;
 // statement: D_GRADE_NOT_DESIGNATED
 {{scope-units}}
 WITH collect(u) AS scope
-CALL (scope) {
-  UNWIND scope AS s
-  MATCH (s)-[:GRADED]->(g:Grading)
-  WHERE g.scheme = 'ABCD' AND g.year <= $asOf.year
-  RETURN max(g.year) AS year
-}
-WITH scope, year
+{{weak-years}}
+WITH scope, abcdYear AS year
 WHERE year IS NOT NULL
   AND EXISTS {
     MATCH (w:Unit)-[:GRADED]->(g:Grading)

@@ -56,10 +56,6 @@ ORDER BY until, unitId, postId, personId;
 // statement: weak-units
 // Weak now: the shared definition (cypher/fragment/weak-now.cypher), the basis of each unit's weakness as
 // [{scheme, year}].
-MATCH (u:Unit)
-WHERE u.generation = $generation
-  AND ($unitIds IS NULL OR u.id IN $unitIds)
-WITH collect(u) AS scope
 {{weak-now}}
 WITH u, weakBasis AS basis
 OPTIONAL MATCH ()-[r:ASSISTS]->(u)

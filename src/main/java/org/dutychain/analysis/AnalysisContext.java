@@ -1,5 +1,6 @@
 package org.dutychain.analysis;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
+import org.dutychain.config.CypherFile;
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
 
 /**
@@ -22,6 +25,13 @@ import org.dutychain.config.Neo4jGraph;
  * Parameters every statement receives: {@code generation} (the active dataset
  * generation), {@code unitIds} (the ids in scope, or null for every unit), {@code asOf}
  * (a date) and every named threshold of {@link AnalysisSettings}.
+ *
+ * <p>
+ * Facts of the run (shared fragments, {@link CypherFiles.Fact}): a context made with
+ * facts runs a statement that uses one in its shared form, after evaluating each fact it
+ * reads once per run and handing its rows over as a parameter; a context without them (a
+ * single analysis, the baseline) runs every statement as written, computing everything
+ * itself. Both give the same rows.
  */
 public final class AnalysisContext {
 
@@ -41,13 +51,29 @@ public final class AnalysisContext {
 
 	private final Map<String, Long> sharedMillis = new ConcurrentHashMap<>();
 
+	private final Map<String, CypherFiles.Fact> facts;
+
 	/**
+	 * A context that runs every statement as written (no facts shared).
 	 * @param unitIds the units in scope, or null when the scope is every unit
 	 * @param levels level of every unit in scope (also every unit when {@code unitIds} is
 	 * null)
 	 */
 	public AnalysisContext(AnalysisScope scope, long generation, List<String> unitIds, Map<String, Integer> levels,
 			AnalysisSettings settings, Neo4jGraph graph) {
+		this(scope, generation, unitIds, levels, settings, graph, List.of());
+	}
+
+	/**
+	 * A context that evaluates each of {@code facts} at most once and hands it to the
+	 * statements that use it.
+	 * @param unitIds the units in scope, or null when the scope is every unit
+	 * @param levels level of every unit in scope (also every unit when {@code unitIds} is
+	 * null)
+	 * @param facts the facts of the run; empty to run every statement as written
+	 */
+	public AnalysisContext(AnalysisScope scope, long generation, List<String> unitIds, Map<String, Integer> levels,
+			AnalysisSettings settings, Neo4jGraph graph, Collection<CypherFiles.Fact> facts) {
 		this.scope = scope;
 		this.generation = generation;
 		this.unitIds = (unitIds != null) ? List.copyOf(unitIds) : null;
@@ -58,6 +84,15 @@ public final class AnalysisContext {
 		p.put("asOf", scope.asOf());
 		this.parameters = Collections.unmodifiableMap(p);
 		this.graph = graph;
+		Map<String, CypherFiles.Fact> byParameter = new HashMap<>();
+		for (CypherFiles.Fact fact : facts) {
+			if (p.containsKey(fact.parameter())) {
+				throw new IllegalStateException("cypher/fragment/" + fact.fragment() + ".cypher: shared parameter "
+						+ fact.parameter() + " is already a run parameter");
+			}
+			byParameter.put(fact.parameter(), fact);
+		}
+		this.facts = Map.copyOf(byParameter);
 	}
 
 	public AnalysisScope scope() {
@@ -107,11 +142,62 @@ public final class AnalysisContext {
 	}
 
 	/**
+	 * Runs a statement of a file with the run's parameters plus {@code extra}: in its
+	 * shared form when this context shares the facts it uses, else as written.
+	 */
+	public List<Map<String, Object>> read(CypherFile.Statement statement, Map<String, Object> extra) {
+		if (!sharesFacts(statement)) {
+			return read(statement.cypher(), extra);
+		}
+		Map<String, Object> p = withFacts(statement.facts());
+		p.putAll(extra);
+		return this.graph.read(statement.sharedCypher(), p);
+	}
+
+	public List<Map<String, Object>> read(CypherFile.Statement statement) {
+		return read(statement, Map.of());
+	}
+
+	/**
 	 * Runs a read-only statement and hands each row to {@code sink} as it arrives,
 	 * without holding all rows.
 	 */
 	public void stream(String cypher, java.util.function.Consumer<Map<String, Object>> sink) {
 		this.graph.stream(cypher, this.parameters, sink);
+	}
+
+	/**
+	 * {@link #stream(String, java.util.function.Consumer)} for a statement of a file, in
+	 * its shared form when this context shares the facts it uses.
+	 */
+	public void stream(CypherFile.Statement statement, java.util.function.Consumer<Map<String, Object>> sink) {
+		if (!sharesFacts(statement)) {
+			stream(statement.cypher(), sink);
+			return;
+		}
+		this.graph.stream(statement.sharedCypher(), withFacts(statement.facts()), sink);
+	}
+
+	private boolean sharesFacts(CypherFile.Statement statement) {
+		return !statement.facts().isEmpty() && this.facts.keySet().containsAll(statement.facts());
+	}
+
+	/** The run's parameters plus the rows of each fact (evaluated once per run). */
+	private Map<String, Object> withFacts(List<String> parameters) {
+		Map<String, Object> p = new HashMap<>(this.parameters);
+		for (String parameter : parameters) {
+			p.put(parameter, fact(parameter));
+		}
+		return p;
+	}
+
+	/**
+	 * The rows of one fact of the run, evaluated on first use (reading the facts it needs
+	 * the same way) and shared by every statement of the run.
+	 */
+	private List<Map<String, Object>> fact(String parameter) {
+		CypherFiles.Fact fact = this.facts.get(parameter);
+		return shared("$" + parameter, () -> List.copyOf(this.graph.read(fact.statement(), withFacts(fact.needs()))));
 	}
 
 	/**

@@ -3,15 +3,19 @@ package org.dutychain.analysis;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.Progress;
@@ -52,9 +56,15 @@ public class AnalysisService implements DisposableBean {
 
 	private final ExecutorService pool;
 
+	private final CypherFiles files;
+
+	/** How long each analysis took in the previous audit, ms (the start order). */
+	private final Map<String, Long> lastMillis = new ConcurrentHashMap<>();
+
 	public AnalysisService(AnalysisCatalog catalog, Datasets datasets, AnalysisSettings settings, Neo4jGraph graph,
-			GenerationLeases leases, @Value("${dutychain.analysis-parallelism:0}") int parallelism) {
+			GenerationLeases leases, CypherFiles files, @Value("${dutychain.analysis-parallelism:0}") int parallelism) {
 		this.leases = leases;
+		this.files = files;
 		int threads = (parallelism > 0) ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
 		AtomicInteger n = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(threads, (r) -> {
@@ -88,15 +98,16 @@ public class AnalysisService implements DisposableBean {
 	 * default asOf.
 	 */
 	public AnalysisContext context(String unitId, LocalDate asOf) {
-		return context(this.datasets.active(), unitId, asOf);
+		return context(this.datasets.active(), unitId, asOf, List.of());
 	}
 
-	private AnalysisContext context(DatasetInfo dataset, String unitId, LocalDate asOf) {
+	private AnalysisContext context(DatasetInfo dataset, String unitId, LocalDate asOf,
+			Collection<CypherFiles.Fact> facts) {
 		LocalDate date = this.datasets.asOf(asOf);
 		Map<String, Integer> levels = this.datasets.scopeLevels(dataset.generation(), unitId);
 		List<String> unitIds = (unitId == null) ? null : new ArrayList<>(levels.keySet());
 		return new AnalysisContext(new AnalysisScope(unitId, date), dataset.generation(), unitIds, levels,
-				this.settings, this.graph);
+				this.settings, this.graph, facts);
 	}
 
 	/** One analysis. */
@@ -113,9 +124,10 @@ public class AnalysisService implements DisposableBean {
 	/**
 	 * Every analysis of the catalogue over one scope, as one document: the analyses run
 	 * in parallel on a bounded pool ({@code dutychain.analysis-parallelism}, default the
-	 * number of processors) and share one load of the scoped graph; the result does not
-	 * depend on the order they finish in. Reports the phase {@code audit} (analyses done
-	 * of all) to {@code progress}.
+	 * number of processors) and share one load of the scoped graph and one evaluation of
+	 * each fact of the run (shared fragments, {@link CypherFiles.Fact}); the result does
+	 * not depend on the order they finish in. Reports the phase {@code audit} (analyses
+	 * done of all) to {@code progress}.
 	 */
 	public AuditDocument audit(String unitId, LocalDate asOf, Progress progress) {
 		return timedAudit(unitId, asOf, progress).document();
@@ -144,7 +156,9 @@ public class AnalysisService implements DisposableBean {
 				if (attempt < 3 && this.datasets.active().generation() != dataset.generation()) {
 					continue; // switched between reading and leasing: lease the new one
 				}
-				AnalysisContext context = context(dataset, unitId, asOf);
+				// the facts of the run (shared fragments such as weak-now) are evaluated
+				// once and handed to every statement that uses them
+				AnalysisContext context = context(dataset, unitId, asOf, this.files.facts().values());
 				AuditDocument document = document(dataset.name(), context,
 						runAll(context, this.catalog.all(), progress));
 				return new TimedAudit(document, new TreeMap<>(context.sharedMillis()),
@@ -153,14 +167,25 @@ public class AnalysisService implements DisposableBean {
 		}
 	}
 
-	/** Runs analyses in parallel; the results in the order of {@code analyses}. */
+	/**
+	 * Runs analyses in parallel; the results in the order of {@code analyses}. They are
+	 * started longest first, by how long each took in this service's previous audit
+	 * (analyses without one after those with one, in the given order), so that a long
+	 * analysis does not start last and leave the other threads idle at the end.
+	 */
 	List<AnalysisResult> runAll(AnalysisContext context, List<Analysis> analyses, Progress progress) {
 		int total = analyses.size();
 		AtomicInteger done = new AtomicInteger();
 		progress.report("audit", 0, total);
-		List<CompletableFuture<AnalysisResult>> futures = new ArrayList<>();
-		for (Analysis analysis : analyses) {
-			futures.add(CompletableFuture.supplyAsync(() -> analysis.run(context), this.pool)
+		List<Integer> starts = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			starts.add(i);
+		}
+		starts.sort(Comparator.comparingLong((Integer i) -> -this.lastMillis.getOrDefault(analyses.get(i).id(), -1L)));
+		List<CompletableFuture<AnalysisResult>> futures = new ArrayList<>(Collections.nCopies(total, null));
+		for (int i : starts) {
+			Analysis analysis = analyses.get(i);
+			futures.set(i, CompletableFuture.supplyAsync(() -> analysis.run(context), this.pool)
 				.whenComplete((r, ex) -> progress.report("audit", done.incrementAndGet(), total)));
 		}
 		List<AnalysisResult> results = new ArrayList<>();
@@ -168,6 +193,7 @@ public class AnalysisService implements DisposableBean {
 			for (CompletableFuture<AnalysisResult> f : futures) {
 				results.add(f.join());
 			}
+			results.forEach((r) -> this.lastMillis.put(r.analysis(), r.durationMs()));
 		}
 		catch (CompletionException ex) {
 			futures.forEach((f) -> f.cancel(true));

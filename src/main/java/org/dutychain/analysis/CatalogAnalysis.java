@@ -43,7 +43,7 @@ final class CatalogAnalysis implements Analysis {
 		long started = System.nanoTime();
 		List<Finding> findings = new ArrayList<>();
 		for (CypherFile.Statement statement : this.definition.findingStatements()) {
-			for (Map<String, Object> row : context.read(statement.cypher())) {
+			for (Map<String, Object> row : context.read(statement)) {
 				findings.add(Findings.fromRow(this.definition, context, row));
 			}
 		}

@@ -64,7 +64,7 @@ class HierarchyIntegrityAnalysis implements AnalysisExtension {
 	@Override
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
-		List<Map<String, Object>> rows = context.read(definition.file().statement(EDGES).cypher());
+		List<Map<String, Object>> rows = context.read(definition.file().statement(EDGES));
 		List<Edge> edges = new ArrayList<>(rows.size());
 		Map<String, String> names = new HashMap<>();
 		for (Map<String, Object> row : rows) {

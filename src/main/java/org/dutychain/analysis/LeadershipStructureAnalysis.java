@@ -20,7 +20,7 @@ class LeadershipStructureAnalysis implements AnalysisExtension {
 	@Override
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
-		List<Map<String, Object>> rows = context.read(definition.file().statement(UNPLACED_LEADERS).cypher());
+		List<Map<String, Object>> rows = context.read(definition.file().statement(UNPLACED_LEADERS));
 		Object count = rows.isEmpty() ? 0L : rows.get(0).get("unplacedLeaders");
 		metrics.put("unplacedLeaders", (count instanceof Number n) ? n.longValue() : 0L);
 		metrics.put("firstSecretarySystem", context.parameters().get("firstSecretarySystem"));

@@ -63,7 +63,7 @@ class ListCoverageAnalysis implements AnalysisExtension {
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, List<Finding> statementFindings,
 			Consumer<Finding> findings, Map<String, Object> metrics) {
 		List<UnitPosts> units = new ArrayList<>();
-		for (Map<String, Object> row : context.read(definition.file().statement(UNIT_POSTS).cypher())) {
+		for (Map<String, Object> row : context.read(definition.file().statement(UNIT_POSTS))) {
 			String unitId = (String) row.get("unitId");
 			int level = (row.get("level") instanceof Number n) ? n.intValue() : context.level(unitId);
 			Map<String, Set<String>> posts = new TreeMap<>();

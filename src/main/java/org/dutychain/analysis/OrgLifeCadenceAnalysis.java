@@ -121,16 +121,15 @@ class OrgLifeCadenceAnalysis implements AnalysisExtension {
 		windowMetric.put("start", window.firstDay().toString());
 		windowMetric.put("end", window.lastDay().toString());
 		metrics.put("window", windowMetric);
-		List<Map<String, Object>> inUse = context.read(definition.file().statement("subkinds-in-use").cypher(), extra);
+		List<Map<String, Object>> inUse = context.read(definition.file().statement("subkinds-in-use"), extra);
 		boolean subkinds = !inUse.isEmpty() && inUse.get(0).get("withSubkind") instanceof Number n && n.longValue() > 0;
 		metrics.put("subkindsInUse", subkinds);
 		if (subkinds) {
-			for (Map<String, Object> row : context.read(definition.file().statement("meeting-months").cypher(),
-					extra)) {
+			for (Map<String, Object> row : context.read(definition.file().statement("meeting-months"), extra)) {
 				orgLife(definition, context, window, row, findings);
 			}
 			firstSecretaries(definition, context, window,
-					context.read(definition.file().statement("first-secretary-months").cypher(), extra), findings);
+					context.read(definition.file().statement("first-secretary-months"), extra), findings);
 		}
 		else {
 			// in a fixed order: Map.of iterates in a different order in every JVM, and
@@ -142,11 +141,10 @@ class OrgLifeCadenceAnalysis implements AnalysisExtension {
 					"no activity in scope has a subkind: the 三会一课 cadence and the first secretaries' monthly reports were not checked");
 			metrics.put("skipped", skipped);
 		}
-		for (Map<String, Object> row : context.read(definition.file().statement("evaluation-checks").cypher(), extra)) {
+		for (Map<String, Object> row : context.read(definition.file().statement("evaluation-checks"), extra)) {
 			evaluations(definition, context, window, row, findings);
 		}
-		for (Map<String, Object> row : context.read(definition.file().statement("meetings-only-duties").cypher(),
-				extra)) {
+		for (Map<String, Object> row : context.read(definition.file().statement("meetings-only-duties"), extra)) {
 			meetingsOnly(definition, context, window, row, findings);
 		}
 	}

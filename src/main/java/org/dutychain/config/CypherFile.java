@@ -45,10 +45,26 @@ public record CypherFile(String path, Map<String, String> header, List<Statement
 	 *
 	 * @param name the {@code // statement:} name, or {@code statement-N} (1-based) when
 	 * unnamed
-	 * @param cypher the statement without its trailing semicolon
+	 * @param cypher the statement without its trailing semicolon, every fragment written
+	 * out (the statement computes everything itself)
 	 * @param line the 1-based line where it starts
+	 * @param sharedCypher the same statement with every shared fragment (a fact of the
+	 * run, see {@link CypherFiles.Fact}) replaced by a read of its parameter; equal to
+	 * {@code cypher} when it uses none
+	 * @param facts the parameters {@code sharedCypher} reads facts from, in order of
+	 * first use; empty when it uses none
 	 */
-	public record Statement(String name, String cypher, int line) {
+	public record Statement(String name, String cypher, int line, String sharedCypher, List<String> facts) {
+
+		public Statement {
+			facts = List.copyOf(facts);
+		}
+
+		/** A statement that uses no shared fragment. */
+		public Statement(String name, String cypher, int line) {
+			this(name, cypher, line, cypher, List.of());
+		}
+
 	}
 
 }

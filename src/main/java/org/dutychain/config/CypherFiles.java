@@ -27,6 +27,19 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * fragment may use other fragments). Fragments are not statements: {@link #all()} and
  * {@link #folder(String)} do not list them; {@link CypherFile#text()} keeps the
  * placeholders as written, {@link CypherFile.Statement#cypher()} has them resolved.
+ *
+ * <p>
+ * A fragment whose leading comment lines include {@code // shared: <parameter>} and
+ * {@code // columns: <name>[:<Label>], …} is a <em>fact of the run</em> (e.g.
+ * {@code weak-now}): it reads only the run's parameters, never a variable of the
+ * statement around it, and binds the listed columns (a column with a label is a node).
+ * Written into a statement it is expanded like any fragment
+ * ({@link CypherFile.Statement#cypher()}: the statement computes it itself). An audit
+ * instead evaluates each fact once ({@link Fact}) and runs
+ * {@link CypherFile.Statement#sharedCypher()}, in which the fragment is replaced by a
+ * read of the rows handed over as {@code $<parameter>} (a node column travels as its
+ * element id and is matched again by it). Declaring a fact is all it takes: every
+ * statement that writes its {@code {{name}}} shares it.
  */
 public final class CypherFiles {
 
@@ -39,13 +52,85 @@ public final class CypherFiles {
 
 	static final String FRAGMENT_FOLDER = "fragment/";
 
+	private static final Pattern SHARED = Pattern.compile("^//\\s*shared:\\s*(.*?)\\s*$");
+
+	private static final Pattern COLUMNS = Pattern.compile("^//\\s*columns:\\s*(.*?)\\s*$");
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
 	private final Map<String, CypherFile> files;
 
 	private final Map<String, String> fragments;
 
-	private CypherFiles(Map<String, CypherFile> files, Map<String, String> fragments) {
+	private final Map<String, Fact> facts;
+
+	private CypherFiles(Map<String, CypherFile> files, Map<String, String> fragments, Map<String, Fact> facts) {
 		this.files = files;
 		this.fragments = fragments;
+		this.facts = facts;
+	}
+
+	/**
+	 * A shared fragment: a fact of the run, evaluated once per audit and handed to every
+	 * statement that uses it as a parameter (see the class comment).
+	 *
+	 * @param fragment the fragment's name ({@code cypher/fragment/<fragment>.cypher})
+	 * @param parameter the parameter that carries its rows
+	 * @param columns what it binds, in order
+	 * @param statement the statement that evaluates it: the fragment (other facts it uses
+	 * read from their parameters) and {@code RETURN} of its columns, a node as its
+	 * element id
+	 * @param needs the parameters of the other facts {@code statement} reads
+	 */
+	public record Fact(String fragment, String parameter, List<Column> columns, String statement, List<String> needs) {
+
+		public Fact {
+			columns = List.copyOf(columns);
+			needs = List.copyOf(needs);
+		}
+
+		/**
+		 * One column of a fact.
+		 *
+		 * @param name the variable it binds
+		 * @param label the node label when the column is a node, else null
+		 */
+		public record Column(String name, String label) {
+		}
+
+		/**
+		 * What takes the fragment's place in {@link CypherFile.Statement#sharedCypher()}:
+		 * a subquery that binds the same columns from the rows in {@code $parameter}.
+		 */
+		String reader() {
+			String row = "shared_" + this.parameter;
+			StringBuilder sb = new StringBuilder("CALL () {\n  UNWIND $").append(this.parameter)
+				.append(" AS ")
+				.append(row)
+				.append('\n');
+			List<String> returns = new ArrayList<>();
+			for (Column c : this.columns) {
+				if (c.label() != null) {
+					sb.append("  MATCH (")
+						.append(c.name())
+						.append(':')
+						.append(c.label())
+						.append(") WHERE elementId(")
+						.append(c.name())
+						.append(") = ")
+						.append(row)
+						.append('.')
+						.append(c.name())
+						.append('\n');
+					returns.add(c.name());
+				}
+				else {
+					returns.add(row + "." + c.name() + " AS " + c.name());
+				}
+			}
+			return sb.append("  RETURN ").append(String.join(", ", returns)).append("\n}").toString();
+		}
+
 	}
 
 	/** Loads and parses {@code classpath*:cypher/**}{@code /*.cypher}. */
@@ -69,8 +154,9 @@ public final class CypherFiles {
 				}
 			}
 			Map<String, String> fragments = fragments(fragmentTexts);
-			texts.forEach((path, text) -> files.put(path, parse(path, text, fragments)));
-			return new CypherFiles(files, fragments);
+			Map<String, Fact> facts = facts(fragmentTexts);
+			texts.forEach((path, text) -> files.put(path, parse(path, text, fragments, facts)));
+			return new CypherFiles(files, fragments, facts);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read cypher/ from the classpath", ex);
@@ -81,7 +167,7 @@ public final class CypherFiles {
 	public static CypherFiles of(List<CypherFile> files) {
 		Map<String, CypherFile> map = new LinkedHashMap<>();
 		files.forEach((f) -> map.put(f.path(), f));
-		return new CypherFiles(map, Map.of());
+		return new CypherFiles(map, Map.of(), Map.of());
 	}
 
 	/**
@@ -89,6 +175,80 @@ public final class CypherFiles {
 	 * leading comment lines.
 	 */
 	static Map<String, String> fragments(Map<String, String> texts) {
+		Map<String, String> bodies = bodies(texts);
+		Map<String, String> resolved = new LinkedHashMap<>();
+		for (String name : bodies.keySet()) {
+			resolved.put(name, expand("cypher/" + FRAGMENT_FOLDER + name + ".cypher", bodies.get(name), bodies,
+					new ArrayList<>(List.of(name)), Map.of(), new ArrayList<>()));
+		}
+		return Map.copyOf(resolved);
+	}
+
+	/**
+	 * The shared fragments (facts of the run) by fragment name: those whose leading
+	 * comment lines declare {@code shared:} and {@code columns:}.
+	 */
+	static Map<String, Fact> facts(Map<String, String> texts) {
+		Map<String, String> bodies = bodies(texts);
+		Map<String, Fact> declared = new LinkedHashMap<>();
+		Map<String, String> parameters = new LinkedHashMap<>();
+		texts.forEach((name, text) -> {
+			String where = "cypher/" + FRAGMENT_FOLDER + name + ".cypher";
+			String parameter = null;
+			String columns = null;
+			for (String line : text.split("\r?\n", -1)) {
+				String l = line.strip();
+				if (!l.isEmpty() && !l.startsWith("//")) {
+					break;
+				}
+				Matcher shared = SHARED.matcher(l);
+				Matcher cols = COLUMNS.matcher(l);
+				if (shared.matches()) {
+					parameter = shared.group(1);
+				}
+				else if (cols.matches()) {
+					columns = cols.group(1);
+				}
+			}
+			if (parameter == null && columns == null) {
+				return;
+			}
+			if (parameter == null || columns == null || !NAME.matcher(parameter).matches()) {
+				throw new IllegalStateException(where
+						+ ": a shared fragment needs '// shared: <parameter>' and '// columns: <name>[:<Label>], ...'");
+			}
+			String other = parameters.putIfAbsent(parameter, name);
+			if (other != null) {
+				throw new IllegalStateException(where + ": parameter " + parameter + " is already shared by " + other);
+			}
+			List<Fact.Column> list = new ArrayList<>();
+			for (String c : columns.split(",")) {
+				String[] parts = c.strip().split(":", -1);
+				if (parts.length > 2 || !NAME.matcher(parts[0]).matches()
+						|| (parts.length == 2 && !NAME.matcher(parts[1]).matches())) {
+					throw new IllegalStateException(where + ": invalid column '" + c.strip() + "'");
+				}
+				list.add(new Fact.Column(parts[0], (parts.length == 2) ? parts[1] : null));
+			}
+			declared.put(name, new Fact(name, parameter, list, "", List.of()));
+		});
+		Map<String, Fact> facts = new LinkedHashMap<>();
+		declared.forEach((name, fact) -> {
+			List<String> needs = new ArrayList<>();
+			String body = expand("cypher/" + FRAGMENT_FOLDER + name + ".cypher", bodies.get(name), bodies,
+					new ArrayList<>(List.of(name)), declared, needs);
+			List<String> returns = fact.columns()
+				.stream()
+				.map((c) -> (c.label() != null) ? "elementId(" + c.name() + ") AS " + c.name() : c.name())
+				.toList();
+			facts.put(name, new Fact(name, fact.parameter(), fact.columns(),
+					body + "\nRETURN " + String.join(", ", returns), needs));
+		});
+		return Map.copyOf(facts);
+	}
+
+	/** Each fragment's text after its leading comment lines. */
+	private static Map<String, String> bodies(Map<String, String> texts) {
 		Map<String, String> bodies = new LinkedHashMap<>();
 		texts.forEach((name, text) -> {
 			List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
@@ -101,15 +261,16 @@ public final class CypherFiles {
 			}
 			bodies.put(name, body);
 		});
-		Map<String, String> resolved = new LinkedHashMap<>();
-		for (String name : bodies.keySet()) {
-			resolved.put(name, expand("cypher/" + FRAGMENT_FOLDER + name + ".cypher", bodies.get(name), bodies,
-					new ArrayList<>(List.of(name))));
-		}
-		return Map.copyOf(resolved);
+		return bodies;
 	}
 
-	private static String expand(String where, String text, Map<String, String> fragments, List<String> stack) {
+	/**
+	 * Puts each fragment's text where {@code text} names it; a fragment of {@code facts}
+	 * (by fragment name) is replaced by its {@link Fact#reader()} instead, and its
+	 * parameter added to {@code used}.
+	 */
+	private static String expand(String where, String text, Map<String, String> fragments, List<String> stack,
+			Map<String, Fact> facts, List<String> used) {
 		Matcher m = FRAGMENT.matcher(text);
 		StringBuilder sb = new StringBuilder();
 		while (m.find()) {
@@ -121,9 +282,19 @@ public final class CypherFiles {
 			if (stack.contains(name)) {
 				throw new IllegalStateException(where + ": fragments use each other in a circle: " + stack);
 			}
-			stack.add(name);
-			String expanded = expand(where, body, fragments, stack);
-			stack.remove(stack.size() - 1);
+			String expanded;
+			Fact fact = facts.get(name);
+			if (fact != null) {
+				expanded = fact.reader();
+				if (!used.contains(fact.parameter())) {
+					used.add(fact.parameter());
+				}
+			}
+			else {
+				stack.add(name);
+				expanded = expand(where, body, fragments, stack, facts, used);
+				stack.remove(stack.size() - 1);
+			}
 			m.appendReplacement(sb, Matcher.quoteReplacement(expanded));
 		}
 		m.appendTail(sb);
@@ -133,6 +304,11 @@ public final class CypherFiles {
 	/** The fragment texts by name, placeholders resolved. */
 	public Map<String, String> fragments() {
 		return this.fragments;
+	}
+
+	/** The facts of the run (shared fragments) by fragment name. */
+	public Map<String, Fact> facts() {
+		return this.facts;
 	}
 
 	private static String relativePath(Resource resource) {
@@ -159,6 +335,15 @@ public final class CypherFiles {
 	 * writes {@code {{name}}}; an unknown fragment fails naming the file and line.
 	 */
 	public static CypherFile parse(String path, String text, Map<String, String> fragments) {
+		return parse(path, text, fragments, Map.of());
+	}
+
+	/**
+	 * Parses one file as {@link #parse(String, String, Map)}; a statement that uses a
+	 * fragment of {@code facts} (by fragment name) also gets its
+	 * {@link CypherFile.Statement#sharedCypher()} form.
+	 */
+	public static CypherFile parse(String path, String text, Map<String, String> fragments, Map<String, Fact> facts) {
 		String[] lines = text.split("\r?\n", -1);
 		Map<String, String> header = new LinkedHashMap<>();
 		int i = 0;
@@ -217,9 +402,12 @@ public final class CypherFiles {
 				String last = code.substring(0, code.lastIndexOf(';'));
 				current.append(last);
 				String n = (name != null) ? name : "statement-" + (statements.size() + 1);
-				String cypher = expand("cypher/" + path + ":" + start, current.toString().strip(), fragments,
-						new ArrayList<>());
-				statements.add(new CypherFile.Statement(n, cypher, start));
+				String where = "cypher/" + path + ":" + start;
+				String written = current.toString().strip();
+				String cypher = expand(where, written, fragments, new ArrayList<>(), Map.of(), new ArrayList<>());
+				List<String> used = new ArrayList<>();
+				String shared = expand(where, written, fragments, new ArrayList<>(), facts, used);
+				statements.add(new CypherFile.Statement(n, cypher, start, used.isEmpty() ? cypher : shared, used));
 				current.setLength(0);
 				name = null;
 				start = -1;

@@ -3,6 +3,7 @@ package org.dutychain.analysis;
 import java.time.Duration;
 import java.util.List;
 
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.ingest.DatasetImporter;
@@ -46,6 +47,9 @@ class AuditCacheIT {
 	@Autowired
 	GenerationLeases leases;
 
+	@Autowired
+	CypherFiles files;
+
 	@BeforeEach
 	void small() {
 		this.importer.importPath(TestDatasets.small());
@@ -54,7 +58,7 @@ class AuditCacheIT {
 	@Test
 	void theParallelAuditEqualsASequentialOne() {
 		AnalysisService sequential = new AnalysisService(this.catalog, this.datasets, this.settings, this.graph,
-				this.leases, 1);
+				this.leases, this.files, 1);
 		try {
 			AuditDocument one = sequential.audit(null, null);
 			AuditDocument parallel = this.analyses.audit(null, null);
@@ -66,6 +70,23 @@ class AuditCacheIT {
 		finally {
 			sequential.destroy();
 		}
+	}
+
+	/**
+	 * An audit runs the statements that use a fact of the run (weak-now, weak-years) in
+	 * their shared form; each analysis run alone runs them as written: same findings.
+	 */
+	@Test
+	void theAuditWithSharedFactsEqualsEachAnalysisRunAlone() {
+		assertThat(this.files.facts()).isNotEmpty();
+		List<Finding> alone = new java.util.ArrayList<>();
+		for (AnalysisDefinition definition : this.catalog.definitions()) {
+			alone.addAll(this.analyses.run(definition.id(), null, null).findings());
+		}
+		alone.sort(Findings.ORDER);
+		List<Finding> audit = this.analyses.audit(null, null).findings();
+		assertThat(audit).extracting(Finding::code).contains("WEAK_UNASSISTED", "WEAK_TWO_YEARS", "QUOTA_SHORTFALL");
+		assertThat(audit).isEqualTo(alone);
 	}
 
 	@Test

@@ -147,6 +147,69 @@ class CypherFilesTests {
 	}
 
 	@Test
+	void aSharedFragmentIsReadFromItsParameterInTheSharedForm() {
+		java.util.Map<String, String> texts = java.util.Map.of("scope",
+				"MATCH (u:Unit)\nWHERE u.generation = $generation", "latest",
+				"// the latest year\n// shared: latestYear\n// columns: year\n"
+						+ "CALL () {\n  {{scope}}\n  RETURN max(u.year) AS year\n}",
+				"latest-units", "// shared: latestUnits\n// columns: u:Unit, year\n"
+						+ "CALL () {\n  {{latest}}\n  {{scope}}\n    AND u.year = year\n  RETURN u, year\n}");
+		java.util.Map<String, String> fragments = CypherFiles.fragments(texts);
+		java.util.Map<String, CypherFiles.Fact> facts = CypherFiles.facts(texts);
+		assertThat(facts).containsOnlyKeys("latest", "latest-units");
+		CypherFiles.Fact latest = facts.get("latest");
+		assertThat(latest.parameter()).isEqualTo("latestYear");
+		assertThat(latest.needs()).isEmpty();
+		assertThat(latest.statement()).isEqualTo(fragments.get("latest") + "\nRETURN year");
+		CypherFiles.Fact units = facts.get("latest-units");
+		assertThat(units.columns()).containsExactly(new CypherFiles.Fact.Column("u", "Unit"),
+				new CypherFiles.Fact.Column("year", null));
+		assertThat(units.needs()).containsExactly("latestYear");
+		assertThat(units.statement()).contains("UNWIND $latestYear AS shared_latestYear")
+			.doesNotContain("max(u.year)")
+			.endsWith("RETURN elementId(u) AS u, year");
+		CypherFile f = CypherFiles.parse("analysis/x.cypher", """
+				// id: x
+
+				// statement: a
+				{{latest-units}}
+				RETURN u.id AS id;
+				// statement: b
+				{{scope}}
+				RETURN u.id AS id;
+				""", fragments, facts);
+		CypherFile.Statement a = f.statement("a");
+		assertThat(a.cypher()).contains("max(u.year)").doesNotContain("$latest");
+		assertThat(a.facts()).containsExactly("latestUnits");
+		assertThat(a.sharedCypher()).isEqualTo("""
+				CALL () {
+				  UNWIND $latestUnits AS shared_latestUnits
+				  MATCH (u:Unit) WHERE elementId(u) = shared_latestUnits.u
+				  RETURN u, shared_latestUnits.year AS year
+				}
+				RETURN u.id AS id""");
+		CypherFile.Statement b = f.statement("b");
+		assertThat(b.facts()).isEmpty();
+		assertThat(b.sharedCypher()).isEqualTo(b.cypher());
+		assertThatThrownBy(() -> CypherFiles.facts(java.util.Map.of("x", "// shared: x\nRETURN 1 AS one")))
+			.hasMessageContaining("cypher/fragment/x.cypher")
+			.hasMessageContaining("columns:");
+		assertThatThrownBy(() -> CypherFiles.facts(java.util.Map.of("x", "// shared: p\n// columns: a\nRETURN 1 AS a",
+				"y", "// shared: p\n// columns: b\nRETURN 1 AS b")))
+			.hasMessageContaining("already shared");
+	}
+
+	@Test
+	void theFactsOfTheRunAreDeclaredInFragments() {
+		assertThat(FILES.facts()).containsKeys("weak-now", "weak-years");
+		assertThat(FILES.facts().get("weak-now").needs()).containsExactly("weakYears");
+		CypherFile.Statement statement = FILES.file("analysis/assistance-coverage.cypher").statement("WEAK_UNASSISTED");
+		assertThat(statement.facts()).containsExactly("weakNow");
+		assertThat(statement.sharedCypher()).contains("$weakNow").doesNotContain("GRADED");
+		assertThat(statement.cypher()).doesNotContain("$weakNow").contains("GRADED");
+	}
+
+	@Test
 	void sharedDefinitionsLiveOnceInFragments() {
 		assertThat(FILES.fragments()).containsKeys("scope-units", "weak-years", "weak-now", "activity-weight",
 				"expected-yearly");

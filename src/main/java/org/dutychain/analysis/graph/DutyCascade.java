@@ -11,21 +11,19 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.jgrapht.Graph;
-import org.jgrapht.alg.util.Pair;
-
 /**
  * Reachability over the DERIVED_FROM graph (责任分解): which children of a duty's unit hold a
  * duty derived from it.
  *
  * <p>
- * The duties in scope become vertices 0..m−1 of a jgrapht-opt sparse (CSR) directed graph
- * whose edges run from a duty to every duty DERIVED_FROM it (the reverse of the stored
- * relationship). A breadth-first search from duty d visits exactly the duties derived
- * from d, directly or transitively; marking their units with d's stamp answers "does
- * child C hold a derived duty" in O(1). Cost: O(m + Σ_d |derived(d)|) time, which is O(m
- * · derivation depth) for list hierarchies, and O(m + |DERIVED_FROM|) memory (no
- * per-search allocation). Cycles in DERIVED_FROM are harmless.
+ * The duties in scope become vertices 0..m−1 of a directed graph in compressed sparse
+ * rows (two int arrays) whose edges run from a duty to every duty DERIVED_FROM it (the
+ * reverse of the stored relationship). A breadth-first search from duty d visits exactly
+ * the duties derived from d, directly or transitively; marking their units with d's stamp
+ * answers "does child C hold a derived duty" in O(1). Cost: O(m + Σ_d |derived(d)|) time,
+ * which is O(m · derivation depth) for list hierarchies, and O(m + |DERIVED_FROM|) memory
+ * (no per-search allocation, nothing boxed: at 10k units the searches touch a few million
+ * entries). Cycles in DERIVED_FROM are harmless.
  */
 final class DutyCascade {
 
@@ -59,54 +57,95 @@ final class DutyCascade {
 	 * @param topUnits the units whose duties get a {@link Reach} entry
 	 */
 	static Result compute(ScopedGraph graph, List<DutyRow> rows, Set<String> topUnits) {
-		Map<String, Integer> index = new HashMap<>();
-		List<DutyRow> duties = new ArrayList<>();
-		List<Integer> owner = new ArrayList<>();
+		Map<String, Integer> index = new HashMap<>(Math.max(16, rows.size() * 2));
+		List<DutyRow> duties = new ArrayList<>(rows.size());
+		int[] owner = new int[rows.size()];
 		for (DutyRow row : rows) {
 			OptionalInt unit = graph.indexOf(row.unitId());
 			if (unit.isPresent() && !index.containsKey(row.dutyId())) {
+				owner[duties.size()] = unit.getAsInt();
 				index.put(row.dutyId(), duties.size());
 				duties.add(row);
-				owner.add(unit.getAsInt());
 			}
 		}
 		int m = duties.size();
-		List<Pair<Integer, Integer>> edges = new ArrayList<>();
+		// the DERIVED_FROM graph reversed, as compressed sparse rows: the duties derived
+		// from duty v are derived[first[v] .. first[v + 1] - 1]
+		int total = 0;
+		for (DutyRow row : duties) {
+			total += row.derivedFrom().size();
+		}
+		int[] edgeSource = new int[total];
+		int[] edgeTarget = new int[total];
+		int edges = 0;
 		for (int x = 0; x < m; x++) {
 			for (String source : duties.get(x).derivedFrom()) {
 				Integer s = index.get(source);
 				if (s != null && s != x) {
-					edges.add(Pair.of(s, x));
+					edgeSource[edges] = s;
+					edgeTarget[edges++] = x;
 				}
 			}
 		}
-		Graph<Integer, Integer> derivation = IntGraphs.directed(m, edges);
+		int[] first = new int[m + 1];
+		for (int e = 0; e < edges; e++) {
+			first[edgeSource[e] + 1]++;
+		}
+		for (int v = 0; v < m; v++) {
+			first[v + 1] += first[v];
+		}
+		int[] derived = new int[edges];
+		int[] fill = Arrays.copyOf(first, m);
+		for (int e = 0; e < edges; e++) {
+			derived[fill[edgeSource[e]]++] = edgeTarget[e];
+		}
+		int n = graph.size();
+		int[][] childrenWithPosts = new int[n][];
+		boolean[] top = new boolean[n];
+		for (int u = 0; u < n; u++) {
+			top[u] = topUnits.contains(graph.id(u));
+		}
 		int[] visited = new int[m];
-		int[] unitMark = new int[graph.size()];
+		int[] queue = new int[m];
+		int[] unitMark = new int[n];
 		int stamp = 0;
 		List<Break> breaks = new ArrayList<>();
 		List<Reach> reach = new ArrayList<>();
 		Map<Integer, int[]> subtrees = new HashMap<>();
 		for (int d = 0; d < m; d++) {
-			int unit = owner.get(d);
-			int[] childrenWithPosts = Arrays.stream(graph.children(unit)).filter((c) -> graph.posts(c) > 0).toArray();
-			boolean top = topUnits.contains(graph.id(unit));
-			if (childrenWithPosts.length == 0 && !top) {
+			int unit = owner[d];
+			if (childrenWithPosts[unit] == null) {
+				childrenWithPosts[unit] = Arrays.stream(graph.children(unit))
+					.filter((c) -> graph.posts(c) > 0)
+					.toArray();
+			}
+			int[] children = childrenWithPosts[unit];
+			if (children.length == 0 && !top[unit]) {
 				continue;
 			}
 			stamp++;
 			int deepest = graph.level(unit);
-			List<Integer> derived = derived(derivation, d, visited, stamp);
-			for (int x : derived) {
-				unitMark[owner.get(x)] = stamp;
-				deepest = Math.max(deepest, graph.level(owner.get(x)));
+			// breadth-first over the duties derived from d, d itself excluded
+			visited[d] = stamp;
+			queue[0] = d;
+			for (int head = 0, tail = 1; head < tail; head++) {
+				int v = queue[head];
+				for (int k = first[v]; k < first[v + 1]; k++) {
+					int w = derived[k];
+					if (visited[w] != stamp) {
+						visited[w] = stamp;
+						queue[tail++] = w;
+						unitMark[owner[w]] = stamp;
+						deepest = Math.max(deepest, graph.level(owner[w]));
+					}
+				}
 			}
-			for (int c : childrenWithPosts) {
+			for (int c : children) {
 				if (unitMark[c] != stamp) {
 					breaks.add(new Break(duties.get(d), unit, c));
 				}
 			}
-			if (top) {
+			if (top[unit]) {
 				int[] subtree = subtrees.computeIfAbsent(unit, (u) -> subtree(graph, u));
 				int depth = graph.level(unit);
 				int leaves = 0;
@@ -123,26 +162,6 @@ final class DutyCascade {
 			}
 		}
 		return new Result(breaks, reach);
-	}
-
-	/** Duties derived from d, breadth-first, d itself excluded. */
-	private static List<Integer> derived(Graph<Integer, Integer> derivation, int d, int[] visited, int stamp) {
-		List<Integer> out = new ArrayList<>();
-		ArrayDeque<Integer> queue = new ArrayDeque<>();
-		visited[d] = stamp;
-		queue.add(d);
-		while (!queue.isEmpty()) {
-			int v = queue.poll();
-			for (int e : derivation.outgoingEdgesOf(v)) {
-				int w = derivation.getEdgeTarget(e);
-				if (visited[w] != stamp) {
-					visited[w] = stamp;
-					out.add(w);
-					queue.add(w);
-				}
-			}
-		}
-		return out;
 	}
 
 	/** The unit and every unit below it along PRIMARY and DUAL edges. */

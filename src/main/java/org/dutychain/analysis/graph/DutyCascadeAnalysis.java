@@ -1,6 +1,8 @@
 package org.dutychain.analysis.graph;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.dutychain.analysis.AnalysisDefinition;
 import org.dutychain.analysis.AnalysisExtension;
 import org.dutychain.analysis.Finding;
 import org.dutychain.analysis.Findings;
+import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
 
 import org.springframework.stereotype.Component;
@@ -22,13 +25,14 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Algorithm: breadth-first reachability over the DERIVED_FROM graph, reversed so that
- * edges point from a duty to the duties derived from it, held in a jgrapht-opt
- * {@code SparseIntDirectedGraph} (CSR); see {@link DutyCascade}. Cost: O(m + Σ_d
- * |derived(d)|) time for m duties, i.e. linear in the duties times the derivation depth,
- * and O(m + |E|) memory; no per-duty query reaches the database. Assumed shape: a forest
- * or DAG of derivations following the LEADS hierarchy (a DERIVED_FROM cycle is
- * tolerated). Input subgraph: statement {@code duties} of
- * {@code cypher/analysis/duty-cascade.cypher} plus the shared {@link ScopedGraph}.
+ * edges point from a duty to the duties derived from it, held in compressed sparse rows
+ * (int arrays; the subtrees and levels come from the shared JGraphT-side
+ * {@link ScopedGraph}); see {@link DutyCascade}. Cost: O(m + Σ_d |derived(d)|) time for m
+ * duties, i.e. linear in the duties times the derivation depth, and O(m + |E|) memory; no
+ * per-duty query reaches the database. Assumed shape: a forest or DAG of derivations
+ * following the LEADS hierarchy (a DERIVED_FROM cycle is tolerated). Input subgraph:
+ * statement {@code duties} of {@code cypher/analysis/duty-cascade.cypher} plus the shared
+ * {@link ScopedGraph}.
  */
 @Component
 public class DutyCascadeAnalysis implements AnalysisExtension {
@@ -43,15 +47,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
-		List<DutyCascade.DutyRow> rows = new ArrayList<>();
-		context.stream(definition.file().statement("duties").cypher(), (r) -> {
-			List<String> from = new ArrayList<>();
-			if (r.get("derivedFrom") instanceof List<?> l) {
-				l.forEach((o) -> from.add(String.valueOf(o)));
-			}
-			rows.add(new DutyCascade.DutyRow(str(r.get("dutyId")), str(r.get("unitId")), str(r.get("postId")),
-					str(r.get("domain")), from));
-		});
+		List<DutyCascade.DutyRow> rows = duties(context, definition.file().statement("duties"));
 		DutyCascade.Result result = DutyCascade.compute(graph, rows, topUnits(context, graph));
 		for (DutyCascade.Break b : result.breaks()) {
 			String parent = graph.id(b.unit());
@@ -72,6 +68,82 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 			findings.accept(Findings.fromRow(definition, context, row));
 		}
 		metrics.put("cascade", DutyCascade.metrics(graph, result.reach()));
+	}
+
+	/**
+	 * The duties in scope, one row each, in duty id order, from the compact rows of
+	 * statement {@code duties} (a unit per row, an entry per DERIVED_FROM edge of each of
+	 * its duties). A duty on several lists keeps the row that the old one-row-per-list
+	 * statement ordered first (by unit id, then post id, a team list after the personal
+	 * lists of its unit); its sources are those of every list.
+	 */
+	static List<DutyCascade.DutyRow> duties(AnalysisContext context, CypherFile.Statement statement) {
+		Map<String, DutyAccumulator> byId = new HashMap<>();
+		context.stream(statement, (r) -> {
+			String unitId = str(r.get("unitId"));
+			for (String column : List.of("team", "personal")) {
+				if (r.get(column) instanceof List<?> entries) {
+					for (Object e : entries) {
+						List<?> entry = (List<?>) e;
+						String postId = (entry.size() > 3) ? str(entry.get(3)) : null;
+						byId.computeIfAbsent(str(entry.get(0)), DutyAccumulator::new)
+							.add(unitId, postId, str(entry.get(1)), str(entry.get(2)));
+					}
+				}
+			}
+		});
+		List<DutyAccumulator> sorted = new ArrayList<>(byId.values());
+		sorted.sort(Comparator.comparing((DutyAccumulator a) -> a.dutyId));
+		List<DutyCascade.DutyRow> rows = new ArrayList<>(sorted.size());
+		for (DutyAccumulator a : sorted) {
+			rows.add(new DutyCascade.DutyRow(a.dutyId, a.unitId, a.postId, a.domain, List.copyOf(a.sources)));
+		}
+		return rows;
+	}
+
+	/** One duty while its entries arrive. */
+	private static final class DutyAccumulator {
+
+		private final String dutyId;
+
+		private String unitId;
+
+		private String postId;
+
+		private String domain;
+
+		private final List<String> sources = new ArrayList<>(1);
+
+		DutyAccumulator(String dutyId) {
+			this.dutyId = dutyId;
+		}
+
+		void add(String unit, String post, String dutyDomain, String source) {
+			if (this.unitId == null || before(unit, post)) {
+				this.unitId = unit;
+				this.postId = post;
+				this.domain = dutyDomain;
+			}
+			if (source != null && !this.sources.contains(source)) {
+				this.sources.add(source);
+			}
+		}
+
+		/**
+		 * Whether (unit, post) sorts before the kept list: unit id, then post id, nulls
+		 * last.
+		 */
+		private boolean before(String unit, String post) {
+			int c = unit.compareTo(this.unitId);
+			if (c != 0) {
+				return c < 0;
+			}
+			if (post == null) {
+				return false;
+			}
+			return this.postId == null || post.compareTo(this.postId) < 0;
+		}
+
 	}
 
 	/** The scope unit, or every level-1 unit when the scope is every unit. */

@@ -4,9 +4,7 @@ import java.util.List;
 
 import org.jgrapht.Graph;
 import org.jgrapht.alg.util.Pair;
-import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.SimpleGraph;
-import org.jgrapht.opt.graph.sparse.SparseIntDirectedGraph;
 import org.jgrapht.opt.graph.sparse.SparseIntUndirectedGraph;
 import org.jgrapht.util.SupplierUtil;
 
@@ -23,12 +21,6 @@ final class IntGraphs {
 	static Graph<Integer, Integer> undirected(int n, List<Pair<Integer, Integer>> edges) {
 		return edges.isEmpty() ? isolated(new SimpleGraph<>(null, SupplierUtil.createIntegerSupplier(), false), n)
 				: new SparseIntUndirectedGraph(n, edges);
-	}
-
-	static Graph<Integer, Integer> directed(int n, List<Pair<Integer, Integer>> edges) {
-		return edges.isEmpty()
-				? isolated(new DefaultDirectedGraph<>(null, SupplierUtil.createIntegerSupplier(), false), n)
-				: new SparseIntDirectedGraph(n, edges);
 	}
 
 	private static Graph<Integer, Integer> isolated(Graph<Integer, Integer> graph, int n) {

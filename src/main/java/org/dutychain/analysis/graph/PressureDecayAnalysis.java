@@ -55,7 +55,7 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 			Map<String, Object> metrics) {
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
 		UnitPressure[] byUnit = new UnitPressure[graph.size()];
-		for (Map<String, Object> r : context.read(definition.file().statement("unit-pressure").cypher())) {
+		for (Map<String, Object> r : context.read(definition.file().statement("unit-pressure"))) {
 			Set<String> aimed = new HashSet<>();
 			if (r.get("aimedChildren") instanceof List<?> l) {
 				l.forEach((o) -> aimed.add(String.valueOf(o)));

@@ -183,16 +183,16 @@ public final class ScopedGraph {
 	static ScopedGraph load(AnalysisContext context, CypherFiles files) {
 		CypherFile file = files.file(FILE);
 		List<UnitRow> units = new ArrayList<>();
-		context.stream(file.statement("units").cypher(), (r) -> {
+		context.stream(file.statement("units"), (r) -> {
 			units.add(new UnitRow(str(r.get("id")), str(r.get("name")), str(r.get("kind")), num(r.get("level")),
 					num(r.get("posts"))));
 		});
 		List<LeadRow> leads = new ArrayList<>();
-		context.stream(file.statement("leads").cypher(), (r) -> {
+		context.stream(file.statement("leads"), (r) -> {
 			leads.add(new LeadRow(str(r.get("fromId")), str(r.get("toId")), str(r.get("kind"))));
 		});
 		List<AssistRow> assists = new ArrayList<>();
-		context.stream(file.statement("assists").cypher(), (r) -> {
+		context.stream(file.statement("assists"), (r) -> {
 			assists
 				.add(new AssistRow(str(r.get("assistantId")), str(r.get("assistantUnitId")), str(r.get("targetId"))));
 		});
