@@ -1,9 +1,6 @@
 package org.dutychain.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +9,6 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dutychain.DutychainApplication;
 import org.dutychain.support.GeneratedTruth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,27 +37,13 @@ class GeneratedDatasetAuditIT {
 	@BeforeAll
 	static void generateAndAudit() throws IOException {
 		Path dataset = dir.resolve("province");
-		assertThat(
-				run("generate", "--units", "400", "--seed", "7", "--plant-rate", "0.05", "--out", dataset.toString()))
-			.isZero();
-		exitCode = run("audit", dataset.toString(), "--format", "json");
-		stdout = lastStdout;
+		assertThat(CliIT
+			.run("generate", "--units", "400", "--seed", "7", "--plant-rate", "0.05", "--out", dataset.toString())
+			.code()).isZero();
+		CliIT.Run run = CliIT.run("audit", dataset.toString(), "--format", "json");
+		exitCode = run.code();
+		stdout = run.out();
 		audit = new ObjectMapper().readTree(stdout);
-	}
-
-	private static String lastStdout;
-
-	static int run(String... args) {
-		PrintStream original = System.out;
-		ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-		try {
-			return DutychainCli.run(DutychainApplication.class, args);
-		}
-		finally {
-			System.setOut(original);
-			lastStdout = captured.toString(StandardCharsets.UTF_8);
-		}
 	}
 
 	@Test
@@ -122,9 +104,10 @@ class GeneratedDatasetAuditIT {
 		truth.remove("");
 		assertThat(truth).as("scopes with planted scope-level findings").isNotEmpty();
 		for (Map.Entry<String, Set<String>> scope : truth.entrySet()) {
-			assertThat(run("audit", dir.resolve("province").toString(), "--scope", scope.getKey(), "--format", "json"))
-				.isBetween(0, 1);
-			JsonNode scoped = new ObjectMapper().readTree(lastStdout);
+			CliIT.Run run = CliIT.run("audit", dir.resolve("province").toString(), "--scope", scope.getKey(),
+					"--format", "json");
+			assertThat(run.code()).isBetween(0, 1);
+			JsonNode scoped = new ObjectMapper().readTree(run.out());
 			assertThat(scoped.get("scope").asText()).isEqualTo(scope.getKey());
 			GeneratedTruth.assertMatches(scoped, codes, scope.getValue(), "scope " + scope.getKey());
 		}
