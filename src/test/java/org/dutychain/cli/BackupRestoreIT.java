@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.dutychain.support.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,25 +38,27 @@ class BackupRestoreIT {
 	void backupChangeRestoreGivesTheBackedUpGraph() throws Exception {
 		Path store = this.dir.resolve("store");
 		Path dump = this.dir.resolve("backups/dutychain.dump");
-		CliIT.Run imported = CliIT.run("import", SMALL.toString(), "--data-dir", store.toString());
+		InProcessCli.Run imported = InProcessCli.run("import", SMALL.toString(), "--data-dir", store.toString());
 		assertThat(imported.code()).as(imported.err()).isZero();
 		GraphDigest before = digest(store);
 
-		CliIT.Run backup = CliIT.run("backup", "--data-dir", store.toString(), "--to", dump.toString());
+		InProcessCli.Run backup = InProcessCli.run("backup", "--data-dir", store.toString(), "--to", dump.toString());
 		assertThat(backup.code()).as(backup.err()).isZero();
 		assertThat(dump).isRegularFile();
 		assertThat(Files.size(dump)).isPositive();
 
-		CliIT.Run changed = CliIT.run("import", TINY.toString(), "--data-dir", store.toString());
+		InProcessCli.Run changed = InProcessCli.run("import", TINY.toString(), "--data-dir", store.toString());
 		assertThat(changed.code()).as(changed.err()).isZero();
 		assertThat(digest(store)).isNotEqualTo(before);
 
-		CliIT.Run restore = CliIT.run("restore", "--from", dump.toString(), "--data-dir", store.toString());
+		InProcessCli.Run restore = InProcessCli.run("restore", "--from", dump.toString(), "--data-dir",
+				store.toString());
 		assertThat(restore.code()).as(restore.err()).isZero();
 		assertThat(digest(store)).isEqualTo(before);
 
 		Path fresh = this.dir.resolve("fresh");
-		CliIT.Run elsewhere = CliIT.run("restore", "--from", dump.toString(), "--data-dir", fresh.toString());
+		InProcessCli.Run elsewhere = InProcessCli.run("restore", "--from", dump.toString(), "--data-dir",
+				fresh.toString());
 		assertThat(elsewhere.code()).as(elsewhere.err()).isZero();
 		assertThat(digest(fresh)).isEqualTo(before);
 	}
@@ -63,24 +66,25 @@ class BackupRestoreIT {
 	@Test
 	void aStoreInUseIsBusy() throws Exception {
 		Path store = this.dir.resolve("busy");
-		assertThat(CliIT.run("import", TINY.toString(), "--data-dir", store.toString()).code()).isZero();
+		assertThat(InProcessCli.run("import", TINY.toString(), "--data-dir", store.toString()).code()).isZero();
 		try (ConfigurableApplicationContext running = SpringRunner.persistent(DutychainApplication.class, store)) {
-			CliIT.Run backup = CliIT.run("backup", "--data-dir", store.toString(), "--to",
+			InProcessCli.Run backup = InProcessCli.run("backup", "--data-dir", store.toString(), "--to",
 					this.dir.resolve("x.dump").toString());
 			assertThat(backup.code()).as(backup.err()).isEqualTo(ExitCodes.BUSY);
-			CliIT.Run other = CliIT.run("import", TINY.toString(), "--data-dir", store.toString());
+			InProcessCli.Run other = InProcessCli.run("import", TINY.toString(), "--data-dir", store.toString());
 			assertThat(other.code()).as(other.err()).isEqualTo(ExitCodes.BUSY);
 		}
-		assertThat(CliIT.run("backup", "--data-dir", store.toString(), "--to", this.dir.resolve("y.dump").toString())
+		assertThat(InProcessCli
+			.run("backup", "--data-dir", store.toString(), "--to", this.dir.resolve("y.dump").toString())
 			.code()).isZero();
 	}
 
 	@Test
 	void helpExitsZeroAndListsTheExitCodes() {
-		CliIT.Run help = CliIT.run("--help");
+		InProcessCli.Run help = InProcessCli.run("--help");
 		assertThat(help.code()).isZero();
 		assertThat(help.out()).contains("backup", "restore", "4", "database busy");
-		assertThat(CliIT.run("backup", "--help").code()).isZero();
+		assertThat(InProcessCli.run("backup", "--help").code()).isZero();
 	}
 
 }

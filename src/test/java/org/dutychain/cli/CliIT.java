@@ -1,8 +1,5 @@
 package org.dutychain.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.DutychainApplication;
 import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.support.InProcessCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +18,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dutychain.support.InProcessCli.run;
 
 /**
  * The command line as a user runs it: {@link DutychainCli#run} with arguments, stdout and
@@ -34,31 +33,6 @@ class CliIT {
 	private static final Path INVALID = Path.of("src/test/resources/datasets/cli-invalid");
 
 	private final ObjectMapper json = new ObjectMapper();
-
-	record Run(int code, String out, String err) {
-
-		List<String> errLines() {
-			return List.of(this.err.split("\r?\n"));
-		}
-
-	}
-
-	static Run run(String... args) {
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-		try {
-			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-			int code = DutychainCli.run(DutychainApplication.class, args);
-			return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
-	}
 
 	/**
 	 * True once an implementation of the importer exists (it is written in parallel with

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.support.TestDatasets;
 import org.junit.jupiter.api.Test;
+import org.dutychain.support.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ class DigestCliIT {
 	@Test
 	void theDigestListsDueSoonAndOverdueIssuesByUnitAndExitsOneWhenSomethingIsOverdue() throws Exception {
 		String small = TestDatasets.small().toString();
-		CliIT.Run soon = CliIT.run("digest", small, "--days", "200", "--format", "json");
+		InProcessCli.Run soon = InProcessCli.run("digest", small, "--days", "200", "--format", "json");
 		assertThat(soon.code()).as(soon.err()).isZero();
 		JsonNode digest = this.json.readTree(soon.out());
 		assertThat(digest.path("asOf").asText()).isEqualTo("2024-06-30");
@@ -24,10 +25,10 @@ class DigestCliIT {
 		assertThat(unit.path("dueSoon").get(0).path("id").asText()).isEqualTo("i01");
 		assertThat(unit.path("overdue")).isEmpty();
 
-		CliIT.Run late = CliIT.run("digest", small, "--as-of", "2025-01-31");
+		InProcessCli.Run late = InProcessCli.run("digest", small, "--as-of", "2025-01-31");
 		assertThat(late.code()).as(late.err()).isEqualTo(1);
 		assertThat(late.out()).contains("到期提醒").contains("xz-v02").contains("逾期\t问题\ti01");
-		assertThat(CliIT.run("digest").code()).isEqualTo(DutychainCli.INVALID);
+		assertThat(InProcessCli.run("digest").code()).isEqualTo(DutychainCli.INVALID);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.dutychain.support.GeneratedTruth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.dutychain.support.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,10 +38,10 @@ class GeneratedDatasetAuditIT {
 	@BeforeAll
 	static void generateAndAudit() throws IOException {
 		Path dataset = dir.resolve("province");
-		assertThat(CliIT
+		assertThat(InProcessCli
 			.run("generate", "--units", "400", "--seed", "7", "--plant-rate", "0.05", "--out", dataset.toString())
 			.code()).isZero();
-		CliIT.Run run = CliIT.run("audit", dataset.toString(), "--format", "json");
+		InProcessCli.Run run = InProcessCli.run("audit", dataset.toString(), "--format", "json");
 		exitCode = run.code();
 		stdout = run.out();
 		audit = new ObjectMapper().readTree(stdout);
@@ -104,8 +105,8 @@ class GeneratedDatasetAuditIT {
 		truth.remove("");
 		assertThat(truth).as("scopes with planted scope-level findings").isNotEmpty();
 		for (Map.Entry<String, Set<String>> scope : truth.entrySet()) {
-			CliIT.Run run = CliIT.run("audit", dir.resolve("province").toString(), "--scope", scope.getKey(),
-					"--format", "json");
+			InProcessCli.Run run = InProcessCli.run("audit", dir.resolve("province").toString(), "--scope",
+					scope.getKey(), "--format", "json");
 			assertThat(run.code()).isBetween(0, 1);
 			JsonNode scoped = new ObjectMapper().readTree(run.out());
 			assertThat(scoped.get("scope").asText()).isEqualTo(scope.getKey());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.dutychain.support.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,18 +29,19 @@ class ImportScopesCliIT {
 	@Test
 	void anImportThatDropsAScopeUnitNeedsConfirmScopes() {
 		String store = this.dir.resolve("store").toString();
-		assertThat(CliIT.run("import", SMALL.toString(), "--data-dir", store).code()).isZero();
-		CliIT.Run user = CliIT.run("user", "add", "shenji", "--role", "AUDITOR", "--scope", "jyt,xz", "--data-dir",
-				store);
+		assertThat(InProcessCli.run("import", SMALL.toString(), "--data-dir", store).code()).isZero();
+		InProcessCli.Run user = InProcessCli.run("user", "add", "shenji", "--role", "AUDITOR", "--scope", "jyt,xz",
+				"--data-dir", store);
 		assertThat(user.code()).as(user.err()).isZero();
 
-		CliIT.Run refused = CliIT.run("import", TINY.toString(), "--data-dir", store);
+		InProcessCli.Run refused = InProcessCli.run("import", TINY.toString(), "--data-dir", store);
 		assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCodes.INVALID);
 		assertThat(refused.err()).contains("SCOPES_WOULD_CHANGE", "shenji：jyt（省教育厅党组）在新数据中不存在",
 				"shenji: xz (青山镇党委) is not in the new dataset", "--confirm-scopes");
 		assertThat(refused.out()).doesNotContain("Imported");
 
-		CliIT.Run confirmed = CliIT.run("import", TINY.toString(), "--data-dir", store, "--confirm-scopes");
+		InProcessCli.Run confirmed = InProcessCli.run("import", TINY.toString(), "--data-dir", store,
+				"--confirm-scopes");
 		assertThat(confirmed.code()).as(confirmed.err()).isZero();
 		assertThat(confirmed.out()).contains("Imported");
 		try (ConfigurableApplicationContext context = SpringRunner.persistent(DutychainApplication.class,

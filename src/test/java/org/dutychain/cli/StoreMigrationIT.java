@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.dutychain.support.InProcessCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class StoreMigrationIT {
 	@Test
 	void aStoreOfThePreviousReleaseOpensAndReadsLikeAFreshImport() throws Exception {
 		Path fresh = this.dir.resolve("fresh");
-		CliIT.Run imported = CliIT.run("import", SMALL.toString(), "--data-dir", fresh.toString());
+		InProcessCli.Run imported = InProcessCli.run("import", SMALL.toString(), "--data-dir", fresh.toString());
 		assertThat(imported.code()).as(imported.err()).isZero();
 		GraphDigest expected;
 		try (ConfigurableApplicationContext context = SpringRunner.persistent(DutychainApplication.class, fresh)) {
@@ -49,7 +50,8 @@ class StoreMigrationIT {
 		}
 
 		Path old = this.dir.resolve("old");
-		CliIT.Run restored = CliIT.run("restore", "--from", DUMP.toString(), "--data-dir", old.toString());
+		InProcessCli.Run restored = InProcessCli.run("restore", "--from", DUMP.toString(), "--data-dir",
+				old.toString());
 		assertThat(restored.code()).as(restored.err()).isZero();
 		try (ConfigurableApplicationContext context = SpringRunner.persistent(DutychainApplication.class, old)) {
 			Neo4jGraph graph = context.getBean(Neo4jGraph.class);

@@ -1,8 +1,6 @@
 package org.dutychain.ingest.generate;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,8 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dutychain.DutychainApplication;
-import org.dutychain.cli.DutychainCli;
 import org.dutychain.support.GeneratedTruth;
+import org.dutychain.support.InProcessCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,30 +34,16 @@ class SegmentedDatasetAuditIT {
 
 	static JsonNode audit;
 
-	private static String lastStdout;
-
 	@BeforeAll
 	static void generateAndAudit() throws IOException {
 		new ProvinceGenerator().generate(1500, 7, 0.05, dataset(), 300);
-		assertThat(run("audit", dataset().toString(), "--format", "json")).isBetween(0, 1);
-		audit = new ObjectMapper().readTree(lastStdout);
+		InProcessCli.Run run = InProcessCli.run("audit", dataset().toString(), "--format", "json");
+		assertThat(run.code()).as(run.err()).isBetween(0, 1);
+		audit = new ObjectMapper().readTree(run.out());
 	}
 
 	private static Path dataset() {
 		return dir.resolve("province");
-	}
-
-	private static int run(String... args) {
-		PrintStream original = System.out;
-		ByteArrayOutputStream captured = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-		try {
-			return DutychainCli.run(DutychainApplication.class, args);
-		}
-		finally {
-			System.setOut(original);
-			lastStdout = captured.toString(StandardCharsets.UTF_8);
-		}
 	}
 
 	@Test
@@ -94,9 +77,10 @@ class SegmentedDatasetAuditIT {
 		truth.remove("");
 		assertThat(truth).as("scopes with planted scope-level findings").isNotEmpty();
 		for (Map.Entry<String, Set<String>> scope : truth.entrySet()) {
-			assertThat(run("audit", dataset().toString(), "--scope", scope.getKey(), "--format", "json")).isBetween(0,
-					1);
-			GeneratedTruth.assertMatches(new ObjectMapper().readTree(lastStdout), codes, scope.getValue(),
+			InProcessCli.Run run = InProcessCli.run("audit", dataset().toString(), "--scope", scope.getKey(),
+					"--format", "json");
+			assertThat(run.code()).as(run.err()).isBetween(0, 1);
+			GeneratedTruth.assertMatches(new ObjectMapper().readTree(run.out()), codes, scope.getValue(),
 					"scope " + scope.getKey());
 		}
 	}
