@@ -11,10 +11,15 @@ import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.report.UnknownSnapshotException;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.security.UserProblemException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,6 +67,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	static final URI IMPORT_RUNNING = URI.create("/problems/import-running");
 
 	static final URI UNKNOWN_JOB = URI.create("/problems/unknown-job");
+
+	static final URI DATABASE_BUSY = URI.create("/problems/database-busy");
+
+	/**
+	 * Seconds a client is asked to wait before it tries again when the database is busy.
+	 */
+	static final String RETRY_AFTER_SECONDS = "5";
 
 	@ExceptionHandler(ImportJobs.ImportRunningException.class)
 	ProblemDetail importRunning(ImportJobs.ImportRunningException ex) {
@@ -172,6 +184,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
 		return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", "当前角色无权执行此操作 · Your role may not do this");
+	}
+
+	/**
+	 * The database could not take the request in time: no pooled connection within the
+	 * acquisition timeout under overload, a transient failure that outlived the driver's
+	 * retries, or an external server that is unreachable. A 503 with {@code Retry-After}
+	 * tells a client to back off; a 500 would say the request itself was wrong.
+	 */
+	@ExceptionHandler({ TransientException.class, SessionExpiredException.class, ServiceUnavailableException.class,
+			TransientDataAccessException.class, DataAccessResourceFailureException.class })
+	ResponseEntity<ProblemDetail> databaseBusy(RuntimeException ex) {
+		log.warn("Database busy or unreachable: {}", ex.getClass().getName());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_BUSY, "Database busy",
+				"数据库繁忙，请稍后重试 · The database is busy; please try again shortly");
+		problem.setProperty("code", "DATABASE_BUSY");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/**

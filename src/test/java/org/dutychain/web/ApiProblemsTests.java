@@ -1,14 +1,22 @@
 package org.dutychain.web;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
 
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An unexpected failure answers with a generic text and a correlation id, never the
- * exception's message (issue 9: a 500 leaked index names, element ids, font paths).
+ * exception's message (issue 9: a 500 leaked index names, element ids, font paths); a
+ * busy database answers 503 with {@code Retry-After} (issue 10: overload gave 500s after
+ * 60 s).
  */
 class ApiProblemsTests {
 
@@ -26,6 +34,28 @@ class ApiProblemsTests {
 			.doesNotContain("unit_name")
 			.doesNotContain("/usr/share")
 			.doesNotContain("IllegalStateException");
+	}
+
+	@Test
+	void aBusyDatabaseAsksTheClientToComeBackLater() {
+		// what the driver throws when no pooled connection came within the acquisition
+		// timeout
+		var busy = new ApiProblems().databaseBusy(new TransientException("N/A",
+				"Unable to acquire connection from the pool within configured maximum time of 60000ms"));
+		assertThat(busy.getStatusCode().value()).isEqualTo(503);
+		assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		ProblemDetail problem = busy.getBody();
+		assertThat(problem.getType().toString()).isEqualTo("/problems/database-busy");
+		assertThat(problem.getDetail()).contains("数据库繁忙").doesNotContain("pool").doesNotContain("60000");
+	}
+
+	@Test
+	void onlyFailuresWorthRetryingAreBusy() throws NoSuchMethodException {
+		ExceptionHandler handler = ApiProblems.class.getDeclaredMethod("databaseBusy", RuntimeException.class)
+			.getAnnotation(ExceptionHandler.class);
+		assertThat(handler.value())
+			.contains(TransientException.class, ServiceUnavailableException.class, TransientDataAccessException.class)
+			.doesNotContain(ClientException.class, RuntimeException.class);
 	}
 
 }
