@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar target/dutychain-*.jar audit …} on the jar's trained CDS layout
@@ -40,6 +42,26 @@ public final class CliRelaunch {
 
 	/** JVM warnings (a rejected archive among them) on stderr, not on stdout. */
 	static final List<String> LOGGING = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+	/**
+	 * A CSV dataset below this size has fewer than {@link ShortRunCompiler#ROWS} rows (40
+	 * bytes a row or more); a .zip or .xlsx below a quarter of it.
+	 */
+	static final long SMALL_DATASET_BYTES = 8L << 20;
+
+	/**
+	 * For a small dataset the child leaves C2 out from its start, and C1 compiles without
+	 * profiling (tier 1): {@link ShortRunCompiler} can only do the first, after
+	 * validation, and leaves methods at the profiling tier 3.
+	 */
+	static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+	/**
+	 * For a small dataset the child collects with the serial collector: no concurrent GC
+	 * threads competing for two cores, no G1 barriers (unless the user chose a
+	 * collector).
+	 */
+	static final String SERIAL_GC = "-XX:+UseSerialGC";
 
 	/** JVM options with which the command stays in this JVM. */
 	private static final List<String> OWN_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
@@ -145,12 +167,58 @@ public final class CliRelaunch {
 		command.add(Path.of(javaHome, "bin", "java").toString());
 		command.add("-XX:SharedArchiveFile=" + layout.archive());
 		command.addAll(LOGGING);
-		command.addAll(jvmOptions); // after LOGGING: a user's -Xlog still applies
+		if (smallDataset(args)) {
+			if (!jvmOptions.contains("-Ddutychain.cli.c2=true")) {
+				command.add(C1_ONLY);
+			}
+			// two collectors would stop the JVM from starting
+			if (jvmOptions.stream().noneMatch((o) -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+				command.add(SERIAL_GC);
+			}
+		}
+		command.addAll(jvmOptions); // after these: a user's -Xlog or
+									// -XX:TieredStopAtLevel wins
 		command.add("-D" + RELAUNCHED + "=" + parentStart);
 		command.add("-jar");
 		command.add(layout.extractedJar().toString());
 		command.addAll(List.of(args));
 		return command;
+	}
+
+	/**
+	 * Whether the command's dataset (a CSV folder, .zip or .xlsx among the arguments) is
+	 * small enough for {@link ShortRunCompiler}; false without one.
+	 */
+	static boolean smallDataset(String[] args) {
+		for (int i = 1; i < args.length; i++) {
+			try {
+				Path path = Path.of(args[i]);
+				if (Files.isRegularFile(path.resolve("units.csv"))) {
+					try (Stream<Path> files = Files.list(path)) {
+						return files.filter(Files::isRegularFile)
+							.mapToLong(CliRelaunch::size)
+							.sum() < SMALL_DATASET_BYTES;
+					}
+				}
+				String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+				if ((name.endsWith(".zip") || name.endsWith(".xlsx")) && Files.isRegularFile(path)) {
+					return Files.size(path) < SMALL_DATASET_BYTES / 4;
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// not a dataset: the next argument
+			}
+		}
+		return false;
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return SMALL_DATASET_BYTES;
+		}
 	}
 
 	/**

@@ -150,6 +150,37 @@ class CliRelaunchTests {
 	}
 
 	@Test
+	void aSmallDatasetRunsWithC1OnlyAndTheSerialCollectorFromTheStart() throws IOException {
+		CdsArchive layout = trained();
+		Path small = Files.createDirectories(this.dir.resolve("small"));
+		Files.writeString(small.resolve("units.csv"), "id,name,kind,parent_id\n");
+		Path large = Files.createDirectories(this.dir.resolve("large"));
+		Files.writeString(large.resolve("units.csv"), "id,name,kind,parent_id\n");
+		try (var out = Files.newOutputStream(large.resolve("duties.csv"))) {
+			out.write(new byte[(int) CliRelaunch.SMALL_DATASET_BYTES]);
+		}
+		assertThat(CliRelaunch.smallDataset(new String[] { "audit", small.toString() })).isTrue();
+		assertThat(CliRelaunch.smallDataset(new String[] { "audit", "--timings", small.toString() })).isTrue();
+		assertThat(CliRelaunch.smallDataset(new String[] { "audit", large.toString() })).isFalse();
+		assertThat(CliRelaunch.smallDataset(new String[] { "audit", "missing" })).isFalse();
+		assertThat(CliRelaunch.smallDataset(new String[] { "digest", "--data-dir", this.dir.toString() })).isFalse();
+		Path zip = Files.write(this.dir.resolve("small.zip"), new byte[] { 'P', 'K', 3, 4 });
+		assertThat(CliRelaunch.smallDataset(new String[] { "audit", zip.toString() })).isTrue();
+		assertThat(CliRelaunch.command(layout, HOME, List.of(), 1, new String[] { "audit", small.toString() }))
+			.contains(CliRelaunch.C1_ONLY, CliRelaunch.SERIAL_GC);
+		assertThat(CliRelaunch.command(layout, HOME, List.of(), 1, new String[] { "audit", large.toString() }))
+			.doesNotContain(CliRelaunch.C1_ONLY, CliRelaunch.SERIAL_GC);
+		assertThat(CliRelaunch.command(layout, HOME, List.of("-Ddutychain.cli.c2=true"), 1,
+				new String[] { "audit", small.toString() }))
+			.doesNotContain(CliRelaunch.C1_ONLY)
+			.contains(CliRelaunch.SERIAL_GC);
+		assertThat(CliRelaunch.command(layout, HOME, List.of("-XX:+UseG1GC"), 1,
+				new String[] { "audit", small.toString() }))
+			.as("the user's collector only")
+			.doesNotContain(CliRelaunch.SERIAL_GC);
+	}
+
+	@Test
 	void aJvmStartedDirectlyHasNoRelaunchPhase() {
 		assertThat(System.getProperty(CliRelaunch.RELAUNCHED)).isNull();
 		assertThat(CliRelaunch.relaunchMillis(System.currentTimeMillis())).isEqualTo(-1);
