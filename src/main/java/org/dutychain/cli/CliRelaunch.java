@@ -1,6 +1,7 @@
 package org.dutychain.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,9 @@ public final class CliRelaunch {
 		if (jvmOptions == null || !ownsOptions(jvmOptions)) {
 			return NOT_RELAUNCHED;
 		}
-		long started = self.startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+		// the JVM's start, as the child's jvm phase measures its own (the process start
+		// time the OS gives ProcessHandle is rounded to the boot time's second)
+		long started = ManagementFactory.getRuntimeMXBean().getStartTime();
 		List<String> command = command(layout, System.getProperty("java.home"), jvmOptions, started, args);
 		Process child;
 		try {
@@ -222,8 +225,8 @@ public final class CliRelaunch {
 	}
 
 	/**
-	 * In a relaunched JVM: from the parent's process start to this JVM's, in ms; -1 in a
-	 * JVM started directly.
+	 * In a relaunched JVM: from the parent JVM's start to this JVM's, in ms; -1 in a JVM
+	 * started directly.
 	 */
 	static long relaunchMillis(long ownStart) {
 		try {
