@@ -1,5 +1,6 @@
 package org.dutychain;
 
+import org.dutychain.cli.CliRelaunch;
 import org.dutychain.cli.DutychainCli;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DutychainApplication {
 
 	public static void main(String[] args) {
+		// a database command runs on the jar's trained CDS layout when there is one
+		int relaunched = CliRelaunch.run(args);
+		if (relaunched != CliRelaunch.NOT_RELAUNCHED) {
+			System.exit(relaunched);
+		}
 		// A -D flag cannot live in a jar manifest: Netty reads this once, so set it
 		// before anything loads Netty.
 		System.setProperty("io.netty.tryReflectionSetAccessible", "true");

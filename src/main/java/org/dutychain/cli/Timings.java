@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Wall time per phase of one command ({@code --timings}): the JVM start up to
- * {@code main}, then validation, database start, load, audit, output.
+ * Wall time per phase of one command ({@code --timings}): in a JVM relaunched on the CDS
+ * layout ({@link CliRelaunch}) first the parent JVM's start and relaunch up to this JVM's
+ * start, then the JVM start up to {@code main}, validation, database start, load, audit,
+ * output.
  */
 final class Timings {
 
@@ -20,6 +22,10 @@ final class Timings {
 
 	Timings() {
 		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+		long relaunch = CliRelaunch.relaunchMillis(jvmStart);
+		if (relaunch >= 0) {
+			this.phases.put("relaunch", relaunch);
+		}
 		this.phases.put("jvm", Math.max(0, this.started - jvmStart));
 	}
 

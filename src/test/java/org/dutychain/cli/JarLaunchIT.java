@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged jar, launched bare ({@code java -jar}, no -D or --add-opens flags): the
  * manifest's Add-Opens and the Netty property set in main() must be enough for embedded
- * Neo4j and the driver. Serves the page with the demo province loaded, and runs the CLI.
+ * Neo4j and the driver. Serves the page with the demo province loaded, and runs the CLI,
+ * also relaunched on the CDS layout {@code ./mvnw package} trains beside the jar
+ * ({@link CdsArchive}) and with a stale or broken layout.
  */
 class JarLaunchIT {
 
@@ -159,10 +161,88 @@ class JarLaunchIT {
 																			// findings
 		assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).path("dataset").asText())
 			.isEqualTo("CLI tiny");
-		assertThat(err).containsPattern("timings \\(ms\\): jvm=\\d+ validate=\\d+ db-start=\\d+ load=\\d+ audit=\\d+")
+		assertThat(err)
+			.containsPattern(
+					"timings \\(ms\\): (relaunch=\\d+ )?jvm=\\d+ validate=\\d+ db-start=\\d+ load=\\d+ audit=\\d+")
 			.contains("(JIT: C1 only, small dataset)");
+		// `./mvnw package` trained the CDS layout beside the jar: the command ran on it
+		boolean trained = CdsArchive.of(jar)
+			.matches(System.getProperty("java.home"), System.getProperty("java.vm.version"));
+		assertThat(err.contains("timings (ms): relaunch=")).as("relaunched on the CDS layout; stderr:%n%s", err)
+			.isEqualTo(trained);
 		// the throw-away store is gone
 		assertThat(err).doesNotContain("Could not delete");
+	}
+
+	/**
+	 * A layout that does not match the jar (its stamp names another jar) is never used:
+	 * the command runs in the jar's own JVM. A layout whose archive the JVM rejects (here
+	 * garbage) is used, and the JVM runs without the archive: same audit, a warning at
+	 * most on stderr, nothing on stdout but the JSON.
+	 */
+	@Test
+	void aStaleOrBrokenCdsLayoutNeverChangesTheAudit() throws Exception {
+		Path built = jar();
+		assertThat(built).as("the jar is built by `./mvnw verify`").isNotNull();
+		CdsArchive trained = CdsArchive.of(built);
+		assertThat(trained.extractedJar()).as("`./mvnw package` extracts the jar beside it").isRegularFile();
+		// the jar and its extracted form, linked rather than copied (200 MB)
+		Path jar = this.dir.resolve(built.getFileName());
+		try {
+			Files.createLink(jar, built.toAbsolutePath());
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			Files.copy(built, jar, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+		}
+		CdsArchive layout = CdsArchive.of(jar);
+		Files.createDirectories(layout.directory());
+		Files.createSymbolicLink(layout.extractedJar(), trained.extractedJar().toAbsolutePath());
+		Files.createSymbolicLink(layout.directory().resolve("lib"),
+				trained.directory().resolve("lib").toAbsolutePath());
+		byte[] garbage = new byte[8192];
+		new java.util.Random(1).nextBytes(garbage);
+		Files.write(layout.archive(), garbage);
+		java.util.Properties stamp = layout.expected(System.getProperty("java.home"),
+				System.getProperty("java.vm.version"));
+		stamp.setProperty("jar.size", "1"); // made from another jar
+		try (var out = Files.newOutputStream(layout.stamp())) {
+			stamp.store(out, null);
+		}
+		String[] stale = auditTiny(jar, "stale");
+		assertThat(stale[1]).as("not relaunched").doesNotContain("relaunch=").contains("timings (ms): jvm=");
+		layout.writeStamp(); // matches the jar and this JVM: relaunched, the JVM drops
+								// the archive
+		String[] broken = auditTiny(jar, "broken");
+		assertThat(broken[1]).as("relaunched").contains("timings (ms): relaunch=");
+		assertThat(withoutDurations(broken[0])).isEqualTo(withoutDurations(stale[0]));
+	}
+
+	/** {@code audit cli-tiny --timings} with the jar: stdout and stderr. */
+	private String[] auditTiny(Path jar, String name) throws Exception {
+		Path tiny = Path.of("src/test/resources/datasets/cli-tiny").toAbsolutePath();
+		Path errFile = this.dir.resolve(name + "-err.txt");
+		Process cli = new ProcessBuilder(java(), "-jar", jar.toString(), "audit", tiny.toString(), "--timings")
+			.redirectError(errFile.toFile())
+			.start();
+		String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(cli.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		String err = Files.readString(errFile);
+		assertThat(cli.exitValue()).as("stderr:%n%s", err).isEqualTo(1); // HIGH findings
+		return new String[] { out, err };
+	}
+
+	/** The audit JSON without its run times. */
+	private static com.fasterxml.jackson.databind.JsonNode withoutDurations(String json) throws IOException {
+		com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+		List<com.fasterxml.jackson.databind.JsonNode> nodes = new ArrayList<>(List.of(tree));
+		while (!nodes.isEmpty()) {
+			com.fasterxml.jackson.databind.JsonNode node = nodes.remove(nodes.size() - 1);
+			if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+				object.remove("durationMs");
+			}
+			node.forEach(nodes::add);
+		}
+		return tree;
 	}
 
 }
