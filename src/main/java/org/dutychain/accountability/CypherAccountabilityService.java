@@ -111,7 +111,7 @@ class CypherAccountabilityService implements AccountabilityService {
 		params.put("asOf", asOf);
 		params.put("today", this.datasets.today());
 		params.put("clockToday", this.datasets.clockToday());
-		List<Map<String, Object>> rows = this.graph.read(this.cypher.statement(FILE, "lookup"), params);
+		List<Map<String, Object>> rows = this.graph.readLocal(this.cypher.statement(FILE, "lookup"), params);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 

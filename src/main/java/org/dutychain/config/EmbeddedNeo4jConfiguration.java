@@ -70,7 +70,8 @@ class EmbeddedNeo4jConfiguration {
 	/** Replaces the store of the running server (issue 10); owns the serving DBMS. */
 	@Bean
 	StoreSwitch storeSwitch(DutychainProperties properties, EmbeddedDatabase database) {
-		return new StoreSwitch(properties, database, new SwitchableDriver(database.connect()));
+		return new StoreSwitch(properties, database,
+				new SwitchableDriver(database.connect(), database.database(properties.database())));
 	}
 
 	/** One driver whose target a store switch swaps; closed before the database. */
@@ -143,6 +144,15 @@ class EmbeddedNeo4jConfiguration {
 
 		Path home() {
 			return this.home;
+		}
+
+		/**
+		 * The database the app's driver opens sessions on ({@code dutychain.database};
+		 * blank: the default database), for reads through its Java API in this process.
+		 */
+		GraphDatabaseService database(String name) {
+			return this.dbms
+				.database((name == null || name.isBlank()) ? GraphDatabaseSettings.DEFAULT_DATABASE_NAME : name);
 		}
 
 		/** A new driver signed in as the app's internal user. */

@@ -15,16 +15,40 @@ import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.neo4j.graphdb.DatabaseShutdownException;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransientFailureException;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AccessMode;
+import org.neo4j.internal.kernel.api.security.SecurityContext;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * The one door to Neo4j: parameterized statements (text from {@link CypherFiles}) in read
  * or write transactions through the Java driver, so embedded and external databases take
  * the same path. Values come back as plain Java objects ({@code LocalDate}, {@code List},
- * {@code Map}, {@code Long}, {@code Double}, {@code String}).
+ * {@code Map}, {@code Long}, {@code Double}, {@code String}). One exception, for short
+ * lookups on the latency path (issue 10): {@link #readLocal} reads an embedded database
+ * through its own Java API, without Bolt.
  */
 public class Neo4jGraph {
 
+	/**
+	 * How long {@link #readLocal} retries a transient failure, with the driver's default
+	 * back-off (1 s, doubling), as {@link Session#executeRead} does.
+	 */
+	static final java.time.Duration LOCAL_RETRY_TIME = java.time.Duration.ofSeconds(30);
+
 	private final Driver driver;
+
+	/**
+	 * The embedded store's switchable driver, whose current database {@link #readLocal}
+	 * reads in this process; null with an external server.
+	 */
+	private final SwitchableDriver local;
 
 	private final SessionConfig sessionConfig;
 
@@ -35,8 +59,14 @@ public class Neo4jGraph {
 	 */
 	private final ReentrantReadWriteLock writeGate = new ReentrantReadWriteLock();
 
+	/**
+	 * @param driver the driver; when it is the embedded store's switchable driver,
+	 * {@link #readLocal} reads that store in this process
+	 * @param database the database name (null or blank: the default database)
+	 */
 	public Neo4jGraph(Driver driver, String database) {
 		this.driver = driver;
+		this.local = (driver instanceof SwitchableDriver switchable) ? switchable : null;
 		this.sessionConfig = (database == null || database.isBlank()) ? SessionConfig.defaultConfig()
 				: SessionConfig.forDatabase(database);
 	}
@@ -53,6 +83,65 @@ public class Neo4jGraph {
 				tx.run(cypher, params).stream().map(Neo4jGraph::toMap).forEach(rows::add);
 				return rows;
 			});
+		}
+	}
+
+	/**
+	 * {@link #read}, for short lookups on the latency path (issue 10): with the embedded
+	 * database, in a read-only transaction through its own Java API in this process (no
+	 * Bolt, no driver), on the store serving now (a store switch waits for the read
+	 * before it shuts the old store down); with an external server, {@link #read} itself.
+	 * The rows are the same Java values either way, converted as the driver converts them
+	 * ({@link Values#value(Object)}, then {@link Value#asObject()}). So the statement may
+	 * return scalars, temporals, lists and maps, but no nodes, relationships, paths,
+	 * points or durations: the embedded API's objects for those have no driver value, and
+	 * a row holding one fails here (not through the driver). Retry-safe like
+	 * {@link #read}: a transient failure is retried (for at most
+	 * {@link #LOCAL_RETRY_TIME}) with a new transaction, on the store serving then, and
+	 * each attempt collects its own rows.
+	 */
+	public List<Map<String, Object>> readLocal(String cypher, Map<String, Object> params) {
+		if (this.local == null) {
+			return read(cypher, params);
+		}
+		long deadline = System.nanoTime() + LOCAL_RETRY_TIME.toNanos();
+		long delayMillis = 1000;
+		while (true) {
+			try {
+				return this.local.inDatabase((database) -> readInProcess(database, cypher, params));
+			}
+			catch (TransientFailureException | DatabaseShutdownException ex) {
+				// a store shut down under the read: the next attempt reads the serving
+				// one
+				if (System.nanoTime() + delayMillis * 1_000_000 > deadline) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(delayMillis);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+				delayMillis *= 2;
+			}
+		}
+	}
+
+	/** One attempt of {@link #readLocal}: its own read-only transaction and rows. */
+	private static List<Map<String, Object>> readInProcess(GraphDatabaseService database, String cypher,
+			Map<String, Object> params) {
+		// read-only: a write in the statement fails
+		SecurityContext readOnly = SecurityContext.authDisabled(AccessMode.Static.READ,
+				ClientConnectionInfo.EMBEDDED_CONNECTION, database.databaseName());
+		try (Transaction tx = ((GraphDatabaseAPI) database).beginTransaction(KernelTransaction.Type.EXPLICIT, readOnly);
+				Result result = tx.execute(cypher, params)) {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			while (result.hasNext()) {
+				rows.add(toMap(result.next()));
+			}
+			tx.commit();
+			return rows;
 		}
 	}
 
@@ -225,6 +314,14 @@ public class Neo4jGraph {
 	/** A row as a map of plain Java values. */
 	public static Map<String, Object> toMap(Record record) {
 		return record.asMap(Neo4jGraph::plain);
+	}
+
+	/**
+	 * A row of the embedded API as {@link #toMap(Record)} gives it for the same row read
+	 * through the driver: each value converted to a driver value and back.
+	 */
+	static Map<String, Object> toMap(Map<String, Object> row) {
+		return Values.value(row).asMap(Neo4jGraph::plain);
 	}
 
 	private static Object plain(Value value) {

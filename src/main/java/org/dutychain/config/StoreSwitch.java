@@ -15,18 +15,19 @@ import org.springframework.beans.factory.DisposableBean;
  * Replaces the embedded store of a running server (issue 10): a new dataset is loaded
  * into a fresh Neo4j home beside the current one ({@link StoreHomes}), a second embedded
  * DBMS is started on it (its own ephemeral Bolt port, the same internal sign-in), and the
- * app's one driver is switched to it in one step; sessions opened before the switch end
- * on the old store, which is then shut down and deleted. Until the switch, the old store
- * serves every read and write; a {@link Candidate} that is closed unswitched is shut down
- * and its home deleted. Embedded only: an external server keeps the generation-based
- * batch writer. Not used with a fixed {@code dutychain.bolt-port} (the second DBMS could
- * not take the port Neo4j Browser uses).
+ * app's one driver (and with it the reads in this process, {@link Neo4jGraph#readLocal})
+ * is switched to it in one step; sessions and reads opened before the switch end on the
+ * old store, which is then shut down and deleted. Until the switch, the old store serves
+ * every read and write; a {@link Candidate} that is closed unswitched is shut down and
+ * its home deleted. Embedded only: an external server keeps the generation-based batch
+ * writer. Not used with a fixed {@code dutychain.bolt-port} (the second DBMS could not
+ * take the port Neo4j Browser uses).
  */
 public final class StoreSwitch implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(StoreSwitch.class);
 
-	/** How long a retired store waits for the sessions still open on it. */
+	/** How long a retired store waits for the sessions and reads still open on it. */
 	static final Duration RETIRE_WAIT = Duration.ofMinutes(2);
 
 	private final DutychainProperties properties;
@@ -150,7 +151,8 @@ public final class StoreSwitch implements DisposableBean {
 					throw new UncheckedIOException(ex);
 				}
 			}
-			SwitchableDriver.Target old = StoreSwitch.this.driver.switchTo(this.candidateDriver);
+			SwitchableDriver.Target old = StoreSwitch.this.driver.switchTo(this.candidateDriver,
+					this.database.database(StoreSwitch.this.properties.database()));
 			EmbeddedDatabase retired = StoreSwitch.this.current;
 			StoreSwitch.this.current = this.database;
 			this.switched = true;
@@ -172,7 +174,7 @@ public final class StoreSwitch implements DisposableBean {
 			}
 			try {
 				if (!SwitchableDriver.awaitIdle(this.oldTarget, RETIRE_WAIT)) {
-					log.warn("{} session(s) still open on the replaced store after {}; closing it anyway",
+					log.warn("{} session(s) or read(s) still open on the replaced store after {}; closing it anyway",
 							this.oldTarget.open.get(), RETIRE_WAIT);
 				}
 			}

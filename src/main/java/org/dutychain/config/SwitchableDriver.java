@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.BaseSession;
@@ -19,25 +20,35 @@ import org.neo4j.driver.Metrics;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.types.TypeSystem;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * The app's one {@link Driver} on the embedded database, whose target can be swapped
  * atomically (a store switch, issue 10): a session opened before the swap keeps its
  * target to the end, every session opened after it goes to the new one. Synchronous
  * sessions are counted per target, so the old target can be closed once the last of its
- * sessions has ended.
+ * sessions has ended. The target also holds the store's database as this process sees it
+ * ({@link GraphDatabaseService}): reads through its Java API ({@link #inDatabase}) follow
+ * the same swap and are counted like sessions, so the old DBMS is never shut down under a
+ * running read.
  */
 final class SwitchableDriver implements Driver {
 
-	/** One driver and the synchronous sessions open on it. */
+	/**
+	 * One store: its driver, its database in this process, and the synchronous sessions
+	 * and reads in this process open on it.
+	 */
 	static final class Target {
 
 		final Driver driver;
 
+		final GraphDatabaseService database;
+
 		final AtomicInteger open = new AtomicInteger();
 
-		Target(Driver driver) {
+		Target(Driver driver, GraphDatabaseService database) {
 			this.driver = driver;
+			this.database = database;
 		}
 
 	}
@@ -46,16 +57,19 @@ final class SwitchableDriver implements Driver {
 
 	private volatile Target current;
 
-	SwitchableDriver(Driver initial) {
-		this.current = new Target(initial);
+	SwitchableDriver(Driver initial, GraphDatabaseService initialDatabase) {
+		this.current = new Target(initial, initialDatabase);
 	}
 
-	/** Makes {@code next} the target of every session opened from now on. */
-	Target switchTo(Driver next) {
+	/**
+	 * Makes {@code next} (and {@code nextDatabase}, the same store in this process) the
+	 * target of every session and read opened from now on.
+	 */
+	Target switchTo(Driver next, GraphDatabaseService nextDatabase) {
 		this.swap.writeLock().lock();
 		try {
 			Target old = this.current;
-			this.current = new Target(next);
+			this.current = new Target(next, nextDatabase);
 			return old;
 		}
 		finally {
@@ -64,8 +78,39 @@ final class SwitchableDriver implements Driver {
 	}
 
 	/**
-	 * Waits until no session of {@code target} is open (at most {@code timeout}); whether
-	 * it got there.
+	 * Runs {@code work} on the serving store's database in this process; counted on its
+	 * target from before the database is handed out until {@code work} returns, exactly
+	 * as a session is, so a switch meanwhile waits for it before shutting that store
+	 * down.
+	 */
+	<T> T inDatabase(Function<GraphDatabaseService, T> work) {
+		Target target = open(true);
+		try {
+			return work.apply(target.database);
+		}
+		finally {
+			target.open.decrementAndGet();
+		}
+	}
+
+	/** The current target, counted as open when {@code counted}. */
+	private Target open(boolean counted) {
+		this.swap.readLock().lock();
+		try {
+			Target target = this.current;
+			if (counted) {
+				target.open.incrementAndGet();
+			}
+			return target;
+		}
+		finally {
+			this.swap.readLock().unlock();
+		}
+	}
+
+	/**
+	 * Waits until no session or read of {@code target} is open (at most {@code timeout});
+	 * whether it got there.
 	 */
 	static boolean awaitIdle(Target target, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -85,17 +130,7 @@ final class SwitchableDriver implements Driver {
 	@Override
 	public <T extends BaseSession> T session(Class<T> sessionClass, SessionConfig sessionConfig,
 			AuthToken sessionAuthToken) {
-		Target target;
-		this.swap.readLock().lock();
-		try {
-			target = this.current;
-			if (sessionClass == Session.class) {
-				target.open.incrementAndGet();
-			}
-		}
-		finally {
-			this.swap.readLock().unlock();
-		}
+		Target target = open(sessionClass == Session.class);
 		if (sessionClass != Session.class) {
 			return target.driver.session(sessionClass, sessionConfig, sessionAuthToken);
 		}

@@ -18,6 +18,9 @@ public class Datasets {
 
 	private static final String FILE = "query/scope.cypher";
 
+	/** The zone of {@link #today()}. */
+	private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final Neo4jGraph graph;
 
 	private final CypherFiles cypher;
@@ -66,7 +69,7 @@ public class Datasets {
 
 	/** Today in Asia/Shanghai by the injected clock (the date edits record). */
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		return LocalDate.now(this.clock.withZone(SHANGHAI));
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -89,6 +90,11 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
+			// no saved request: login answers the page (or redirects to /) itself and
+			// never
+			// returns to a saved one, so keeping one cost every request a look-up (a URI
+			// parse with a query string) and an unauthenticated request a session
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.formLogin((form) -> form.loginPage(Problems.LOGIN_PAGE)
 				.loginProcessingUrl("/login")

@@ -94,7 +94,9 @@ class UserStore {
 		if (username == null) {
 			return Optional.empty();
 		}
-		return this.graph.read(statement("find"), Map.of("username", username))
+		// on the path of every request once its user is no longer remembered: read in
+		// this process with the embedded database (issue 10)
+		return this.graph.readLocal(statement("find"), Map.of("username", username))
 			.stream()
 			.findFirst()
 			.map(UserStore::account);

@@ -10,7 +10,6 @@ import org.dutychain.duty.DutyDomain;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.security.AccessScope;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountabilityController {
 
-	private final ObjectProvider<AccountabilityService> accountability;
+	private final AccountabilityService accountability;
 
 	private final AccessScope access;
 
-	AccountabilityController(ObjectProvider<AccountabilityService> accountability, AccessScope access) {
+	AccountabilityController(AccountabilityService accountability, AccessScope access) {
 		this.accountability = accountability;
 		this.access = access;
 	}
@@ -42,7 +41,7 @@ class AccountabilityController {
 		DutyDomain d = Labeled.parse(DutyDomain.class, domain)
 			.orElseThrow(() -> new BadRequestException("domain", domain,
 					"未知的责任领域“" + domain + "”，应为 " + java.util.Arrays.toString(DutyDomain.values()) + " 之一"));
-		AccountabilityService.Resolved resolved = service().resolveUnit(unit, d.name(), asOf);
+		AccountabilityService.Resolved resolved = this.accountability.resolveUnit(unit, d.name(), asOf);
 		if (!this.access.isVisible(resolved.dataset(), unit)) {
 			throw new UnknownUnitException(unit);
 		}
@@ -52,19 +51,11 @@ class AccountabilityController {
 	@GetMapping("/api/issues/{id}/accountability")
 	AccountabilityChain forIssue(@PathVariable String id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		AccountabilityService.Resolved resolved = service().resolveIssue(id, asOf);
+		AccountabilityService.Resolved resolved = this.accountability.resolveIssue(id, asOf);
 		if (!this.access.isVisible(resolved.dataset(), resolved.chain().unitId())) {
 			throw new UnknownIssueException(id);
 		}
 		return this.access.filter(resolved.dataset(), resolved.chain());
-	}
-
-	private AccountabilityService service() {
-		AccountabilityService service = this.accountability.getIfAvailable();
-		if (service == null) {
-			throw new NotAvailableException("accountability");
-		}
-		return service;
 	}
 
 }

@@ -82,11 +82,16 @@ class StoreSwitchIT {
 			List<Throwable> failures = new CopyOnWriteArrayList<>();
 			AtomicBoolean stop = new AtomicBoolean();
 			Thread reader = new Thread(() -> {
+				long reads = 0;
 				while (!stop.get()) {
 					try {
-						Map<String, Object> row = graph.read(ACTIVE, Map.of()).get(0);
+						// through the driver and, as the lookups read, in this process
+						boolean local = reads++ % 2 == 1;
+						Map<String, Object> row = (local ? graph.readLocal(ACTIVE, Map.of())
+								: graph.read(ACTIVE, Map.of()))
+							.get(0);
 						seen.add(new long[] { ((Number) row.get("generation")).longValue(),
-								((Number) row.get("units")).longValue() });
+								((Number) row.get("units")).longValue(), local ? 1 : 0 });
 					}
 					catch (Throwable ex) {
 						failures.add(ex);
@@ -123,6 +128,9 @@ class StoreSwitchIT {
 				}
 			}
 			assertThat(firstNew).isPositive();
+			assertThat(seen.subList(firstNew, seen.size())).as("new reads in this process and through the driver")
+				.extracting((read) -> read[2])
+				.contains(0L, 1L);
 			assertThat(seen.get(seen.size() - 1)[0]).isEqualTo(second.generation());
 			// one store left: the current one
 			assertThat(storeHomes(dataDir)).hasSize(1);

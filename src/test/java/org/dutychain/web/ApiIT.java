@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dutychain.accountability.AccountabilityService;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.support.GraphFixtures;
@@ -47,9 +46,6 @@ class ApiIT {
 
 	@Autowired
 	AuditCache audits;
-
-	@Autowired
-	ObjectProvider<AccountabilityService> accountability;
 
 	@Autowired
 	ObjectProvider<DatasetImporter> importer;
@@ -331,8 +327,6 @@ class ApiIT {
 
 	@Test
 	void accountabilityChainForAUnitAndAnIssue() throws Exception {
-		Assumptions.assumeTrue(this.accountability.getIfAvailable() != null,
-				"no AccountabilityService bean in this build yet (implemented in parallel)");
 		JsonNode chain = get("/api/accountability?unit=C&domain=组织建设", 200);
 		assertThat(chain.path("unitId").asText()).isEqualTo("C");
 		assertThat(chain.path("domain").asText()).isEqualTo("ORGANIZATION");
