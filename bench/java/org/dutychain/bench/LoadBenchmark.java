@@ -123,9 +123,19 @@ class LoadBenchmark {
 
 	CypherFiles cypher;
 
+	/**
+	 * The client's own threads for its asynchronous work: without them, on two processors
+	 * (common pool parallelism 1) every answer's completion started a new thread, CPU the
+	 * load driver added to the server's figure.
+	 */
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
+		.executor(Executors.newFixedThreadPool(4, (task) -> {
+			Thread thread = new Thread(task, "load-driver-http");
+			thread.setDaemon(true);
+			return thread;
+		}))
 		.build();
 
 	@Test
