@@ -56,23 +56,25 @@ RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId,
 ORDER BY unitId, postId;
 
 // statement: DOMAIN_BLANK
-// The post's duties are read once: held = the domains of its non-draft duties (a post without any is skipped); a
-// domain is blank when no held domain equals it (coalesce: a null comparison counts as "not equal", as NOT EXISTS
-// would have it).
+// The post's duties are read once: held = the domains of its non-draft duties, a duty without a domain as '' (a post
+// without any is skipped); a domain is blank when no held domain equals it (coalesce: a null comparison counts as "not
+// equal", as NOT EXISTS would have it). The blank domains are picked per post in a list, so only blanks become rows
+// (not one row per post and domain).
 {{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)
 WITH u, p, COLLECT { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
-                     RETURN d.domain AS held } AS held,
-     COUNT { (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' } AS duties
-WHERE duties > 0
+                     RETURN coalesce(d.domain, '') AS held } AS held
+WHERE size(held) > 0
 OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
 WITH u, p, k, held, coalesce(p.domains, k.domains, []) AS domains
-UNWIND CASE WHEN 'ALL' IN domains
-         THEN ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS',
-               'SUPERVISION_CHECK', 'SUPPORT']
-         ELSE domains END AS domain
-WITH DISTINCT u, p, k, held, domain
-WHERE NOT coalesce(any(h IN held WHERE h = domain), false)
+WITH u, p, k, [domain IN CASE WHEN 'ALL' IN domains
+                         THEN ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS',
+                               'SUPERVISION_CHECK', 'SUPPORT']
+                         ELSE domains END
+               WHERE NOT coalesce(any(h IN held WHERE h = domain), false)] AS blanks
+WHERE size(blanks) > 0
+UNWIND blanks AS domain
+WITH DISTINCT u, p, k, domain
 RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
        domain

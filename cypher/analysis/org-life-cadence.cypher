@@ -40,7 +40,7 @@
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date,
 //              windowStart: date, windowEnd: date (the cadence window, set by the class),
 //              branchCommitteeMembers: integer, meetingsOnlyMin: integer
-// returns:     unitId, unitName, kind, members, committee, months (list of {subkind, year, month}), personId,
+// returns:     unitId, unitName, kind, members, committee, months (list of [subkind, year, month]), personId,
 //              personName, since, until, dispatchedBy, committeeId, committeeName, checks (list of dates), dutyId,
 //              domain, text, activities, kinds
 // ORG_LIFE_CADENCE.title: 三会一课不经常 | Routine party meetings missed
@@ -70,25 +70,26 @@ LIMIT 1
 RETURN count(a) AS withSubkind;
 
 // statement: meeting-months
-// Per branch, joint branch or party cell in scope: whether it has a committee, and the (subkind, month) pairs of its
-// routine meetings in the window.
+// Per branch, joint branch or party cell in scope: whether it has a committee, and [subkind, year, month] of each of
+// its routine meetings in the window (one entry per activity; the class keeps each month once: a DISTINCT here cost
+// eight times the whole statement at 100k units).
 {{scope-units}}
   AND u.kind IN ['BRANCH', 'JOINT_BRANCH', 'PARTY_CELL']
 OPTIONAL MATCH (u)-[:DID]->(a:Activity)
 WHERE a.date >= $windowStart AND a.date <= $windowEnd
   AND a.subkind IN ['BRANCH_COMMITTEE_MEETING', 'MEMBERS_MEETING', 'PARTY_LECTURE', 'ORG_LIFE_MEETING', 'CELL_MEETING']
-WITH u, collect(DISTINCT {subkind: a.subkind, year: a.date.year, month: a.date.month}) AS months
+WITH u, collect([a.subkind, a.date.year, a.date.month]) AS months
 RETURN u.id AS unitId, u.name AS unitName, u.kind AS kind, u.members AS members,
        EXISTS {
          MATCH (u)-[:HAS_POST]->(:Post)-[:OF_KIND]->(k:PostKind)
          WHERE k.responsibility <> 'PRINCIPAL'
        } OR coalesce(u.members, 0) >= $branchCommitteeMembers AS committee,
-       [m IN months WHERE m.subkind IS NOT NULL] AS months
+       [m IN months WHERE m[0] IS NOT NULL] AS months
 ORDER BY unitId;
 
 // statement: first-secretary-months
-// Per VILLAGE_STATIONED posting at a unit in scope overlapping the window: the months in which the unit filed a
-// plan or a ledger.
+// Per VILLAGE_STATIONED posting at a unit in scope overlapping the window: [subkind, year, month] of each plan or
+// ledger the unit filed in the window (one entry per activity, as in meeting-months).
 {{scope-units}}
 MATCH (x:Person)-[f:FIRST_SECRETARY_OF]->(u)
 WHERE f.kind = 'VILLAGE_STATIONED'
@@ -96,10 +97,10 @@ WHERE f.kind = 'VILLAGE_STATIONED'
   AND (f.until IS NULL OR f.until >= $windowStart)
 OPTIONAL MATCH (u)-[:DID]->(a:Activity)
 WHERE a.date >= $windowStart AND a.date <= $windowEnd AND a.subkind IN ['MONTHLY_PLAN', 'MONTHLY_LEDGER']
-WITH u, x, f, collect(DISTINCT {subkind: a.subkind, year: a.date.year, month: a.date.month}) AS months
+WITH u, x, f, collect([a.subkind, a.date.year, a.date.month]) AS months
 RETURN u.id AS unitId, u.name AS unitName, x.id AS personId, coalesce(x.name, x.id) AS personName,
        f.since AS since, f.until AS until, f.dispatchedBy AS dispatchedBy,
-       [m IN months WHERE m.subkind IS NOT NULL] AS months
+       [m IN months WHERE m[0] IS NOT NULL] AS months
 ORDER BY unitId, personId, since;
 
 // statement: evaluation-checks
@@ -118,24 +119,25 @@ ORDER BY unitId;
 // statement: meetings-only-duties
 // Duties of units in scope outside THEORY with at least $meetingsOnlyMin activity records in the window, all of them
 // meetings, reports, study or other (documents).
-// (Team and personal-list duties as two flat matches, not a subquery per unit.)
-CALL () {
-  {{scope-units}}
-  MATCH (u)-[:HAS_DUTY]->(d:Duty)
-  RETURN u, d
-  UNION
-  {{scope-units}}
-  MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d:Duty)
-  RETURN u, d
-}
-WITH u, d
-WHERE d.domain <> 'THEORY'
-MATCH (a:Activity)-[:FOR_DUTY]->(d)
+// (Read from the FOR_DUTY links, which few duties have, and only then the units whose team or personal lists hold the
+// duty: not every duty of every unit looked at for its activities.)
+MATCH (a:Activity)-[:FOR_DUTY]->(d:Duty)
 WHERE a.date >= $windowStart AND a.date <= $windowEnd
-WITH u, d, collect(a) AS acts
+  AND d.domain <> 'THEORY'
+WITH d, collect(a) AS acts
 WHERE size(acts) >= $meetingsOnlyMin
   AND all(a IN acts WHERE a.kind IN ['MEETING', 'REPORT', 'STUDY', 'OTHER'])
+CALL (d) {
+  {{scope-units}}
+  MATCH (u)-[:HAS_DUTY]->(d)
+  RETURN u
+  UNION
+  {{scope-units}}
+  MATCH (u)-[:HAS_POST]->(:Post)-[:HAS_DUTY]->(d)
+  RETURN u
+}
 RETURN u.id AS unitId, u.name AS unitName, d.id AS dutyId, d.domain AS domain, d.text AS text,
        size(acts) AS activities, [a IN acts | a.id] AS activityIds,
        [a IN acts | a.kind] AS kinds
 ORDER BY dutyId;
+

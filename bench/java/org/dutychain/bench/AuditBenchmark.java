@@ -56,6 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a rewrite of a rule must not change a single finding). Other switches:
  * {@code bench.audit.baseline=false} skips the baseline, {@code bench.audit.profile=true}
  * PROFILEs every statement of every rule file (rows, database hits, ms),
+ * {@code bench.audit.profile.files=<stem>,<stem>} PROFILEs only those rule files, prints
+ * each statement's operator tree (rows, database hits, time) and runs no audit,
  * {@code bench.audit.ephemeral=false} with {@code bench.audit.store=<dir>} keeps the
  * store and {@code bench.audit.reuse=true} reuses the province in it (one store directory per size).
  */
@@ -92,6 +94,9 @@ class AuditBenchmark {
 			}
 			if (Boolean.parseBoolean(System.getProperty("bench.audit.profile", "false"))) {
 				profile(units);
+			}
+			if (!System.getProperty("bench.audit.profile.files", "").isBlank()) {
+				continue; // only the operator trees of those files, no audit
 			}
 			Map<String, Long> baselineTimes = Map.of();
 			if (baselineWanted) {
@@ -262,6 +267,15 @@ class AuditBenchmark {
 		System.out.println("| file | statement | rows | db hits | ms (warm, unprofiled) |");
 		System.out.println("|---|---|---|---|---|");
 		List<CypherFile> files = new ArrayList<>(this.analyses.definitions().stream().map(AnalysisDefinition::file).toList());
+		// bench.audit.profile.files=<stem>,<stem>: only these rule files, each statement's
+		// operator tree printed (rows, db hits, time per operator)
+		List<String> only = java.util.Arrays.stream(System.getProperty("bench.audit.profile.files", "").split(","))
+			.map(String::strip)
+			.filter((f) -> !f.isEmpty())
+			.toList();
+		if (!only.isEmpty()) {
+			files.removeIf((f) -> !only.contains(f.stem()));
+		}
 		for (CypherFile file : files) {
 			for (CypherFile.Statement statement : file.statements()) {
 				try (Session session = this.driver.session()) {
@@ -280,12 +294,28 @@ class AuditBenchmark {
 					ProfiledPlan plan = summary.profile();
 					System.out.printf(Locale.ROOT, "| %s | %s | %,d | %,d | %,d |%n", file.stem(), statement.name(),
 							plan.records(), hits(plan), ms);
+					if (!only.isEmpty()) {
+						printPlan(plan, "    ");
+					}
 				}
 				catch (RuntimeException ex) {
 					System.out.printf(Locale.ROOT, "| %s | %s | failed: %s | | |%n", file.stem(), statement.name(),
 							ex.getMessage());
 				}
 			}
+		}
+	}
+
+	/** One line per operator: rows, db hits, time (ms) and its details. */
+	private static void printPlan(ProfiledPlan plan, String indent) {
+		org.neo4j.driver.Value details = plan.arguments().get("Details");
+		org.neo4j.driver.Value time = plan.arguments().get("Time");
+		System.out.printf(Locale.ROOT, "%s%s rows=%,d hits=%,d time=%s %s%n", indent, plan.operatorType(),
+				plan.records(), plan.dbHits(),
+				(time == null) ? "?" : String.format(Locale.ROOT, "%.0fms", time.asLong() / 1e6),
+				(details == null) ? "" : details.asString());
+		for (ProfiledPlan child : plan.children()) {
+			printPlan(child, indent + "  ");
 		}
 	}
 

@@ -224,13 +224,16 @@ class OrgLifeCadenceAnalysis implements AnalysisExtension {
 		return window.months().stream().filter((m) -> !done.contains(m)).toList();
 	}
 
-	/** subkind → months in which it was held, from a {@code months} column. */
+	/**
+	 * subkind → months in which it was held, from a {@code months} column: one
+	 * {@code [subkind, year, month]} entry per activity (a month may come several times).
+	 */
 	private static Map<String, Set<YearMonth>> heldMonths(Object months) {
 		Map<String, Set<YearMonth>> held = new TreeMap<>();
 		if (months instanceof Collection<?> c) {
 			for (Object o : c) {
-				if (o instanceof Map<?, ?> m && m.get("subkind") instanceof String s
-						&& m.get("year") instanceof Number y && m.get("month") instanceof Number mo) {
+				if (o instanceof List<?> m && m.size() == 3 && m.get(0) instanceof String s
+						&& m.get(1) instanceof Number y && m.get(2) instanceof Number mo) {
 					held.computeIfAbsent(s, (k) -> new TreeSet<>()).add(YearMonth.of(y.intValue(), mo.intValue()));
 				}
 			}

@@ -20,10 +20,13 @@ import java.util.Set;
  * rows (two int arrays) whose edges run from a duty to every duty DERIVED_FROM it (the
  * reverse of the stored relationship). A breadth-first search from duty d visits exactly
  * the duties derived from d, directly or transitively; marking their units with d's stamp
- * answers "does child C hold a derived duty" in O(1). Cost: O(m + Σ_d |derived(d)|) time,
- * which is O(m · derivation depth) for list hierarchies, and O(m + |DERIVED_FROM|) memory
- * (no per-search allocation, nothing boxed: at 10k units the searches touch a few million
- * entries). Cycles in DERIVED_FROM are harmless.
+ * answers "does child C hold a derived duty" in O(1). A search from a duty outside the
+ * top units (which need the whole reach for their metrics) stops as soon as every child
+ * with posts is reached: a duty's chain runs through every list below it, so a search to
+ * the end from every duty costs O(Σ_d |derived(d)|) — every duty of a unit times the
+ * duties below it — where the early stop costs about the chain down to the children (a
+ * breaking duty and a top unit's duty still search to the end). O(m + |DERIVED_FROM|)
+ * memory, no per-search allocation, nothing boxed. Cycles in DERIVED_FROM are harmless.
  */
 final class DutyCascade {
 
@@ -108,6 +111,7 @@ final class DutyCascade {
 		int[] visited = new int[m];
 		int[] queue = new int[m];
 		int[] unitMark = new int[n];
+		int[] childMark = new int[n];
 		int stamp = 0;
 		List<Break> breaks = new ArrayList<>();
 		List<Reach> reach = new ArrayList<>();
@@ -124,19 +128,32 @@ final class DutyCascade {
 				continue;
 			}
 			stamp++;
+			for (int c : children) {
+				childMark[c] = stamp;
+			}
+			// children not yet holding a derived duty: a duty outside the top units needs
+			// no more than that, so its search stops when none is left (the search from
+			// a duty high up would otherwise walk everything below it)
+			int unreached = children.length;
 			int deepest = graph.level(unit);
 			// breadth-first over the duties derived from d, d itself excluded
 			visited[d] = stamp;
 			queue[0] = d;
-			for (int head = 0, tail = 1; head < tail; head++) {
+			search: for (int head = 0, tail = 1; head < tail; head++) {
 				int v = queue[head];
 				for (int k = first[v]; k < first[v + 1]; k++) {
 					int w = derived[k];
 					if (visited[w] != stamp) {
 						visited[w] = stamp;
 						queue[tail++] = w;
-						unitMark[owner[w]] = stamp;
-						deepest = Math.max(deepest, graph.level(owner[w]));
+						int holder = owner[w];
+						if (unitMark[holder] != stamp) {
+							unitMark[holder] = stamp;
+							if (childMark[holder] == stamp && --unreached == 0 && !top[unit]) {
+								break search;
+							}
+						}
+						deepest = Math.max(deepest, graph.level(holder));
 					}
 				}
 			}
