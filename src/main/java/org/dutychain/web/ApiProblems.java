@@ -6,20 +6,16 @@ import java.util.Map;
 
 import org.dutychain.accountability.UnknownIssueException;
 import org.dutychain.analysis.UnknownAnalysisException;
+import org.dutychain.config.DatabaseBusy;
 import org.dutychain.ingest.ImportProblem;
 import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.report.UnknownSnapshotException;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.security.UserProblemException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -187,13 +183,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The database could not take the request in time: no pooled connection within the
-	 * acquisition timeout under overload, a transient failure that outlived the driver's
-	 * retries, or an external server that is unreachable. A 503 with {@code Retry-After}
-	 * tells a client to back off; a 500 would say the request itself was wrong.
+	 * The database could not take the request in time ({@link DatabaseBusy}: no pooled
+	 * connection under overload, a transient failure past the retries, an unreachable
+	 * external server). A 503 with {@code Retry-After} tells a client to back off; a 500
+	 * would say something is broken.
 	 */
-	@ExceptionHandler({ TransientException.class, SessionExpiredException.class, ServiceUnavailableException.class,
-			TransientDataAccessException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<ProblemDetail> databaseBusy(RuntimeException ex) {
 		log.warn("Database busy or unreachable: {}", ex.getClass().getName());
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_BUSY, "Database busy",
@@ -207,10 +201,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Anything unexpected: a generic text and a correlation id that is logged with the
-	 * exception; never the exception's message or stack trace.
+	 * exception; never the exception's message or stack trace. A busy database is not
+	 * unexpected: {@link #databaseBusy}.
 	 */
 	@ExceptionHandler(RuntimeException.class)
-	ProblemDetail unexpected(RuntimeException ex) {
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		if (DatabaseBusy.is(ex)) {
+			return databaseBusy(ex);
+		}
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(internalError(ex));
+	}
+
+	private static ProblemDetail internalError(RuntimeException ex) {
 		String correlationId = java.util.UUID.randomUUID().toString();
 		log.error("Request failed (correlation id {})", correlationId, ex);
 		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",

@@ -1,14 +1,14 @@
 package org.dutychain.web;
 
+import org.dutychain.config.DatabaseBusy;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +22,10 @@ class ApiProblemsTests {
 
 	@Test
 	void a500CarriesACorrelationIdAndNoInternals() {
-		ProblemDetail problem = new ApiProblems().unexpected(new IllegalStateException(
+		var answer = new ApiProblems().unexpected(new IllegalStateException(
 				"Property value is too large to index, please see index documentation for limitations. Index: Index( id=7, name='unit_name' ) /usr/share/fonts"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		ProblemDetail problem = answer.getBody();
 		assertThat(problem.getStatus()).isEqualTo(500);
 		assertThat(problem.getType().toString()).isEqualTo("/problems/internal-error");
 		String correlationId = (String) problem.getProperties().get("correlationId");
@@ -39,9 +41,9 @@ class ApiProblemsTests {
 	@Test
 	void aBusyDatabaseAsksTheClientToComeBackLater() {
 		// what the driver throws when no pooled connection came within the acquisition
-		// timeout
-		var busy = new ApiProblems().databaseBusy(new TransientException("N/A",
-				"Unable to acquire connection from the pool within configured maximum time of 60000ms"));
+		// timeout, as the service passes it on
+		var busy = new ApiProblems().unexpected(new IllegalStateException("lookup failed", new TransientException("N/A",
+				"Unable to acquire connection from the pool within configured maximum time of 60000ms")));
 		assertThat(busy.getStatusCode().value()).isEqualTo(503);
 		assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
 		ProblemDetail problem = busy.getBody();
@@ -50,12 +52,13 @@ class ApiProblemsTests {
 	}
 
 	@Test
-	void onlyFailuresWorthRetryingAreBusy() throws NoSuchMethodException {
-		ExceptionHandler handler = ApiProblems.class.getDeclaredMethod("databaseBusy", RuntimeException.class)
-			.getAnnotation(ExceptionHandler.class);
-		assertThat(handler.value())
-			.contains(TransientException.class, ServiceUnavailableException.class, TransientDataAccessException.class)
-			.doesNotContain(ClientException.class, RuntimeException.class);
+	void onlyFailuresWorthRetryingAreBusy() {
+		assertThat(DatabaseBusy.is(new ServiceUnavailableException("server gone"))).isTrue();
+		assertThat(DatabaseBusy.is(new TransientDataAccessResourceException("deadlock"))).isTrue();
+		assertThat(DatabaseBusy.is(new ClientException("Invalid input 'MATCH'"))).isFalse();
+		assertThat(DatabaseBusy.is(new IllegalStateException("bug"))).isFalse();
+		assertThat(new ApiProblems().unexpected(new ClientException("Invalid input")).getStatusCode().value())
+			.isEqualTo(500);
 	}
 
 }
