@@ -90,10 +90,9 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users, problems), BasicAuthenticationFilter.class)
-			// no saved request: login answers the page (or redirects to /) itself and
-			// never
-			// returns to a saved one, so keeping one cost every request a look-up (a URI
-			// parse with a query string) and an unauthenticated request a session
+			// no saved request: the login never returns to one (it answers or
+			// redirects to /), and a cache cost every request a look-up and every
+			// unauthenticated one a session
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.formLogin((form) -> form.loginPage(Problems.LOGIN_PAGE)
