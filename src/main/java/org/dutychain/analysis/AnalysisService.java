@@ -149,9 +149,8 @@ public class AnalysisService implements DisposableBean {
 		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			DatasetInfo dataset = this.datasets.active();
-			// the generation read is leased: an import that replaces it meanwhile leaves
-			// it
-			// in place until this audit ends
+			// the generation read is leased: an import that replaces it
+			// meanwhile leaves it in place until this audit ends
 			try (GenerationLeases.Lease lease = this.leases.acquire(dataset.generation())) {
 				if (attempt < 3 && this.datasets.active().generation() != dataset.generation()) {
 					continue; // switched between reading and leasing: lease the new one

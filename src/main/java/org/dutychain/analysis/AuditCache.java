@@ -277,8 +277,8 @@ public class AuditCache implements DisposableBean {
 		Runnable run = () -> {
 			synchronized (this.entries) {
 				if (this.entries.get(key) != started) {
-					// cleared or replaced while queued: do not spend the audit thread on
-					// it
+					// cleared or replaced while queued: do not spend the audit
+					// thread on it
 					started.future.cancel(false);
 					return;
 				}

@@ -245,8 +245,8 @@ class OrgLifeCadenceAnalysis implements AnalysisExtension {
 
 	private void firstSecretaries(AnalysisDefinition definition, AnalysisContext context, Window window,
 			List<Map<String, Object>> rows, Consumer<Finding> findings) {
-		// one finding per unit and person, even when one person had several postings
-		// there
+		// one finding per unit and person, even for several postings of one
+		// person there
 		Map<List<String>, Set<YearMonth>> posted = new LinkedHashMap<>();
 		Map<List<String>, Map<String, Object>> first = new LinkedHashMap<>();
 		for (Map<String, Object> row : rows) {

@@ -85,10 +85,9 @@ public final class CliRelaunch {
 		if (!layout.matches(System.getProperty("java.home"), System.getProperty("java.vm.version"))) {
 			return NOT_RELAUNCHED;
 		}
-		// this process's command line, not the JVM's input arguments (no JMX in the
-		// parent):
-		// what JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS add reaches the child through its
-		// environment
+		// this process's command line, not the JVM's input arguments (no JMX in
+		// the parent); what JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS add reaches the
+		// child through its environment
 		ProcessHandle.Info self = ProcessHandle.current().info();
 		List<String> jvmOptions = self.arguments().map((a) -> optionsBeforeJar(List.of(a))).orElse(null);
 		if (jvmOptions == null || !ownsOptions(jvmOptions)) {

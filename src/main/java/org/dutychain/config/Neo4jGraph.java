@@ -111,8 +111,8 @@ public class Neo4jGraph {
 				return this.local.inDatabase((database) -> readInProcess(database, cypher, params));
 			}
 			catch (TransientFailureException | DatabaseShutdownException ex) {
-				// a store shut down under the read: the next attempt reads the serving
-				// one
+				// a store shut down under the read: the next attempt reads the
+				// one serving then
 				if (System.nanoTime() + delayMillis * 1_000_000 > deadline) {
 					throw ex;
 				}
