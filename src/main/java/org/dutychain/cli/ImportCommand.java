@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.dutychain.config.EmbeddedStart;
+import org.dutychain.config.ImportLimits;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
@@ -150,9 +151,11 @@ final class ImportCommand implements Callable<Integer> {
 			if (!exists(dataset, err)) {
 				return null;
 			}
+			// the configured limits: no Spring context reads them this early
+			ImportLimits limits = ImportLimits.fromEnvironment();
 			CheckedDataset checked = emptyStore
-					? CheckedDataset.checkForEmptyStore(dataset, EmbeddedStart.BULK_THRESHOLD_DEFAULT)
-					: CheckedDataset.check(dataset);
+					? CheckedDataset.checkForEmptyStore(dataset, limits, EmbeddedStart.BULK_THRESHOLD_DEFAULT)
+					: CheckedDataset.check(dataset, limits);
 			if (!checked.valid()) {
 				checked.problems().forEach((p) -> err.println(p.toString()));
 				err.println(checked.problems().size() + " problem(s); nothing was imported");

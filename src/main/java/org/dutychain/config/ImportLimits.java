@@ -3,7 +3,9 @@ package org.dutychain.config;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -31,6 +33,19 @@ public record ImportLimits(@DefaultValue("1GB") DataSize upload, @DefaultValue("
 	/** The documented defaults (import-format.md, issue 9). */
 	public static final ImportLimits DEFAULTS = new ImportLimits(DataSize.ofGigabytes(1), DataSize.ofGigabytes(4), 100,
 			60_000_000L, 10_000, 64, 1000, Duration.ofHours(2));
+
+	/**
+	 * The limits configured for this process where no Spring context exists yet (the
+	 * command line validates a dataset before it starts one): {@code
+	 * dutychain.import.limits.*} from system properties and environment variables (e.g.
+	 * {@code DUTYCHAIN_IMPORT_LIMITS_DECOMPRESSED=16GB}), each limit not set at its
+	 * default.
+	 */
+	public static ImportLimits fromEnvironment() {
+		return Binder.get(new StandardEnvironment())
+			.bind("dutychain.import.limits", ImportLimits.class)
+			.orElse(DEFAULTS);
+	}
 
 	public ImportLimits withDecompressed(DataSize decompressed) {
 		return new ImportLimits(this.upload, decompressed, this.inflateRatio, this.rowsPerFile, this.cellLength,

@@ -132,6 +132,11 @@ public final class CheckedDataset {
 		}
 	}
 
+	/** {@link #check(Path)} within the given import limits. */
+	public static CheckedDataset check(Path source, ImportLimits limits) {
+		return check(source, displayName(source), limits);
+	}
+
 	static CheckedDataset check(Path source, String displayName) {
 		return check(source, displayName, ImportLimits.DEFAULTS);
 	}
@@ -155,6 +160,11 @@ public final class CheckedDataset {
 	 */
 	public static CheckedDataset checkForEmptyStore(Path source, long bulkThreshold) {
 		return checkForEmptyStore(source, displayName(source), ImportLimits.DEFAULTS, bulkThreshold);
+	}
+
+	/** {@link #checkForEmptyStore(Path, long)} within the given import limits. */
+	public static CheckedDataset checkForEmptyStore(Path source, ImportLimits limits, long bulkThreshold) {
+		return checkForEmptyStore(source, displayName(source), limits, bulkThreshold);
 	}
 
 	/**

@@ -106,6 +106,23 @@ class CliIT {
 	}
 
 	@Test
+	void theConfiguredImportLimitsReachValidation() {
+		// before the fix the command line validated within the defaults whatever was set
+		System.setProperty("dutychain.import.limits.decompressed", "100B");
+		try {
+			Run run = run("audit", TINY.toString(), "--timings");
+			assertThat(run.code()).as(run.err()).isEqualTo(DutychainCli.INVALID);
+			assertThat(run.err()).contains("TOO_LARGE")
+				.contains("dutychain.import.limits.decompressed")
+				.contains("nothing was imported")
+				.doesNotContain("db-start");
+		}
+		finally {
+			System.clearProperty("dutychain.import.limits.decompressed");
+		}
+	}
+
+	@Test
 	void aDatabaseFolderInUseEndsInOneLineAndExitCodeFour(@TempDir Path dir) {
 		String dataDir = dir.resolve("db").toString();
 		try (var server = SpringRunner.persistent(DutychainApplication.class, dir.resolve("db"))) {
