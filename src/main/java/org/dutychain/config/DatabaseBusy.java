@@ -7,6 +7,7 @@ import org.neo4j.graphdb.DatabaseShutdownException;
 import org.neo4j.graphdb.TransientFailureException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
@@ -24,6 +25,9 @@ public final class DatabaseBusy {
 	/** Whether {@code failure}, or one of its causes, is such a failure. */
 	public static boolean is(Throwable failure) {
 		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof OptimisticLockingFailureException) {
+				return false; // a conflicting edit, not a busy database
+			}
 			if (t instanceof TransientException || t instanceof SessionExpiredException
 					|| t instanceof ServiceUnavailableException || t instanceof TransientFailureException
 					|| t instanceof DatabaseShutdownException || t instanceof TransientDataAccessException

@@ -6,6 +6,7 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -57,6 +58,7 @@ class ApiProblemsTests {
 		assertThat(DatabaseBusy.is(new TransientDataAccessResourceException("deadlock"))).isTrue();
 		assertThat(DatabaseBusy.is(new ClientException("Invalid input 'MATCH'"))).isFalse();
 		assertThat(DatabaseBusy.is(new IllegalStateException("bug"))).isFalse();
+		assertThat(DatabaseBusy.is(new OptimisticLockingFailureException("edited meanwhile"))).isFalse();
 		assertThat(new ApiProblems().unexpected(new ClientException("Invalid input")).getStatusCode().value())
 			.isEqualTo(500);
 	}
