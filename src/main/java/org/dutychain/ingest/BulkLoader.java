@@ -46,9 +46,11 @@ import org.springframework.stereotype.Component;
  * is written as the importer's node and relationship CSV files ({@link BulkFiles}, in a
  * temporary owner-only folder removed afterwards) and imported into
  * {@code data/databases/neo4j} with an explicit off-heap budget
- * ({@code dutychain.import.bulk-memory}, default 1g; the importer claims 90 % of the
- * machine otherwise). Once the database is up, the schema of {@code cypher/schema/} is
- * created (Community has no import-time schema), its indexes are awaited and the
+ * ({@code dutychain.import.bulk-memory}, default {@code auto}: sized from the rows and
+ * the machine's available memory less this JVM's heap, {@link ImporterMemory}; the
+ * importer claims 90 % of the machine otherwise); its estimate and stage times are logged
+ * ({@link ImporterReport}). Once the database is up, the schema of {@code cypher/schema/}
+ * is created (Community has no import-time schema), its indexes are awaited and the
  * post-load steps of {@code cypher/ingest/bulk.cypher} run. The result equals the
  * transactional load of the same dataset (checked by {@code BulkLoadIT}). Smaller
  * datasets, stores that hold anything, and external servers keep the transactional
@@ -83,7 +85,7 @@ public class BulkLoader implements EmptyStoreLoader {
 	BulkLoader(DutychainProperties properties, CypherFiles cypher, ObjectProvider<ImportLimits> limits,
 			ObjectProvider<InitialDataset> initial, ObjectProvider<DatasetGenerator> generator,
 			@Value("${dutychain.import.bulk-threshold:200000}") long threshold,
-			@Value("${dutychain.import.bulk-memory:1g}") String memory) {
+			@Value("${dutychain.import.bulk-memory:auto}") String memory) {
 		this.properties = properties;
 		this.cypher = cypher;
 		this.limits = limits.getIfAvailable(() -> ImportLimits.DEFAULTS);
@@ -174,6 +176,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		BulkFiles files;
 		long writeMs;
 		long importMs;
+		ImporterReport report;
 		try {
 			long t = System.nanoTime();
 			files = staged.isPresent() ? staged.get().finish(data)
@@ -181,7 +184,7 @@ public class BulkLoader implements EmptyStoreLoader {
 			writeMs = (System.nanoTime() - t) / 1_000_000;
 			progress.report("import", 0, 0);
 			t = System.nanoTime();
-			runImporter(home, files, this.memory);
+			report = runImporter(home, files, this.memory);
 			importMs = (System.nanoTime() - t) / 1_000_000;
 		}
 		finally {
@@ -203,6 +206,7 @@ public class BulkLoader implements EmptyStoreLoader {
 				given.phase("write", writeMs);
 				given.phase("import", importMs);
 				given.phase("schema", schemaMs);
+				given.importer(report);
 				given.loaded(result);
 			}
 		};
@@ -318,9 +322,14 @@ public class BulkLoader implements EmptyStoreLoader {
 	/**
 	 * Runs Neo4j's importer ({@code database import full}) on {@code files} into the
 	 * default database of the store under {@code home}, which must not hold one yet.
-	 * @param maxOffHeapMemory the importer's off-heap budget, e.g. {@code 1g}
+	 * @param memory the importer's off-heap budget, e.g. {@code 3g}, or {@code auto}
+	 * ({@link ImporterMemory})
+	 * @return what the importer reported: its memory estimate and the time of each stage
 	 */
-	public static void runImporter(Path home, BulkFiles files, String maxOffHeapMemory) {
+	public static ImporterReport runImporter(Path home, BulkFiles files, String memory) {
+		String maxOffHeapMemory = ImporterMemory.budget(memory, files.entities());
+		log.info("Neo4j importer: {} nodes and relationships, off-heap budget {} (dutychain.import.bulk-memory={})",
+				files.entities(), maxOffHeapMemory, memory);
 		Path work = PrivateFiles.createTempDirectory("dutychain-importer-");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
@@ -342,13 +351,19 @@ public class BulkLoader implements EmptyStoreLoader {
 			args.add("neo4j");
 			int code = AdminTool.execute(new ExecutionContext(home, work.resolve("conf"), out, out, fs),
 					args.toArray(String[]::new));
+			String text = output.toString(StandardCharsets.UTF_8);
 			if (log.isDebugEnabled()) {
-				log.debug("Neo4j importer output:\n{}", output.toString(StandardCharsets.UTF_8));
+				log.debug("Neo4j importer output:\n{}", text);
 			}
 			if (code != 0) {
-				throw new IllegalStateException("Neo4j's importer ended with exit code " + code + ": "
-						+ tail(output.toString(StandardCharsets.UTF_8)));
+				throw new IllegalStateException("Neo4j's importer ended with exit code " + code + ": " + tail(text));
 			}
+			ImporterReport report = ImporterReport.parse(maxOffHeapMemory, text);
+			log.info("Neo4j {}", report.summary());
+			if (!report.warnings().isEmpty()) {
+				log.warn("Neo4j importer: {}", report.warnings());
+			}
+			return report;
 		}
 		finally {
 			delete(work);

@@ -28,6 +28,8 @@ public final class InitialDataset {
 
 	private volatile ImportResult loaded;
 
+	private volatile ImporterReport importer;
+
 	public InitialDataset(CheckedDataset dataset, Progress progress) {
 		this.dataset = dataset;
 		this.progress = (progress != null) ? progress : Progress.NONE;
@@ -59,6 +61,18 @@ public final class InitialDataset {
 
 	void phase(String name, long ms) {
 		this.phases.put(name, ms);
+	}
+
+	/**
+	 * What Neo4j's importer reported when it loaded this dataset: its memory estimate and
+	 * the time of each of its stages.
+	 */
+	public Optional<ImporterReport> importer() {
+		return Optional.ofNullable(this.importer);
+	}
+
+	void importer(ImporterReport report) {
+		this.importer = report;
 	}
 
 	void loaded(ImportResult result) {

@@ -66,7 +66,7 @@ class StoreSwitchImporter {
 	StoreSwitchImporter(Neo4jGraph graph, CypherFiles cypher, GenerationLeases leases,
 			ObjectProvider<StoreSwitch> storeSwitch,
 			@Value("${dutychain.import.switch-threshold:${dutychain.import.bulk-threshold:200000}}") long threshold,
-			@Value("${dutychain.import.bulk-memory:1g}") String memory,
+			@Value("${dutychain.import.bulk-memory:auto}") String memory,
 			@Value("${dutychain.import.switch-lease-wait:30m}") Duration leaseWait) {
 		this.graph = graph;
 		this.cypher = cypher;

@@ -78,6 +78,14 @@ class BulkLoadIT {
 			assertThat(result.generation()).isEqualTo(1);
 			assertThat(result.counts()).containsEntry("units", 425);
 			assertThat(initial.phases()).containsOnlyKeys("write", "import", "schema");
+			// what Neo4j's importer printed, read back: its estimate and its four stages
+			ImporterReport report = initial.importer().orElseThrow();
+			assertThat(report.budget()).isEqualTo("256m");
+			assertThat(report.estimatedBytes()).isPositive();
+			assertThat(report.peakBytes()).isPositive();
+			assertThat(report.stagesMs()).containsOnlyKeys("Node import", "Relationship import", "Relationship linking",
+					"Post processing");
+			assertThat(report.totalMs()).isGreaterThanOrEqualTo(report.stagesMs().get("Node import"));
 			Neo4jGraph graph = context.getBean(Neo4jGraph.class);
 			assertThat(GraphDigest.of(graph)).isEqualTo(transactionalDigests.get("demo-province"));
 			assertThat(findingKeys(context)).isEqualTo(transactionalFindings.get("demo-province"));
