@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.dutychain.config.EmbeddedStart;
 import org.dutychain.config.ImportLimits;
@@ -177,6 +180,13 @@ final class ImportCommand implements Callable<Integer> {
 			if (bulk.isPresent()) {
 				ProgressBar.close(initial.progress());
 				timings.split("db-start", "load", bulk.get().durationMs());
+				// the bulk load's parts: the importer's files, the importer, the schema
+				Map<String, Long> parts = initial.phases();
+				timings.detail("load (ms): " + Stream.of("write", "import", "schema")
+					.filter(parts::containsKey)
+					.map((part) -> part + "=" + parts.get(part))
+					.collect(Collectors.joining(" ")));
+				initial.importer().ifPresent((report) -> timings.detail(report.summary()));
 				return bulk.get();
 			}
 			return load(importer, initial.dataset(), initial.progress(), err);

@@ -2,7 +2,9 @@ package org.dutychain.cli;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +17,8 @@ import java.util.Map;
 final class Timings {
 
 	private final Map<String, Long> phases = new LinkedHashMap<>();
+
+	private final List<String> details = new ArrayList<>();
 
 	private final long started = System.currentTimeMillis();
 
@@ -49,6 +53,14 @@ final class Timings {
 		}
 	}
 
+	/**
+	 * A line printed below the phases, e.g. the parts of the bulk load and the stages of
+	 * Neo4j's importer.
+	 */
+	void detail(String line) {
+		this.details.add(line);
+	}
+
 	Map<String, Long> phases() {
 		return this.phases;
 	}
@@ -65,6 +77,7 @@ final class Timings {
 			b.append(" (JIT: C1 only, small dataset)");
 		}
 		err.println(b);
+		this.details.forEach(err::println);
 	}
 
 }
