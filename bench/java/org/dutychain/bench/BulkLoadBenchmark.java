@@ -19,6 +19,7 @@ import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetGenerator;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.ingest.ImporterReport;
 import org.dutychain.ingest.InitialDataset;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * into a fresh database; the rate in nodes + relationships per second, the ratio of each
  * path's rate to the baseline's, and the peak heap of each path. Run with
  * {@code ./mvnw -o -Pbench verify -Dtest=BulkLoadBenchmark -Dbench.sizes=10000,100000}
- * ({@code -Dbench.memory=1g} sets the importer's off-heap budget,
+ * ({@code -Dbench.memory=1g} sets the importer's off-heap budget, default {@code auto};
+ * {@code -Dbench.importer-memories=1g,3g,6g} times the importer alone once per budget on
+ * the same files, each row with the importer's own stage times, estimate and peak;
+ * {@code -Dbench.ours=false} stops after those;
  * {@code -Dbench.transactional=false} skips the transactional path,
  * {@code -Dbench.replace=false} the two ways of replacing the dataset of a running server:
  * the previous generation writer and the store switch, each into a server that holds
@@ -46,12 +50,24 @@ class BulkLoadBenchmark {
 			"0", "dutychain.demo-on-empty", "false", "dutychain.page-cache", "1g", "logging.level.org.dutychain",
 			"WARN");
 
+	private boolean ours;
+
+	/**
+	 * The importer's budgets to time it alone with: {@code bench.importer-memories}
+	 * (comma-separated), else {@code memory} alone.
+	 */
+	private static List<String> importerMemories(String memory) {
+		String list = System.getProperty("bench.importer-memories", "").strip();
+		return list.isEmpty() ? List.of(memory) : List.of(list.split("\\s*,\\s*"));
+	}
+
 	@Test
 	void initialLoad() throws IOException {
 		List<Integer> sizes = BenchSizes.of("bench.sizes", "10000");
-		String memory = System.getProperty("bench.memory", "1g");
+		String memory = System.getProperty("bench.memory", "auto");
 		boolean transactional = Boolean.parseBoolean(System.getProperty("bench.transactional", "true"));
 		boolean replace = Boolean.parseBoolean(System.getProperty("bench.replace", "true"));
+		this.ours = Boolean.parseBoolean(System.getProperty("bench.ours", "true"));
 		List<String> table = new ArrayList<>();
 		for (int units : sizes) {
 			table.addAll(measure(units, memory, transactional, replace));
@@ -77,14 +93,35 @@ class BulkLoadBenchmark {
 			BulkFiles files = BulkLoader.writeFiles(once, Files.createDirectories(work.resolve("files")));
 			long entities = files.entities();
 			once = null;
-			HeapPeaks.reset();
-			long t = System.nanoTime();
-			BulkLoader.runImporter(Files.createDirectories(work.resolve("baseline")), files, memory);
-			long baselineMs = ms(t);
-			long baselineHeap = HeapPeaks.peakMb();
-			rows.add(row(units, "bulk importer alone (baseline)", entities, baselineMs, baselineMs, baselineHeap));
-			delete(work.resolve("baseline"));
+			long baselineMs = -1;
+			long baselineHeap = -1;
+			// the importer alone once per budget of bench.importer-memories (A/B on the same
+			// files), the first one the baseline
+			for (String budget : importerMemories(memory)) {
+				System.gc();
+				HeapPeaks.reset();
+				long t = System.nanoTime();
+				ImporterReport report = BulkLoader.runImporter(Files.createDirectories(work.resolve("baseline")),
+						files, budget);
+				long ms = ms(t);
+				if (baselineMs < 0) {
+					baselineMs = ms;
+					baselineHeap = HeapPeaks.peakMb();
+				}
+				rows.add(row(units, "bulk importer alone, " + report.summary(), entities, ms, baselineMs,
+						HeapPeaks.peakMb()));
+				if (!report.warnings().isEmpty()) {
+					rows.add(String.format(Locale.ROOT, "| %d | (importer warnings: %s) | | | | | |", units,
+							report.warnings().replace('\n', ' ')));
+				}
+				delete(work.resolve("baseline"));
+			}
 			delete(work.resolve("files"));
+			if (!this.ours) {
+				rows.forEach(System.out::println);
+				return rows;
+			}
+			long t;
 
 			// ours, as the CLI runs it for an empty store: validation (writing the
 			// importer's files from the rows it reads), the rest of the files, importer,

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * segments of 20,000 units, so its memory must not grow with N), then {@code audit <dataset>
  * --timings} with heap {@code bench.national.xmx} (default {@code 8g}): validation, a throw-away store loaded through the bulk importer above the
  * bulk threshold, the whole audit, the JSON written to a file. It records the wall time
- * of each command and of each phase the CLI reports, and the peak resident memory of each
+ * of each command and of each phase the CLI reports (with the bulk load's parts and the
+ * stages, budget and estimate of Neo4j's importer), and the peak resident memory of each
  * process ({@code VmHWM}). From the measured sizes (those from 100k units up when there
  * are two, since start-up costs dominate small ones) it fits time and memory to a power
  * of the size (a straight line on a log-log scale, least squares) and extrapolates them to
@@ -44,12 +45,25 @@ class NationalBenchmark {
 
 	private static final Pattern TIMINGS = Pattern.compile("timings \\(ms\\):(.*)");
 
+	/**
+	 * The lines below the CLI's timings: the bulk load's parts and Neo4j's importer
+	 * (its stages, budget, estimate and peak memory).
+	 */
+	private static final Pattern DETAILS = Pattern.compile("(?m)^(load \\(ms\\):.*|importer \\(ms\\):.*)$");
+
 	@Test
 	void nationalRun() throws Exception {
 		List<Integer> sizes = BenchSizes.of("bench.national.sizes", "10000,100000");
 		String xmx = System.getProperty("bench.national.xmx", "8g");
 		String generateXmx = System.getProperty("bench.national.generate-xmx", "512m");
 		List<Run> runs = new ArrayList<>();
+		// the importer runs inside the audit's JVM: its off-heap budget (auto) is what the
+		// machine has available beyond that JVM's heap
+		long availableMb = availableMb();
+		long roomMb = availableMb - megabytes(xmx) - 1024;
+		System.out.printf(Locale.ROOT,
+				"machine memory available %,d MB; audit heap %s leaves ≈ %,d MB for the importer's off-heap budget%s%n",
+				availableMb, xmx, roomMb, (roomMb < 4096) ? " (less than 4 GB: a 1 M-unit import will be slow)" : "");
 		for (int units : sizes) {
 			Path work = Files.createTempDirectory("dutychain-national");
 			try {
@@ -70,8 +84,9 @@ class NationalBenchmark {
 		System.out.printf(Locale.ROOT, "%n== dutychain national run (%d processors, heap: generate %s, audit %s) ==%n",
 				Runtime.getRuntime().availableProcessors(), generateXmx, xmx);
 		System.out.println("| units | dataset on disk | generate: wall, peak RSS | audit end to end: wall, peak RSS "
-				+ "| audit phases (ms) | generate + import + audit |");
-		System.out.println("|---|---|---|---|---|---|");
+				+ "| audit phases (ms) | load: files, importer, schema; the importer's stages (ms) "
+				+ "| generate + import + audit |");
+		System.out.println("|---|---|---|---|---|---|---|");
 		runs.forEach((r) -> System.out.println(r.row()));
 		// start-up costs dominate small sizes: the growth is read off the sizes from 100k up when there are two
 		List<Run> large = runs.stream().filter((r) -> r.units >= 100_000).toList();
@@ -84,7 +99,7 @@ class NationalBenchmark {
 			Run largest = runs.get(runs.size() - 1);
 			for (long n2 : new long[] { 1_000_000, NATIONAL }) {
 				System.out.printf(Locale.ROOT,
-						"| %,d (extrapolated) | | | | time ∝ units^%.2f, memory ∝ units^%.2f | %.0f min fitted, "
+						"| %,d (extrapolated) | | | | | time ∝ units^%.2f, memory ∝ units^%.2f | %.0f min fitted, "
 								+ "%.0f min linear from %,d units; peak RSS %.1f GB fitted |%n",
 						n2, time.exponent, rss.exponent, time.at(n2), linear(largest, n2), largest.units,
 						rss.at(n2) / 1024);
@@ -92,6 +107,33 @@ class NationalBenchmark {
 			System.out.println();
 			System.out.println(chart(runs, time));
 		}
+	}
+
+	/** {@code MemAvailable} of {@code /proc/meminfo} in MB, -1 when unknown. */
+	static long availableMb() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+				if (line.startsWith("MemAvailable:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// not Linux
+		}
+		return -1;
+	}
+
+	/** MB of a JVM size such as {@code 8g} or {@code 512m}. */
+	static long megabytes(String size) {
+		String s = size.strip().toLowerCase(Locale.ROOT);
+		long n = Long.parseLong(s.replaceAll("\\D", ""));
+		return switch (s.charAt(s.length() - 1)) {
+			case 'g' -> n * 1024;
+			case 'k' -> n / 1024;
+			case 'm' -> n;
+			default -> n >> 20;
+		};
 	}
 
 	/** Minutes at {@code units} growing in proportion from the largest measured run. */
@@ -160,7 +202,12 @@ class NationalBenchmark {
 				}
 			}
 		}
-		return new Command(ms, rssKb / 1024, phases);
+		List<String> details = new ArrayList<>();
+		Matcher d = DETAILS.matcher(text);
+		while (d.find()) {
+			details.add(d.group(1).strip());
+		}
+		return new Command(ms, rssKb / 1024, phases, String.join("; ", details));
 	}
 
 	private static long peakRssKb(long pid) {
@@ -205,7 +252,7 @@ class NationalBenchmark {
 		}
 	}
 
-	record Command(long ms, long rssMb, Map<String, Long> phases) {
+	record Command(long ms, long rssMb, Map<String, Long> phases, String details) {
 	}
 
 	record Run(int units, long bytes, Command generate, Command audit) {
@@ -215,9 +262,10 @@ class NationalBenchmark {
 		}
 
 		String row() {
-			return String.format(Locale.ROOT, "| %,d | %,d MB | %.1f s, %,d MB | %.1f s, %,d MB | %s | %.1f min |",
+			return String.format(Locale.ROOT, "| %,d | %,d MB | %.1f s, %,d MB | %.1f s, %,d MB | %s | %s | %.1f min |",
 					this.units, this.bytes >> 20, this.generate.ms / 1000.0, this.generate.rssMb,
-					this.audit.ms / 1000.0, this.audit.rssMb, this.audit.phases, totalMs() / 60_000.0);
+					this.audit.ms / 1000.0, this.audit.rssMb, this.audit.phases, this.audit.details,
+					totalMs() / 60_000.0);
 		}
 
 	}
