@@ -1,5 +1,6 @@
 package org.dutychain.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,9 +49,15 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.summary.ProfiledPlan;
 import org.neo4j.driver.summary.ResultSummary;
 
+import jakarta.servlet.Filter;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Load run of issue 9 (not part of the test suite): the server on loopback with a generated
@@ -60,10 +68,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * accountability lookups (by issue and by unit and domain), unit reads, tree reads,
  * coverage, the JSON audit report, and now and then the whole audit. Prints p50/p95/p99 per
  * request kind, the achieved rate, errors (status ≥ 400 or no answer), the heap after the
- * warm-up and at the end (both after a GC; the heap is the server's and the driver's, one
- * JVM), the machine's load average and the process's CPU time per answered request, and
- * (unless {@code bench.load.profile=false}) the PROFILE of one lookup by unit and one by
- * issue with its db hits and any label or index scan.
+ * warm-up and at the end (both after a GC), the machine's load average, the server's and
+ * the load driver's CPU time per answered request, the server's own time per request
+ * ({@link ServerTiming}) and the driver's own delay, and (unless
+ * {@code bench.load.profile=false}) the PROFILE of one lookup by unit and one by issue
+ * with its db hits and any label or index scan. The load driver ({@link LoadDriver}) runs
+ * in a second JVM, as real clients would ({@code bench.load.driver=inline}: in this one).
  * Nothing here asserts a time.
  *
  * <pre>
@@ -92,25 +102,7 @@ class LoadBenchmark {
 
 	static final String PASSWORD = "load-benchmark-admin";
 
-	private static final String[] KINDS = { "accountability-issue", "accountability-unit", "unit", "tree", "coverage",
-			"report", "audit" };
-
-	/** Cumulative weights of {@link #KINDS} out of 1000. */
-	private static final int[] MIXED = { 300, 500, 700, 850, 920, 985, 1000 };
-
-	/** The accountability lookups only, half by issue and half by unit and domain. */
-	private static final int[] ACCOUNTABILITY = { 500, 1000, 1000, 1000, 1000, 1000, 1000 };
-
 	private static final boolean ACCOUNTABILITY_ONLY = "accountability".equals(System.getProperty("bench.load.mix"));
-
-	private static final int[] WEIGHTS = ACCOUNTABILITY_ONLY ? ACCOUNTABILITY : MIXED;
-
-	/**
-	 * Answers one client may wait for at once (its connections); a tick beyond is not sent
-	 * and is counted as not sent (apart from failed requests), so an overloaded server cannot
-	 * exhaust the driver's files.
-	 */
-	private static final int MAX_IN_FLIGHT = 4;
 
 	/** Written into a kept store once it is loaded: the number of units it holds. */
 	private static final String MARKER = "load-benchmark-units";
@@ -260,7 +252,8 @@ class LoadBenchmark {
 		properties.put("dutychain.admin-password", PASSWORD);
 		properties.put("dutychain.audit.view-wait", "600s");
 		properties.put("logging.level.org.dutychain", "WARN");
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class,
+				ServerTiming.class)
 			.web(WebApplicationType.SERVLET);
 		if (initial != null) {
 			builder.initializers(initial.initializer());
@@ -298,12 +291,66 @@ class LoadBenchmark {
 			System.out.printf(Locale.ROOT, "first whole audit: HTTP %d in %d ms%n", audit.statusCode(), ms(t));
 		}
 
-		Run warm = run(clients, periodMs, warmup, tokens, unitIds, issueIds, domains);
-		long heapAfterWarmup = heapAfterGc();
-		double loadBefore = loadAverage();
-		long cpuBefore = processCpuNanos();
-		Run run = run(clients, periodMs, seconds, tokens, unitIds, issueIds, domains);
-		long cpu = processCpuNanos() - cpuBefore;
+		boolean inline = "inline".equals(System.getProperty("bench.load.driver", "process"));
+		LoadDriver.Run warm;
+		LoadDriver.Run run;
+		long heapAfterWarmup;
+		double loadBefore;
+		long cpu;
+		long driverCpu = -1;
+		if (inline) {
+			LoadDriver driver = new LoadDriver(this.port,
+					ACCOUNTABILITY_ONLY ? LoadDriver.ACCOUNTABILITY : LoadDriver.MIXED, tokens, unitIds, issueIds,
+					domains);
+			warm = driver.run(clients, periodMs, warmup);
+			heapAfterWarmup = heapAfterGc();
+			loadBefore = loadAverage();
+			long cpuBefore = LoadDriver.processCpuNanos();
+			ServerTiming.NANOS.clear();
+			run = driver.run(clients, periodMs, seconds);
+			cpu = LoadDriver.processCpuNanos() - cpuBefore;
+		}
+		else {
+			Path folder = Files.createTempDirectory("dutychain-load-driver");
+			Properties config = new Properties();
+			config.setProperty("port", Integer.toString(this.port));
+			config.setProperty("clients", Integer.toString(clients));
+			config.setProperty("periodMs", Integer.toString(periodMs));
+			config.setProperty("warmup", Integer.toString(warmup));
+			config.setProperty("seconds", Integer.toString(seconds));
+			config.setProperty("mix", ACCOUNTABILITY_ONLY ? "accountability" : "mixed");
+			Map<String, List<String>> lists = Map.of("tokens", tokens, "units", unitIds, "issues", issueIds,
+					"domains", domains);
+			for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+				Path file = folder.resolve(list.getKey() + ".txt");
+				Files.write(file, list.getValue());
+				config.setProperty(list.getKey(), file.toString());
+			}
+			Path configFile = folder.resolve("driver.properties");
+			try (var out = Files.newBufferedWriter(configFile)) {
+				config.store(out, null);
+			}
+			Process process = driverProcess(configFile, folder);
+			try (BufferedReader out = process.inputReader(StandardCharsets.UTF_8);
+					var in = process.outputWriter(StandardCharsets.UTF_8)) {
+				awaitLine(out, LoadDriver.WARMED_UP);
+				heapAfterWarmup = heapAfterGc();
+				loadBefore = loadAverage();
+				long cpuBefore = LoadDriver.processCpuNanos();
+				ServerTiming.NANOS.clear();
+				in.write("go\n");
+				in.flush();
+				String done = awaitLine(out, LoadDriver.DONE);
+				cpu = LoadDriver.processCpuNanos() - cpuBefore;
+				driverCpu = Long.parseLong(done.substring(LoadDriver.DONE.length()).strip());
+			}
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("the load driver exited with " + process.exitValue());
+			}
+			warm = LoadDriver.Run.read(folder.resolve("warmup.tsv"));
+			run = LoadDriver.Run.read(folder.resolve("run.tsv"));
+			delete(folder);
+		}
 		double loadAfter = loadAverage();
 		long heapAtEnd = heapAfterGc();
 
@@ -314,7 +361,7 @@ class LoadBenchmark {
 		System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s %7s %9s%n", "request", "answered", "p50 ms",
 				"p95 ms", "p99 ms", "max ms", "failed", "not sent");
 		long total = 0;
-		for (String kind : KINDS) {
+		for (String kind : LoadDriver.KINDS) {
 			List<Long> l = new ArrayList<>(run.latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
 			Collections.sort(l);
 			total += l.size();
@@ -325,129 +372,67 @@ class LoadBenchmark {
 		}
 		System.out.printf(Locale.ROOT,
 				"achieved: %.1f req/s answered (planned %.1f), failed %d (status >= 400 or no answer), not sent because %d answers were outstanding: %d, not answered %d%n",
-				total / (double) seconds, clients * 1000.0 / periodMs, run.errors.get(), MAX_IN_FLIGHT,
+				total / (double) seconds, clients * 1000.0 / periodMs, run.errors.get(), LoadDriver.MAX_IN_FLIGHT,
 				run.skipped.get(), run.unanswered());
+		List<Long> served = new ArrayList<>(ServerTiming.NANOS);
+		Collections.sort(served);
+		System.out.printf(Locale.ROOT,
+				"the server's own time per request (first servlet filter to the answer written, %d requests): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+				served.size(), pct(served, 50), pct(served, 95), pct(served, 99),
+				served.isEmpty() ? 0.0 : served.get(served.size() - 1) / 1e6);
+		List<Long> late = new ArrayList<>(run.lateness);
+		Collections.sort(late);
+		System.out.printf(Locale.ROOT,
+				"the driver's own delay (send time after the planned time): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+				pct(late, 50), pct(late, 99), late.isEmpty() ? 0.0 : late.get(late.size() - 1) / 1e6);
 		System.out.printf(Locale.ROOT, "heap used after GC: %d MB after warm-up, %d MB at the end (max %d MB)%n",
 				heapAfterWarmup >> 20, heapAtEnd >> 20, Runtime.getRuntime().maxMemory() >> 20);
+		long answered = total;
 		System.out.printf(Locale.ROOT,
-				"load average (1 min): %.1f before, %.1f after the run (%d processors); this JVM (server and load driver) used %.1f s CPU = %.2f ms per answered request%n",
-				loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), cpu / 1e9,
-				(total == 0) ? 0.0 : cpu / 1e6 / total);
+				"load average (1 min): %.1f before, %.1f after the run (%d processors); %s used %.1f s CPU = %.2f ms per answered request%n",
+				loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(),
+				inline ? "this JVM (server and load driver)" : "the server's JVM", cpu / 1e9,
+				(answered == 0) ? 0.0 : cpu / 1e6 / answered);
+		if (driverCpu >= 0) {
+			System.out.printf(Locale.ROOT,
+					"the load driver's own JVM used %.1f s CPU = %.2f ms per answered request%n", driverCpu / 1e9,
+					(answered == 0) ? 0.0 : driverCpu / 1e6 / answered);
+		}
 		run.errorSamples.stream().limit(10).forEach((e) -> System.out.println("error: " + e));
 	}
 
-	/** What one phase measured. */
-	private static final class Run {
-
-		final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
-
-		final Map<String, AtomicLong> errorsByKind = new ConcurrentHashMap<>();
-
-		final AtomicLong errors = new AtomicLong();
-
-		final AtomicLong sent = new AtomicLong();
-
-		final AtomicLong answered = new AtomicLong();
-
-		final AtomicLong skipped = new AtomicLong();
-
-		final Map<String, AtomicLong> skippedByKind = new ConcurrentHashMap<>();
-
-		final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
-
-		long unanswered() {
-			return this.sent.get() - this.answered.get();
+	/**
+	 * The load driver in a JVM of its own: this JVM's Java, the benchmark's classes (the
+	 * driver needs the JDK only), a small heap and the serial collector, so it takes as
+	 * little of the two processors from the server as it can.
+	 */
+	private static Process driverProcess(Path config, Path folder) throws Exception {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		String classes = Path.of(LoadDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+			.toString();
+		// the common pool's parallelism: the HttpClient hands every answer of sendAsync
+		// to CompletableFuture's default executor, which on two processors (parallelism
+		// 1) is a new thread per answer
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
+				"-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-cp", classes));
+		String extra = System.getProperty("bench.load.driver.jvm", "");
+		if (!extra.isBlank()) {
+			command.addAll(List.of(extra.strip().split("\\s+")));
 		}
-
+		command.addAll(List.of(LoadDriver.class.getName(), config.toString(), folder.toString()));
+		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
-	private Run run(int clients, int periodMs, int seconds, List<String> tokens, List<String> unitIds,
-			List<String> issueIds, List<String> domains) throws InterruptedException {
-		Run run = new Run();
-		AtomicBoolean open = new AtomicBoolean(true);
-		ScheduledExecutorService ticks = Executors.newScheduledThreadPool(4);
-		long start = System.nanoTime();
-		Semaphore[] inFlight = new Semaphore[clients];
-		for (int c = 0; c < clients; c++) {
-			inFlight[c] = new Semaphore(MAX_IN_FLIGHT);
-		}
-		for (int c = 0; c < clients; c++) {
-			int client = c;
-			Random random = new Random(1000L + c);
-			long offsetNanos = TimeUnit.MILLISECONDS.toNanos(periodMs) * c / clients;
-			AtomicLong tick = new AtomicLong();
-			ticks.scheduleAtFixedRate(() -> {
-				if (!open.get()) {
-					return;
-				}
-				// the planned send time: a late tick still counts from when it was due
-				long planned = start + offsetNanos + tick.getAndIncrement() * TimeUnit.MILLISECONDS.toNanos(periodMs);
-				String kind = kind(random.nextInt(1000));
-				HttpRequest request = request(kind, tokens.get(client), random, unitIds, issueIds, domains);
-				if (!inFlight[client].tryAcquire()) {
-					// the server is so far behind that this client already waits for
-					// MAX_IN_FLIGHT answers: not sent, counted apart from failed requests
-					run.skipped.incrementAndGet();
-					run.skippedByKind.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
-					return;
-				}
-				run.sent.incrementAndGet();
-				this.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, ex) -> {
-					long latency = System.nanoTime() - planned;
-					inFlight[client].release();
-					run.answered.incrementAndGet();
-					run.latencies.computeIfAbsent(kind, (k) -> new ConcurrentLinkedQueue<>()).add(latency);
-					if (ex != null || response.statusCode() >= 400) {
-						run.errors.incrementAndGet();
-						run.errorsByKind.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
-						if (run.errorSamples.size() < 20) {
-							run.errorSamples.add(request.uri().getPath() + " -> "
-									+ ((ex != null) ? ex.toString() : response.statusCode() + " "
-											+ new String(response.body(), StandardCharsets.UTF_8)));
-						}
-					}
-				});
-			}, offsetNanos, TimeUnit.MILLISECONDS.toNanos(periodMs), TimeUnit.NANOSECONDS);
-		}
-		Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-		open.set(false);
-		ticks.shutdown();
-		ticks.awaitTermination(10, TimeUnit.SECONDS);
-		// answers still on their way
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (run.unanswered() > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
-		return run;
-	}
-
-	private static String kind(int roll) {
-		for (int i = 0; i < WEIGHTS.length; i++) {
-			if (roll < WEIGHTS[i]) {
-				return KINDS[i];
+	/** Reads the driver's output up to the line that starts with {@code expected}. */
+	private static String awaitLine(BufferedReader out, String expected) throws IOException {
+		String line;
+		while ((line = out.readLine()) != null) {
+			if (line.startsWith(expected)) {
+				return line;
 			}
+			System.out.println("load driver: " + line);
 		}
-		return KINDS[0];
-	}
-
-	private HttpRequest request(String kind, String token, Random random, List<String> unitIds, List<String> issueIds,
-			List<String> domains) {
-		String unit = unitIds.get(random.nextInt(unitIds.size()));
-		String path = switch (kind) {
-			case "accountability-issue" -> issueIds.isEmpty() ? "/api/units/" + unit
-					: "/api/issues/" + issueIds.get(random.nextInt(issueIds.size())) + "/accountability";
-			case "accountability-unit" ->
-				"/api/accountability?unit=" + unit + "&domain=" + domains.get(random.nextInt(domains.size()));
-			case "unit" -> "/api/units/" + unit;
-			case "tree" -> "/api/units/" + unit + "/tree?depth=1";
-			case "coverage" -> "/api/coverage";
-			case "report" -> "/api/reports/audit?format=json";
-			default -> "/api/audit";
-		};
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Bearer " + token);
-		return kind.equals("audit") ? b.POST(HttpRequest.BodyPublishers.noBody()).build() : b.GET().build();
+		throw new IllegalStateException("the load driver ended before \"" + expected + "\"");
 	}
 
 	private URI uri(String path) {
@@ -500,11 +485,6 @@ class LoadBenchmark {
 		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
-	private static long processCpuNanos() {
-		return (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
-				? os.getProcessCpuTime() : 0;
-	}
-
 	private static void delete(Path folder) throws IOException {
 		if (folder == null || !Files.exists(folder)) {
 			return;
@@ -517,6 +497,35 @@ class LoadBenchmark {
 	private static long heapAfterGc() {
 		System.gc();
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/**
+	 * The server's own time per request: from the first servlet filter (before the
+	 * security filter chain) until the answer is written, so the latencies can be split
+	 * into the server's work and the waiting around it (Tomcat's queue, the loopback, the
+	 * load driver).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class ServerTiming {
+
+		static final ConcurrentLinkedQueue<Long> NANOS = new ConcurrentLinkedQueue<>();
+
+		@Bean
+		FilterRegistrationBean<Filter> serverTimingFilter() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				long t = System.nanoTime();
+				try {
+					chain.doFilter(request, response);
+				}
+				finally {
+					NANOS.add(System.nanoTime() - t);
+				}
+			});
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			registration.addUrlPatterns("/api/*");
+			return registration;
+		}
+
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -50,6 +51,18 @@ class SecurityConfiguration {
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * The patterns of {@code requestMatchers(String...)} below are plain path patterns
+	 * (Spring Security 7's default) instead of Spring MVC matchers, each of which asked
+	 * MVC's {@code HandlerMappingIntrospector} for the request's handler mapping on every
+	 * request until one matched (issue 10, lookup latency). The one
+	 * {@code DispatcherServlet} is mapped at {@code /}, so both match the same paths.
+	 */
+	@Bean
+	PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+		return new PathPatternRequestMatcherBuilderFactoryBean();
+	}
 
 	@Bean
 	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider) {
