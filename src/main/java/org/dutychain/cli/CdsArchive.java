@@ -10,9 +10,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The jar's class-data-sharing (CDS) layout, written by {@code ./mvnw package} beside the
@@ -144,6 +151,7 @@ public final class CdsArchive {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		run(java, "-Djarmode=tools", "-jar", this.jar.toString(), "extract", "--destination",
 				this.directory.toString());
+		unsignLibraries(this.directory.resolve("lib"));
 		Path training = this.directory.resolve("training");
 		run(java, "-jar", this.jar.toString(), "generate", "--units", Integer.toString(units), "--out",
 				training.resolve("province").toString());
@@ -151,7 +159,7 @@ public final class CdsArchive {
 		// at exit instead of read
 		List<String> audit = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + this.archive()));
 		audit.addAll(CliRelaunch.LOGGING);
-		// the classes it cannot archive (signed jars, old class versions) are expected
+		// the classes it cannot archive (old class versions) are expected
 		audit.add("-Xlog:cds*=error:stderr");
 		audit.addAll(List.of("-jar", this.extractedJar().toString(), "audit", training.resolve("province").toString(),
 				"--out", training.resolve("audit.json").toString()));
@@ -161,6 +169,81 @@ public final class CdsArchive {
 			throw new IOException("the training run wrote no " + this.archive());
 		}
 		writeStamp();
+	}
+
+	/**
+	 * Rewrites every signed library of the layout without its signature. The JVM verifies
+	 * a signed jar's digests whenever it loads one of its classes and keeps such classes
+	 * out of a CDS archive: eclipse-collections (signed, ≈ 10 MB, used throughout Neo4j)
+	 * cost the relaunched audit its archived classes and a SHA-256 per class loaded. The
+	 * layout is made by this build from the jar it has just built, so the signature
+	 * vouches for nothing the jar's own checksum does not; the jar itself keeps every
+	 * library as published.
+	 * @return the libraries rewritten
+	 */
+	static List<Path> unsignLibraries(Path lib) throws IOException {
+		List<Path> rewritten = new ArrayList<>();
+		try (Stream<Path> jars = Files.list(lib)) {
+			for (Path jar : jars.filter((p) -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+				if (unsign(jar)) {
+					rewritten.add(jar);
+				}
+			}
+		}
+		return rewritten;
+	}
+
+	/**
+	 * Rewrites {@code jar} without its signature files and without the digests in its
+	 * manifest (other manifest attributes stay); false, untouched, when it is not signed.
+	 */
+	static boolean unsign(Path jar) throws IOException {
+		Path copy = jar.resolveSibling(jar.getFileName() + ".unsigned");
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			if (zip.stream().noneMatch((entry) -> isSignature(entry.getName()))) {
+				return false;
+			}
+			try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+				for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+					if (isSignature(entry.getName())) {
+						continue;
+					}
+					ZipEntry target = new ZipEntry(entry.getName());
+					target.setTime(entry.getTime());
+					out.putNextEntry(target);
+					try (InputStream in = zip.getInputStream(entry)) {
+						if (JarFile.MANIFEST_NAME.equalsIgnoreCase(entry.getName())) {
+							withoutDigests(new Manifest(in)).write(out);
+						}
+						else {
+							in.transferTo(out);
+						}
+					}
+					out.closeEntry();
+				}
+			}
+		}
+		Files.move(copy, jar, StandardCopyOption.REPLACE_EXISTING);
+		return true;
+	}
+
+	/** A signature file: {@code META-INF/*.SF|RSA|DSA|EC} or {@code META-INF/SIG-*}. */
+	static boolean isSignature(String name) {
+		String upper = name.toUpperCase(Locale.ROOT);
+		if (!upper.startsWith("META-INF/") || upper.indexOf('/', "META-INF/".length()) >= 0) {
+			return false;
+		}
+		return upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC")
+				|| upper.startsWith("META-INF/SIG-");
+	}
+
+	private static Manifest withoutDigests(Manifest manifest) {
+		manifest.getEntries()
+			.values()
+			.forEach((attributes) -> attributes.keySet()
+				.removeIf((name) -> name.toString().toUpperCase(Locale.ROOT).endsWith("-DIGEST")));
+		manifest.getEntries().values().removeIf(Attributes::isEmpty);
+		return manifest;
 	}
 
 	/**
