@@ -46,8 +46,9 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 	@Override
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
-		ScopedGraph graph = ScopedGraph.of(context, this.files);
+		// duties before the shared graph: in an audit another analysis loads it meanwhile
 		List<DutyCascade.DutyRow> rows = duties(context, definition.file().statement("duties"));
+		ScopedGraph graph = ScopedGraph.of(context, this.files);
 		DutyCascade.Result result = DutyCascade.compute(graph, rows, topUnits(context, graph));
 		for (DutyCascade.Break b : result.breaks()) {
 			String parent = graph.id(b.unit());

@@ -53,9 +53,12 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 	@Override
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
+		// the statement before the shared graph: in an audit another analysis loads it
+		// meanwhile
+		List<Map<String, Object>> rows = context.read(definition.file().statement("unit-pressure"));
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
 		UnitPressure[] byUnit = new UnitPressure[graph.size()];
-		for (Map<String, Object> r : context.read(definition.file().statement("unit-pressure"))) {
+		for (Map<String, Object> r : rows) {
 			Set<String> aimed = new HashSet<>();
 			if (r.get("aimedChildren") instanceof List<?> l) {
 				l.forEach((o) -> aimed.add(String.valueOf(o)));
