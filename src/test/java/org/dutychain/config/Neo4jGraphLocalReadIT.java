@@ -1,6 +1,7 @@
 package org.dutychain.config;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,17 @@ import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.GraphIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.security.AuthorizationViolationException;
+import org.neo4j.io.ByteUnit;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -114,6 +124,53 @@ class Neo4jGraphLocalReadIT {
 	void theDriverIsTheEmbeddedStoresSwitchableOne() {
 		// else every lookup would silently go through Bolt again
 		assertThat(this.driver).isInstanceOf(SwitchableDriver.class);
+	}
+
+	@Test
+	void aReadOnAStoreShutDownUnderItIsRetriedOnTheStoreServingThen(@TempDir Path dir) throws Exception {
+		DatabaseManagementService old = store(dir.resolve("old"));
+		DatabaseManagementService next = store(dir.resolve("next"));
+		try {
+			GraphDatabaseService oldDatabase = old.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			GraphDatabaseService nextDatabase = next.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			oldDatabase.executeTransactionally("CREATE (:Probe {id: 'old'})");
+			nextDatabase.executeTransactionally("CREATE (:Probe {id: 'next'}), (:Probe {id: 'next-2'})");
+			SwitchableDriver switchable = new SwitchableDriver(this.driver, oldDatabase);
+			Neo4jGraph graph = new Neo4jGraph(switchable, null);
+			String ids = "MATCH (p:Probe) RETURN p.id AS id ORDER BY id";
+			assertThat(graph.readLocal(ids, Map.of())).containsExactly(Map.of("id", "old"));
+
+			// the store goes away under the reads; the next one serves half a second
+			// later,
+			// while the first attempt's back-off (1 s) runs
+			old.shutdown();
+			Thread switcher = new Thread(() -> {
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				switchable.switchTo(this.driver, nextDatabase);
+			});
+			switcher.start();
+
+			assertThat(graph.readLocal(ids, Map.of())).as("only the successful attempt's rows")
+				.containsExactly(Map.of("id", "next"), Map.of("id", "next-2"));
+			switcher.join();
+		}
+		finally {
+			next.shutdown();
+			old.shutdown();
+		}
+	}
+
+	private static DatabaseManagementService store(Path home) {
+		return new DatabaseManagementServiceBuilder(home).setConfig(BoltConnector.enabled, false)
+			.setConfig(HttpConnector.enabled, false)
+			.setConfig(HttpsConnector.enabled, false)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(8))
+			.build();
 	}
 
 }
