@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DutychainApplication {
 
 	public static void main(String[] args) {
+		// relaunched: never outlive the launching JVM
+		CliRelaunch.stopWithParent();
 		// a database command runs on the jar's trained CDS layout when there is one
 		int relaunched = CliRelaunch.run(args);
 		if (relaunched != CliRelaunch.NOT_RELAUNCHED) {

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,6 +38,11 @@ public final class CliRelaunch {
 	 * of {@code --timings}.
 	 */
 	static final String RELAUNCHED = "dutychain.cli.relaunched";
+
+	/**
+	 * The launching JVM's process id, in the relaunched one ({@link #stopWithParent}).
+	 */
+	static final String PARENT = "dutychain.cli.parent";
 
 	/** Commands that start a database: the ones CDS shortens. */
 	static final Set<String> COMMANDS = Set.of("audit", "accountable", "import", "digest", "snapshot", "user", "backup",
@@ -162,6 +169,31 @@ public final class CliRelaunch {
 	}
 
 	/**
+	 * In a relaunched JVM: ends it, as Ctrl-C would, when the launching JVM ends first —
+	 * killed (SIGKILL) without a chance to stop its child, or gone before this JVM
+	 * looked. The launcher only ever ends after its child otherwise, so a command never
+	 * runs on without the process its caller waits for. Nothing in a JVM started
+	 * directly.
+	 */
+	public static void stopWithParent() {
+		String pid = System.getProperty(PARENT);
+		if (pid == null) {
+			return;
+		}
+		Optional<ProcessHandle> parent;
+		try {
+			parent = ProcessHandle.of(Long.parseLong(pid));
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		parent.map(ProcessHandle::onExit).orElseGet(() -> CompletableFuture.completedFuture(null)).thenRun(() -> {
+			System.err.println("dutychain: the launching process ended; stopping");
+			System.exit(ExitCodes.FAILED);
+		});
+	}
+
+	/**
 	 * The JVM options of {@code java <options> -jar <jar> <args>} (the arguments after
 	 * the executable); null when there is no {@code -jar}.
 	 */
@@ -197,6 +229,7 @@ public final class CliRelaunch {
 		command.addAll(jvmOptions); // after these: a user's -Xlog or
 									// -XX:TieredStopAtLevel wins
 		command.add("-D" + RELAUNCHED + "=" + parentStart);
+		command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
 		command.add("-jar");
 		command.add(layout.extractedJar().toString());
 		command.addAll(List.of(args));

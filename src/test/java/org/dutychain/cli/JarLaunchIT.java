@@ -175,6 +175,49 @@ class JarLaunchIT {
 	}
 
 	/**
+	 * A launcher killed with SIGKILL cannot stop the command it relaunched; the command
+	 * stops itself ({@link CliRelaunch#stopWithParent}) instead of running on unseen. The
+	 * command here waits for a password on stdin that never comes.
+	 */
+	@Test
+	void aKilledLauncherTakesItsRelaunchedCommandWithIt() throws Exception {
+		Path jar = jar();
+		assertThat(jar).as("the jar is built by `./mvnw verify`").isNotNull();
+		assertThat(CdsArchive.of(jar).matches(System.getProperty("java.home"), System.getProperty("java.vm.version")))
+			.as("`./mvnw package` trains the CDS layout beside the jar")
+			.isTrue();
+		Process launcher = new ProcessBuilder(java(), "-jar", jar.toString(), "user", "add", "probe", "--role",
+				"VIEWER", "--password-stdin", "--data-dir", this.dir.resolve("data").toString())
+			.redirectError(this.dir.resolve("err.txt").toFile())
+			.redirectOutput(this.dir.resolve("out.txt").toFile())
+			.start();
+		ProcessHandle command = null;
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (command == null && System.nanoTime() < deadline && launcher.isAlive()) {
+				command = launcher.toHandle().children().findFirst().orElse(null);
+				Thread.sleep(100);
+			}
+			assertThat(command).as("the relaunched command; stderr:%n%s", Files.readString(this.dir.resolve("err.txt")))
+				.isNotNull();
+			Thread.sleep(2000); // well into its start: waiting on stdin
+			assertThat(command.isAlive()).isTrue();
+
+			launcher.destroyForcibly().waitFor();
+
+			command.onExit().get(60, TimeUnit.SECONDS);
+			assertThat(command.isAlive()).isFalse();
+			assertThat(Files.readString(this.dir.resolve("err.txt"))).contains("the launching process ended");
+		}
+		finally {
+			launcher.destroyForcibly();
+			if (command != null) {
+				command.destroyForcibly();
+			}
+		}
+	}
+
+	/**
 	 * A layout that does not match the jar (its stamp names another jar) is never used:
 	 * the command runs in the jar's own JVM. A layout whose archive the JVM rejects (here
 	 * garbage) is used, and the JVM runs without the archive: same audit, a warning at
