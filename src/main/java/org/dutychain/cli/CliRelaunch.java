@@ -71,19 +71,6 @@ public final class CliRelaunch {
 	 */
 	static final String SERIAL_GC = "-XX:+UseSerialGC";
 
-	/**
-	 * With the serial collector, a young generation of 640 MB (in a heap that starts at 1
-	 * GB): the default one (a third of 1/64 of the machine's memory) filled about 70
-	 * times in the demo's audit, each collection stopping every thread; with this one ≈
-	 * 15 times, with under half the total pause. Not when the user sizes the heap.
-	 */
-	static final List<String> YOUNG_GENERATION = List.of("-Xms1g", "-Xmn640m");
-
-	/** Options by which the user sizes the heap (then ours would conflict). */
-	private static final List<String> HEAP_OPTIONS = List.of("-Xms", "-Xmx", "-Xmn", "-XX:InitialHeapSize",
-			"-XX:MaxHeapSize", "-XX:NewSize", "-XX:MaxNewSize", "-XX:MinHeapSize", "-XX:MaxRAM",
-			"-XX:InitialRAMPercentage", "-XX:MaxRAMPercentage", "-XX:MinRAMPercentage");
-
 	/** JVM options with which the command stays in this JVM. */
 	private static final List<String> OWN_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
 			"-XX:+AutoCreateSharedArchive", "-Xshare:off", "-Xshare:dump", "-XX:-UseSharedSpaces", "-agentlib",
@@ -221,9 +208,6 @@ public final class CliRelaunch {
 			// two collectors would stop the JVM from starting
 			if (jvmOptions.stream().noneMatch((o) -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
 				command.add(SERIAL_GC);
-				if (!sizesHeap(jvmOptions) && !sizesHeap(environmentOptions())) {
-					command.addAll(YOUNG_GENERATION);
-				}
 			}
 		}
 		command.addAll(jvmOptions); // after these: a user's -Xlog or
@@ -234,19 +218,6 @@ public final class CliRelaunch {
 		command.add(layout.extractedJar().toString());
 		command.addAll(List.of(args));
 		return command;
-	}
-
-	/** Whether any of these JVM options sizes the heap or its young generation. */
-	static boolean sizesHeap(List<String> jvmOptions) {
-		return jvmOptions.stream().anyMatch((o) -> HEAP_OPTIONS.stream().anyMatch(o::startsWith));
-	}
-
-	/** The JVM options the child also gets from its environment. */
-	private static List<String> environmentOptions() {
-		return Stream.of(System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS"))
-			.filter((value) -> value != null && !value.isBlank())
-			.flatMap((value) -> Stream.of(value.trim().split("\\s+")))
-			.toList();
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutychain.config.EmbeddedStart;
-import org.dutychain.ingest.ImporterMemory;
 import org.dutychain.ingest.InitialDataset;
 
 import org.springframework.boot.Banner;
@@ -43,10 +42,7 @@ final class SpringRunner {
 	static ConfigurableApplicationContext ephemeral(Class<?> application, InitialDataset initial) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("dutychain.ephemeral", "true");
-		// about the size of the store it will hold, as far as the machine allows (64 MB
-		// for a small dataset)
-		properties.put("dutychain.page-cache", ImporterMemory
-			.throwAwayPageCache((initial != null && initial.dataset().valid()) ? initial.dataset().rows() : 0));
+		properties.put("dutychain.page-cache", "64m");
 		return start(application, properties, initial);
 	}
 

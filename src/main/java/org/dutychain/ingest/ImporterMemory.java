@@ -23,7 +23,7 @@ import java.util.Locale;
  * the operating system. Never less than {@value #FLOOR_MIB} MiB (the former fixed
  * default), never more than {@value #CEILING_MIB} MiB.
  */
-public final class ImporterMemory {
+final class ImporterMemory {
 
 	/** {@code dutychain.import.bulk-memory}'s default. */
 	static final String AUTO = "auto";
@@ -69,38 +69,6 @@ public final class ImporterMemory {
 		}
 		long free = available - Math.max(0, heapHeadroom) - RESERVE_MIB * mib;
 		return Math.max(FLOOR_MIB, Math.min(wanted, free) / mib) + "m";
-	}
-
-	/**
-	 * Store bytes per dataset row: 17 GB for the 52 M rows of 1 M units, 5 GB for 15.6 M.
-	 */
-	static final long STORE_BYTES_PER_ROW = 330;
-
-	/** The page cache of a throw-away store below that many bytes of it. */
-	static final long SMALL_PAGE_CACHE_MIB = 64;
-
-	/**
-	 * The page cache of the throw-away database (the CLI's {@code audit},
-	 * {@code accountable}) that will hold a dataset of {@code rows} rows: about the size
-	 * of its store ({@value #STORE_BYTES_PER_ROW} bytes a row), bounded by this machine
-	 * as the importer's budget is, and never below {@value #SMALL_PAGE_CACHE_MIB} MiB,
-	 * e.g. {@code 64m} for the demo province and ≈ 5 GB for 300k units. With a fixed 64
-	 * MB, a store of gigabytes was read page by page through the operating system's cache
-	 * by the schema step and every analysis.
-	 */
-	public static String throwAwayPageCache(long rows) {
-		Runtime runtime = Runtime.getRuntime();
-		return throwAwayPageCache(rows, availableMemory(), runtime.maxMemory() - runtime.totalMemory());
-	}
-
-	static String throwAwayPageCache(long rows, long available, long heapHeadroom) {
-		long mib = 1L << 20;
-		long wanted = Math.max(SMALL_PAGE_CACHE_MIB * mib, Math.min(CEILING_MIB * mib, rows * STORE_BYTES_PER_ROW));
-		if (available < 0) {
-			return SMALL_PAGE_CACHE_MIB + "m";
-		}
-		long free = available - Math.max(0, heapHeadroom) - RESERVE_MIB * mib;
-		return Math.max(SMALL_PAGE_CACHE_MIB, Math.min(wanted, free) / mib) + "m";
 	}
 
 	static boolean isAuto(String configured) {

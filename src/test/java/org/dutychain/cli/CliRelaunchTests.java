@@ -177,26 +177,7 @@ class CliRelaunchTests {
 		assertThat(CliRelaunch.command(layout, HOME, List.of("-XX:+UseG1GC"), 1,
 				new String[] { "audit", small.toString() }))
 			.as("the user's collector only")
-			.doesNotContain(CliRelaunch.SERIAL_GC)
-			.doesNotContainAnyElementsOf(CliRelaunch.YOUNG_GENERATION);
-	}
-
-	@Test
-	void aSmallDatasetGetsALargeYoungGenerationUnlessTheUserSizesTheHeap() throws IOException {
-		CdsArchive layout = trained();
-		Path small = Files.createDirectories(this.dir.resolve("small"));
-		Files.writeString(small.resolve("units.csv"), "id,name,kind,parent_id\n");
-		String[] audit = { "audit", small.toString() };
-		assertThat(CliRelaunch.command(layout, HOME, List.of(), 1, audit)).containsSubsequence(CliRelaunch.SERIAL_GC,
-				CliRelaunch.YOUNG_GENERATION.get(0), CliRelaunch.YOUNG_GENERATION.get(1));
-		for (String option : List.of("-Xmx512m", "-Xms2g", "-Xmn100m", "-XX:MaxHeapSize=1g",
-				"-XX:MaxRAMPercentage=10")) {
-			assertThat(CliRelaunch.sizesHeap(List.of("-Dx=y", option))).as(option).isTrue();
-			assertThat(CliRelaunch.command(layout, HOME, List.of(option), 1, audit)).as(option)
-				.contains(CliRelaunch.SERIAL_GC, option)
-				.doesNotContainAnyElementsOf(CliRelaunch.YOUNG_GENERATION);
-		}
-		assertThat(CliRelaunch.sizesHeap(List.of("-Xss4m", "-XX:+UseSerialGC", "-Dxmx=1"))).isFalse();
+			.doesNotContain(CliRelaunch.SERIAL_GC);
 	}
 
 	@Test

@@ -60,18 +60,4 @@ class ImporterMemoryTests {
 		assertThat(ImporterMemory.memAvailable(List.of("MemTotal: 1 kB"))).isEqualTo(-1);
 	}
 
-	@Test
-	void aThrowAwayStoreGetsAPageCacheAboutItsSizeWithinTheMachine() {
-		assertThat(ImporterMemory.throwAwayPageCache(60_639, 20 * GIB, 0)).as("the demo").isEqualTo("64m");
-		assertThat(ImporterMemory.throwAwayPageCache(0, 20 * GIB, 0)).isEqualTo("64m");
-		long rows = 15_600_000; // 300k units
-		assertThat(ImporterMemory.throwAwayPageCache(rows, 20 * GIB, 4 * GIB))
-			.isEqualTo(rows * ImporterMemory.STORE_BYTES_PER_ROW / (1L << 20) + "m");
-		assertThat(ImporterMemory.throwAwayPageCache(52_000_000, 22 * GIB, 9 * GIB))
-			.as("1 M units beside a 10 GB heap: what the machine has left")
-			.isEqualTo((12L * 1024) + "m");
-		assertThat(ImporterMemory.throwAwayPageCache(52_000_000, 2 * GIB, 4 * GIB)).as("no room").isEqualTo("64m");
-		assertThat(ImporterMemory.throwAwayPageCache(52_000_000, -1, 0)).as("unknown machine").isEqualTo("64m");
-	}
-
 }
