@@ -24,8 +24,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,20 +113,8 @@ class LoadBenchmark {
 
 	CypherFiles cypher;
 
-	/**
-	 * The client's own threads for its asynchronous work: without them, on two processors
-	 * (common pool parallelism 1) every answer's completion started a new thread, CPU the
-	 * load driver added to the server's figure.
-	 */
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.executor(Executors.newFixedThreadPool(4, (task) -> {
-			Thread thread = new Thread(task, "load-driver-http");
-			thread.setDaemon(true);
-			return thread;
-		}))
-		.build();
+	/** The benchmark's own requests (sign-in, tokens, profiles): the driver's client. */
+	private final HttpClient http = LoadDriver.httpClient();
 
 	@Test
 	void load() throws Exception {

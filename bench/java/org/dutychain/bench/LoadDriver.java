@@ -73,15 +73,20 @@ final class LoadDriver {
 	 * The client's own threads for its asynchronous work: without them, on two processors
 	 * (common pool parallelism 1) every answer's completion started a new thread.
 	 */
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.executor(Executors.newFixedThreadPool(4, (task) -> {
-			Thread thread = new Thread(task, "load-driver-http");
-			thread.setDaemon(true);
-			return thread;
-		}))
-		.build();
+	private final HttpClient http = httpClient();
+
+	/** An HTTP/1.1 client with four daemon threads of its own (see {@link #http}). */
+	static HttpClient httpClient() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.executor(Executors.newFixedThreadPool(4, (task) -> {
+				Thread thread = new Thread(task, "load-driver-http");
+				thread.setDaemon(true);
+				return thread;
+			}))
+			.build();
+	}
 
 	LoadDriver(int port, int[] weights, List<String> tokens, List<String> unitIds, List<String> issueIds,
 			List<String> domains) {
