@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dutychain.DutychainApplication;
+import org.dutychain.ingest.ImporterMemory;
 import org.dutychain.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +60,8 @@ class NationalBenchmark {
 		List<Run> runs = new ArrayList<>();
 		// the importer runs inside the audit's JVM: its off-heap budget (auto) is what the
 		// machine has available beyond that JVM's heap
-		long availableMb = availableMb();
-		long roomMb = availableMb - megabytes(xmx) - 1024;
+		long availableMb = ImporterMemory.availableMemory() >> 20;
+		long roomMb = availableMb - megabytes(xmx) - ImporterMemory.RESERVE_MIB;
 		System.out.printf(Locale.ROOT,
 				"machine memory available %,d MB; audit heap %s leaves ≈ %,d MB for the importer's off-heap budget%s%n",
 				availableMb, xmx, roomMb, (roomMb < 4096) ? " (less than 4 GB: a 1 M-unit import will be slow)" : "");
@@ -107,21 +108,6 @@ class NationalBenchmark {
 			System.out.println();
 			System.out.println(chart(runs, time));
 		}
-	}
-
-	/** {@code MemAvailable} of {@code /proc/meminfo} in MB, -1 when unknown. */
-	static long availableMb() {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-				if (line.startsWith("MemAvailable:")) {
-					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-				}
-			}
-		}
-		catch (IOException ex) {
-			// not Linux
-		}
-		return -1;
 	}
 
 	/** MB of a JVM size such as {@code 8g} or {@code 512m}. */

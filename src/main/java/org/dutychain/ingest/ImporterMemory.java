@@ -23,7 +23,7 @@ import java.util.Locale;
  * the operating system. Never less than {@value #FLOOR_MIB} MiB (the former fixed
  * default), never more than {@value #CEILING_MIB} MiB.
  */
-final class ImporterMemory {
+public final class ImporterMemory {
 
 	/** {@code dutychain.import.bulk-memory}'s default. */
 	static final String AUTO = "auto";
@@ -34,7 +34,7 @@ final class ImporterMemory {
 
 	static final long CEILING_MIB = 16 * 1024;
 
-	static final long RESERVE_MIB = 1024;
+	public static final long RESERVE_MIB = 1024;
 
 	private ImporterMemory() {
 	}
@@ -80,7 +80,7 @@ final class ImporterMemory {
 	 * {@code /proc/meminfo} (free memory and the page cache it may drop), else the free
 	 * memory the JVM reports; negative when neither is known.
 	 */
-	static long availableMemory() {
+	public static long availableMemory() {
 		try {
 			long available = memAvailable(Files.readAllLines(Path.of("/proc/meminfo")));
 			if (available >= 0) {
