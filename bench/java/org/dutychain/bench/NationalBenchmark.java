@@ -1,6 +1,8 @@
 package org.dutychain.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,7 +192,8 @@ class NationalBenchmark {
 				}
 			}
 		}
-		List<String> details = new ArrayList<>();
+		// printed as the load ends and again below the timings
+		Set<String> details = new LinkedHashSet<>();
 		Matcher d = DETAILS.matcher(text);
 		while (d.find()) {
 			details.add(d.group(1).strip());
@@ -210,13 +215,22 @@ class NationalBenchmark {
 		return 0;
 	}
 
+	/**
+	 * The child's output, echoed line by line as it comes (a command killed half-way, e.g.
+	 * by the kernel's out-of-memory killer, still leaves its phases and logs behind).
+	 */
 	private static String read(InputStream in) {
-		try {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		StringBuilder text = new StringBuilder();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				System.out.println("  | " + line);
+				text.append(line).append('\n');
+			}
 		}
 		catch (IOException ex) {
-			return "";
+			// the process has ended
 		}
+		return text.toString();
 	}
 
 	private static String tail(String text) {

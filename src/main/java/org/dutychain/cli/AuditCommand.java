@@ -81,7 +81,7 @@ final class AuditCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		PrintStream err = DutychainCli.stderr();
-		Timings timings = new Timings();
+		Timings timings = this.options.timings ? new Timings().live(err) : new Timings();
 		try {
 			return audit(err, timings);
 		}

@@ -24,6 +24,8 @@ final class Timings {
 
 	private long mark = System.nanoTime();
 
+	private PrintStream live;
+
 	Timings() {
 		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
 		long relaunch = CliRelaunch.relaunchMillis(jvmStart);
@@ -33,11 +35,25 @@ final class Timings {
 		this.phases.put("jvm", Math.max(0, this.started - jvmStart));
 	}
 
+	/**
+	 * Prints each phase on {@code err} as it ends ({@code phase validate: 1234 ms}), so a
+	 * command killed half-way (out of memory, interrupted) still leaves the phases it
+	 * finished.
+	 */
+	Timings live(PrintStream err) {
+		this.live = err;
+		return this;
+	}
+
 	/** Ends the running phase under {@code name}. */
 	void lap(String name) {
 		long now = System.nanoTime();
-		this.phases.merge(name, (now - this.mark) / 1_000_000, Long::sum);
+		long ms = (now - this.mark) / 1_000_000;
+		this.phases.merge(name, ms, Long::sum);
 		this.mark = now;
+		if (this.live != null) {
+			this.live.println("phase " + name + ": " + ms + " ms");
+		}
 	}
 
 	/**
@@ -59,6 +75,9 @@ final class Timings {
 	 */
 	void detail(String line) {
 		this.details.add(line);
+		if (this.live != null) {
+			this.live.println(line);
+		}
 	}
 
 	Map<String, Long> phases() {

@@ -25,4 +25,16 @@ class TimingsTests {
 		assertThat(lines[2]).startsWith("importer (ms): node-import=2");
 	}
 
+	@Test
+	void aLiveTimingPrintsEachPhaseAsItEnds() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		Timings timings = new Timings().live(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		timings.lap("validate");
+		assertThat(bytes.toString(StandardCharsets.UTF_8)).matches("phase validate: \\d+ ms\\R");
+		timings.lap("db-start");
+		timings.detail("load (ms): write=1 import=2 schema=3");
+		assertThat(bytes.toString(StandardCharsets.UTF_8).split("\\R")).hasSize(3)
+			.endsWith("load (ms): write=1 import=2 schema=3");
+	}
+
 }
