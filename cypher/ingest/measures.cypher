@@ -6,18 +6,18 @@
 // statement: measures
 UNWIND $rows AS row
 MATCH (i:Issue {generation: $generation, id: row.issueId})
-USING INDEX i:Issue(generation, id)
+USING INDEX SEEK i:Issue(generation, id)
 CREATE (i)-[:HAS_MEASURE]->(m:Measure {generation: $generation, id: row.id, text: row.text, due: row.due,
                                       status: row.status, evidence: row.evidence, verifiedOn: row.verifiedOn,
                                       returnReason: row.returnReason})
 WITH m, row
 CALL (m, row) {
   MATCH (p:Post {generation: $generation, id: row.ownerPostId})
-  USING INDEX p:Post(generation, id)
+  USING INDEX SEEK p:Post(generation, id)
   CREATE (m)-[:OWNED_BY]->(p)
 }
 CALL (m, row) {
   MATCH (v:Person {generation: $generation, id: row.verifiedBy})
-  USING INDEX v:Person(generation, id)
+  USING INDEX SEEK v:Person(generation, id)
   CREATE (v)-[:VERIFIED]->(m)
 };
