@@ -60,7 +60,9 @@ final class DatasetWriter {
 	 * every duty); returns the rows written per file name.
 	 */
 	Map<String, Integer> write(ValidDataset data) {
-		this.warmer = PlanWarmer.start(this.graph, this.cypher, this.generation);
+		if (PlanWarmer.enabled()) {
+			this.warmer = PlanWarmer.start(this.graph, this.cypher, this.generation);
+		}
 		try {
 			return writeAll(data);
 		}
