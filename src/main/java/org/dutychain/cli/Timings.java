@@ -66,6 +66,9 @@ final class Timings {
 			long moved = Math.min(total, Math.max(0, ms));
 			this.phases.put(from, total - moved);
 			this.phases.merge(part, moved, Long::sum);
+			if (this.live != null) {
+				this.live.println("phase " + part + ": " + moved + " ms (of " + from + ")");
+			}
 		}
 	}
 
