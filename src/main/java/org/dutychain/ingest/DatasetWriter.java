@@ -60,9 +60,7 @@ final class DatasetWriter {
 	 * every duty); returns the rows written per file name.
 	 */
 	Map<String, Integer> write(ValidDataset data) {
-		if (PlanWarmer.enabled()) {
-			this.warmer = PlanWarmer.start(this.graph, this.cypher, this.generation);
-		}
+		this.warmer = PlanWarmer.start(this.graph, this.cypher, this.generation);
 		try {
 			return writeAll(data);
 		}

@@ -52,15 +52,6 @@ final class PlanWarmer {
 	private PlanWarmer() {
 	}
 
-	/**
-	 * Whether the writer plans ahead: yes, unless the JVM is started with
-	 * {@code -Ddutychain.import.plan-ahead=false} (a diagnostic switch, for a comparison
-	 * in one run).
-	 */
-	static boolean enabled() {
-		return Boolean.parseBoolean(System.getProperty("dutychain.import.plan-ahead", "true"));
-	}
-
 	/** Starts planning every statement of {@link #FILES} for {@code generation}. */
 	static PlanWarmer start(Neo4jGraph graph, CypherFiles cypher, long generation) {
 		PlanWarmer warmer = new PlanWarmer();
