@@ -44,8 +44,6 @@ final class DatasetWriter {
 
 	private final long total;
 
-	private PlanWarmer warmer = PlanWarmer.NONE;
-
 	DatasetWriter(Neo4jGraph graph, CypherFiles cypher, long generation, Progress progress, long total) {
 		this.progress = progress;
 		this.total = total;
@@ -60,16 +58,6 @@ final class DatasetWriter {
 	 * every duty); returns the rows written per file name.
 	 */
 	Map<String, Integer> write(ValidDataset data) {
-		this.warmer = PlanWarmer.start(this.graph, this.cypher, this.generation);
-		try {
-			return writeAll(data);
-		}
-		finally {
-			this.warmer.stop();
-		}
-	}
-
-	private Map<String, Integer> writeAll(ValidDataset data) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		try (Batch units = batch("ingest/units.cypher", "units")) {
 			data.forEach(DatasetFormat.UNITS, (u) -> units.add(camel(u)));
@@ -199,7 +187,6 @@ final class DatasetWriter {
 			}
 			if (this.text == null) {
 				this.text = DatasetWriter.this.cypher.statement(this.file, this.statement);
-				DatasetWriter.this.warmer.claim(this.text);
 			}
 			DatasetWriter.this.graph.write(this.text,
 					Map.of("generation", DatasetWriter.this.generation, "rows", this.rows));

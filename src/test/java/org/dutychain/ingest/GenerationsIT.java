@@ -71,20 +71,6 @@ class GenerationsIT {
 		}
 	}
 
-	/**
-	 * The batch writer's statements planned ahead on a second thread: every one runs with
-	 * the writer's parameters and no rows, and writes nothing.
-	 */
-	@Test
-	void planningAheadRunsEveryWriterStatementAndWritesNothing() throws Exception {
-		PlanWarmer warmer = PlanWarmer.start(this.graph, this.cypher, 77L);
-		warmer.await(60_000);
-		long statements = PlanWarmer.FILES.stream().mapToLong((f) -> this.cypher.file(f).statements().size()).sum();
-		assertThat(warmer.failed()).isEmpty();
-		assertThat(warmer.planned()).isEqualTo((int) statements).isGreaterThan(15);
-		assertThat(count("MATCH (n) RETURN count(n)")).isZero();
-	}
-
 	@Test
 	void theCounterStartsAboveGenerationsOfAStoreWithoutIt() {
 		this.graph.write("CREATE (:Unit {generation: 41, id: 'old'}), (:Dataset {generation: 40, active: true})",
