@@ -51,10 +51,10 @@ class NationalBenchmark {
 	private static final Pattern TIMINGS = Pattern.compile("timings \\(ms\\):(.*)");
 
 	/**
-	 * The lines below the CLI's timings: the bulk load's parts and Neo4j's importer
-	 * (its stages, budget, estimate and peak memory).
+	 * The lines below the CLI's timings: the bulk load's parts, Neo4j's importer (its
+	 * stages, budget, estimate and peak memory) and the audit's analyses.
 	 */
-	private static final Pattern DETAILS = Pattern.compile("(?m)^(load \\(ms\\):.*|importer \\(ms\\):.*)$");
+	private static final Pattern DETAILS = Pattern.compile("(?m)^(load \\(ms\\):.*|importer \\(ms\\):.*|audit \\(ms\\):.*)$");
 
 	@Test
 	void nationalRun() throws Exception {

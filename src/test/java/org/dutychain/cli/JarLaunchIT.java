@@ -164,7 +164,10 @@ class JarLaunchIT {
 		assertThat(err)
 			.containsPattern(
 					"timings \\(ms\\): (relaunch=\\d+ )?jvm=\\d+ validate=\\d+ db-start=\\d+ load=\\d+ audit=\\d+")
-			.contains("(JIT: C1 only, small dataset)");
+			.contains("(JIT: C1 only, small dataset)")
+			// each phase as it ends, and the analyses' times below the phases
+			.containsPattern("phase validate: \\d+ ms")
+			.containsPattern("audit \\(ms\\): shared .*; [a-z-]+=\\d+");
 		// `./mvnw package` trained the CDS layout beside the jar: the command ran on it
 		boolean trained = CdsArchive.of(jar)
 			.matches(System.getProperty("java.home"), System.getProperty("java.vm.version"));
