@@ -31,12 +31,12 @@
 // DOMAIN_BLANK.en: The list of {postTitle} at {unitName} has no duty in the domain {domain:DutyDomain}
 
 // statement: NO_TEAM_LIST
+// Driven by the units: the team-list test once per unit, the posts read only for the few units that fail it (a MATCH
+// on the posts let the planner start from every post and test its unit's team list once per post).
 {{scope-units}}
   AND NOT EXISTS { MATCH (u)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT' }
-MATCH (u)-[:HAS_POST]->(p:Post)
-WITH u, p
-ORDER BY p.id
-WITH u, collect(p.id) AS postIds
+WITH u, COLLECT { MATCH (u)-[:HAS_POST]->(p:Post) RETURN p.id AS postId ORDER BY postId } AS postIds
+WHERE size(postIds) > 0
 RETURN 'NO_TEAM_LIST' AS code, u.id AS unitId, null AS postId, [u.id] + postIds AS evidenceIds,
        u.name AS unitName, size(postIds) AS posts
 ORDER BY unitId;
