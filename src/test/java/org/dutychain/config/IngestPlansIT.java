@@ -49,9 +49,8 @@ class IngestPlansIT {
 						continue;
 					}
 					perRow.add(path + " " + s.name());
-					// the plan of an empty test store may seek even under a plain USING
-					// INDEX;
-					// the store of a real import need not: the hint itself must say SEEK
+					// a plain hint may seek on an empty test store, not on a
+					// real one: the hint itself must say SEEK
 					long lookUps = LOOK_UP.matcher(s.cypher()).results().count();
 					long seekHints = s.cypher().split("USING INDEX SEEK ", -1).length - 1;
 					if (lookUps != seekHints || s.cypher().split("USING INDEX ", -1).length - 1 != seekHints) {
