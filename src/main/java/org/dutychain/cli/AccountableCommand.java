@@ -86,7 +86,7 @@ final class AccountableCommand implements Callable<Integer> {
 			}
 			domain = d.name();
 		}
-		Timings timings = this.options.timings ? new Timings().live(err) : new Timings();
+		Timings timings = this.options.timings(err);
 		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err, true);
 		timings.lap("validate");
 		if (checked == null) {

@@ -82,7 +82,7 @@ final class AuditCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		PrintStream err = DutychainCli.stderr();
-		Timings timings = this.options.timings ? new Timings().live(err) : new Timings();
+		Timings timings = this.options.timings(err);
 		try {
 			return audit(err, timings);
 		}

@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintStream out = DutychainCli.stdout();
 		PrintStream err = DutychainCli.stderr();
-		Timings timings = this.options.timings ? new Timings().live(err) : new Timings();
+		Timings timings = this.options.timings(err);
 		CheckedDataset checked = DatasetLoading.check(this.dataset, err, isNew(this.dataDir));
 		timings.lap("validate");
 		if (checked == null) {
