@@ -3,6 +3,7 @@ package org.dutychain.analysis.graph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +57,8 @@ final class DutyCascade {
 
 	/**
 	 * @param graph the scoped units
-	 * @param rows the duties in scope (a duty listed twice counts once, at its first row)
+	 * @param rows the duties in scope, in any order (a duty listed twice counts once, at
+	 * its first row)
 	 * @param topUnits the units whose duties get a {@link Reach} entry
 	 */
 	static Result compute(ScopedGraph graph, List<DutyRow> rows, Set<String> topUnits) {
@@ -65,9 +67,8 @@ final class DutyCascade {
 		int[] owner = new int[rows.size()];
 		for (DutyRow row : rows) {
 			OptionalInt unit = graph.indexOf(row.unitId());
-			if (unit.isPresent() && !index.containsKey(row.dutyId())) {
+			if (unit.isPresent() && index.putIfAbsent(row.dutyId(), duties.size()) == null) {
 				owner[duties.size()] = unit.getAsInt();
-				index.put(row.dutyId(), duties.size());
 				duties.add(row);
 			}
 		}
@@ -178,6 +179,10 @@ final class DutyCascade {
 						(leaves == 0) ? 1.0 : (double) covered / leaves));
 			}
 		}
+		// in duty id order (the rows come in any order; a stable sort keeps each duty's
+		// breaks in the order of its unit's children)
+		breaks.sort(Comparator.comparing((Break b) -> b.duty().dutyId()));
+		reach.sort(Comparator.comparing((Reach r) -> r.duty().dutyId()));
 		return new Result(breaks, reach);
 	}
 

@@ -1,7 +1,6 @@
 package org.dutychain.analysis.graph;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,7 +71,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 	}
 
 	/**
-	 * The duties in scope, one row each, in duty id order, from the compact rows of
+	 * The duties in scope, one row each, in no particular order, from the compact rows of
 	 * statement {@code duties} (a unit per row, an entry per DERIVED_FROM edge of each of
 	 * its duties). A duty on several lists keeps the row that the old one-row-per-list
 	 * statement ordered first (by unit id, then post id, a team list after the personal
@@ -93,11 +92,11 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 				}
 			}
 		});
-		List<DutyAccumulator> sorted = new ArrayList<>(byId.values());
-		sorted.sort(Comparator.comparing((DutyAccumulator a) -> a.dutyId));
-		List<DutyCascade.DutyRow> rows = new ArrayList<>(sorted.size());
-		for (DutyAccumulator a : sorted) {
-			rows.add(new DutyCascade.DutyRow(a.dutyId, a.unitId, a.postId, a.domain, List.copyOf(a.sources)));
+		// in no particular order: DutyCascade.compute orders what it returns by duty id
+		// (sorting millions of duty ids here cost more than the search itself)
+		List<DutyCascade.DutyRow> rows = new ArrayList<>(byId.size());
+		for (DutyAccumulator a : byId.values()) {
+			rows.add(new DutyCascade.DutyRow(a.dutyId, a.unitId, a.postId, a.domain, a.sources));
 		}
 		return rows;
 	}
@@ -113,7 +112,8 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 
 		private String domain;
 
-		private final List<String> sources = new ArrayList<>(1);
+		// most duties derive from one duty or none: no list until the first
+		private List<String> sources = List.of();
 
 		DutyAccumulator(String dutyId) {
 			this.dutyId = dutyId;
@@ -126,6 +126,9 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 				this.domain = dutyDomain;
 			}
 			if (source != null && !this.sources.contains(source)) {
+				if (this.sources.isEmpty()) {
+					this.sources = new ArrayList<>(1);
+				}
 				this.sources.add(source);
 			}
 		}
