@@ -87,7 +87,7 @@ final class AccountableCommand implements Callable<Integer> {
 			domain = d.name();
 		}
 		Timings timings = this.options.timings(err);
-		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err, true);
+		CheckedDataset checked = ImportCommand.DatasetLoading.checkForThrowaway(this.dataset, err);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;

@@ -98,7 +98,7 @@ final class AuditCommand implements Callable<Integer> {
 
 	private int audit(PrintStream err, Timings timings) throws IOException {
 		// validated before the database starts: a broken dataset is rejected in a moment
-		CheckedDataset checked = ImportCommand.DatasetLoading.check(this.dataset, err, true);
+		CheckedDataset checked = ImportCommand.DatasetLoading.checkForThrowaway(this.dataset, err);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;

@@ -146,18 +146,36 @@ final class ImportCommand implements Callable<Integer> {
 
 		/**
 		 * {@link #check(Path, PrintStream)} for a dataset that goes into an empty store
-		 * (a throw-away database, a new data folder): a dataset large enough for the bulk
-		 * importer (at the default {@code dutychain.import.bulk-threshold}) gets the
-		 * importer's files written while it is validated.
+		 * (a new data folder): a dataset large enough for the bulk importer (at the
+		 * default {@code dutychain.import.bulk-threshold}) gets the importer's files
+		 * written while it is validated.
 		 */
 		static CheckedDataset check(Path dataset, PrintStream err, boolean emptyStore) {
+			return check(dataset, err, emptyStore ? EmbeddedStart.BULK_THRESHOLD_DEFAULT : -1);
+		}
+
+		/**
+		 * {@link #check(Path, PrintStream)} for a dataset that goes into the throw-away
+		 * database of {@code audit} and {@code accountable}: the bulk importer loads it
+		 * whatever its size ({@link SpringRunner#THROWAWAY_BULK_THRESHOLD}), so its files
+		 * are written while it is validated.
+		 */
+		static CheckedDataset checkForThrowaway(Path dataset, PrintStream err) {
+			return check(dataset, err, SpringRunner.THROWAWAY_BULK_THRESHOLD);
+		}
+
+		/**
+		 * @param bulkThreshold the rows from which the importer's files are written, or
+		 * -1 for a dataset that goes into a store that is not empty
+		 */
+		private static CheckedDataset check(Path dataset, PrintStream err, long bulkThreshold) {
 			if (!exists(dataset, err)) {
 				return null;
 			}
 			// the configured limits: no Spring context reads them this early
 			ImportLimits limits = ImportLimits.fromEnvironment();
-			CheckedDataset checked = emptyStore
-					? CheckedDataset.checkForEmptyStore(dataset, limits, EmbeddedStart.BULK_THRESHOLD_DEFAULT)
+			CheckedDataset checked = (bulkThreshold >= 0)
+					? CheckedDataset.checkForEmptyStore(dataset, limits, bulkThreshold)
 					: CheckedDataset.check(dataset, limits);
 			if (!checked.valid()) {
 				checked.problems().forEach((p) -> err.println(p.toString()));

@@ -8,14 +8,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.DutychainApplication;
-import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.support.InProcessCli.Run;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dutychain.support.InProcessCli.run;
@@ -34,18 +29,7 @@ class CliIT {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	/**
-	 * True once an implementation of the importer exists (it is written in parallel with
-	 * this test).
-	 */
-	static boolean importerImplemented() {
-		ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
-		scan.addIncludeFilter(new AssignableTypeFilter(DatasetImporter.class));
-		return !scan.findCandidateComponents("org.dutychain").isEmpty();
-	}
-
 	@Test
-	@EnabledIf("importerImplemented")
 	void auditPrintsOnlyTheAuditDocumentOnStdoutAndExitsOneOnHighFindings() throws Exception {
 		Run run = run("audit", TINY.toString(), "--format", "json");
 		JsonNode audit = this.json.readTree(run.out());
@@ -69,7 +53,6 @@ class CliIT {
 	}
 
 	@Test
-	@EnabledIf("importerImplemented")
 	void auditOfAnInvalidDatasetExitsTwoWithOneLinePerProblemOnStderr() {
 		Run run = run("audit", INVALID.toString());
 		assertThat(run.code()).as(run.err()).isEqualTo(DutychainCli.INVALID);

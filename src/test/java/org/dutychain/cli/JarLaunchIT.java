@@ -141,9 +141,10 @@ class JarLaunchIT {
 
 	/**
 	 * The README's command: the bare jar audits a small dataset in a throw-away database
-	 * (started beside Spring's context), prints only the JSON on stdout and, for a
-	 * dataset this small, runs without the JIT's C2 ({@link ShortRunCompiler}), which
-	 * {@code --timings} reports.
+	 * that Neo4j's bulk importer fills, however small the dataset
+	 * ({@link SpringRunner#THROWAWAY_BULK_THRESHOLD}), prints only the JSON on stdout
+	 * and, for a dataset this small, runs without the JIT's C2
+	 * ({@link ShortRunCompiler}), which {@code --timings} reports.
 	 */
 	@Test
 	void bareJarAuditsASmallDatasetWithC1OnlyAndPrintsTheJson() throws Exception {
@@ -167,6 +168,9 @@ class JarLaunchIT {
 			.contains("(JIT: C1 only, small dataset)")
 			// each phase as it ends, and the analyses' times below the phases
 			.containsPattern("phase validate: \\d+ ms")
+			// the bulk importer loaded the store before the database started
+			.containsPattern("phase load: \\d+ ms \\(of db-start\\)")
+			.containsPattern("importer \\(ms\\): node-import=\\d+")
 			.containsPattern("audit \\(ms\\): shared .*; [a-z-]+=\\d+");
 		// `./mvnw package` trained the CDS layout beside the jar: the command ran on it
 		boolean trained = CdsArchive.of(jar)
