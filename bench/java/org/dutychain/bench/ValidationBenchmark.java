@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.dutychain.config.ImportLimits;
 import org.dutychain.ingest.BulkLoader;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetGenerator;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * collected counts) and the heap still in use after a full GC while the checked dataset
  * is held (what the dataset keeps between validation and writing), then the same for the
  * files. Run: {@code ./mvnw -o -Pbench verify -Dtest=ValidationBenchmark
- * -Dbench.sizes=10000,100000} (add {@code -Dneo4j.jvm.flags=-Xmx1g} to bound the heap).
+ * -Dbench.sizes=10000,100000} (add {@code -Dneo4j.jvm.flags=-Xmx1g} to bound the heap; the
+ * import limits are the command line's, {@code dutychain.import.limits.*}).
  */
 class ValidationBenchmark {
 
@@ -41,7 +43,9 @@ class ValidationBenchmark {
 				var threads = ManagementFactory.getThreadMXBean();
 				long cpu = threads.getCurrentThreadCpuTime();
 				long t = System.nanoTime();
-				CheckedDataset checked = CheckedDataset.check(dataset);
+				// the limits as the command line reads them (1 M units pass the default 4 GB
+				// only with e.g. DUTYCHAIN_IMPORT_LIMITS_DECOMPRESSED=16GB)
+				CheckedDataset checked = CheckedDataset.check(dataset, ImportLimits.fromEnvironment());
 				long wallMs = (System.nanoTime() - t) / 1_000_000;
 				long cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
 				long peak = HeapPeaks.peakMb();
