@@ -344,7 +344,7 @@ final class DatasetSources {
 			int cellLength = budget.limits.cellLength();
 			RawDataset.Rows rows = table.keep ? (action) -> reread(again, charset, skipBom, cellLength, action)
 					: RawDataset.Rows.NONE;
-			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, rows));
+			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, rows, table.count));
 			raw.rows += table.count;
 		}
 		catch (IOException ex) {

@@ -216,9 +216,22 @@ final class DatasetValidator {
 	 */
 	static final class Hashes {
 
-		private long[] hashes = new long[256];
+		private long[] hashes;
 
 		private int size;
+
+		Hashes() {
+			this(256);
+		}
+
+		/**
+		 * @param expected how many hashes will come (the file's row count): the array is
+		 * allocated once at that size, with no copy on growth and no slack (a 1 M-unit
+		 * dataset has 24 M activities: growing by half from 16 M held 320 MB at once)
+		 */
+		Hashes(long expected) {
+			this.hashes = new long[(int) Math.min(Math.max(expected, 16), Integer.MAX_VALUE - 16)];
+		}
 
 		void add(long hash) {
 			if (this.size == this.hashes.length) {
@@ -371,20 +384,20 @@ final class DatasetValidator {
 		/** The ID column, or null. */
 		final Column idColumn;
 
-		final Hashes idHashes = new Hashes();
+		final Hashes idHashes;
 
 		LongOpenHashSet idHits;
 
-		final Hashes keyHashes = new Hashes();
+		final Hashes keyHashes;
 
 		LongOpenHashSet keyHits;
 
 		/**
-		 * Rows of a self-reference (units.parent_id, duties.derived_from) to check after.
+		 * The hashes of duties.derived_from, checked against the file's ids after it (a
+		 * duty may derive from one written below it); sized from the row count like
+		 * {@link Hashes}. The rows are found again only when one of them dangles.
 		 */
-		final IntArrayList selfRefRows = new IntArrayList();
-
-		final it.unimi.dsi.fastutil.longs.LongArrayList selfRefHashes = new it.unimi.dsi.fastutil.longs.LongArrayList();
+		final it.unimi.dsi.fastutil.longs.LongArrayList selfRefHashes;
 
 		/** Columns with a problem in the current row (as written). */
 		final Set<String> rowProblems = new HashSet<>();
@@ -409,7 +422,7 @@ final class DatasetValidator {
 		/** Whether the file has a since/until period. */
 		final boolean periods;
 
-		FileState(RowParser.Layout layout) {
+		FileState(RowParser.Layout layout, long rows) {
 			this.layout = layout;
 			this.format = layout.format();
 			this.idColumn = this.format.columns()
@@ -417,6 +430,12 @@ final class DatasetValidator {
 				.filter((c) -> c.type() == DatasetFormat.Type.ID)
 				.findFirst()
 				.orElse(null);
+			// (unit ids are kept exactly, in unitIndex)
+			this.idHashes = (this.idColumn != null && this.format != DatasetFormat.UNITS) ? new Hashes(rows)
+					: new Hashes();
+			this.keyHashes = this.format.naturalKey().isEmpty() ? new Hashes() : new Hashes(rows);
+			this.selfRefHashes = new it.unimi.dsi.fastutil.longs.LongArrayList(
+					(this.format == DatasetFormat.DUTIES) ? (int) Math.min(rows, Integer.MAX_VALUE - 16) : 0);
 			List<Column> columns = this.format.columns();
 			IntArrayList checked = new IntArrayList();
 			for (int c = 0; c < columns.size(); c++) {
@@ -457,7 +476,7 @@ final class DatasetValidator {
 			this.problems.add(chinese ? Problems.missingColumn(label, 1, kind.zh(), kind.name())
 					: Problems.missingColumn(label, 1, kind.name(), kind.zh()), KIND, 0);
 		}
-		FileState state = new FileState(layout);
+		FileState state = new FileState(layout, table.count());
 		Consumer<ImportProblem> problems = (p) -> {
 			this.problems.add(p, ROW, 0);
 			if (p.column() != null) {
@@ -522,7 +541,6 @@ final class DatasetValidator {
 			List<String> references = column.references();
 			if (references.contains(format.name())) {
 				if (format == DatasetFormat.DUTIES) {
-					state.selfRefRows.add(row);
 					state.selfRefHashes.add(RowParser.hash(value));
 				}
 				continue;
@@ -651,7 +669,7 @@ final class DatasetValidator {
 				}
 			}
 		}
-		if (format == DatasetFormat.DUTIES && !state.selfRefRows.isEmpty() && !this.unknown.contains(format.name())) {
+		if (format == DatasetFormat.DUTIES && !state.selfRefHashes.isEmpty() && !this.unknown.contains(format.name())) {
 			Column column = format.column("derived_from").orElseThrow();
 			boolean dangling = false;
 			for (int i = 0; i < state.selfRefHashes.size(); i++) {

@@ -78,12 +78,13 @@ final class XlsxReader {
 					}
 					else if (rows.header == null) {
 						raw.tables.put(format.get(),
-								new RawDataset.Table(label, format.get(), 1, List.of(), RawDataset.Rows.NONE));
+								new RawDataset.Table(label, format.get(), 1, List.of(), RawDataset.Rows.NONE, 0));
 					}
 					else {
 						int sheetIndex = index;
-						raw.tables.put(format.get(), new RawDataset.Table(label, format.get(), rows.headerRow,
-								rows.header, (action) -> reread(file, sheetIndex, label, cellLength, action)));
+						raw.tables.put(format.get(),
+								new RawDataset.Table(label, format.get(), rows.headerRow, rows.header,
+										(action) -> reread(file, sheetIndex, label, cellLength, action), rows.count));
 						raw.rows += rows.count;
 					}
 				}

@@ -249,6 +249,18 @@ class DatasetValidationTests {
 	}
 
 	@Test
+	void derivedFromIsCheckedAfterTheFileSoADutyMayDeriveFromOneBelowIt() {
+		// d90 derives from d91, written after it (valid); d92 from a duty that does not
+		// exist (row 16)
+		TestDatasets.append(this.dir, "duties.csv", "d90,wc,,ORGANIZATION,上级事项,d91,,");
+		TestDatasets.append(this.dir, "duties.csv", "d91,wc,,ORGANIZATION,下级事项,,,");
+		TestDatasets.append(this.dir, "duties.csv", "d92,wc,,ORGANIZATION,无源事项,d404,,");
+		assertThat(problems())
+			.extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column, ImportProblem::code)
+			.containsExactly(tuple("duties.csv", 16, "derived_from", "DANGLING_REFERENCE"));
+	}
+
+	@Test
 	void unitLeadingItself() {
 		TestDatasets.replaceLine(this.dir, "units.csv", 6,
 				"fgw-jgjw,机关纪委,ORGAN_DISCIPLINE_COMMITTEE,fgw-jgjw,ORGAN,,,,");
@@ -388,6 +400,21 @@ class DatasetValidationTests {
 					tuple("activities.csv", 18, "kind", "MISSING_VALUE"),
 					tuple("activities.csv", 19, "subkind", "UNKNOWN_ENUM"));
 		assertThat(problems().get(0).messageZh()).contains("党课").contains("学习").doesNotContain("PARTY_LECTURE");
+	}
+
+	@Test
+	void hashesSizedFromTheRowCountTakeMoreThanCountedAndFindRepeats() {
+		// the first read's count sizes the array; should more rows come, it still grows
+		DatasetValidator.Hashes hashes = new DatasetValidator.Hashes(20);
+		for (long h = 0; h < 40; h++) {
+			hashes.add(h * 7);
+		}
+		hashes.add(21);
+		hashes.add(280);
+		assertThat(hashes.seal()).containsExactlyInAnyOrder(21L);
+		assertThat(hashes.contains(273)).isTrue();
+		assertThat(hashes.contains(280)).isTrue();
+		assertThat(hashes.contains(22)).isFalse();
 	}
 
 }
