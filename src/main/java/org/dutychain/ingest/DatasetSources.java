@@ -344,7 +344,7 @@ final class DatasetSources {
 			int cellLength = budget.limits.cellLength();
 			RawDataset.Rows rows = table.keep ? (action) -> reread(again, charset, skipBom, cellLength, action)
 					: RawDataset.Rows.NONE;
-			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, rows, table.count));
+			raw.tables.put(format, new RawDataset.Table(name, format, 1, table.header, rows, table.nonBlank));
 			raw.rows += table.count;
 		}
 		catch (IOException ex) {
@@ -444,6 +444,12 @@ final class DatasetSources {
 
 		private long count;
 
+		/**
+		 * The rows holding a non-blank cell (what each pass hands out): validation sizes
+		 * its arrays by it, so a file of blank lines allocates nothing.
+		 */
+		long nonBlank;
+
 		TableReader(String name, FileFormat format, Budget budget) {
 			this.name = name;
 			this.format = format;
@@ -463,6 +469,12 @@ final class DatasetSources {
 			}
 			if ((this.count & 0xFFF) == 0) {
 				this.budget.checkTime();
+			}
+			for (String cell : cells) {
+				if (!cell.isBlank()) {
+					this.nonBlank++;
+					break;
+				}
 			}
 		}
 

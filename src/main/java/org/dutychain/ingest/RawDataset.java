@@ -24,8 +24,9 @@ final class RawDataset {
 	 * @param headerRow the Excel row of the header (1 for a CSV)
 	 * @param header header cells as written
 	 * @param rows the non-blank data rows, read again on every pass
-	 * @param count the data rows the first read counted (blank rows included): at least
-	 * as many as {@code rows} gives, so validation sizes its arrays once
+	 * @param count the non-blank data rows the first read counted (as many as
+	 * {@code rows} gives), so validation sizes its arrays once; a file of blank lines
+	 * counts none
 	 */
 	record Table(String label, FileFormat format, int headerRow, List<String> header, Rows rows, long count) {
 	}

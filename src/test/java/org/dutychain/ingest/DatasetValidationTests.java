@@ -403,6 +403,17 @@ class DatasetValidationTests {
 	}
 
 	@Test
+	void theFirstReadCountsOnlyNonBlankRowsForSizingValidation() {
+		// blank lines (and rows of empty cells) would otherwise size the hash arrays
+		for (int i = 0; i < 50; i++) {
+			TestDatasets.append(this.dir, "duties.csv", (i % 2 == 0) ? "" : ",,,,,,,");
+		}
+		RawDataset raw = DatasetSources.read(this.dir, "small");
+		assertThat(raw.tables.get(DatasetFormat.DUTIES).count()).isEqualTo(12);
+		assertThat(DatasetValidator.validate(raw).problems()).isEmpty();
+	}
+
+	@Test
 	void hashesSizedFromTheRowCountTakeMoreThanCountedAndFindRepeats() {
 		// the first read's count sizes the array; should more rows come, it still grows
 		DatasetValidator.Hashes hashes = new DatasetValidator.Hashes(20);
