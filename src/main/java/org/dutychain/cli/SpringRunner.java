@@ -27,9 +27,9 @@ final class SpringRunner {
 	/**
 	 * The throw-away database of {@code audit} and {@code accountable} is always filled
 	 * by Neo4j's bulk importer (issue 10: an empty store is loaded through it), also
-	 * below {@code dutychain.import.bulk-threshold}: {@code audit demo-province} (60,000
-	 * rows) loaded in 4.4–5.2 s instead of 7.7–9.6 s by the transactional writer, whose
-	 * statements are each planned and run cold in the command's new JVM.
+	 * below {@code dutychain.import.bulk-threshold}: {@code audit demo-province} (60,639
+	 * rows) loaded in 3.9–4.8 s instead of 7.4–10.9 s by the transactional writer, whose
+	 * statements are each planned and run cold in the command's new JVM (README, "CLI").
 	 */
 	static final long THROWAWAY_BULK_THRESHOLD = 1;
 
