@@ -226,9 +226,8 @@ final class DatasetValidator {
 
 		/**
 		 * @param expected how many hashes will come (the file's non-blank rows): the
-		 * array is allocated once at that size, with no copy on growth and no slack (a 1
-		 * M-unit dataset has 24 M activities: growing by half from 16 M held 320 MB at
-		 * once)
+		 * array is allocated once at that size, with no copy on growth and no slack
+		 * (growing by half from 16 M to 24 M activities held 320 MB at once)
 		 */
 		Hashes(long expected) {
 			this.hashes = new long[(int) Math.min(Math.max(expected, 16), Integer.MAX_VALUE - 16)];
