@@ -125,6 +125,22 @@ class CliIT {
 	}
 
 	@Test
+	void accountableAnswersFromItsThrowAwayDatabase() throws Exception {
+		// the throw-away database is filled by the bulk importer, however small the
+		// dataset
+		Run run = run("accountable", TINY.toString(), "--unit", "cz-z1", "--domain", "ORGANIZATION", "--format", "json",
+				"--timings");
+		assertThat(run.code()).as(run.err()).isEqualTo(DutychainCli.OK);
+		assertThat(run.err()).containsPattern("phase load: \\d+ ms \\(of db-start\\)");
+		JsonNode chain = this.json.readTree(run.out());
+		assertThat(chain.path("unitId").asText()).isEqualTo("cz-z1");
+		assertThat(chain.path("domain").asText()).isEqualTo("ORGANIZATION");
+		List<String> posts = new ArrayList<>();
+		chain.path("entries").forEach((e) -> posts.add(e.path("postId").asText()));
+		assertThat(posts).contains("cz-z1.sj", "cz.sj");
+	}
+
+	@Test
 	void badUsageExitsTwo() {
 		assertThat(run("frobnicate").code()).isEqualTo(DutychainCli.INVALID);
 		Run noTarget = run("accountable", TINY.toString());
