@@ -87,7 +87,8 @@ final class AccountableCommand implements Callable<Integer> {
 			domain = d.name();
 		}
 		Timings timings = this.options.timings(err);
-		CheckedDataset checked = ImportCommand.DatasetLoading.checkForThrowaway(this.dataset, err);
+		CheckedDataset checked = ImportCommand.DatasetLoading.checkForEmptyStore(this.dataset, err,
+				SpringRunner.THROWAWAY_BULK_THRESHOLD);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;

@@ -98,7 +98,8 @@ final class AuditCommand implements Callable<Integer> {
 
 	private int audit(PrintStream err, Timings timings) throws IOException {
 		// validated before the database starts: a broken dataset is rejected in a moment
-		CheckedDataset checked = ImportCommand.DatasetLoading.checkForThrowaway(this.dataset, err);
+		CheckedDataset checked = ImportCommand.DatasetLoading.checkForEmptyStore(this.dataset, err,
+				SpringRunner.THROWAWAY_BULK_THRESHOLD);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,7 +59,9 @@ final class ImportCommand implements Callable<Integer> {
 		PrintStream out = DutychainCli.stdout();
 		PrintStream err = DutychainCli.stderr();
 		Timings timings = this.options.timings(err);
-		CheckedDataset checked = DatasetLoading.check(this.dataset, err, isNew(this.dataDir));
+		CheckedDataset checked = isNew(this.dataDir)
+				? DatasetLoading.checkForEmptyStore(this.dataset, err, EmbeddedStart.BULK_THRESHOLD_DEFAULT)
+				: DatasetLoading.check(this.dataset, err);
 		timings.lap("validate");
 		if (checked == null) {
 			return DutychainCli.INVALID;
@@ -141,42 +144,30 @@ final class ImportCommand implements Callable<Integer> {
 		 * each as {@code file:row:column: CODE message} and returns null.
 		 */
 		static CheckedDataset check(Path dataset, PrintStream err) {
-			return check(dataset, err, false);
+			return check(dataset, err, (limits) -> CheckedDataset.check(dataset, limits));
 		}
 
 		/**
-		 * {@link #check(Path, PrintStream)} for a dataset that goes into an empty store
-		 * (a new data folder): a dataset large enough for the bulk importer (at the
-		 * default {@code dutychain.import.bulk-threshold}) gets the importer's files
-		 * written while it is validated.
+		 * {@link #check(Path, PrintStream)} for a dataset that goes into an empty store:
+		 * from {@code bulkThreshold} rows on, the bulk importer's files are written while
+		 * it is validated — a new data folder at the default
+		 * {@code dutychain.import.bulk-threshold}
+		 * ({@link EmbeddedStart#BULK_THRESHOLD_DEFAULT}), the throw-away database of
+		 * {@code audit} and {@code accountable} whatever its size
+		 * ({@link SpringRunner#THROWAWAY_BULK_THRESHOLD}).
 		 */
-		static CheckedDataset check(Path dataset, PrintStream err, boolean emptyStore) {
-			return check(dataset, err, emptyStore ? EmbeddedStart.BULK_THRESHOLD_DEFAULT : -1);
+		static CheckedDataset checkForEmptyStore(Path dataset, PrintStream err, long bulkThreshold) {
+			return check(dataset, err, (limits) -> CheckedDataset.checkForEmptyStore(dataset, limits, bulkThreshold));
 		}
 
-		/**
-		 * {@link #check(Path, PrintStream)} for a dataset that goes into the throw-away
-		 * database of {@code audit} and {@code accountable}: the bulk importer loads it
-		 * whatever its size ({@link SpringRunner#THROWAWAY_BULK_THRESHOLD}), so its files
-		 * are written while it is validated.
-		 */
-		static CheckedDataset checkForThrowaway(Path dataset, PrintStream err) {
-			return check(dataset, err, SpringRunner.THROWAWAY_BULK_THRESHOLD);
-		}
-
-		/**
-		 * @param bulkThreshold the rows from which the importer's files are written, or
-		 * -1 for a dataset that goes into a store that is not empty
-		 */
-		private static CheckedDataset check(Path dataset, PrintStream err, long bulkThreshold) {
+		private static CheckedDataset check(Path dataset, PrintStream err,
+				Function<ImportLimits, CheckedDataset> validation) {
 			if (!exists(dataset, err)) {
 				return null;
 			}
 			// the configured limits: no Spring context reads them this early
 			ImportLimits limits = ImportLimits.fromEnvironment();
-			CheckedDataset checked = (bulkThreshold >= 0)
-					? CheckedDataset.checkForEmptyStore(dataset, limits, bulkThreshold)
-					: CheckedDataset.check(dataset, limits);
+			CheckedDataset checked = validation.apply(limits);
 			if (!checked.valid()) {
 				checked.problems().forEach((p) -> err.println(p.toString()));
 				err.println(checked.problems().size() + " problem(s); nothing was imported");
