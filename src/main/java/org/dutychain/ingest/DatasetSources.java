@@ -470,11 +470,8 @@ final class DatasetSources {
 			if ((this.count & 0xFFF) == 0) {
 				this.budget.checkTime();
 			}
-			for (String cell : cells) {
-				if (!cell.isBlank()) {
-					this.nonBlank++;
-					break;
-				}
+			if (!RowParser.blank(cells)) {
+				this.nonBlank++;
 			}
 		}
 

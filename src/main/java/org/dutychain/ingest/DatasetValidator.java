@@ -230,7 +230,12 @@ final class DatasetValidator {
 		 * (growing by half from 16 M to 24 M activities held 320 MB at once)
 		 */
 		Hashes(long expected) {
-			this.hashes = new long[(int) Math.min(Math.max(expected, 16), Integer.MAX_VALUE - 16)];
+			this.hashes = new long[Math.max(capacity(expected), 16)];
+		}
+
+		/** An array length for {@code expected} elements, within what Java allows. */
+		static int capacity(long expected) {
+			return (int) Math.min(expected, Integer.MAX_VALUE - 16);
 		}
 
 		void add(long hash) {
@@ -435,7 +440,7 @@ final class DatasetValidator {
 					: new Hashes();
 			this.keyHashes = this.format.naturalKey().isEmpty() ? new Hashes() : new Hashes(rows);
 			this.selfRefHashes = new it.unimi.dsi.fastutil.longs.LongArrayList(
-					(this.format == DatasetFormat.DUTIES) ? (int) Math.min(rows, Integer.MAX_VALUE - 16) : 0);
+					(this.format == DatasetFormat.DUTIES) ? Hashes.capacity(rows) : 0);
 			List<Column> columns = this.format.columns();
 			IntArrayList checked = new IntArrayList();
 			for (int c = 0; c < columns.size(); c++) {

@@ -92,7 +92,12 @@ final class RowParser {
 	}
 
 	static boolean blank(RawDataset.Row row) {
-		for (String cell : row.cells()) {
+		return blank(row.cells());
+	}
+
+	/** Whether every cell is blank. */
+	static boolean blank(List<String> cells) {
+		for (String cell : cells) {
 			if (!cell.isBlank()) {
 				return false;
 			}
