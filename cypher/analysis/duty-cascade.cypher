@@ -4,8 +4,8 @@
 // description: Whether duties travel down the hierarchy (沙滩流水不到头): every duty on a list of unit U (team list or a
 //              personal list of one of its posts) should have a duty derived from it, directly or through further
 //              DERIVED_FROM steps, on some list of every child of U that has posts (children = units U leads by
-//              PRIMARY or DUAL). The Java class loads the duties in scope (statement duties) and the shared scoped
-//              graph (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph (compressed sparse rows) with
+//              PRIMARY or DUAL). The Java class reads the shared duty lists of the run (cypher/query/scoped-duties.cypher,
+//              also read by list-coverage) and the shared scoped graph (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph (compressed sparse rows) with
 //              the edges pointing from a duty to the duties derived from it, and searches it breadth-first from every
 //              duty: O(Σ derived descendants), linear in the number of duties times the depth of derivation. Duties and
 //              derivations outside the scope are not seen. Metrics: for every duty of the scope unit (of every level-1
@@ -20,29 +20,8 @@
 // codes:       CASCADE_BREAK MEDIUM: a duty of unit U has no (transitively) derived duty on any list of a child C of U
 //              that has posts; one finding per duty and child, subject = dutyId + child unit id, unitId = the child
 // params:      generation: integer, unitIds: list<string> or null (null = every unit)
-// returns:     (statement duties) unitId, team: [[dutyId, domain, derivedFromId]],
-//              personal: [[dutyId, domain, derivedFromId, postId]]
+// returns:     (no statement of its own: the class reads cypher/query/scoped-duties.cypher)
 // CASCADE_BREAK.title: 责任分解断档 | Duty cascade broken
 // CASCADE_BREAK.subject: dutyId, unitId
 // CASCADE_BREAK.zh: {parentName}的责任事项{dutyId}（{domain:DutyDomain}）未分解到下级{unitName}的任何清单
 // CASCADE_BREAK.en: Duty {dutyId} ({domain:DutyDomain}) of {parentName} has no derived duty on any list of {unitName}
-
-// statement: duties
-// One row per unit in scope with its team-list duties (team) and its posts' personal-list duties (personal), read
-// as compact lists rather than one row per duty: team entries are [dutyId, domain, derivedFromId], personal entries
-// [dutyId, domain, derivedFromId, postId]; one entry per DERIVED_FROM edge of the duty (derivedFromId null when it
-// has none), so a duty may appear in several entries. Draft duties are left out.
-{{scope-units}}
-RETURN u.id AS unitId,
-       COLLECT {
-         MATCH (u)-[:HAS_DUTY]->(d:Duty)
-         WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
-         OPTIONAL MATCH (d)-[:DERIVED_FROM]->(s:Duty)
-         RETURN [d.id, d.domain, s.id]
-       } AS team,
-       COLLECT {
-         MATCH (u)-[:HAS_POST]->(p:Post)-[:HAS_DUTY]->(d:Duty)
-         WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
-         OPTIONAL MATCH (d)-[:DERIVED_FROM]->(s:Duty)
-         RETURN [d.id, d.domain, s.id, p.id]
-       } AS personal;

@@ -4,19 +4,22 @@
 // description: Units with posts but no team list (班子清单), held posts without a personal list (个人清单), personal
 //              lists that leave one of the post's domains blank, and the coverage matrix level × domain built from
 //              these findings: the share of a level's units that owe lists (hold a post) with no finding that leaves
-//              the domain uncovered.
+//              the domain uncovered. NO_TEAM_LIST and NO_PERSONAL_LIST are the statements below; the Java class finds
+//              DOMAIN_BLANK from statement unit-posts (each post's domains) and the duty lists of the run that
+//              duty-cascade reads as well (cypher/query/scoped-duties.cypher: each personal list's duty domains), so
+//              no statement reads every post's duties a second time, and builds the matrix.
 // order:       30
 // sensitive:   false
-// engine:      cypher
+// engine:      jgrapht
 // class:       ListCoverageAnalysis
 // codes:       NO_TEAM_LIST HIGH: a unit with at least one post and no duty on its team list (a duty with no post_id)
 //              NO_PERSONAL_LIST MEDIUM: a post with a current holder on $asOf (`until` inclusive) and no duty on its
 //              personal list
 //              DOMAIN_BLANK MEDIUM: a post with at least one duty and no duty of one of its domains (the post's own
 //              domains, else its kind's; ALL = the eight); one finding per post and missing domain
-//              (subject: unit id, post id, domain)
+//              (subject: unit id, post id, domain; a duty without a domain covers none)
 // params:      generation: integer, unitIds: list<string> or null (null = every unit), asOf: date
-// returns:     code, unitId, postId, evidenceIds, unitName, posts, postTitle, holderNames, domain (each finding statement returns the first six and the subset its messages need)
+// returns:     code, unitId, postId, evidenceIds, unitName, posts, postTitle, holderNames, domain (each finding statement returns the first six and the subset its messages need; the class gives DOMAIN_BLANK unitName, postTitle and domain)
 // NO_TEAM_LIST.title: 无班子责任清单 | No team list
 // NO_TEAM_LIST.subject: unitId
 // NO_TEAM_LIST.zh: {unitName}设有{posts}个岗位，但没有领导班子责任清单
@@ -54,31 +57,6 @@ RETURN 'NO_PERSONAL_LIST' AS code, u.id AS unitId, p.id AS postId,
        [u.id, p.id] + [x IN holders | x.id] AS evidenceIds, u.name AS unitName,
        coalesce(p.title, k.name, p.kind) AS postTitle, [x IN holders | coalesce(x.name, x.id)] AS holderNames
 ORDER BY unitId, postId;
-
-// statement: DOMAIN_BLANK
-// The post's duties are read once: held = the domains of its non-draft duties, a duty without a domain as '' (a post
-// without any is skipped); a domain is blank when no held domain equals it (coalesce: a null comparison counts as "not
-// equal", as NOT EXISTS would have it). The blank domains are picked per post in a list, so only blanks become rows
-// (not one row per post and domain).
-{{scope-units}}
-MATCH (u)-[:HAS_POST]->(p:Post)
-WITH u, p, COLLECT { MATCH (p)-[:HAS_DUTY]->(d:Duty) WHERE coalesce(d.status, 'CONFIRMED') <> 'DRAFT'
-                     RETURN coalesce(d.domain, '') AS held } AS held
-WHERE size(held) > 0
-OPTIONAL MATCH (p)-[:OF_KIND]->(k:PostKind)
-WITH u, p, k, held, coalesce(p.domains, k.domains, []) AS domains
-WITH u, p, k, [domain IN CASE WHEN 'ALL' IN domains
-                         THEN ['POLITICAL', 'THEORY', 'ORGANIZATION', 'MEMBER_EDUCATION', 'DISCIPLINE', 'MASS_ORGS',
-                               'SUPERVISION_CHECK', 'SUPPORT']
-                         ELSE domains END
-               WHERE NOT coalesce(any(h IN held WHERE h = domain), false)] AS blanks
-WHERE size(blanks) > 0
-UNWIND blanks AS domain
-WITH DISTINCT u, p, k, domain
-RETURN 'DOMAIN_BLANK' AS code, u.id AS unitId, p.id AS postId,
-       [u.id, p.id] AS evidenceIds, u.name AS unitName, coalesce(p.title, k.name, p.kind) AS postTitle,
-       domain
-ORDER BY unitId, postId, domain;
 
 // statement: unit-posts
 // Every unit in scope as unitId, level, unitName, kind and posts: [{postId, title, domains}] (the post's own domains,

@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written to {@code target/audit-digest-<units>.txt}; with
  * {@code -Dbench.audit.expect.<units>=<findings digest>} the run fails when they differ
  * (a rewrite of a rule must not change a single finding). Other switches:
- * {@code bench.audit.baseline=false} skips the baseline, {@code bench.audit.profile=true}
+ * {@code bench.audit.baseline=false} skips the baseline, {@code bench.audit.extra=<n>} runs
+ * and prints n more warm audits (to compare two builds), {@code bench.audit.profile=true}
  * PROFILEs every statement of every rule file (rows, database hits, ms),
  * {@code bench.audit.profile.files=<stem>,<stem>} PROFILEs only those rule files, prints
  * each statement's operator tree (rows, database hits, time) and runs no audit,
@@ -107,6 +108,10 @@ class AuditBenchmark {
 				baselineTimes = sequential();
 			}
 			AnalysisService.TimedAudit second = audit();
+			// more warm audits, each printed, to compare two builds over several runs
+			for (int i = Integer.getInteger("bench.audit.extra", 0); i > 0; i--) {
+				audit();
+			}
 			AnalysisService.TimedAudit best = (first.totalMillis() <= second.totalMillis()) ? first : second;
 			String digest = digest(units, second.document());
 			assertThat(digest(units, first.document())).as("both audit runs agree").isEqualTo(digest);

@@ -2,6 +2,7 @@ package org.dutychain.analysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.dutychain.config.CypherFiles;
 import org.dutychain.duty.DutyDomain;
 
 import org.springframework.stereotype.Component;
@@ -21,8 +24,9 @@ import org.springframework.stereotype.Component;
  * the denominator. Cell (level L, domain d) is the share of the owing units of level L
  * that no finding leaves uncovered in d: NO_TEAM_LIST uncovers all eight domains,
  * NO_PERSONAL_LIST the domains of its post, DOMAIN_BLANK its domain. Reads the
- * {@code unit-posts} statement of {@code cypher/analysis/list-coverage.cypher}; one pass,
- * O(units × 8 + findings).
+ * {@code unit-posts} statement of {@code cypher/analysis/list-coverage.cypher} and the
+ * shared {@link ScopedDuties} (from which it also finds DOMAIN_BLANK); one pass, O(units
+ * × 8 + findings).
  *
  * <p>
  * Metrics: {@code coverage: [{level, units, excluded, domains: {DOMAIN: share}}]} (levels
@@ -53,6 +57,12 @@ class ListCoverageAnalysis implements AnalysisExtension {
 
 	}
 
+	private final CypherFiles files;
+
+	ListCoverageAnalysis(CypherFiles files) {
+		this.files = files;
+	}
+
 	@Override
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
@@ -63,6 +73,7 @@ class ListCoverageAnalysis implements AnalysisExtension {
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, List<Finding> statementFindings,
 			Consumer<Finding> findings, Map<String, Object> metrics) {
 		List<UnitPosts> units = new ArrayList<>();
+		Map<String, String> titles = new HashMap<>();
 		for (Map<String, Object> row : context.read(definition.file().statement(UNIT_POSTS))) {
 			String unitId = (String) row.get("unitId");
 			int level = (row.get("level") instanceof Number n) ? n.intValue() : context.level(unitId);
@@ -70,13 +81,59 @@ class ListCoverageAnalysis implements AnalysisExtension {
 			if (row.get("posts") instanceof Collection<?> c) {
 				for (Object p : c) {
 					if (p instanceof Map<?, ?> m && m.get("postId") != null) {
-						posts.put(String.valueOf(m.get("postId")), domains(m.get("domains")));
+						String postId = String.valueOf(m.get("postId"));
+						posts.put(postId, domains(m.get("domains")));
+						titles.put(postId, (m.get("title") != null) ? String.valueOf(m.get("title")) : null);
 					}
 				}
 			}
 			units.add(new UnitPosts(unitId, level, (String) row.get("unitName"), (String) row.get("kind"), posts));
 		}
-		metrics.putAll(matrix(units, statementFindings));
+		List<Finding> all = new ArrayList<>(statementFindings);
+		ScopedDuties duties = ScopedDuties.of(context, this.files);
+		for (Map<String, Object> row : domainBlanks(units, titles, duties::personalDomains)) {
+			Finding finding = Findings.fromRow(definition, context, row);
+			all.add(finding);
+			findings.accept(finding);
+		}
+		metrics.putAll(matrix(units, all));
+	}
+
+	/**
+	 * DOMAIN_BLANK (the rule is in the header of
+	 * {@code cypher/analysis/list-coverage.cypher}): one row per post with at least one
+	 * duty on its personal list and per domain of the post (its own, else its kind's; ALL
+	 * = the eight) that no duty on that list has. Computed here from the shared duty
+	 * lists, which duty-cascade reads as well, rather than by a statement of its own
+	 * reading every post's duties a second time.
+	 * @param titles post id → title (the post's, else its kind's name, else its kind)
+	 * @param personalDomains post id → the domains of its personal list, null when empty
+	 */
+	static List<Map<String, Object>> domainBlanks(List<UnitPosts> units, Map<String, String> titles,
+			Function<String, Set<String>> personalDomains) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (UnitPosts unit : units) {
+			unit.postDomains().forEach((postId, domains) -> {
+				Set<String> held = personalDomains.apply(postId);
+				if (held == null) {
+					return;
+				}
+				for (String domain : domains) {
+					if (!held.contains(domain)) {
+						Map<String, Object> row = new LinkedHashMap<>();
+						row.put("code", "DOMAIN_BLANK");
+						row.put("unitId", unit.unitId());
+						row.put("postId", postId);
+						row.put("evidenceIds", List.of(unit.unitId(), postId));
+						row.put("unitName", unit.name());
+						row.put("postTitle", titles.get(postId));
+						row.put("domain", domain);
+						rows.add(row);
+					}
+				}
+			});
+		}
+		return rows;
 	}
 
 	private static Set<String> domains(Object value) {

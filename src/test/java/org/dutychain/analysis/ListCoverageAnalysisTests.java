@@ -36,6 +36,27 @@ class ListCoverageAnalysisTests {
 	}
 
 	@Test
+	void domainBlankNamesEachDomainOfAPostThatItsNonEmptyPersonalListLeavesOut() {
+		List<UnitPosts> units = List.of(unit("U-1", 1, "P-1:POLITICAL,THEORY,SUPPORT", "P-2:POLITICAL", "P-3:THEORY"),
+				unit("U-2", 2, "P-4:DISCIPLINE"));
+		Map<String, String> titles = Map.of("P-1", "书记", "P-2", "委员", "P-3", "组织委员", "P-4", "纪检委员");
+		// P-2's list is empty (NO_PERSONAL_LIST's business, not a blank); P-4 holds only
+		// duties without a domain, which cover none
+		Map<String, Set<String>> held = Map.of("P-1", Set.of("POLITICAL"), "P-3", Set.of("THEORY"), "P-4", Set.of());
+
+		List<Map<String, Object>> rows = ListCoverageAnalysis.domainBlanks(units, titles, held::get);
+
+		assertThat(rows).extracting((r) -> r.get("postId") + "/" + r.get("domain"))
+			.containsExactlyInAnyOrder("P-1/THEORY", "P-1/SUPPORT", "P-4/DISCIPLINE");
+		assertThat(rows).allSatisfy((r) -> assertThat(r.get("code")).isEqualTo("DOMAIN_BLANK"));
+		Map<String, Object> p4 = rows.stream().filter((r) -> "P-4".equals(r.get("postId"))).findFirst().orElseThrow();
+		assertThat(p4).containsEntry("unitId", "U-2")
+			.containsEntry("unitName", "单位U-2")
+			.containsEntry("postTitle", "纪检委员")
+			.containsEntry("evidenceIds", List.of("U-2", "P-4"));
+	}
+
+	@Test
 	void findingsUncoverTheirDomainsAndUnitsWithoutPostsAreLeftOut() {
 		List<UnitPosts> units = List.of(unit("U-1", 1, "P-1:POLITICAL,THEORY"), unit("U-2", 2, "P-2:POLITICAL"),
 				unit("U-3", 2, "P-3:POLITICAL,DISCIPLINE"), unit("U-4", 2, "P-4:SUPPORT"), unit("U-5", 2),

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.dutychain.analysis.ScopedDuties.Duty;
+
 /**
  * Reachability over the DERIVED_FROM graph (责任分解): which children of a duty's unit hold a
  * duty derived from it.
@@ -32,21 +34,14 @@ import java.util.Set;
 final class DutyCascade {
 
 	/**
-	 * One duty row: a duty on a list of a unit (team list, or a post's personal list when
-	 * postId is set).
-	 */
-	record DutyRow(String dutyId, String unitId, String postId, String domain, List<String> derivedFrom) {
-	}
-
-	/**
 	 * Duty {@code duty} of unit {@code unit} has no derived duty on any list of
 	 * {@code child}.
 	 */
-	record Break(DutyRow duty, int unit, int child) {
+	record Break(Duty duty, int unit, int child) {
 	}
 
 	/** How far one top duty reached. */
-	record Reach(DutyRow duty, int unit, int deepestLevel, int subtreeDepth, double leafCoverage) {
+	record Reach(Duty duty, int unit, int deepestLevel, int subtreeDepth, double leafCoverage) {
 	}
 
 	record Result(List<Break> breaks, List<Reach> reach) {
@@ -61,11 +56,11 @@ final class DutyCascade {
 	 * its first row)
 	 * @param topUnits the units whose duties get a {@link Reach} entry
 	 */
-	static Result compute(ScopedGraph graph, List<DutyRow> rows, Set<String> topUnits) {
+	static Result compute(ScopedGraph graph, List<Duty> rows, Set<String> topUnits) {
 		Map<String, Integer> index = new HashMap<>(Math.max(16, rows.size() * 2));
-		List<DutyRow> duties = new ArrayList<>(rows.size());
+		List<Duty> duties = new ArrayList<>(rows.size());
 		int[] owner = new int[rows.size()];
-		for (DutyRow row : rows) {
+		for (Duty row : rows) {
 			OptionalInt unit = graph.indexOf(row.unitId());
 			if (unit.isPresent() && index.putIfAbsent(row.dutyId(), duties.size()) == null) {
 				owner[duties.size()] = unit.getAsInt();
@@ -76,7 +71,7 @@ final class DutyCascade {
 		// the DERIVED_FROM graph reversed, as compressed sparse rows: the duties derived
 		// from duty v are derived[first[v] .. first[v + 1] - 1]
 		int total = 0;
-		for (DutyRow row : duties) {
+		for (Duty row : duties) {
 			total += row.derivedFrom().size();
 		}
 		int[] edgeSource = new int[total];

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.dutychain.analysis.ScopedDuties.Duty;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +27,8 @@ class DutyCascadeTests {
 				List.of(unit("U-1", 1, 1), unit("U-2", 2, 1), unit("U-3", 2, 1), unit("U-4", 3, 0)),
 				List.of(lead("U-1", "U-2", "PRIMARY"), lead("U-1", "U-3", "PRIMARY"), lead("U-2", "U-4", "PRIMARY")),
 				List.of());
-		List<DutyCascade.DutyRow> duties = List.of(duty("D-1", "U-1"), duty("D-2", "U-2", "D-1"),
-				duty("D-3", "U-4", "D-2"), duty("D-9", "U-3", "D-3"));
+		List<Duty> duties = List.of(duty("D-1", "U-1"), duty("D-2", "U-2", "D-1"), duty("D-3", "U-4", "D-2"),
+				duty("D-9", "U-3", "D-3"));
 		DutyCascade.Result result = DutyCascade.compute(graph, duties, Set.of("U-1"));
 		assertThat(result.breaks()).isEmpty();
 		assertThat(result.reach()).singleElement().satisfies((r) -> {
@@ -85,7 +87,7 @@ class DutyCascadeTests {
 			int m = random.nextInt(25);
 			int[] owner = new int[m];
 			List<List<Integer>> from = new ArrayList<>();
-			List<DutyCascade.DutyRow> rows = new ArrayList<>();
+			List<Duty> rows = new ArrayList<>();
 			for (int x = 0; x < m; x++) {
 				owner[x] = random.nextInt(n);
 				List<Integer> f = new ArrayList<>();
@@ -95,8 +97,7 @@ class DutyCascadeTests {
 					}
 				}
 				from.add(f);
-				rows.add(new DutyCascade.DutyRow("D-" + x, id(owner[x]), null, "POLITICAL",
-						f.stream().map((y) -> "D-" + y).toList()));
+				rows.add(new Duty("D-" + x, id(owner[x]), null, "POLITICAL", f.stream().map((y) -> "D-" + y).toList()));
 			}
 			ScopedGraph graph = ScopedGraph.of(null, units, leads, List.of());
 			DutyCascade.Result result = DutyCascade.compute(graph, rows, Set.of(id(0)));
@@ -157,8 +158,8 @@ class DutyCascadeTests {
 		return new ScopedGraph.LeadRow(from, to, kind);
 	}
 
-	private static DutyCascade.DutyRow duty(String id, String unit, String... from) {
-		return new DutyCascade.DutyRow(id, unit, null, "POLITICAL", List.of(from));
+	private static Duty duty(String id, String unit, String... from) {
+		return new Duty(id, unit, null, "POLITICAL", List.of(from));
 	}
 
 }
