@@ -72,16 +72,27 @@ public final class ScopedDuties {
 		Map<String, Set<String>> personal = new HashMap<>();
 		// few distinct domains: one set per combination, not one per post
 		Map<Set<String>, Set<String>> canonical = new HashMap<>();
+		// every entry arrives as new strings: one object per domain and per post instead
+		// (millions of duties at a national size, held for the whole audit)
+		Map<String, String> domains = new HashMap<>();
 		context.stream(statement, (r) -> {
 			String unitId = str(r.get("unitId"));
+			String lastPost = null;
 			for (String column : List.of("team", "personal")) {
 				if (r.get(column) instanceof List<?> entries) {
 					for (Object e : entries) {
 						List<?> entry = (List<?>) e;
 						String postId = (entry.size() > 3) ? str(entry.get(3)) : null;
+						if (postId != null && postId.equals(lastPost)) {
+							postId = lastPost; // a post's duties arrive one after another
+						}
+						lastPost = (postId != null) ? postId : lastPost;
 						String domain = str(entry.get(1));
+						domain = (domain != null) ? domains.computeIfAbsent(domain, (d) -> d) : null;
+						String source = str(entry.get(2));
+						Accumulator known = (source != null) ? byId.get(source) : null;
 						byId.computeIfAbsent(str(entry.get(0)), Accumulator::new)
-							.add(unitId, postId, domain, str(entry.get(2)));
+							.add(unitId, postId, domain, (known != null) ? known.dutyId : source);
 						if (postId != null) {
 							Set<String> held = personal.get(postId);
 							if (held == null || (domain != null && !held.contains(domain))) {
