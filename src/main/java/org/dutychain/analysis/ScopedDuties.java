@@ -15,7 +15,7 @@ import org.dutychain.config.CypherFiles;
  * The duty lists in scope (责任清单) that analyses share: loaded once per run through
  * {@link AnalysisContext#shared} from {@code cypher/query/scoped-duties.cypher}, the way
  * the scoped unit graph is. duty-cascade searches the DERIVED_FROM graph of
- * {@link #duties()}; list-coverage reads the domains of each personal list
+ * {@link #takeDuties()}; list-coverage reads the domains of each personal list
  * ({@link #personalDomains(String)}). Draft duties are not seen.
  */
 public final class ScopedDuties {
@@ -30,11 +30,11 @@ public final class ScopedDuties {
 	public record Duty(String dutyId, String unitId, String postId, String domain, List<String> derivedFrom) {
 	}
 
-	private final List<Duty> duties;
+	private List<Duty> duties;
 
 	private final Map<String, Set<String>> personalDomains;
 
-	private ScopedDuties(List<Duty> duties, Map<String, Set<String>> personalDomains) {
+	ScopedDuties(List<Duty> duties, Map<String, Set<String>> personalDomains) {
 		this.duties = Collections.unmodifiableList(duties);
 		this.personalDomains = personalDomains;
 	}
@@ -47,12 +47,22 @@ public final class ScopedDuties {
 	}
 
 	/**
-	 * Every duty in scope once, in no particular order. A duty on several lists keeps the
-	 * list that sorts first (by unit id, then post id, a team list after the personal
-	 * lists of its unit); its sources are those of every list.
+	 * Every duty in scope once, in no particular order, handed over once: the duties are
+	 * the bulk of this load (≈ 250 MB at 100k units) and duty-cascade, their only reader,
+	 * is done with them long before the audit ends, so they are not kept for the rest of
+	 * it (the post domains are). A duty on several lists keeps the list that sorts first
+	 * (by unit id, then post id, a team list after the personal lists of its unit); its
+	 * sources are those of every list.
+	 * @throws IllegalStateException when they were taken already in this run
 	 */
-	public List<Duty> duties() {
-		return this.duties;
+	public synchronized List<Duty> takeDuties() {
+		List<Duty> taken = this.duties;
+		if (taken == null) {
+			throw new IllegalStateException("The duties of this run were handed over already; a second reader of "
+					+ FILE + " must share them another way");
+		}
+		this.duties = null;
+		return taken;
 	}
 
 	/**

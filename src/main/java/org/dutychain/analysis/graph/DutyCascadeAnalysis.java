@@ -45,7 +45,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
 		// duties before the shared graph: in an audit another analysis loads it meanwhile
-		List<ScopedDuties.Duty> duties = ScopedDuties.of(context, this.files).duties();
+		List<ScopedDuties.Duty> duties = ScopedDuties.of(context, this.files).takeDuties();
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
 		DutyCascade.Result result = DutyCascade.compute(graph, duties, topUnits(context, graph));
 		for (DutyCascade.Break b : result.breaks()) {
