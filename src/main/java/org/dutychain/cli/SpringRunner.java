@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.dutychain.config.EmbeddedStart;
-import org.dutychain.ingest.BulkLoader;
 import org.dutychain.ingest.InitialDataset;
 
 import org.springframework.boot.Banner;
@@ -100,11 +99,10 @@ final class SpringRunner {
 		if (initial != null) {
 			spring.addInitializers(initial.initializer());
 		}
-		// the database starts beside Spring's configuration processing, after the bulk
-		// importer has filled its empty store when the dataset is large enough
-		EmbeddedStart early = EmbeddedStart.forDataset(
-				(initial != null && initial.dataset().valid()) ? initial.dataset().rows() : 0,
-				(initial != null) ? (props, env) -> BulkLoader.forInitialDataset(props, env, initial) : null);
+		// the database starts beside Spring's configuration processing (when nothing has
+		// to be bulk-loaded into it first)
+		EmbeddedStart early = EmbeddedStart
+			.forDataset((initial != null && initial.dataset().valid()) ? initial.dataset().rows() : 0);
 		spring.addInitializers(early.initializer());
 		try {
 			return spring.run(args.toArray(String[]::new));

@@ -9,80 +9,52 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Environment;
 
 /**
  * Starts the embedded database of a CLI command on a thread of its own as soon as the
  * command's environment is known, while Spring processes the configuration classes and
  * creates the other beans; the {@code embeddedDatabase} bean then takes it instead of
- * starting one. Not for an external server ({@code spring.neo4j.uri}). A dataset of at
- * least {@code dutychain.import.bulk-threshold} rows is loaded into the empty store by
- * the bulk importer before the database starts: on the same thread, when the command
- * gives a loader for it ({@link #forDataset(long, LoaderFactory)}), else the context
- * starts the database itself. {@link #close()} shuts a database down that no context took
- * (the context failed before its bean was made).
+ * starting one. Only when nothing has to be written into the store before it starts: no
+ * external server ({@code spring.neo4j.uri}) and a dataset below
+ * {@code dutychain.import.bulk-threshold} (the bulk importer fills an empty store before
+ * the database starts). {@link #close()} shuts a database down that no context took (the
+ * context failed before its bean was made).
  */
 public final class EmbeddedStart implements AutoCloseable {
 
-	/** Makes the loader of the empty store from the command's properties. */
-	@FunctionalInterface
-	public interface LoaderFactory {
-
-		EmptyStoreLoader create(DutychainProperties properties, Environment environment);
-
-	}
-
 	private final long rows;
-
-	private final LoaderFactory bulk;
 
 	private CompletableFuture<EmbeddedDatabase> started;
 
 	private boolean taken;
 
-	private EmbeddedStart(long rows, LoaderFactory bulk) {
+	private EmbeddedStart(long rows) {
 		this.rows = rows;
-		this.bulk = bulk;
 	}
 
 	/**
 	 * @param rows the rows of the dataset the command loads after the start (0 for none)
 	 */
 	public static EmbeddedStart forDataset(long rows) {
-		return new EmbeddedStart(rows, null);
-	}
-
-	/**
-	 * @param rows the rows of the dataset the command loads
-	 * @param bulk the loader of an empty store when the dataset is large enough for the
-	 * bulk importer
-	 */
-	public static EmbeddedStart forDataset(long rows, LoaderFactory bulk) {
-		return new EmbeddedStart(rows, bulk);
+		return new EmbeddedStart(rows);
 	}
 
 	/** Starts the database in the background when it may, and registers this start. */
 	public ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
 		return (context) -> {
 			ConfigurableEnvironment environment = context.getEnvironment();
-			if (!environment.getProperty("spring.neo4j.uri", "").isEmpty()) {
-				return;
-			}
-			boolean large = this.rows >= environment.getProperty("dutychain.import.bulk-threshold", Long.class,
-					BULK_THRESHOLD_DEFAULT);
-			if (large && this.bulk == null) {
+			if (!environment.getProperty("spring.neo4j.uri", "").isEmpty() || this.rows >= environment
+				.getProperty("dutychain.import.bulk-threshold", Long.class, BULK_THRESHOLD_DEFAULT)) {
 				return;
 			}
 			DutychainProperties properties = Binder.get(environment)
 				.bindOrCreate("dutychain", DutychainProperties.class);
-			EmptyStoreLoader loader = large ? this.bulk.create(properties, environment) : null;
 			synchronized (this) {
-				this.started = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(properties, loader),
-						(task) -> {
-							Thread thread = new Thread(task, "dutychain-embedded-start");
-							thread.setDaemon(true);
-							thread.start();
-						});
+				this.started = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(properties, null), (task) -> {
+					Thread thread = new Thread(task, "dutychain-embedded-start");
+					thread.setDaemon(true);
+					thread.start();
+				});
 			}
 			context.getBeanFactory().registerSingleton("embeddedStart", this);
 		};

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.dutychain.config.CypherFile;
@@ -35,10 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,9 +70,9 @@ public class BulkLoader implements EmptyStoreLoader {
 
 	private final ImportLimits limits;
 
-	private final Supplier<InitialDataset> initial;
+	private final ObjectProvider<InitialDataset> initial;
 
-	private final Supplier<DatasetGenerator> generator;
+	private final ObjectProvider<DatasetGenerator> generator;
 
 	private final long threshold;
 
@@ -86,44 +82,22 @@ public class BulkLoader implements EmptyStoreLoader {
 
 	private volatile ImportResult loaded;
 
-	@Autowired
 	BulkLoader(DutychainProperties properties, CypherFiles cypher, ObjectProvider<ImportLimits> limits,
 			ObjectProvider<InitialDataset> initial, ObjectProvider<DatasetGenerator> generator,
 			@Value("${dutychain.import.bulk-threshold:200000}") long threshold,
 			@Value("${dutychain.import.bulk-memory:auto}") String memory) {
-		this(properties, cypher, limits.getIfAvailable(() -> ImportLimits.DEFAULTS), initial::getIfAvailable,
-				() -> generator.getIfAvailable(DatasetGenerator::standalone), threshold, memory);
-	}
-
-	private BulkLoader(DutychainProperties properties, CypherFiles cypher, ImportLimits limits,
-			Supplier<InitialDataset> initial, Supplier<DatasetGenerator> generator, long threshold, String memory) {
 		this.properties = properties;
 		this.cypher = cypher;
-		this.limits = limits;
+		this.limits = limits.getIfAvailable(() -> ImportLimits.DEFAULTS);
 		this.initial = initial;
 		this.generator = generator;
 		this.threshold = threshold;
 		this.memory = memory;
 	}
 
-	/**
-	 * A loader of {@code initial} alone, made before the application context exists: a
-	 * command's early database start ({@code EmbeddedStart}) runs the importer and starts
-	 * the database on a thread of its own while Spring builds the rest of the context.
-	 * @param environment the command's properties
-	 * ({@code dutychain.import.bulk-threshold}, {@code dutychain.import.bulk-memory})
-	 */
-	public static EmptyStoreLoader forInitialDataset(DutychainProperties properties, Environment environment,
-			InitialDataset initial) {
-		return new BulkLoader(properties, CypherFiles.load(new PathMatchingResourcePatternResolver()),
-				ImportLimits.DEFAULTS, () -> initial, DatasetGenerator::standalone,
-				environment.getProperty("dutychain.import.bulk-threshold", Long.class, 200_000L),
-				environment.getProperty("dutychain.import.bulk-memory", "auto"));
-	}
-
 	@Override
 	public Optional<AfterStart> load(Path home) {
-		InitialDataset given = this.initial.get();
+		InitialDataset given = this.initial.getIfAvailable();
 		CheckedDataset checked;
 		if (given != null) {
 			checked = given.dataset();
@@ -178,7 +152,7 @@ public class BulkLoader implements EmptyStoreLoader {
 	private CheckedDataset generateDemo() {
 		Path dir = PrivateFiles.createTempDirectory("dutychain-demo");
 		try {
-			DatasetGenerator gen = this.generator.get();
+			DatasetGenerator gen = this.generator.getIfAvailable(DatasetGenerator::standalone);
 			gen.generate(this.properties.demoUnits(), DemoDataLoader.DEMO_SEED, DemoDataLoader.DEMO_PLANT_RATE, dir);
 			CheckedDataset checked = CheckedDataset.checkForEmptyStore(dir, CheckedDataset.displayName(dir),
 					this.limits, this.threshold);

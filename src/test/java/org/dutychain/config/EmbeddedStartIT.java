@@ -2,10 +2,7 @@ package org.dutychain.config;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.dutychain.config.EmbeddedNeo4jConfiguration.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
@@ -17,10 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * The CLI's database started beside Spring's context: not for an external server, and for
- * a dataset the bulk importer loads only when the command gives the loader (which then
- * runs on the start thread); a database no context took is shut down by
- * {@link EmbeddedStart#close()}.
+ * The CLI's database started beside Spring's context: only when nothing must be
+ * bulk-loaded into the store first and no external server is configured; a database no
+ * context took is shut down by {@link EmbeddedStart#close()}.
  */
 class EmbeddedStartIT {
 
@@ -73,33 +69,6 @@ class EmbeddedStartIT {
 		}
 		finally {
 			running.destroy();
-		}
-	}
-
-	@Test
-	void aLargeDatasetIsLoadedOnTheStartThreadWhenTheCommandGivesALoader() throws Exception {
-		List<String> calls = new CopyOnWriteArrayList<>();
-		EmbeddedStart early = EmbeddedStart.forDataset(1_000, (properties, environment) -> {
-			calls.add("created, threshold " + environment.getProperty("dutychain.import.bulk-threshold"));
-			return (home) -> {
-				calls.add(
-						"load on " + Thread.currentThread().getName() + ", empty " + EmbeddedDatabase.emptyStore(home));
-				return Optional.empty();
-			};
-		});
-		try (GenericApplicationContext context = context(Map.of("dutychain.ephemeral", "true", "dutychain.page-cache",
-				"16m", "dutychain.import.bulk-threshold", "1000"))) {
-			early.initializer().initialize(context);
-			assertThat(context.getBeanFactory().getBean("embeddedStart")).isSameAs(early);
-		}
-		EmbeddedDatabase database = early.take();
-		try {
-			assertThat(calls).containsExactly("created, threshold 1000",
-					"load on dutychain-embedded-start, empty true");
-			assertThat(listening(database.boltPort())).isTrue();
-		}
-		finally {
-			database.destroy();
 		}
 	}
 
