@@ -4,8 +4,9 @@
 // description: Whether duties travel down the hierarchy (沙滩流水不到头): every duty on a list of unit U (team list or a
 //              personal list of one of its posts) should have a duty derived from it, directly or through further
 //              DERIVED_FROM steps, on some list of every child of U that has posts (children = units U leads by
-//              PRIMARY or DUAL). The Java class reads the shared duty lists of the run (cypher/query/scoped-duties.cypher,
-//              also read by list-coverage) and the shared scoped graph (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph (compressed sparse rows) with
+//              PRIMARY or DUAL). The Java class reads the shared duty lists of the run
+//              (cypher/query/scoped-duties.cypher, also read by list-coverage) and the shared scoped graph
+//              (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph (compressed sparse rows) with
 //              the edges pointing from a duty to the duties derived from it, and searches it breadth-first from every
 //              duty: O(Σ derived descendants), linear in the number of duties times the depth of derivation. Duties and
 //              derivations outside the scope are not seen. Metrics: for every duty of the scope unit (of every level-1
