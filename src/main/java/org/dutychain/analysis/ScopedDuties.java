@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -86,22 +87,22 @@ public final class ScopedDuties {
 		// (millions of duties at a national size, held for the whole audit)
 		Map<String, String> domains = new HashMap<>();
 		context.stream(statement, (r) -> {
-			String unitId = str(r.get("unitId"));
+			String unitId = Objects.toString(r.get("unitId"), null);
 			String lastPost = null;
 			for (String column : List.of("team", "personal")) {
 				if (r.get(column) instanceof List<?> entries) {
 					for (Object e : entries) {
 						List<?> entry = (List<?>) e;
-						String postId = (entry.size() > 3) ? str(entry.get(3)) : null;
+						String postId = (entry.size() > 3) ? Objects.toString(entry.get(3), null) : null;
 						if (postId != null && postId.equals(lastPost)) {
 							postId = lastPost; // a post's duties arrive one after another
 						}
 						lastPost = (postId != null) ? postId : lastPost;
-						String domain = str(entry.get(1));
+						String domain = Objects.toString(entry.get(1), null);
 						domain = (domain != null) ? domains.computeIfAbsent(domain, (d) -> d) : null;
-						String source = str(entry.get(2));
+						String source = Objects.toString(entry.get(2), null);
 						Accumulator known = (source != null) ? byId.get(source) : null;
-						byId.computeIfAbsent(str(entry.get(0)), Accumulator::new)
+						byId.computeIfAbsent(Objects.toString(entry.get(0), null), Accumulator::new)
 							.add(unitId, postId, domain, (known != null) ? known.dutyId : source);
 						if (postId != null) {
 							Set<String> held = personal.get(postId);
@@ -172,10 +173,6 @@ public final class ScopedDuties {
 			return this.postId == null || post.compareTo(this.postId) < 0;
 		}
 
-	}
-
-	private static String str(Object o) {
-		return (o == null) ? null : String.valueOf(o);
 	}
 
 }

@@ -85,8 +85,4 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 		return top;
 	}
 
-	private static String str(Object o) {
-		return (o == null) ? null : String.valueOf(o);
-	}
-
 }
