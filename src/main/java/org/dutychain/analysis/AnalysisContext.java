@@ -32,12 +32,6 @@ import org.dutychain.config.Neo4jGraph;
  * reads once per run and handing its rows over as a parameter; a context without them (a
  * single analysis, the baseline) runs every statement as written, computing everything
  * itself. Both give the same rows.
- *
- * <p>
- * With the embedded database every statement runs in this process through its Java API
- * ({@link Neo4jGraph#readLocal}, {@link Neo4jGraph#streamLocal}): an audit reads millions
- * of values, which Bolt would encode, send over the loopback socket and decode again;
- * with an external server they go through the driver.
  */
 public final class AnalysisContext {
 
@@ -140,11 +134,11 @@ public final class AnalysisContext {
 	public List<Map<String, Object>> read(String cypher, Map<String, Object> extra) {
 		Map<String, Object> p = new HashMap<>(this.parameters);
 		p.putAll(extra);
-		return this.graph.readLocal(cypher, p);
+		return this.graph.read(cypher, p);
 	}
 
 	public List<Map<String, Object>> read(String cypher) {
-		return this.graph.readLocal(cypher, this.parameters);
+		return this.graph.read(cypher, this.parameters);
 	}
 
 	/**
@@ -157,7 +151,7 @@ public final class AnalysisContext {
 		}
 		Map<String, Object> p = withFacts(statement.facts());
 		p.putAll(extra);
-		return this.graph.readLocal(statement.sharedCypher(), p);
+		return this.graph.read(statement.sharedCypher(), p);
 	}
 
 	public List<Map<String, Object>> read(CypherFile.Statement statement) {
@@ -169,7 +163,7 @@ public final class AnalysisContext {
 	 * without holding all rows.
 	 */
 	public void stream(String cypher, java.util.function.Consumer<Map<String, Object>> sink) {
-		this.graph.streamLocal(cypher, this.parameters, sink);
+		this.graph.stream(cypher, this.parameters, sink);
 	}
 
 	/**
@@ -181,7 +175,7 @@ public final class AnalysisContext {
 			stream(statement.cypher(), sink);
 			return;
 		}
-		this.graph.streamLocal(statement.sharedCypher(), withFacts(statement.facts()), sink);
+		this.graph.stream(statement.sharedCypher(), withFacts(statement.facts()), sink);
 	}
 
 	private boolean sharesFacts(CypherFile.Statement statement) {
@@ -203,8 +197,7 @@ public final class AnalysisContext {
 	 */
 	private List<Map<String, Object>> fact(String parameter) {
 		CypherFiles.Fact fact = this.facts.get(parameter);
-		return shared("$" + parameter,
-				() -> List.copyOf(this.graph.readLocal(fact.statement(), withFacts(fact.needs()))));
+		return shared("$" + parameter, () -> List.copyOf(this.graph.read(fact.statement(), withFacts(fact.needs()))));
 	}
 
 	/**

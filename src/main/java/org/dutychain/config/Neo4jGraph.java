@@ -1,7 +1,6 @@
 package org.dutychain.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,11 +30,9 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * The one door to Neo4j: parameterized statements (text from {@link CypherFiles}) in read
  * or write transactions through the Java driver, so embedded and external databases take
  * the same path. Values come back as plain Java objects ({@code LocalDate}, {@code List},
- * {@code Map}, {@code Long}, {@code Double}, {@code String}). The exception (issue 10):
- * {@link #readLocal} and {@link #streamLocal} read an embedded database through its own
- * Java API in this process, without Bolt — the lookups on the latency path and the
- * audit's statements, whose millions of values Bolt would encode and decode; with an
- * external server they are {@link #read} and {@link #stream}.
+ * {@code Map}, {@code Long}, {@code Double}, {@code String}). One exception, for short
+ * lookups on the latency path (issue 10): {@link #readLocal} reads an embedded database
+ * through its own Java API, without Bolt.
  */
 public class Neo4jGraph {
 
@@ -90,17 +87,16 @@ public class Neo4jGraph {
 	}
 
 	/**
-	 * {@link #read}, for lookups on the latency path and the audit (issue 10): with the
-	 * embedded database, in a read-only transaction through its own Java API in this
-	 * process (no Bolt, no driver), on the store serving now (a store switch waits for
-	 * the read before it shuts the old store down); with an external server,
-	 * {@link #read} itself. The rows are the same Java values either way, converted as
-	 * the driver converts them (strings, numbers, booleans, lists and maps copied,
-	 * anything else through {@link Values#value(Object)}, then {@link Value#asObject()}).
-	 * So the statement may return scalars, temporals, lists and maps, but no nodes,
-	 * relationships, paths, points or durations: the embedded API's objects for those
-	 * have no driver value, and a row holding one fails here (not through the driver).
-	 * Retry-safe like {@link #read}: a transient failure is retried (for at most
+	 * {@link #read}, for short lookups on the latency path (issue 10): with the embedded
+	 * database, in a read-only transaction through its own Java API in this process (no
+	 * Bolt, no driver), on the store serving now (a store switch waits for the read
+	 * before it shuts the old store down); with an external server, {@link #read} itself.
+	 * The rows are the same Java values either way, converted as the driver converts them
+	 * ({@link Values#value(Object)}, then {@link Value#asObject()}). So the statement may
+	 * return scalars, temporals, lists and maps, but no nodes, relationships, paths,
+	 * points or durations: the embedded API's objects for those have no driver value, and
+	 * a row holding one fails here (not through the driver). Retry-safe like
+	 * {@link #read}: a transient failure is retried (for at most
 	 * {@link #LOCAL_RETRY_TIME}) with a new transaction, on the store serving then, and
 	 * each attempt collects its own rows.
 	 */
@@ -108,19 +104,11 @@ public class Neo4jGraph {
 		if (this.local == null) {
 			return read(cypher, params);
 		}
-		return retryLocal(() -> this.local.inDatabase((database) -> readInProcess(database, cypher, params)));
-	}
-
-	/**
-	 * Runs an in-process read, retrying a transient failure or a store shut down under it
-	 * (for at most {@link #LOCAL_RETRY_TIME}, 1 s then doubling).
-	 */
-	private static <T> T retryLocal(java.util.function.Supplier<T> attempt) {
 		long deadline = System.nanoTime() + LOCAL_RETRY_TIME.toNanos();
 		long delayMillis = 1000;
 		while (true) {
 			try {
-				return attempt.get();
+				return this.local.inDatabase((database) -> readInProcess(database, cypher, params));
 			}
 			catch (TransientFailureException | DatabaseShutdownException ex) {
 				// a store shut down under the read: the next attempt reads the
@@ -140,60 +128,20 @@ public class Neo4jGraph {
 		}
 	}
 
-	/**
-	 * {@link #stream}, in this process like {@link #readLocal} (large results without
-	 * Bolt's encoding, the socket and the driver's decoding; the audit's statements):
-	 * with an external server, {@link #stream} itself. Retry-safe as {@link #stream}: an
-	 * attempt that fails before its first row is retried like {@link #readLocal}; a
-	 * failure after a row reached the sink is thrown as
-	 * {@link StreamInterruptedException}.
-	 */
-	public void streamLocal(String cypher, Map<String, Object> params, Consumer<Map<String, Object>> sink) {
-		if (this.local == null) {
-			stream(cypher, params, sink);
-			return;
-		}
-		java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
-		retryLocal(() -> this.local.inDatabase((database) -> {
-			if (delivered.get() > 0) {
-				throw new StreamInterruptedException(delivered.get(), null);
-			}
-			try {
-				streamInProcess(database, cypher, params, (row) -> {
-					delivered.incrementAndGet();
-					sink.accept(row);
-				});
-			}
-			catch (RuntimeException ex) {
-				if (delivered.get() > 0 && !(ex instanceof StreamInterruptedException)) {
-					throw new StreamInterruptedException(delivered.get(), ex);
-				}
-				throw ex;
-			}
-			return null;
-		}));
-	}
-
 	/** One attempt of {@link #readLocal}: its own read-only transaction and rows. */
 	private static List<Map<String, Object>> readInProcess(GraphDatabaseService database, String cypher,
 			Map<String, Object> params) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		streamInProcess(database, cypher, params, rows::add);
-		return rows;
-	}
-
-	/** Runs a statement in its own read-only transaction in this process. */
-	private static void streamInProcess(GraphDatabaseService database, String cypher, Map<String, Object> params,
-			Consumer<Map<String, Object>> sink) {
 		// read-only: a write in the statement fails
 		SecurityContext readOnly = SecurityContext.authDisabled(AccessMode.Static.READ,
 				ClientConnectionInfo.EMBEDDED_CONNECTION, database.databaseName());
 		try (Transaction tx = ((GraphDatabaseAPI) database).beginTransaction(KernelTransaction.Type.EXPLICIT, readOnly);
 				Result result = tx.execute(cypher, params)) {
+			List<Map<String, Object>> rows = new ArrayList<>();
 			while (result.hasNext()) {
-				sink.accept(toMap(result.next()));
+				rows.add(toMap(result.next()));
 			}
 			tx.commit();
+			return rows;
 		}
 	}
 
@@ -370,33 +318,10 @@ public class Neo4jGraph {
 
 	/**
 	 * A row of the embedded API as {@link #toMap(Record)} gives it for the same row read
-	 * through the driver: strings, integers, floats, booleans, lists and maps as they are
-	 * (copied), every other value converted to a driver value and back.
+	 * through the driver: each value converted to a driver value and back.
 	 */
 	static Map<String, Object> toMap(Map<String, Object> row) {
-		Map<String, Object> plain = new LinkedHashMap<>((int) (row.size() / 0.75f) + 1);
-		row.forEach((key, value) -> plain.put(key, plainLocal(value)));
-		return plain;
-	}
-
-	private static Object plainLocal(Object value) {
-		if (value == null || value instanceof String || value instanceof Long || value instanceof Double
-				|| value instanceof Boolean) {
-			return value;
-		}
-		if (value instanceof List<?> list) {
-			List<Object> plain = new ArrayList<>(list.size());
-			for (Object element : list) {
-				plain.add(plainLocal(element));
-			}
-			return plain;
-		}
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> plain = new LinkedHashMap<>((int) (map.size() / 0.75f) + 1);
-			map.forEach((key, element) -> plain.put((String) key, plainLocal(element)));
-			return plain;
-		}
-		return plain(Values.value(value));
+		return Values.value(row).asMap(Neo4jGraph::plain);
 	}
 
 	private static Object plain(Value value) {

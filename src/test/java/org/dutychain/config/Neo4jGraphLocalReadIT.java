@@ -3,14 +3,10 @@ package org.dutychain.config;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dutychain.analysis.AnalysisContext;
-import org.dutychain.analysis.AnalysisScope;
-import org.dutychain.analysis.AnalysisSettings;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.GraphIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,10 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link Neo4jGraph#readLocal} and {@link Neo4jGraph#streamLocal} on the embedded store
- * (issue 10; the lookups and the audit's statements): the statement runs in this process,
- * not through Bolt, in a read-only transaction, and its rows are the Java values
- * {@link Neo4jGraph#read} gives for the same statement.
+ * {@link Neo4jGraph#readLocal} on the embedded store (issue 10): the statement runs in
+ * this process, not through Bolt, in a read-only transaction, and its rows are the Java
+ * values {@link Neo4jGraph#read} gives for the same statement.
  */
 @GraphIT
 class Neo4jGraphLocalReadIT {
@@ -94,10 +89,6 @@ class Neo4jGraphLocalReadIT {
 		assertThat(row.get("counts")).isEqualTo(List.of(1L, 2L, 3L));
 		assertThat(row.get("day")).isEqualTo(LocalDate.of(2025, 6, 30));
 		assertThat(row).containsEntry("missing", null);
-
-		List<Map<String, Object>> streamed = new ArrayList<>();
-		this.graph.streamLocal(VALUES, params, streamed::add);
-		assertThat(streamed).isEqualTo(local);
 	}
 
 	@Test
@@ -110,32 +101,8 @@ class Neo4jGraphLocalReadIT {
 
 		assertThat(inProcess.readLocal("MATCH (p:Probe) RETURN p.id AS id", Map.of()))
 			.containsExactly(Map.of("id", "P-1"));
-		List<Object> streamed = new ArrayList<>();
-		inProcess.streamLocal("MATCH (p:Probe) RETURN p.id AS id", Map.of(), (row) -> streamed.add(row.get("id")));
-		assertThat(streamed).containsExactly("P-1");
 		assertThatThrownBy(() -> inProcess.read("MATCH (p:Probe) RETURN p.id AS id", Map.of()))
 			.hasMessage("no Bolt here");
-
-		// an audit's statements take the same way
-		AnalysisContext audit = new AnalysisContext(AnalysisScope.everything(LocalDate.of(2025, 6, 30)), 1, null,
-				Map.of(), AnalysisSettings.defaults(), inProcess);
-		assertThat(audit.read("MATCH (p:Probe) RETURN p.id AS id, $asOf AS asOf"))
-			.containsExactly(Map.of("id", "P-1", "asOf", LocalDate.of(2025, 6, 30)));
-		List<Object> rows = new ArrayList<>();
-		audit.stream("MATCH (p:Probe) RETURN p.id AS id", (row) -> rows.add(row.get("id")));
-		assertThat(rows).containsExactly("P-1");
-	}
-
-	@Test
-	void aStreamThatFailsAfterItsFirstRowsIsNotRetriedAndSaysSo() {
-		List<Object> streamed = new ArrayList<>();
-		// the last row divides by zero, long after the first rows reached the sink
-		assertThatThrownBy(() -> this.graph.streamLocal("UNWIND range(1, 5000) AS x RETURN 1 / (5000 - x) AS y",
-				Map.of(), streamed::add))
-			.isInstanceOf(Neo4jGraph.StreamInterruptedException.class)
-			.hasMessageStartingWith("read failed after " + streamed.size() + " row(s) were delivered")
-			.hasMessageContaining("/ by zero");
-		assertThat(streamed).hasSize(4999);
 	}
 
 	@Test
@@ -191,31 +158,6 @@ class Neo4jGraphLocalReadIT {
 			assertThat(graph.readLocal(ids, Map.of())).as("only the successful attempt's rows")
 				.containsExactly(Map.of("id", "next"), Map.of("id", "next-2"));
 			switcher.join();
-
-			// a stream that fails before its first row is retried the same way
-			next.shutdown();
-			DatabaseManagementService third = store(dir.resolve("third"));
-			try {
-				GraphDatabaseService thirdDatabase = third.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-				thirdDatabase.executeTransactionally("CREATE (:Probe {id: 'third'})");
-				Thread later = new Thread(() -> {
-					try {
-						Thread.sleep(500);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					switchable.switchTo(this.driver, thirdDatabase);
-				});
-				later.start();
-				List<Object> streamed = new ArrayList<>();
-				graph.streamLocal(ids, Map.of(), (row) -> streamed.add(row.get("id")));
-				assertThat(streamed).containsExactly("third");
-				later.join();
-			}
-			finally {
-				third.shutdown();
-			}
 		}
 		finally {
 			next.shutdown();
