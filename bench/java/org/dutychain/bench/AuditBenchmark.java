@@ -80,6 +80,9 @@ class AuditBenchmark {
 	@Autowired
 	Driver driver;
 
+	@Autowired
+	org.dutychain.config.CypherFiles cypherFiles;
+
 	@Test
 	void auditAgainstSequentialRunner() throws IOException {
 		List<Integer> sizes = BenchSizes.of("bench.audit.units", "10000");
@@ -280,6 +283,8 @@ class AuditBenchmark {
 			.toList();
 		if (!only.isEmpty()) {
 			files.removeIf((f) -> !only.contains(f.stem()));
+			// a shared load's query file by its path, e.g. query/scoped-duties
+			only.stream().filter((f) -> f.startsWith("query/")).forEach((f) -> files.add(this.cypherFiles.file(f + ".cypher")));
 		}
 		for (CypherFile file : files) {
 			for (CypherFile.Statement statement : file.statements()) {
