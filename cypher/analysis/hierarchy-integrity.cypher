@@ -13,7 +13,7 @@
 //              incoming LEADS edge of any kind
 //              LEADS_CYCLE HIGH: LEADS edges of the scope (every kind) that form a cycle; one finding per strongly
 //              connected component with a cycle, keyed by its smallest unit id (Java: HierarchyIntegrityAnalysis over
-//              the rows of leads-edges)
+//              the LEADS edges with both ends in scope, read once per run by the shared scoped graph)
 //              KIND_ORDER MEDIUM: along a PRIMARY edge a BRANCH/JOINT_BRANCH leads something other than a PARTY_CELL,
 //              a PARTY_CELL leads anything, or the child ranks above its parent (work committee > party group / party
 //              committee / discipline work committee / discipline commission > organ party committee / organ
@@ -124,12 +124,3 @@ ORDER BY unitId;
 RETURN 'JOINT_BRANCH_TOO_WIDE' AS code, u.id AS unitId, [u.id] AS evidenceIds, u.name AS unitName,
        u.hostUnits AS hostUnits
 ORDER BY unitId;
-
-// statement: leads-edges
-// Every LEADS edge (all four kinds) whose two ends are in scope, as source, target, kind, sourceName;
-// HierarchyIntegrityAnalysis looks for cycles in them.
-{{scope-units}}
-MATCH (u)-[r:LEADS]->(v:Unit)
-WHERE $unitIds IS NULL OR v.id IN $unitIds
-RETURN u.id AS source, v.id AS target, r.kind AS kind, u.name AS sourceName
-ORDER BY source, target, kind;

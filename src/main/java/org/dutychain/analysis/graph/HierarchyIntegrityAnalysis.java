@@ -1,4 +1,4 @@
-package org.dutychain.analysis;
+package org.dutychain.analysis.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,10 +8,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.dutychain.analysis.AnalysisContext;
+import org.dutychain.analysis.AnalysisDefinition;
+import org.dutychain.analysis.AnalysisExtension;
+import org.dutychain.analysis.Evidence;
+import org.dutychain.analysis.Finding;
+import org.dutychain.analysis.Findings;
+import org.dutychain.config.CypherFiles;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -23,8 +31,9 @@ import org.springframework.stereotype.Component;
  * LEADS_CYCLE: LEADS edges that run in a circle (领导关系闭环). The import rejects such graphs,
  * so this guards graphs written by other tools. Vertices are unit ids, edges every LEADS
  * edge of the scope whatever its kind (parallel edges of different kinds collapse into
- * one), read from the {@code leads-edges} statement of
- * {@code cypher/analysis/hierarchy-integrity.cypher}.
+ * one), taken from the run's shared {@link ScopedGraph} (its {@code leads} statement
+ * reads exactly the LEADS edges with both ends in scope; a statement of this file read
+ * them a second time until issue 10).
  *
  * <p>
  * Strongly connected components come from JGraphT's
@@ -40,8 +49,6 @@ import org.springframework.stereotype.Component;
 class HierarchyIntegrityAnalysis implements AnalysisExtension {
 
 	static final String CODE = "LEADS_CYCLE";
-
-	static final String EDGES = "leads-edges";
 
 	/** A directed LEADS edge between two unit ids. */
 	record Edge(String source, String target) {
@@ -61,25 +68,27 @@ class HierarchyIntegrityAnalysis implements AnalysisExtension {
 
 	}
 
+	private final CypherFiles files;
+
+	HierarchyIntegrityAnalysis(CypherFiles files) {
+		this.files = files;
+	}
+
 	@Override
 	public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
 			Map<String, Object> metrics) {
-		List<Map<String, Object>> rows = context.read(definition.file().statement(EDGES));
-		List<Edge> edges = new ArrayList<>(rows.size());
-		Map<String, String> names = new HashMap<>();
-		for (Map<String, Object> row : rows) {
-			String source = (String) row.get("source");
-			edges.add(new Edge(source, (String) row.get("target")));
-			if (row.get("sourceName") != null) {
-				names.put(source, (String) row.get("sourceName"));
-			}
+		ScopedGraph graph = ScopedGraph.of(context, this.files);
+		List<Edge> edges = new ArrayList<>(graph.leadCount());
+		for (int e = 0; e < graph.leadCount(); e++) {
+			edges.add(new Edge(graph.id(graph.leadFrom(e)), graph.id(graph.leadTo(e))));
 		}
 		List<Cycle> cycles = cycles(edges);
 		AnalysisDefinition.CodeInfo info = definition.code(CODE);
 		for (Cycle c : cycles) {
 			Map<String, Object> values = new LinkedHashMap<>(context.parameters());
 			values.put("unitId", c.unitId());
-			values.put("unitName", names.getOrDefault(c.unitId(), c.unitId()));
+			values.put("unitName",
+					Objects.requireNonNullElse(graph.name(graph.indexOf(c.unitId()).orElseThrow()), c.unitId()));
 			values.put("size", c.units().size());
 			values.put("cycle", String.join(" → ", c.cycle()));
 			// built directly, not through Findings.fromRow, so the witness path keeps its

@@ -265,6 +265,20 @@ public final class ScopedGraph {
 	}
 
 	/**
+	 * The source of LEADS edge {@code edge} (0 ≤ edge < {@link #leadCount()}): every
+	 * kind, ordered by source id, target id and kind as the {@code leads} statement reads
+	 * them.
+	 */
+	public int leadFrom(int edge) {
+		return this.leadFrom[edge];
+	}
+
+	/** The target of LEADS edge {@code edge}. */
+	public int leadTo(int edge) {
+		return this.leadTo[edge];
+	}
+
+	/**
 	 * The undirected oversight graph (design.md section 3, single-points): every LEADS
 	 * edge of every kind plus every current assistance edge, as a simple graph (a pair of
 	 * units linked several ways is one edge; no self-loops). Vertex {@code i} is unit

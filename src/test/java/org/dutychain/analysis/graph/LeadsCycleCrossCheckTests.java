@@ -1,4 +1,4 @@
-package org.dutychain.analysis;
+package org.dutychain.analysis.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.dutychain.analysis.HierarchyIntegrityAnalysis.Cycle;
-import org.dutychain.analysis.HierarchyIntegrityAnalysis.Edge;
+import org.dutychain.analysis.graph.HierarchyIntegrityAnalysis.Cycle;
+import org.dutychain.analysis.graph.HierarchyIntegrityAnalysis.Edge;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
