@@ -57,8 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bench.audit.baseline=false} skips the baseline, {@code bench.audit.extra=<n>} runs
  * and prints n more warm audits (to compare two builds), {@code bench.audit.profile=true}
  * PROFILEs every statement of every rule file (rows, database hits, ms),
- * {@code bench.audit.profile.files=<stem>,<stem>} PROFILEs only those rule files, prints
- * each statement's operator tree (rows, database hits, time) and runs no audit,
+ * {@code bench.audit.profile.files=<stem>,query/<name>} PROFILEs only those rule files
+ * (and shared-load query files, e.g. {@code query/scoped-duties}), prints each statement's
+ * operator tree (rows, database hits, time) and runs no audit,
  * {@code bench.audit.ephemeral=false} with {@code bench.audit.store=<dir>} keeps the
  * store and {@code bench.audit.reuse=true} reuses the province in it (one store directory per size).
  */
@@ -284,7 +285,9 @@ class AuditBenchmark {
 		if (!only.isEmpty()) {
 			files.removeIf((f) -> !only.contains(f.stem()));
 			// a shared load's query file by its path, e.g. query/scoped-duties
-			only.stream().filter((f) -> f.startsWith("query/")).forEach((f) -> files.add(this.cypherFiles.file(f + ".cypher")));
+			only.stream()
+				.filter((f) -> f.startsWith("query/"))
+				.forEach((f) -> files.add(this.cypherFiles.file(f + ".cypher")));
 		}
 		for (CypherFile file : files) {
 			for (CypherFile.Statement statement : file.statements()) {

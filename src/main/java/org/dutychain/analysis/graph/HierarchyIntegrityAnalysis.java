@@ -31,9 +31,8 @@ import org.springframework.stereotype.Component;
  * LEADS_CYCLE: LEADS edges that run in a circle (领导关系闭环). The import rejects such graphs,
  * so this guards graphs written by other tools. Vertices are unit ids, edges every LEADS
  * edge of the scope whatever its kind (parallel edges of different kinds collapse into
- * one), taken from the run's shared {@link ScopedGraph} (its {@code leads} statement
- * reads exactly the LEADS edges with both ends in scope; a statement of this file read
- * them a second time until issue 10).
+ * one), taken from the run's shared {@link ScopedGraph}, whose {@code leads} statement
+ * reads exactly the LEADS edges with both ends in scope.
  *
  * <p>
  * Strongly connected components come from JGraphT's
