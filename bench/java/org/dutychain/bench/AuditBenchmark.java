@@ -22,6 +22,7 @@ import org.dutychain.analysis.AnalysisService;
 import org.dutychain.analysis.AuditDocument;
 import org.dutychain.analysis.Finding;
 import org.dutychain.config.CypherFile;
+import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.DatasetGenerator;
 import org.dutychain.ingest.DatasetImporter;
@@ -82,7 +83,7 @@ class AuditBenchmark {
 	Driver driver;
 
 	@Autowired
-	org.dutychain.config.CypherFiles cypherFiles;
+	CypherFiles cypherFiles;
 
 	@Test
 	void auditAgainstSequentialRunner() throws IOException {

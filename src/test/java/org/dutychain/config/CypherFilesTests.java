@@ -37,10 +37,9 @@ class CypherFilesTests {
 		for (CypherFile file : FILES.all()) {
 			if (file.statements().isEmpty()) {
 				// only a rule file whose class reads nothing but shared loads
-				// (duty-cascade:
-				// the duty lists and the unit graph of cypher/query/), and then nothing
-				// but
-				// comments: Cypher without a statement marker would be lost silently
+				// (duty-cascade: the duty lists and the unit graph of cypher/query/),
+				// and then nothing but comments: Cypher without a statement marker
+				// would be lost silently
 				assertThat(file.path()).as("a file without statements").startsWith("analysis/");
 				assertThat(file.headerValue("class")).as("cypher/" + file.path() + ": its class").isPresent();
 				assertThat(file.text().lines().map(String::strip).filter((l) -> !l.isEmpty() && !l.startsWith("//")))
