@@ -8,9 +8,11 @@
 //              (cypher/query/scoped-duties.cypher, also read by list-coverage) and the shared scoped graph
 //              (cypher/query/scoped-graph.cypher), builds the DERIVED_FROM graph (compressed sparse rows) with
 //              the edges pointing from a duty to the duties derived from it, and searches it breadth-first from every
-//              duty: O(Σ derived descendants), linear in the number of duties times the depth of derivation. Duties and
-//              derivations outside the scope are not seen. Metrics: for every duty of the scope unit (of every level-1
-//              unit when the scope is every unit) cascade: [{unitId, dutyId, domain, deepestLevel, subtreeDepth,
+//              duty: O(Σ derived descendants), linear in the number of duties times the depth of derivation. The lists
+//              link duties by database key; only the duties that a finding or the metrics name have their ids read
+//              (statement duty-ids of scoped-duties.cypher). Duties and derivations outside the scope are not seen.
+//              Metrics: for every duty of the scope unit (of every level-1 unit when the scope is every unit)
+//              cascade: [{unitId, dutyId, domain, deepestLevel, subtreeDepth,
 //              leafCoverage}]; deepestLevel = deepest level holding the duty or a duty derived from it, subtreeDepth =
 //              deepest level below the unit along PRIMARY and DUAL edges, leafCoverage = share of the subtree's leaf
 //              units (no children; the unit itself excluded; 1 when there are none) that hold a derived duty.

@@ -21,6 +21,8 @@ import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.Progress;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.organization.Datasets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 @EnableConfigurationProperties(AnalysisSettings.class)
 public class AnalysisService implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(AnalysisService.class);
 
 	/**
 	 * Metrics of list-coverage that the level summary reads: {@code coverage: [{level,
@@ -162,6 +166,13 @@ public class AnalysisService implements DisposableBean {
 						runAll(context, this.catalog.all(), progress));
 				return new TimedAudit(document, new TreeMap<>(context.sharedMillis()),
 						(System.nanoTime() - started) / 1_000_000);
+			}
+			catch (ScopedDuties.ListsChangedException ex) {
+				// a duty list was edited while the audit read it: read it again
+				if (attempt >= 3) {
+					throw ex;
+				}
+				logger.info("Auditing again: {}", ex.getMessage());
 			}
 		}
 	}

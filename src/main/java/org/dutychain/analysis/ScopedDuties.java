@@ -1,13 +1,18 @@
 package org.dutychain.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
@@ -18,17 +23,43 @@ import org.dutychain.config.CypherFiles;
  * the scoped unit graph is. duty-cascade searches the DERIVED_FROM graph of
  * {@link #takeDuties()}; list-coverage reads the domains of each personal list
  * ({@link #personalDomains(String)}). Draft duties are not seen.
+ *
+ * <p>
+ * A duty is known here by its <em>key</em>, the database's internal id, read as a join
+ * key of the one result that returns it: the business id ({@code id} property) is read
+ * only for the few duties a finding names ({@link #dutyIds}), because reading and
+ * carrying 1.4 M id strings was half the time of this load at 100k units. The keys never
+ * leave the audit; {@link #dutyIds} reads them back in a later transaction only with a
+ * check that each still names a duty of the generation on a list of the same unit, and
+ * {@link ListsChangedException} (the audit runs again) when one does not.
  */
 public final class ScopedDuties {
 
 	/** The file that selects the duty lists. */
 	public static final String FILE = "query/scoped-duties.cypher";
 
+	private static final long[] NO_SOURCES = {};
+
 	/**
-	 * One duty in scope: the list it is on (the unit's team list, or the personal list of
-	 * post {@code postId}), its domain and the duties it is derived from.
+	 * One duty in scope: its key (valid within this audit only), the list it is on (the
+	 * unit's team list, or the personal list of post {@code postId}), its domain and the
+	 * keys of the duties it is derived from.
 	 */
-	public record Duty(String dutyId, String unitId, String postId, String domain, List<String> derivedFrom) {
+	public record Duty(long key, String unitId, String postId, String domain, long[] derivedFrom) {
+	}
+
+	/**
+	 * A duty read by this audit no longer names a duty of the generation on the same
+	 * list: the lists were edited while the audit ran. The audit runs again.
+	 */
+	public static final class ListsChangedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ListsChangedException(String message) {
+			super(message);
+		}
+
 	}
 
 	private List<Duty> duties;
@@ -75,11 +106,39 @@ public final class ScopedDuties {
 	}
 
 	/**
+	 * The business ids of {@code named} duties of this run, by key (statement
+	 * {@code duty-ids}; a few thousand at 100k units, read in batches).
+	 * @throws ListsChangedException when a key no longer names a duty of the generation
+	 * on a list of the duty's unit
+	 */
+	public static Map<Long, String> dutyIds(AnalysisContext context, CypherFiles files, Collection<Duty> named) {
+		CypherFile.Statement statement = files.file(FILE).statement("duty-ids");
+		Map<Long, String> units = new LinkedHashMap<>();
+		named.forEach((d) -> units.put(d.key(), d.unitId()));
+		List<Map<String, Object>> keys = new ArrayList<>();
+		units.forEach((key, unitId) -> keys.add(Map.of("key", key, "unitId", unitId)));
+		Map<Long, String> ids = new HashMap<>();
+		for (int from = 0; from < keys.size(); from += 10_000) {
+			List<Map<String, Object>> batch = keys.subList(from, Math.min(keys.size(), from + 10_000));
+			for (Map<String, Object> row : context.read(statement, Map.of("keys", batch))) {
+				ids.put(((Number) row.get("key")).longValue(), (String) row.get("dutyId"));
+			}
+		}
+		for (Map.Entry<Long, String> e : units.entrySet()) {
+			if (ids.get(e.getKey()) == null) {
+				throw new ListsChangedException("The duty lists of unit " + e.getValue()
+						+ " changed while the audit read them (a duty it read is no longer on them); the audit runs again");
+			}
+		}
+		return ids;
+	}
+
+	/**
 	 * Reads the compact rows of statement {@code duties} (a unit per row, an entry per
 	 * DERIVED_FROM edge of each of its duties) as they arrive.
 	 */
 	static ScopedDuties load(AnalysisContext context, CypherFile.Statement statement) {
-		Map<String, Accumulator> byId = new HashMap<>();
+		Long2ObjectOpenHashMap<Accumulator> byKey = new Long2ObjectOpenHashMap<>();
 		Map<String, Set<String>> personal = new HashMap<>();
 		// few distinct domains: one set per combination, not one per post
 		Map<Set<String>, Set<String>> canonical = new HashMap<>();
@@ -100,10 +159,13 @@ public final class ScopedDuties {
 						lastPost = (postId != null) ? postId : lastPost;
 						String domain = Objects.toString(entry.get(1), null);
 						domain = (domain != null) ? domains.computeIfAbsent(domain, (d) -> d) : null;
-						String source = Objects.toString(entry.get(2), null);
-						Accumulator known = (source != null) ? byId.get(source) : null;
-						byId.computeIfAbsent(Objects.toString(entry.get(0), null), Accumulator::new)
-							.add(unitId, postId, domain, (known != null) ? known.dutyId : source);
+						long key = ((Number) entry.get(0)).longValue();
+						Accumulator duty = byKey.get(key);
+						if (duty == null) {
+							duty = new Accumulator(key);
+							byKey.put(key, duty);
+						}
+						duty.add(unitId, postId, domain, (Number) entry.get(2));
 						if (postId != null) {
 							Set<String> held = personal.get(postId);
 							if (held == null || (domain != null && !held.contains(domain))) {
@@ -119,9 +181,9 @@ public final class ScopedDuties {
 				}
 			}
 		});
-		List<Duty> duties = new ArrayList<>(byId.size());
-		for (Accumulator a : byId.values()) {
-			duties.add(new Duty(a.dutyId, a.unitId, a.postId, a.domain, a.sources));
+		List<Duty> duties = new ArrayList<>(byKey.size());
+		for (Accumulator a : byKey.values()) {
+			duties.add(new Duty(a.key, a.unitId, a.postId, a.domain, a.sources));
 		}
 		return new ScopedDuties(duties, personal);
 	}
@@ -129,7 +191,7 @@ public final class ScopedDuties {
 	/** One duty while its entries arrive. */
 	private static final class Accumulator {
 
-		private final String dutyId;
+		private final long key;
 
 		private String unitId;
 
@@ -137,24 +199,28 @@ public final class ScopedDuties {
 
 		private String domain;
 
-		// most duties derive from one duty or none: no list until the first
-		private List<String> sources = List.of();
+		// most duties derive from one duty or none: no array until the first
+		private long[] sources = NO_SOURCES;
 
-		Accumulator(String dutyId) {
-			this.dutyId = dutyId;
+		Accumulator(long key) {
+			this.key = key;
 		}
 
-		void add(String unit, String post, String dutyDomain, String source) {
+		void add(String unit, String post, String dutyDomain, Number source) {
 			if (this.unitId == null || before(unit, post)) {
 				this.unitId = unit;
 				this.postId = post;
 				this.domain = dutyDomain;
 			}
-			if (source != null && !this.sources.contains(source)) {
-				if (this.sources.isEmpty()) {
-					this.sources = new ArrayList<>(1);
+			if (source != null) {
+				long s = source.longValue();
+				for (long known : this.sources) {
+					if (known == s) {
+						return;
+					}
 				}
-				this.sources.add(source);
+				this.sources = Arrays.copyOf(this.sources, this.sources.length + 1);
+				this.sources[this.sources.length - 1] = s;
 			}
 		}
 

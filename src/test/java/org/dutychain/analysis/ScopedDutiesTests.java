@@ -17,7 +17,7 @@ class ScopedDutiesTests {
 
 	@Test
 	void dutiesAreHandedOverOnceAndThePostDomainsStay() {
-		ScopedDuties.Duty duty = new ScopedDuties.Duty("D-1", "U-1", "P-1", "POLITICAL", List.of());
+		ScopedDuties.Duty duty = new ScopedDuties.Duty(1, "U-1", "P-1", "POLITICAL", new long[0]);
 		ScopedDuties lists = new ScopedDuties(List.of(duty), Map.of("P-1", Set.of("POLITICAL")));
 
 		assertThat(lists.takeDuties()).containsExactly(duty);

@@ -3,7 +3,6 @@ package org.dutychain.analysis.graph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 import org.dutychain.analysis.ScopedDuties.Duty;
 
@@ -57,12 +58,14 @@ final class DutyCascade {
 	 * @param topUnits the units whose duties get a {@link Reach} entry
 	 */
 	static Result compute(ScopedGraph graph, List<Duty> rows, Set<String> topUnits) {
-		Map<String, Integer> index = new HashMap<>(Math.max(16, rows.size() * 2));
+		Long2IntOpenHashMap index = new Long2IntOpenHashMap(Math.max(16, rows.size()));
+		index.defaultReturnValue(-1);
 		List<Duty> duties = new ArrayList<>(rows.size());
 		int[] owner = new int[rows.size()];
 		for (Duty row : rows) {
 			OptionalInt unit = graph.indexOf(row.unitId());
-			if (unit.isPresent() && index.putIfAbsent(row.dutyId(), duties.size()) == null) {
+			if (unit.isPresent() && !index.containsKey(row.key())) {
+				index.put(row.key(), duties.size());
 				owner[duties.size()] = unit.getAsInt();
 				duties.add(row);
 			}
@@ -72,15 +75,15 @@ final class DutyCascade {
 		// from duty v are derived[first[v] .. first[v + 1] - 1]
 		int total = 0;
 		for (Duty row : duties) {
-			total += row.derivedFrom().size();
+			total += row.derivedFrom().length;
 		}
 		int[] edgeSource = new int[total];
 		int[] edgeTarget = new int[total];
 		int edges = 0;
 		for (int x = 0; x < m; x++) {
-			for (String source : duties.get(x).derivedFrom()) {
-				Integer s = index.get(source);
-				if (s != null && s != x) {
+			for (long source : duties.get(x).derivedFrom()) {
+				int s = index.get(source);
+				if (s >= 0 && s != x) {
 					edgeSource[edges] = s;
 					edgeTarget[edges++] = x;
 				}
@@ -174,10 +177,9 @@ final class DutyCascade {
 						(leaves == 0) ? 1.0 : (double) covered / leaves));
 			}
 		}
-		// in duty id order (the rows come in any order; a stable sort keeps each duty's
-		// breaks in the order of its unit's children)
-		breaks.sort(Comparator.comparing((Break b) -> b.duty().dutyId()));
-		reach.sort(Comparator.comparing((Reach r) -> r.duty().dutyId()));
+		// in no particular order: the caller sorts them by the duties' business ids,
+		// which
+		// only it reads
 		return new Result(breaks, reach);
 	}
 
@@ -198,13 +200,16 @@ final class DutyCascade {
 		return seen.stream().mapToInt(Integer::intValue).sorted().toArray();
 	}
 
-	/** The cascade metric rows, in duty order. */
-	static List<Map<String, Object>> metrics(ScopedGraph graph, List<Reach> reach) {
+	/**
+	 * The cascade metric rows, in the order of {@code reach}.
+	 * @param dutyIds business id by duty key
+	 */
+	static List<Map<String, Object>> metrics(ScopedGraph graph, List<Reach> reach, Map<Long, String> dutyIds) {
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Reach r : reach) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("unitId", graph.id(r.unit()));
-			row.put("dutyId", r.duty().dutyId());
+			row.put("dutyId", dutyIds.get(r.duty().key()));
 			row.put("domain", r.duty().domain());
 			row.put("deepestLevel", r.deepestLevel());
 			row.put("subtreeDepth", r.subtreeDepth());

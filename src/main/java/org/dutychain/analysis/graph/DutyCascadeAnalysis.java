@@ -1,6 +1,7 @@
 package org.dutychain.analysis.graph;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,17 +49,29 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 		List<ScopedDuties.Duty> duties = ScopedDuties.of(context, this.files).takeDuties();
 		ScopedGraph graph = ScopedGraph.of(context, this.files);
 		DutyCascade.Result result = DutyCascade.compute(graph, duties, topUnits(context, graph));
-		for (DutyCascade.Break b : result.breaks()) {
+		// the business ids of the duties the findings and metrics name (a few thousand of
+		// the 1.4 M at 100k units), then both in duty id order: a stable sort keeps each
+		// duty's breaks in the order of its unit's children
+		List<ScopedDuties.Duty> named = new ArrayList<>();
+		result.breaks().forEach((b) -> named.add(b.duty()));
+		result.reach().forEach((r) -> named.add(r.duty()));
+		Map<Long, String> ids = ScopedDuties.dutyIds(context, this.files, named);
+		List<DutyCascade.Break> breaks = new ArrayList<>(result.breaks());
+		breaks.sort(Comparator.comparing((DutyCascade.Break b) -> ids.get(b.duty().key())));
+		List<DutyCascade.Reach> reach = new ArrayList<>(result.reach());
+		reach.sort(Comparator.comparing((DutyCascade.Reach r) -> ids.get(r.duty().key())));
+		for (DutyCascade.Break b : breaks) {
+			String dutyId = ids.get(b.duty().key());
 			String parent = graph.id(b.unit());
 			String child = graph.id(b.child());
-			List<String> evidence = new ArrayList<>(List.of(b.duty().dutyId(), parent, child));
+			List<String> evidence = new ArrayList<>(List.of(dutyId, parent, child));
 			if (b.duty().postId() != null) {
 				evidence.add(b.duty().postId());
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("code", "CASCADE_BREAK");
 			row.put("unitId", child);
-			row.put("dutyId", b.duty().dutyId());
+			row.put("dutyId", dutyId);
 			row.put("evidenceIds", evidence);
 			row.put("paths", List.of(List.of(parent, child)));
 			row.put("domain", b.duty().domain());
@@ -66,7 +79,7 @@ public class DutyCascadeAnalysis implements AnalysisExtension {
 			row.put("unitName", graph.name(b.child()));
 			findings.accept(Findings.fromRow(definition, context, row));
 		}
-		metrics.put("cascade", DutyCascade.metrics(graph, result.reach()));
+		metrics.put("cascade", DutyCascade.metrics(graph, reach, ids));
 	}
 
 	/** The scope unit, or every level-1 unit when the scope is every unit. */

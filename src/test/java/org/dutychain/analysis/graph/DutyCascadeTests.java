@@ -46,7 +46,7 @@ class DutyCascadeTests {
 				List.of());
 		DutyCascade.Result result = DutyCascade.compute(graph, List.of(duty("D-1", "U-1"), duty("D-2", "U-2", "D-1")),
 				Set.of("U-1"));
-		assertThat(result.breaks()).extracting((b) -> b.duty().dutyId() + "/" + graph.id(b.child()))
+		assertThat(result.breaks()).extracting((b) -> "D-" + b.duty().key() + "/" + graph.id(b.child()))
 			.containsExactly("D-1/U-3");
 		assertThat(result.reach()).singleElement().satisfies((r) -> assertThat(r.leafCoverage()).isEqualTo(1.0 / 3));
 	}
@@ -97,7 +97,8 @@ class DutyCascadeTests {
 					}
 				}
 				from.add(f);
-				rows.add(new Duty("D-" + x, id(owner[x]), null, "POLITICAL", f.stream().map((y) -> "D-" + y).toList()));
+				rows.add(new Duty(x, id(owner[x]), null, "POLITICAL",
+						f.stream().mapToLong(Integer::longValue).toArray()));
 			}
 			ScopedGraph graph = ScopedGraph.of(null, units, leads, List.of());
 			DutyCascade.Result result = DutyCascade.compute(graph, rows, Set.of(id(0)));
@@ -131,10 +132,10 @@ class DutyCascadeTests {
 				}
 			}
 			Set<String> actual = new HashSet<>();
-			result.breaks().forEach((b) -> actual.add(b.duty().dutyId() + "/" + graph.id(b.child())));
+			result.breaks().forEach((b) -> actual.add("D-" + b.duty().key() + "/" + graph.id(b.child())));
 			assertThat(actual).as("seed %d", seed).isEqualTo(expected);
 			for (DutyCascade.Reach r : result.reach()) {
-				int d = Integer.parseInt(r.duty().dutyId().substring(2));
+				int d = (int) r.duty().key();
 				int deepest = level[owner[d]];
 				for (int x = 0; x < m; x++) {
 					if (ancestors.get(x).contains(d)) {
@@ -158,8 +159,14 @@ class DutyCascadeTests {
 		return new ScopedGraph.LeadRow(from, to, kind);
 	}
 
+	/** A duty whose key is the number in its id ("D-2": key 2). */
 	private static Duty duty(String id, String unit, String... from) {
-		return new Duty(id, unit, null, "POLITICAL", List.of(from));
+		return new Duty(key(id), unit, null, "POLITICAL",
+				java.util.Arrays.stream(from).mapToLong(DutyCascadeTests::key).toArray());
+	}
+
+	private static long key(String id) {
+		return Long.parseLong(id.substring(2));
 	}
 
 }
