@@ -1,11 +1,17 @@
 package org.dutychain.analysis;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.dutychain.config.CypherFiles;
+import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
+import org.dutychain.config.Progress;
+import org.dutychain.organization.Datasets;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.GraphIT;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The shared duty lists against the graph: duties are linked by key without their ids,
  * drafts are left out, the ids of named duties are read back, and a duty deleted or moved
- * to another unit's list since the load is not named by its old key.
+ * to another unit's list since the load is not named by its old key, and an audit that
+ * meets such a change reads everything again.
  */
 @GraphIT
 class ScopedDutiesIT {
@@ -49,6 +56,18 @@ class ScopedDutiesIT {
 
 	@Autowired
 	Neo4jGraph graph;
+
+	@Autowired
+	List<AnalysisExtension> extensions;
+
+	@Autowired
+	Datasets datasets;
+
+	@Autowired
+	AnalysisSettings settings;
+
+	@Autowired
+	GenerationLeases leases;
 
 	@BeforeEach
 	void load() {
@@ -92,6 +111,78 @@ class ScopedDutiesIT {
 		this.graph.write("MATCH (d:Duty {id: 'D-2'}) DETACH DELETE d", Map.of());
 		assertThatExceptionOfType(ScopedDuties.ListsChangedException.class)
 			.isThrownBy(() -> ScopedDuties.dutyIds(context, this.files, List.of(d2)));
+	}
+
+	@Test
+	void anAuditThatMeetsAChangedListRunsAgainAndGivesUpAfterThreeAttempts() {
+		AuditDocument expected = this.analyses.audit(null, null);
+		AtomicInteger calls = new AtomicInteger();
+		AnalysisService once = auditWith(DutyCascadeAnalysis.failing(this.extensions, calls, 1));
+		try {
+			AuditDocument again = once.timedAudit(null, null, Progress.NONE).document();
+			assertThat(calls).hasValue(2);
+			assertThat(again.findings()).isEqualTo(expected.findings());
+		}
+		finally {
+			once.destroy();
+		}
+
+		calls.set(0);
+		AnalysisService never = auditWith(DutyCascadeAnalysis.failing(this.extensions, calls, Integer.MAX_VALUE));
+		try {
+			assertThatExceptionOfType(ScopedDuties.ListsChangedException.class)
+				.isThrownBy(() -> never.timedAudit(null, null, Progress.NONE));
+			assertThat(calls).hasValue(3);
+		}
+		finally {
+			never.destroy();
+		}
+	}
+
+	private AnalysisService auditWith(AnalysisExtension dutyCascade) {
+		List<AnalysisExtension> extensions = new ArrayList<>(this.extensions);
+		extensions.removeIf((e) -> e.getClass().getSimpleName().startsWith("DutyCascadeAnalysis"));
+		extensions.add(dutyCascade);
+		return new AnalysisService(new AnalysisCatalog(this.files, extensions), this.datasets, this.settings,
+				this.graph, this.leases, this.files, 2);
+	}
+
+	/**
+	 * Stands in for the bean of the same simple name (the catalogue finds a header's
+	 * class by it): fails its first {@code failures} runs the way a duty list edited
+	 * during the audit does, then runs the real analysis.
+	 */
+	static final class DutyCascadeAnalysis implements AnalysisExtension {
+
+		private final AnalysisExtension real;
+
+		private final AtomicInteger calls;
+
+		private final int failures;
+
+		private DutyCascadeAnalysis(AnalysisExtension real, AtomicInteger calls, int failures) {
+			this.real = real;
+			this.calls = calls;
+			this.failures = failures;
+		}
+
+		static DutyCascadeAnalysis failing(List<AnalysisExtension> extensions, AtomicInteger calls, int failures) {
+			AnalysisExtension real = extensions.stream()
+				.filter((e) -> e.getClass().getSimpleName().startsWith("DutyCascadeAnalysis"))
+				.findFirst()
+				.orElseThrow();
+			return new DutyCascadeAnalysis(real, calls, failures);
+		}
+
+		@Override
+		public void contribute(AnalysisDefinition definition, AnalysisContext context, Consumer<Finding> findings,
+				Map<String, Object> metrics) {
+			if (this.calls.incrementAndGet() <= this.failures) {
+				throw new ScopedDuties.ListsChangedException("a duty list of U-2 changed");
+			}
+			this.real.contribute(definition, context, findings, metrics);
+		}
+
 	}
 
 }
