@@ -4,7 +4,7 @@
 // duties, which links each duty to the duties it derives from without reading 1.4 M id strings at 100k units (half
 // the time of this load). Keys never reach a finding: statement duty-ids reads the business ids of the few duties
 // that findings name, and checks that each key still names the same duty.
-// params: generation: integer, unitIds: list<string> or null (null = every unit), keys: list<{key, unitId}>
+// params: generation: integer, unitIds: list<string> or null (null = every unit), keys: list<{key, unitId, domain}>
 
 // statement: duties
 // One row per unit in scope with its team-list duties (team) and its posts' personal-list duties (personal), read
@@ -27,13 +27,15 @@ RETURN u.id AS unitId,
        } AS personal;
 
 // statement: duty-ids
-// The business id of each duty in $keys ({key, unitId}: a key statement duties returned earlier in the same audit and
-// the unit whose list held it), read in a later transaction: a key answers only while it names a duty of the
-// generation on a team or personal list of that unit, so a duty deleted meanwhile (its internal id free for reuse)
-// answers nothing rather than another duty's id.
+// The business id of each duty in $keys ({key, unitId, domain}: a key statement duties returned earlier in the same
+// audit, the unit whose list held it and its domain), read in a later transaction: a key answers only while it names
+// a duty of the generation and domain on a team or personal list of that unit, so a duty deleted meanwhile (its
+// internal id free for reuse) answers nothing, unless the id went to a new duty of the same domain on the same
+// unit's lists.
 UNWIND $keys AS k
 MATCH (d:Duty)
 WHERE id(d) = k.key AND d.generation = $generation
+  AND (d.domain = k.domain OR d.domain IS NULL AND k.domain IS NULL)
   AND (EXISTS {
          MATCH (u:Unit)-[:HAS_DUTY]->(d)
          WHERE u.id = k.unitId AND u.generation = $generation

@@ -30,8 +30,8 @@ import org.dutychain.config.CypherFiles;
  * only for the few duties a finding names ({@link #dutyIds}), because reading and
  * carrying 1.4 M id strings was half the time of this load at 100k units. The keys never
  * leave the audit; {@link #dutyIds} reads them back in a later transaction only with a
- * check that each still names a duty of the generation on a list of the same unit, and
- * {@link ListsChangedException} (the audit runs again) when one does not.
+ * check that each still names a duty of the generation and domain on a list of the same
+ * unit, and {@link ListsChangedException} (the audit runs again) when one does not.
  */
 public final class ScopedDuties {
 
@@ -109,14 +109,21 @@ public final class ScopedDuties {
 	 * The business ids of {@code named} duties of this run, by key (statement
 	 * {@code duty-ids}; a few thousand at 100k units, read in batches).
 	 * @throws ListsChangedException when a key no longer names a duty of the generation
-	 * on a list of the duty's unit
+	 * and domain on a list of the duty's unit
 	 */
 	public static Map<Long, String> dutyIds(AnalysisContext context, CypherFiles files, Collection<Duty> named) {
 		CypherFile.Statement statement = files.file(FILE).statement("duty-ids");
 		Map<Long, String> units = new LinkedHashMap<>();
-		named.forEach((d) -> units.put(d.key(), d.unitId()));
 		List<Map<String, Object>> keys = new ArrayList<>();
-		units.forEach((key, unitId) -> keys.add(Map.of("key", key, "unitId", unitId)));
+		for (Duty d : named) {
+			if (units.putIfAbsent(d.key(), d.unitId()) == null) {
+				Map<String, Object> key = new HashMap<>(); // the domain may be null
+				key.put("key", d.key());
+				key.put("unitId", d.unitId());
+				key.put("domain", d.domain());
+				keys.add(key);
+			}
+		}
 		Map<Long, String> ids = new HashMap<>();
 		for (int from = 0; from < keys.size(); from += 10_000) {
 			List<Map<String, Object>> batch = keys.subList(from, Math.min(keys.size(), from + 10_000));

@@ -241,7 +241,9 @@ class CypherFilesIT {
 		p.put("rows", List.of()); // batches of the import: UNWIND $rows AS row
 		p.put("leased", List.of()); // generations still read by an audit
 		p.put("ids", List.of("U-1")); // records whose owning units a scoped view asks for
-		p.put("keys", List.of(Map.of("key", 1L, "unitId", "U-1"))); // duties named by key
+		p.put("keys", List.of(Map.of("key", 1L, "unitId", "U-1", "domain", "POLITICAL"))); // duties
+																							// by
+																							// key
 		p.put("hours", 1L);
 		p.put("set", Map.of()); // ledger edits: SET n += $set
 		p.put("limit", 1L);
