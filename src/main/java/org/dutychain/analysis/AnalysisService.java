@@ -114,10 +114,23 @@ public class AnalysisService implements DisposableBean {
 				this.settings, this.graph, facts);
 	}
 
-	/** One analysis. */
+	/**
+	 * One analysis; run again (at most three times in all) when a duty list it read was
+	 * edited meanwhile.
+	 */
 	public AnalysisResult run(String analysisId, String unitId, LocalDate asOf) {
 		Analysis analysis = this.catalog.find(analysisId).orElseThrow(() -> new UnknownAnalysisException(analysisId));
-		return analysis.run(context(unitId, asOf));
+		for (int attempt = 1;; attempt++) {
+			try {
+				return analysis.run(context(unitId, asOf));
+			}
+			catch (ScopedDuties.ListsChangedException ex) {
+				if (attempt >= 3) {
+					throw ex;
+				}
+				logger.info("Running {} again: {}", analysisId, ex.getMessage());
+			}
+		}
 	}
 
 	/** Every analysis of the catalogue over one scope, as one document. */

@@ -49,8 +49,9 @@ public final class ScopedDuties {
 	}
 
 	/**
-	 * A duty read by this audit no longer names a duty of the generation on the same
-	 * list: the lists were edited while the audit ran. The audit runs again.
+	 * A duty read by this audit no longer names a duty of the generation and domain on
+	 * its unit's lists: the lists were edited while the audit ran. The audit (or the one
+	 * analysis) runs again.
 	 */
 	public static final class ListsChangedException extends RuntimeException {
 

@@ -114,7 +114,7 @@ class ScopedDutiesIT {
 	}
 
 	@Test
-	void anAuditThatMeetsAChangedListRunsAgainAndGivesUpAfterThreeAttempts() {
+	void anAuditOrAnalysisThatMeetsAChangedListRunsAgainAndAnAuditGivesUpAfterThreeAttempts() {
 		AuditDocument expected = this.analyses.audit(null, null);
 		AtomicInteger calls = new AtomicInteger();
 		AnalysisService once = auditWith(DutyCascadeAnalysis.failing(this.extensions, calls, 1));
@@ -122,6 +122,10 @@ class ScopedDutiesIT {
 			AuditDocument again = once.timedAudit(null, null, Progress.NONE).document();
 			assertThat(calls).hasValue(2);
 			assertThat(again.findings()).isEqualTo(expected.findings());
+			calls.set(0);
+			AnalysisResult alone = once.run("duty-cascade", null, null);
+			assertThat(calls).hasValue(2);
+			assertThat(alone.findings()).isEqualTo(this.analyses.run("duty-cascade", null, null).findings());
 		}
 		finally {
 			once.destroy();

@@ -177,9 +177,7 @@ final class DutyCascade {
 						(leaves == 0) ? 1.0 : (double) covered / leaves));
 			}
 		}
-		// in no particular order: the caller sorts them by the duties' business ids,
-		// which
-		// only it reads
+		// unsorted: the caller sorts them by the duties' ids, which only it reads
 		return new Result(breaks, reach);
 	}
 
