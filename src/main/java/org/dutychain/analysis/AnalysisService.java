@@ -37,6 +37,12 @@ public class AnalysisService implements DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(AnalysisService.class);
 
 	/**
+	 * How many times an audit or one analysis is started when the data it reads changes
+	 * under it (the active generation switched, a duty list edited).
+	 */
+	private static final int ATTEMPTS = 3;
+
+	/**
 	 * Metrics of list-coverage that the level summary reads: {@code coverage: [{level,
 	 * units, domains: {D: share}}]}.
 	 */
@@ -115,8 +121,8 @@ public class AnalysisService implements DisposableBean {
 	}
 
 	/**
-	 * One analysis; run again (at most three times in all) when a duty list it read was
-	 * edited meanwhile.
+	 * One analysis; run again (at most {@value #ATTEMPTS} times in all) when a duty list
+	 * it read was edited meanwhile.
 	 */
 	public AnalysisResult run(String analysisId, String unitId, LocalDate asOf) {
 		Analysis analysis = this.catalog.find(analysisId).orElseThrow(() -> new UnknownAnalysisException(analysisId));
@@ -125,7 +131,7 @@ public class AnalysisService implements DisposableBean {
 				return analysis.run(context(unitId, asOf));
 			}
 			catch (ScopedDuties.ListsChangedException ex) {
-				if (attempt >= 3) {
+				if (attempt >= ATTEMPTS) {
 					throw ex;
 				}
 				logger.info("Running {} again: {}", analysisId, ex.getMessage());
@@ -169,7 +175,7 @@ public class AnalysisService implements DisposableBean {
 			// the generation read is leased: an import that replaces it
 			// meanwhile leaves it in place until this audit ends
 			try (GenerationLeases.Lease lease = this.leases.acquire(dataset.generation())) {
-				if (attempt < 3 && this.datasets.active().generation() != dataset.generation()) {
+				if (attempt < ATTEMPTS && this.datasets.active().generation() != dataset.generation()) {
 					continue; // switched between reading and leasing: lease the new one
 				}
 				// the facts of the run (shared fragments such as weak-now) are evaluated
@@ -182,7 +188,7 @@ public class AnalysisService implements DisposableBean {
 			}
 			catch (ScopedDuties.ListsChangedException ex) {
 				// a duty list was edited while the audit read it: read it again
-				if (attempt >= 3) {
+				if (attempt >= ATTEMPTS) {
 					throw ex;
 				}
 				logger.info("Auditing again: {}", ex.getMessage());

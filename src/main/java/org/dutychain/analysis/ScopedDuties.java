@@ -135,7 +135,7 @@ public final class ScopedDuties {
 		for (Map.Entry<Long, String> e : units.entrySet()) {
 			if (ids.get(e.getKey()) == null) {
 				throw new ListsChangedException("The duty lists of unit " + e.getValue()
-						+ " changed while the audit read them (a duty it read is no longer on them); the audit runs again");
+						+ " changed while they were read (a duty read from them is no longer on them)");
 			}
 		}
 		return ids;
