@@ -179,7 +179,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		ImporterReport report;
 		try {
 			long t = System.nanoTime();
-			files = staged.isPresent() ? staged.get().finish(data)
+			files = staged.isPresent() ? finish(staged.get(), data, work, progress, checked.rows())
 					: BulkFiles.write(data, work, progress, checked.rows());
 			writeMs = (System.nanoTime() - t) / 1_000_000;
 			progress.report("import", 0, 0);
@@ -210,6 +210,26 @@ public class BulkLoader implements EmptyStoreLoader {
 				given.loaded(result);
 			}
 		};
+	}
+
+	/**
+	 * The staged files, completed; written again with the ids as text should two ids of a
+	 * referenced file share a hash (then the rows cannot be numbered from the validator's
+	 * hashes).
+	 */
+	static BulkFiles finish(BulkFiles.Staged staged, ValidDataset data, Path work, Progress progress, long rows)
+			throws IOException {
+		try {
+			return staged.finish(data);
+		}
+		catch (BulkFiles.SharedHashException ex) {
+			log.warn("Bulk importer files: {}; writing them again with the ids as text", ex.getMessage());
+			// the folder stays (owner-only): its files go
+			try (java.util.stream.Stream<Path> written = java.nio.file.Files.list(work)) {
+				written.forEach(BulkLoader::delete);
+			}
+			return BulkFiles.write(data, work, progress, rows);
+		}
 	}
 
 	/**
@@ -342,6 +362,10 @@ public class BulkLoader implements EmptyStoreLoader {
 				args.add("--multiline-fields-format=v2");
 				args.add("--multiline-fields="
 						+ files.multiline().stream().map(Path::toString).collect(Collectors.joining(",")));
+			}
+			if (files.numbered()) {
+				// the files give the node ids: no map from id strings to nodes
+				args.add("--id-type=actual");
 			}
 			args.add("--max-off-heap-memory=" + maxOffHeapMemory);
 			args.add("--report-file=" + work.resolve("import.report"));

@@ -113,6 +113,9 @@ final class DatasetValidator {
 
 	private final Edges edges = new Edges();
 
+	/** What a numbering sink learns of the ids read (shares {@link #unitIndex}). */
+	private final Ids nodeIds = new Ids(this.unitIndex);
+
 	/** Post (hash) → index of its unit (-1 when not a unit). */
 	private final Long2IntOpenHashMap postUnits = new Long2IntOpenHashMap();
 
@@ -218,6 +221,12 @@ final class DatasetValidator {
 
 		private long[] hashes;
 
+		/**
+		 * When numbered: the ordinal of each hash (its row among the file's ids), kept
+		 * beside it through the sort; else null.
+		 */
+		private int[] ordinals;
+
 		private int size;
 
 		Hashes() {
@@ -230,7 +239,16 @@ final class DatasetValidator {
 		 * (growing by half from 16 M to 24 M activities held 320 MB at once)
 		 */
 		Hashes(long expected) {
+			this(expected, false);
+		}
+
+		/**
+		 * @param numbered whether each hash keeps its ordinal ({@link #ordinal}): 4 bytes
+		 * more per id
+		 */
+		Hashes(long expected, boolean numbered) {
 			this.hashes = new long[Math.max(capacity(expected), 16)];
+			this.ordinals = numbered ? new int[this.hashes.length] : null;
 		}
 
 		/** An array length for {@code expected} elements, within what Java allows. */
@@ -241,13 +259,33 @@ final class DatasetValidator {
 		void add(long hash) {
 			if (this.size == this.hashes.length) {
 				this.hashes = java.util.Arrays.copyOf(this.hashes, this.size + (this.size >> 1) + 1);
+				if (this.ordinals != null) {
+					this.ordinals = java.util.Arrays.copyOf(this.ordinals, this.hashes.length);
+				}
+			}
+			if (this.ordinals != null) {
+				this.ordinals[this.size] = this.size;
 			}
 			this.hashes[this.size++] = hash;
 		}
 
 		/** Sorts the hashes; returns those that occur more than once. */
 		LongOpenHashSet seal() {
-			java.util.Arrays.sort(this.hashes, 0, this.size);
+			if (this.ordinals == null) {
+				java.util.Arrays.sort(this.hashes, 0, this.size);
+			}
+			else {
+				long[] h = this.hashes;
+				int[] o = this.ordinals;
+				it.unimi.dsi.fastutil.Arrays.quickSort(0, this.size, (a, b) -> Long.compare(h[a], h[b]), (a, b) -> {
+					long t = h[a];
+					h[a] = h[b];
+					h[b] = t;
+					int u = o[a];
+					o[a] = o[b];
+					o[b] = u;
+				});
+			}
 			LongOpenHashSet repeated = new LongOpenHashSet();
 			for (int i = 1; i < this.size; i++) {
 				if (this.hashes[i] == this.hashes[i - 1]) {
@@ -262,9 +300,74 @@ final class DatasetValidator {
 			return java.util.Arrays.binarySearch(this.hashes, 0, this.size, hash) >= 0;
 		}
 
+		/**
+		 * The ordinal of the id with this hash (after {@link #seal}, when numbered): -1
+		 * when none has it, -2 when several have (a duplicate, or two ids sharing a
+		 * hash).
+		 */
+		int ordinal(long hash) {
+			int i = java.util.Arrays.binarySearch(this.hashes, 0, this.size, hash);
+			if (i < 0) {
+				return -1;
+			}
+			if ((i > 0 && this.hashes[i - 1] == hash) || (i + 1 < this.size && this.hashes[i + 1] == hash)) {
+				return -2;
+			}
+			return this.ordinals[i];
+		}
+
 		void clear() {
 			this.hashes = new long[0];
+			this.ordinals = null;
 			this.size = 0;
+		}
+
+	}
+
+	/**
+	 * The ids validation has read so far, for a {@link RowSink} that numbers nodes (the
+	 * bulk importer's actual node ids): units exactly, by index, and the rows of the
+	 * files other files reference (people, posts, duties, issues) by the ordinal of their
+	 * id among the file's rows, once the file has been read. Read from the sink's thread:
+	 * the units are complete before any other file begins, and a file's ordinals are
+	 * added, immutable, after it has been read.
+	 */
+	static final class Ids {
+
+		private final Object2IntOpenHashMap<String> units;
+
+		private final Map<String, Hashes> rows = new java.util.concurrent.ConcurrentHashMap<>();
+
+		Ids(Object2IntOpenHashMap<String> units) {
+			this.units = units;
+		}
+
+		boolean isUnit(String id) {
+			return this.units.containsKey(id);
+		}
+
+		/** The unit's index (its row among the units), or -1. */
+		int unit(String id) {
+			return this.units.getInt(id);
+		}
+
+		/** How many units there are. */
+		int units() {
+			return this.units.size();
+		}
+
+		/**
+		 * The ordinal of the row with this id in {@code file} (read before): -1 when
+		 * none, -2 when the id's hash is shared (the ordinal cannot be told).
+		 */
+		int row(FileFormat file, String id) {
+			Hashes hashes = this.rows.get(file.name());
+			return (hashes != null) ? hashes.ordinal(RowParser.hash(id)) : -1;
+		}
+
+		/** Drops the ordinals (the units stay with the validated dataset). */
+		void forgetRows() {
+			this.rows.clear();
 		}
 
 	}
@@ -290,10 +393,19 @@ final class DatasetValidator {
 		};
 
 		/**
-		 * The rows of {@code format} follow; {@code isUnit} tells the unit ids (every
-		 * unit is read by then).
+		 * Whether the sink numbers nodes by rows: then validation keeps the ordinal of
+		 * each id of a referenced file ({@link Ids#row}) and hands over the duties'
+		 * derived_from pairs ({@link #selfReferences}).
 		 */
-		default void begin(FileFormat format, java.util.function.Predicate<String> isUnit) {
+		default boolean numbered() {
+			return false;
+		}
+
+		/**
+		 * The rows of {@code format} follow; {@code ids} tells the unit ids (every unit
+		 * is read by then) and, when numbered, the ordinals of the files read before.
+		 */
+		default void begin(FileFormat format, Ids ids) {
 		}
 
 		/** One non-blank row (a fresh map, no longer used by validation). */
@@ -302,6 +414,16 @@ final class DatasetValidator {
 
 		/** The rows of the file begun last are done. */
 		default void end() {
+		}
+
+		/**
+		 * When numbered, after the duties: the duty at ordinal {@code rows[i]} derives
+		 * from the duty whose id has the hash {@code targets[i]}, whose ordinal
+		 * {@code duties} tells ({@link Hashes#ordinal}); the arrays are no longer
+		 * changed.
+		 */
+		default void selfReferences(FileFormat format, IntArrayList rows,
+				it.unimi.dsi.fastutil.longs.LongArrayList targets, Hashes duties) {
 		}
 
 	}
@@ -404,6 +526,12 @@ final class DatasetValidator {
 		 */
 		final it.unimi.dsi.fastutil.longs.LongArrayList selfRefHashes;
 
+		/**
+		 * For a numbering sink: the ordinal of the duty of each of
+		 * {@link #selfRefHashes}.
+		 */
+		final IntArrayList selfRefRows;
+
 		/** Columns with a problem in the current row (as written). */
 		final Set<String> rowProblems = new HashSet<>();
 
@@ -436,11 +564,14 @@ final class DatasetValidator {
 				.findFirst()
 				.orElse(null);
 			// (unit ids are kept exactly, in unitIndex)
-			this.idHashes = (this.idColumn != null && this.format != DatasetFormat.UNITS) ? new Hashes(rows)
+			boolean numbered = DatasetValidator.this.sink.numbered() && REFERENCED.contains(this.format.name());
+			this.idHashes = (this.idColumn != null && this.format != DatasetFormat.UNITS) ? new Hashes(rows, numbered)
 					: new Hashes();
 			this.keyHashes = this.format.naturalKey().isEmpty() ? new Hashes() : new Hashes(rows);
 			this.selfRefHashes = new it.unimi.dsi.fastutil.longs.LongArrayList(
 					(this.format == DatasetFormat.DUTIES) ? Hashes.capacity(rows) : 0);
+			this.selfRefRows = new IntArrayList(
+					(this.format == DatasetFormat.DUTIES && numbered) ? Hashes.capacity(rows) : 0);
 			List<Column> columns = this.format.columns();
 			IntArrayList checked = new IntArrayList();
 			for (int c = 0; c < columns.size(); c++) {
@@ -492,7 +623,7 @@ final class DatasetValidator {
 		// them
 		Set<String> postKinds = this.postKindKeys.isEmpty() ? ValidDataset.defaultKeys()
 				: Set.copyOf(this.postKindKeys);
-		this.sink.begin(format, this.unitIndex::containsKey);
+		this.sink.begin(format, this.nodeIds);
 		table.rows().forEach((row) -> {
 			if (RowParser.blank(row)) {
 				return;
@@ -547,6 +678,9 @@ final class DatasetValidator {
 			if (references.contains(format.name())) {
 				if (format == DatasetFormat.DUTIES) {
 					state.selfRefHashes.add(RowParser.hash(value));
+					if (this.sink.numbered()) {
+						state.selfRefRows.add((int) (state.rows - 1));
+					}
 				}
 				continue;
 			}
@@ -698,6 +832,12 @@ final class DatasetValidator {
 		if (REFERENCED.contains(format.name())) {
 			this.ids.put(format.name(),
 					(format == DatasetFormat.POSTS) ? this.postUnits::containsKey : state.idHashes::contains);
+			if (this.sink.numbered()) {
+				this.nodeIds.rows.put(format.name(), state.idHashes);
+			}
+		}
+		if (format == DatasetFormat.DUTIES && this.sink.numbered()) {
+			this.sink.selfReferences(format, state.selfRefRows, state.selfRefHashes, state.idHashes);
 		}
 	}
 

@@ -53,6 +53,8 @@ class BulkLoadIT {
 	static void transactionalLoads() {
 		generated = temp.resolve("generated");
 		DatasetGenerator.standalone().generate(300, 7, 0.05, generated);
+		// measures reference issues, posts and people: numbered in the bulk files
+		TestDatasets.appendMeasures(generated);
 		transactionalDigests = new java.util.HashMap<>();
 		transactionalFindings = new java.util.HashMap<>();
 		try (ConfigurableApplicationContext context = start(Long.MAX_VALUE, null)) {

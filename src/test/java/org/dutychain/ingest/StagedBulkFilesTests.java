@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.dutychain.config.ImportLimits;
 import org.dutychain.config.Progress;
+import org.dutychain.support.TestDatasets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +40,17 @@ class StagedBulkFilesTests {
 	void generate() {
 		this.dataset = this.work.resolve("dataset");
 		DatasetGenerator.standalone().generate(200, 42, 0.02, this.dataset);
+		// measures reference issues, posts and people
+		TestDatasets.appendMeasures(this.dataset);
 		this.staged = this.work.resolve("staged");
 	}
 
 	@Test
-	void filesWrittenWhileValidatingAreThoseWrittenAfterValidation() throws IOException {
+	void filesWrittenWhileValidatingHoldWhatIsWrittenAfterValidationWithNumberedNodes() throws IOException {
 		CheckedDataset plain = CheckedDataset.check(this.dataset);
 		Path after = Files.createDirectory(this.work.resolve("after"));
 		BulkFiles expected = BulkFiles.write(plain.dataset(), after, Progress.NONE, plain.rows());
+		assertThat(expected.numbered()).isFalse();
 
 		CheckedDataset checked = stage(0);
 		assertThat(checked.valid()).isTrue();
@@ -52,20 +59,113 @@ class StagedBulkFilesTests {
 		assertThat(checked.takeBulkFiles()).isEmpty();
 		BulkFiles actual = files.finish(checked.dataset());
 
+		assertThat(actual.numbered()).isTrue();
 		assertThat(names(actual.nodes())).isEqualTo(names(expected.nodes()));
 		assertThat(names(actual.relationships())).isEqualTo(names(expected.relationships()));
 		assertThat(actual.counts()).isEqualTo(expected.counts());
+		assertThat(actual.labels()).isEqualTo(expected.labels());
 		assertThat(actual.entities()).isEqualTo(expected.entities());
 		assertThat(actual.multiline()).hasSameSizeAs(expected.multiline());
-		for (BulkFiles.Group group : concat(expected.nodes(), expected.relationships())) {
+		assertThat(actual.labels()).containsEntry("Measure", 2L);
+		// what is numbered later than its rows, and the measures' references
+		for (String type : List.of("DERIVED_FROM", "OF_KIND", "HAS_MEASURE", "OWNED_BY", "VERIFIED", "HOLDS",
+				"FOR_DUTY", "AGAINST")) {
+			assertThat(actual.relationships().stream().filter((g) -> g.name().equals(type)).toList()).as(type)
+				.allSatisfy((g) -> assertThat(dataRows(g.file())).isNotEmpty());
+		}
+
+		// every node has its own number, 0 to their count less one (the importer's
+		// actual node ids); the same rows once the numbers are read as the ids they stand
+		// for
+		Map<String, String> idOf = new HashMap<>();
+		long nodes = 0;
+		for (BulkFiles.Group group : actual.nodes()) {
+			List<List<String>> rows = read(group.file());
+			boolean withId = !group.name().equals("Dataset") && !group.name().equals("Counter");
+			assertThat(rows.get(0).get(0)).isEqualTo(":ID");
+			for (List<String> row : rows.subList(1, rows.size())) {
+				assertThat(idOf.put(row.get(0), withId ? row.get(1) : group.name())).as(row.toString()).isNull();
+				nodes++;
+			}
+		}
+		for (long n = 0; n < nodes; n++) {
+			assertThat(idOf).containsKey(Long.toString(n));
+		}
+		for (BulkFiles.Group group : expected.nodes()) {
 			if (group.name().equals("Dataset")) {
 				continue; // its importedAt is the time of writing
 			}
-			assertThat(this.staged.resolve(group.file().getFileName())).as(group.file().getFileName().toString())
-				.hasSameTextualContentAs(group.file());
+			List<List<String>> rows = read(this.staged.resolve(group.file().getFileName()));
+			assertThat(rows.subList(1, rows.size()).stream().map((r) -> r.subList(1, r.size())))
+				.as(group.file().getFileName().toString())
+				.containsExactlyElementsOf(dataRows(group.file()));
+		}
+		for (BulkFiles.Group group : expected.relationships()) {
+			List<List<String>> rows = read(this.staged.resolve(group.file().getFileName()));
+			assertThat(rows.get(0).subList(0, 2)).isEqualTo(List.of(":START_ID", ":END_ID"));
+			List<List<String>> asIds = rows.subList(1, rows.size()).stream().map((r) -> {
+				List<String> ids = new ArrayList<>(r);
+				ids.set(0, idOf.get(r.get(0)));
+				ids.set(1, idOf.get(r.get(1)));
+				return ids;
+			}).toList();
+			assertThat(asIds).as(group.file().getFileName().toString())
+				.containsExactlyElementsOf(dataRows(group.file()));
 		}
 		files.discard();
 		assertThat(this.staged).doesNotExist();
+	}
+
+	@Test
+	void idsSharingAHashAreToldApartFromAbsentOnes() {
+		DatasetValidator.Hashes hashes = new DatasetValidator.Hashes(3, true);
+		hashes.add(7);
+		hashes.add(5);
+		hashes.add(5);
+		assertThat(hashes.seal()).containsExactly(5L);
+		assertThat(hashes.ordinal(7)).isZero();
+		assertThat(hashes.ordinal(5)).isEqualTo(-2);
+		assertThat(hashes.ordinal(6)).isEqualTo(-1);
+	}
+
+	@Test
+	void whenTwoIdsShareAHashTheFilesAreWrittenAgainWithTheIdsAsText() throws IOException {
+		CheckedDataset plain = CheckedDataset.check(this.dataset);
+		Path after = Files.createDirectory(this.work.resolve("after"));
+		BulkFiles expected = BulkFiles.write(plain.dataset(), after, Progress.NONE, plain.rows());
+		// a derived_from whose hash two duties share: it cannot be numbered
+		BulkFiles.Staged staged = BulkFiles.stage(Files.createDirectory(this.staged));
+		DatasetValidator.Hashes duties = new DatasetValidator.Hashes(2, true);
+		duties.add(5);
+		duties.add(5);
+		duties.seal();
+		staged.begin(org.dutychain.record.DatasetFormat.UNITS,
+				new DatasetValidator.Ids(new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>()));
+		staged.end();
+		staged.begin(org.dutychain.record.DatasetFormat.DUTIES,
+				new DatasetValidator.Ids(new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>()));
+		staged.end();
+		staged.selfReferences(org.dutychain.record.DatasetFormat.DUTIES, it.unimi.dsi.fastutil.ints.IntArrayList.of(0),
+				it.unimi.dsi.fastutil.longs.LongArrayList.of(5L), duties);
+		staged.close();
+		assertThatThrownBy(() -> staged.finish(plain.dataset())).isInstanceOf(BulkFiles.SharedHashException.class);
+
+		BulkFiles files = BulkLoader.finish(staged, plain.dataset(), this.staged, Progress.NONE, plain.rows());
+
+		assertThat(files.numbered()).isFalse();
+		assertThat(names(files.relationships())).isEqualTo(names(expected.relationships()));
+		for (BulkFiles.Group group : expected.relationships()) {
+			assertThat(this.staged.resolve(group.file().getFileName())).hasSameTextualContentAs(group.file());
+		}
+	}
+
+	private static List<List<String>> read(Path file) throws IOException {
+		return Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
+	}
+
+	private static List<List<String>> dataRows(Path file) throws IOException {
+		List<List<String>> rows = read(file);
+		return rows.subList(1, rows.size());
 	}
 
 	@Test

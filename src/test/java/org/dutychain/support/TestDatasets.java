@@ -69,6 +69,28 @@ public final class TestDatasets {
 	}
 
 	/**
+	 * Appends two measures (a generated dataset has none) to the last issue of a copied
+	 * dataset: one verified, owned by the last post and verified by the last person, one
+	 * planned, with neither.
+	 */
+	public static void appendMeasures(Path folder) {
+		String issue = lastId(folder, "issues.csv");
+		append(folder, "measures.csv", "m-verified," + issue + ",按期完成换届选举," + lastId(folder, "posts.csv")
+				+ ",2024-09-30,验收通过,换届材料," + lastId(folder, "people.csv") + ",2024-10-08,");
+		append(folder, "measures.csv", "m-planned," + issue + ",开展自查,,,计划,,,,");
+	}
+
+	private static String lastId(Path folder, String file) {
+		try {
+			List<String> lines = Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8);
+			return lines.get(lines.size() - 1).split(",", 2)[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Replaces line {@code number} (1 = header, as Excel counts rows of a file without
 	 * multi-line cells).
 	 */
