@@ -39,6 +39,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code -Dbench.importer-memories=1g,3g,6g} times the importer alone once per budget on
  * the same files, each row with the importer's own stage times, estimate and peak;
  * {@code -Dbench.ours=false} stops after those;
+ * {@code -Dbench.text-ids=false} leaves out the importer on the same content with the
+ * ids as text (the store switch's files);
  * {@code -Dbench.transactional=false} skips the transactional path,
  * {@code -Dbench.replace=false} the two ways of replacing the dataset of a running server:
  * the previous generation writer and the store switch, each into a server that holds
@@ -51,6 +53,8 @@ class BulkLoadBenchmark {
 			"WARN");
 
 	private boolean ours;
+
+	private boolean textIds;
 
 	/**
 	 * The importer's budgets to time it alone with: {@code bench.importer-memories}
@@ -68,6 +72,7 @@ class BulkLoadBenchmark {
 		boolean transactional = Boolean.parseBoolean(System.getProperty("bench.transactional", "true"));
 		boolean replace = Boolean.parseBoolean(System.getProperty("bench.replace", "true"));
 		this.ours = Boolean.parseBoolean(System.getProperty("bench.ours", "true"));
+		this.textIds = Boolean.parseBoolean(System.getProperty("bench.text-ids", "true"));
 		List<String> table = new ArrayList<>();
 		for (int units : sizes) {
 			table.addAll(measure(units, memory, transactional, replace));
@@ -88,11 +93,10 @@ class BulkLoadBenchmark {
 			Path dataset = work.resolve("dataset");
 			DatasetGenerator.standalone().generate(units, 42, 0.02, dataset);
 
-			// the baseline: the importer alone, on the files our path writes
-			CheckedDataset once = CheckedDataset.check(dataset);
-			BulkFiles files = BulkLoader.writeFiles(once, Files.createDirectories(work.resolve("files")));
+			// the baseline: the importer alone, on the files our path writes (numbered
+			// nodes, --id-type=actual)
+			BulkFiles files = BulkLoader.writeNumberedFiles(dataset, work.resolve("files"));
 			long entities = files.entities();
-			once = null;
 			long baselineMs = -1;
 			long baselineHeap = -1;
 			// the importer alone once per budget of bench.importer-memories (A/B on the same
@@ -117,6 +121,22 @@ class BulkLoadBenchmark {
 				delete(work.resolve("baseline"));
 			}
 			delete(work.resolve("files"));
+			if (this.textIds) {
+				// the same content with the ids as text, as the store switch writes it (and
+				// every initial load did before session 14): the importer maps them
+				CheckedDataset once = CheckedDataset.check(dataset);
+				BulkFiles text = BulkLoader.writeFiles(once, Files.createDirectories(work.resolve("text")));
+				once = null;
+				System.gc();
+				HeapPeaks.reset();
+				long t = System.nanoTime();
+				ImporterReport report = BulkLoader.runImporter(Files.createDirectories(work.resolve("baseline")),
+						text, importerMemories(memory).get(0));
+				rows.add(row(units, "bulk importer alone, ids as text, " + report.summary(), text.entities(), ms(t),
+						baselineMs, HeapPeaks.peakMb()));
+				delete(work.resolve("baseline"));
+				delete(work.resolve("text"));
+			}
 			if (!this.ours) {
 				rows.forEach(System.out::println);
 				return rows;

@@ -340,6 +340,26 @@ public class BulkLoader implements EmptyStoreLoader {
 	}
 
 	/**
+	 * Writes the importer's files of the dataset at {@code source} as the initial load of
+	 * an empty store does (numbered nodes, written while validating) into {@code folder}
+	 * (the benchmark times the importer on them alone).
+	 * @throws InvalidDatasetException when the dataset is invalid
+	 */
+	public static BulkFiles writeNumberedFiles(Path source, Path folder) throws IOException {
+		CheckedDataset checked = CheckedDataset.checkForEmptyStore(source, CheckedDataset.displayName(source),
+				ImportLimits.DEFAULTS, 0, () -> {
+					try {
+						return java.nio.file.Files.createDirectories(folder);
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				});
+		ValidDataset data = checked.dataset();
+		return checked.takeBulkFiles().orElseThrow().finish(data);
+	}
+
+	/**
 	 * Runs Neo4j's importer ({@code database import full}) on {@code files} into the
 	 * default database of the store under {@code home}, which must not hold one yet.
 	 * @param memory the importer's off-heap budget, e.g. {@code 3g}, or {@code auto}
