@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * the validating thread, its wall time, the peak heap (an upper bound: garbage not yet
  * collected counts) and the heap still in use after a full GC while the checked dataset
  * is held (what the dataset keeps between validation and writing), then the same for the
- * files. Run: {@code ./mvnw -o -Pbench verify -Dtest=ValidationBenchmark
+ * files, then validation with the numbered files of an empty store's initial load
+ * written beside it (its wall time and peak heap). Run: {@code ./mvnw -o -Pbench verify -Dtest=ValidationBenchmark
  * -Dbench.sizes=10000,100000} (add {@code -Dneo4j.jvm.flags=-Xmx1g} to bound the heap; the
  * import limits are the command line's, {@code dutychain.import.limits.*}).
  */
@@ -61,10 +62,22 @@ class ValidationBenchmark {
 				long filesWallMs = (System.nanoTime() - t) / 1_000_000;
 				long filesCpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
 				long filesPeak = HeapPeaks.peakMb();
-				table.add(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d |", units,
-						checked.rows(), cpuMs, wallMs, peak, held, filesCpuMs, filesWallMs, filesPeak));
-				System.out.println("measured " + table.get(table.size() - 1));
+				long rows = checked.rows();
 				checked = null;
+				delete(work.resolve("files"));
+				// as the initial load of an empty store runs: validation with the numbered
+				// files written beside it on a second thread (wall time, both threads' heap)
+				System.gc();
+				HeapPeaks.reset();
+				t = System.nanoTime();
+				BulkLoader.writeNumberedFiles(dataset, work.resolve("numbered"), ImportLimits.fromEnvironment());
+				long stagedWallMs = (System.nanoTime() - t) / 1_000_000;
+				long stagedPeak = HeapPeaks.peakMb();
+				delete(work.resolve("numbered"));
+				table.add(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |", units,
+						rows, cpuMs, wallMs, peak, held, filesCpuMs, filesWallMs, filesPeak, stagedWallMs,
+						stagedPeak));
+				System.out.println("measured " + table.get(table.size() - 1));
 			}
 			finally {
 				try (Stream<Path> all = Files.walk(work)) {
@@ -75,9 +88,18 @@ class ValidationBenchmark {
 		System.out.printf(Locale.ROOT, "%n== validation and bulk files (max heap %d MB) ==%n",
 				Runtime.getRuntime().maxMemory() >> 20);
 		System.out.println("| units | rows | validate CPU ms | validate wall ms | validate peak heap MB "
-				+ "| held after GC MB | files CPU ms | files wall ms | files peak heap MB |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|");
+				+ "| held after GC MB | files CPU ms | files wall ms | files peak heap MB "
+				+ "| validate + numbered files wall ms | their peak heap MB |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
 		table.forEach(System.out::println);
+	}
+
+	private static void delete(Path folder) throws IOException {
+		if (Files.exists(folder)) {
+			try (Stream<Path> all = Files.walk(folder)) {
+				all.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+			}
+		}
 	}
 
 	private static long used() {

@@ -129,7 +129,15 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 	 * the post kinds are numbered ({@link Staged#finish}).
 	 */
 	static Staged stage(Path folder) {
-		return new Staged(folder);
+		return new Staged(folder, GENERATION, Progress.NONE, 0);
+	}
+
+	/**
+	 * Files of dataset {@code generation} (a store switch's), reporting the rows written
+	 * of {@code total}.
+	 */
+	static Staged stage(Path folder, long generation, Progress progress, long total) {
+		return new Staged(folder, generation, progress, total);
 	}
 
 	/**
@@ -182,9 +190,9 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 		/** The validator's ids (from its first file on). */
 		private DatasetValidator.Ids ids;
 
-		private Staged(Path folder) {
+		private Staged(Path folder, long generation, Progress progress, long total) {
 			this.folder = folder;
-			this.writer = new Writer(folder, Progress.NONE, 0, GENERATION, true);
+			this.writer = new Writer(folder, progress, total, generation, true);
 			this.thread = new Thread(this::drain, "dutychain-bulk-files");
 			this.thread.setDaemon(true);
 			this.thread.start();

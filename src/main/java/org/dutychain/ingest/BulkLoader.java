@@ -219,6 +219,15 @@ public class BulkLoader implements EmptyStoreLoader {
 	 */
 	static BulkFiles finish(BulkFiles.Staged staged, ValidDataset data, Path work, Progress progress, long rows)
 			throws IOException {
+		return finish(staged, data, work, progress, rows, BulkFiles.GENERATION);
+	}
+
+	/**
+	 * {@link #finish(BulkFiles.Staged, ValidDataset, Path, Progress, long)} of a
+	 * generation.
+	 */
+	static BulkFiles finish(BulkFiles.Staged staged, ValidDataset data, Path work, Progress progress, long rows,
+			long generation) throws IOException {
 		try {
 			return staged.finish(data);
 		}
@@ -228,7 +237,7 @@ public class BulkLoader implements EmptyStoreLoader {
 			try (java.util.stream.Stream<Path> written = java.nio.file.Files.list(work)) {
 				written.forEach(BulkLoader::delete);
 			}
-			return BulkFiles.write(data, work, progress, rows);
+			return BulkFiles.write(data, work, progress, rows, generation);
 		}
 	}
 
@@ -346,8 +355,13 @@ public class BulkLoader implements EmptyStoreLoader {
 	 * @throws InvalidDatasetException when the dataset is invalid
 	 */
 	public static BulkFiles writeNumberedFiles(Path source, Path folder) throws IOException {
-		CheckedDataset checked = CheckedDataset.checkForEmptyStore(source, CheckedDataset.displayName(source),
-				ImportLimits.DEFAULTS, 0, () -> {
+		return writeNumberedFiles(source, folder, ImportLimits.DEFAULTS);
+	}
+
+	/** {@link #writeNumberedFiles(Path, Path)} within the given import limits. */
+	public static BulkFiles writeNumberedFiles(Path source, Path folder, ImportLimits limits) throws IOException {
+		CheckedDataset checked = CheckedDataset.checkForEmptyStore(source, CheckedDataset.displayName(source), limits,
+				0, () -> {
 					try {
 						return java.nio.file.Files.createDirectories(folder);
 					}

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import org.dutychain.config.ImportLimits;
 import org.dutychain.config.PrivateFiles;
+import org.dutychain.config.Progress;
 
 /**
  * A dataset read from its source and validated, before any database exists: the CLI
@@ -37,9 +38,20 @@ public final class CheckedDataset {
 	 */
 	private final AtomicReference<BulkFiles.Staged> staged = new AtomicReference<>();
 
+	/** What was validated and within which limits (null when nothing was read). */
+	private final RawDataset raw;
+
+	private final ImportLimits limits;
+
 	private CheckedDataset(String displayName, DatasetValidator.Result result) {
+		this(displayName, result, null, null);
+	}
+
+	private CheckedDataset(String displayName, DatasetValidator.Result result, RawDataset raw, ImportLimits limits) {
 		this.displayName = displayName;
 		this.result = result;
+		this.raw = raw;
+		this.limits = limits;
 	}
 
 	/** Reads and validates a CSV folder, a .zip of it or an .xlsx workbook. */
@@ -143,8 +155,8 @@ public final class CheckedDataset {
 
 	/** Reads and validates within the import limits (dutychain.import.limits.*). */
 	public static CheckedDataset check(Path source, String displayName, ImportLimits limits) {
-		return new CheckedDataset(displayName,
-				DatasetValidator.validate(DatasetSources.read(source, displayName, limits), limits));
+		RawDataset raw = DatasetSources.read(source, displayName, limits);
+		return new CheckedDataset(displayName, DatasetValidator.validate(raw, limits), raw, limits);
 	}
 
 	/**
@@ -184,12 +196,12 @@ public final class CheckedDataset {
 			Supplier<Path> folder) {
 		RawDataset raw = DatasetSources.read(source, displayName, limits);
 		if (raw.fatal || raw.rows < bulkThreshold) {
-			return new CheckedDataset(displayName, DatasetValidator.validate(raw, limits));
+			return new CheckedDataset(displayName, DatasetValidator.validate(raw, limits), raw, limits);
 		}
 		BulkFiles.Staged files = BulkFiles.stage(folder.get());
 		CheckedDataset checked;
 		try {
-			checked = new CheckedDataset(displayName, DatasetValidator.validate(raw, limits, files));
+			checked = new CheckedDataset(displayName, DatasetValidator.validate(raw, limits, files), raw, limits);
 			files.close();
 		}
 		catch (RuntimeException | Error ex) {
@@ -204,6 +216,36 @@ public final class CheckedDataset {
 		STAGED.add(files);
 		CLEANER.register(checked, () -> discard(files));
 		return checked;
+	}
+
+	/**
+	 * The bulk importer's files of this valid dataset as dataset {@code generation},
+	 * written in {@code folder} while the rows are validated once more (numbered nodes,
+	 * {@link BulkFiles#stage}): a store switch loads them. Reading and typing every row
+	 * again costs what writing the files from the validated rows costs; the importer then
+	 * needs no map from id strings to nodes.
+	 * @throws IllegalStateException when the source no longer validates as it did
+	 */
+	BulkFiles.Staged restage(Path folder, long generation, Progress progress) {
+		ValidDataset data = dataset();
+		if (this.raw == null) {
+			throw new IllegalStateException("the dataset " + this.displayName + " cannot be read again");
+		}
+		BulkFiles.Staged files = BulkFiles.stage(folder, generation, progress, rows());
+		try {
+			DatasetValidator.Result again = DatasetValidator.validate(this.raw, this.limits, files);
+			files.close();
+			if (!again.valid()) {
+				throw new IllegalStateException("the dataset " + this.displayName + " changed since it was validated: "
+						+ again.problems().get(0).message());
+			}
+			java.lang.ref.Reference.reachabilityFence(data);
+			return files;
+		}
+		catch (RuntimeException | Error ex) {
+			files.discard();
+			throw ex;
+		}
 	}
 
 	/**

@@ -124,7 +124,10 @@ class StoreSwitchImporter {
 		Path work = PrivateFiles.createTempDirectory("dutychain-bulk-");
 		try {
 			long t = System.nanoTime();
-			written[0] = BulkFiles.write(data, work, progress, checked.rows(), generation);
+			// validated again while the files are written: numbered nodes for the
+			// importer
+			written[0] = BulkLoader.finish(checked.restage(work, generation, progress), data, work, progress,
+					checked.rows(), generation);
 			phases[0] = ms(t);
 			progress.report("import", 0, 0);
 			t = System.nanoTime();
