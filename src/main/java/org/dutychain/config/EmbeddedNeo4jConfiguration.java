@@ -23,7 +23,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -236,6 +235,10 @@ class EmbeddedNeo4jConfiguration {
 					afterLoad = loader.load(home).orElse(null);
 					PrivateFiles.restrict(home);
 				}
+				long pageCache = MachineMemory.pageCache(properties.pageCache(), home);
+				if (MachineMemory.AUTO.equalsIgnoreCase(properties.pageCache().strip())) {
+					log.info("Page cache {} MB for the store at {} (dutychain.page-cache=auto)", pageCache >> 20, home);
+				}
 				long started = System.nanoTime();
 				DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 					.setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -244,7 +247,7 @@ class EmbeddedNeo4jConfiguration {
 					.setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
 					.setConfig(HttpConnector.enabled, false)
 					.setConfig(HttpsConnector.enabled, false)
-					.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.pageCache()))
+					.setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
 					.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
 					// Bolt's two Netty event loop groups wait a quiet period (5 s each by
 					// default) at shutdown for tasks that never come: our driver is

@@ -1,11 +1,8 @@
 package org.dutychain.ingest;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+
+import org.dutychain.config.MachineMemory;
 
 /**
  * The off-heap budget of Neo4j's bulk importer ({@code --max-off-heap-memory}), issue 10.
@@ -75,37 +72,9 @@ public final class ImporterMemory {
 		return configured == null || configured.isBlank() || AUTO.equals(configured.strip().toLowerCase(Locale.ROOT));
 	}
 
-	/**
-	 * The machine's available memory in bytes: {@code MemAvailable} of
-	 * {@code /proc/meminfo} (free memory and the page cache it may drop), else the free
-	 * memory the JVM reports; negative when neither is known.
-	 */
+	/** The machine's available memory in bytes ({@link MachineMemory#available}). */
 	public static long availableMemory() {
-		try {
-			long available = memAvailable(Files.readAllLines(Path.of("/proc/meminfo")));
-			if (available >= 0) {
-				return available;
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// not Linux: the JVM's figure below
-		}
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			return os.getFreeMemorySize();
-		}
-		return -1;
-	}
-
-	/** {@code MemAvailable} of the lines of {@code /proc/meminfo} in bytes, else -1. */
-	static long memAvailable(List<String> meminfo) {
-		for (String line : meminfo) {
-			if (line.startsWith("MemAvailable:")) {
-				String[] parts = line.substring("MemAvailable:".length()).strip().split("\\s+");
-				long n = Long.parseLong(parts[0]);
-				return (parts.length > 1 && parts[1].equalsIgnoreCase("kB")) ? n * 1024 : n;
-			}
-		}
-		return -1;
+		return MachineMemory.available();
 	}
 
 }

@@ -52,12 +52,4 @@ class ImporterMemoryTests {
 		assertThat(ImporterMemory.budget("auto", 1_000_000)).matches("\\d+m");
 	}
 
-	@Test
-	void memAvailableIsReadInBytes() {
-		assertThat(ImporterMemory.memAvailable(List.of("MemTotal:       24572356 kB", "MemFree:        19994028 kB",
-				"MemAvailable:   23094128 kB", "Buffers:          123456 kB")))
-			.isEqualTo(23_094_128L * 1024);
-		assertThat(ImporterMemory.memAvailable(List.of("MemTotal: 1 kB"))).isEqualTo(-1);
-	}
-
 }
