@@ -34,10 +34,10 @@ class MachineMemoryTests {
 		// a small store: its size and a tenth, never below 64 MB
 		assertThat(MachineMemory.pageCache(10 * MIB, 20 * GIB, 4 * GIB, GIB)).isEqualTo(64 * MIB);
 		assertThat(MachineMemory.pageCache(1000 * MIB, 20 * GIB, 4 * GIB, GIB)).isEqualTo(1100 * MIB);
-		// a 17 GB store beside a 10 GB heap on 23 GB: 23 - (10 - 2) - (2 + 5) = 8 GB
-		assertThat(MachineMemory.pageCache(17 * GIB, 23 * GIB, 10 * GIB, 2 * GIB)).isEqualTo(8 * GIB);
-		// a 16 GB heap leaves nothing: the floor
-		assertThat(MachineMemory.pageCache(17 * GIB, 23 * GIB, 16 * GIB, GIB)).isEqualTo(64 * MIB);
+		// a 17 GB store beside a 12 GB heap on 23 GB: 23 - (12 - 2) - (2 + 3) = 8 GB
+		assertThat(MachineMemory.pageCache(17 * GIB, 23 * GIB, 12 * GIB, 2 * GIB)).isEqualTo(8 * GIB);
+		// a 20 GB heap leaves nothing: the floor
+		assertThat(MachineMemory.pageCache(17 * GIB, 23 * GIB, 20 * GIB, GIB)).isEqualTo(64 * MIB);
 		// unknown memory: the floor
 		assertThat(MachineMemory.pageCache(17 * GIB, -1, 4 * GIB, GIB)).isEqualTo(64 * MIB);
 	}
