@@ -38,7 +38,9 @@ public final class CheckedDataset {
 	 */
 	private final AtomicReference<BulkFiles.Staged> staged = new AtomicReference<>();
 
-	/** What was validated and within which limits (null when nothing was read). */
+	/**
+	 * What was validated (null when invalid or nothing was read) and within which limits.
+	 */
 	private final RawDataset raw;
 
 	private final ImportLimits limits;
@@ -50,7 +52,8 @@ public final class CheckedDataset {
 	private CheckedDataset(String displayName, DatasetValidator.Result result, RawDataset raw, ImportLimits limits) {
 		this.displayName = displayName;
 		this.result = result;
-		this.raw = raw;
+		// kept for a second reading of a valid dataset only (restage)
+		this.raw = result.valid() ? raw : null;
 		this.limits = limits;
 	}
 

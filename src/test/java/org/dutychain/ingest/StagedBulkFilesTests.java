@@ -117,6 +117,34 @@ class StagedBulkFilesTests {
 	}
 
 	@Test
+	void aStoreSwitchValidatesAgainWhileItWritesNumberedFilesOfItsGeneration() throws IOException {
+		CheckedDataset checked = CheckedDataset.check(this.dataset);
+		Files.createDirectory(this.staged);
+
+		BulkFiles files = checked.restage(this.staged, 7, Progress.NONE).finish(checked.dataset());
+
+		assertThat(files.numbered()).isTrue();
+		assertThat(files.entities()).isEqualTo(BulkFiles
+			.write(checked.dataset(), Files.createDirectory(this.work.resolve("after")), Progress.NONE, checked.rows())
+			.entities());
+		List<List<String>> units = read(this.staged.resolve("nodes-Unit.csv"));
+		assertThat(units.get(0).subList(0, 3)).isEqualTo(List.of(":ID", "id", "generation:long"));
+		assertThat(units.subList(1, units.size())).allSatisfy((row) -> assertThat(row.get(2)).isEqualTo("7"));
+	}
+
+	@Test
+	void aDatasetChangedSinceItWasValidatedIsNotRestaged() throws IOException {
+		CheckedDataset checked = CheckedDataset.check(this.dataset);
+		append("activities.csv", "a9999999,no-such-unit,CHECK,2024-13-01,1,,,\n");
+		Files.createDirectory(this.staged);
+
+		assertThatThrownBy(() -> checked.restage(this.staged, 2, Progress.NONE))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("changed since it was validated");
+		assertThat(this.staged).doesNotExist();
+	}
+
+	@Test
 	void idsSharingAHashAreToldApartFromAbsentOnes() {
 		DatasetValidator.Hashes hashes = new DatasetValidator.Hashes(3, true);
 		hashes.add(7);
