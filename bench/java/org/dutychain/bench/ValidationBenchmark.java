@@ -80,9 +80,7 @@ class ValidationBenchmark {
 				System.out.println("measured " + table.get(table.size() - 1));
 			}
 			finally {
-				try (Stream<Path> all = Files.walk(work)) {
-					all.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-				}
+				delete(work);
 			}
 		}
 		System.out.printf(Locale.ROOT, "%n== validation and bulk files (max heap %d MB) ==%n",

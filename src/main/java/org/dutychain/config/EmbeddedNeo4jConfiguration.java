@@ -236,7 +236,7 @@ class EmbeddedNeo4jConfiguration {
 					PrivateFiles.restrict(home);
 				}
 				long pageCache = MachineMemory.pageCache(properties.pageCache(), home);
-				if (MachineMemory.AUTO.equalsIgnoreCase(properties.pageCache().strip())) {
+				if (MachineMemory.isAuto(properties.pageCache())) {
 					log.info("Page cache {} MB for the store at {} (dutychain.page-cache=auto)", pageCache >> 20, home);
 				}
 				long started = System.nanoTime();

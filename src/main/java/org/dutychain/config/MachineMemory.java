@@ -70,7 +70,7 @@ public final class MachineMemory {
 	 * M units, a 17 GB store) read through 64 MB.
 	 */
 	public static long pageCache(String configured, Path home) {
-		if (configured == null || !AUTO.equals(configured.strip().toLowerCase(Locale.ROOT))) {
+		if (!isAuto(configured)) {
 			return ByteUnit.parse(configured);
 		}
 		Runtime runtime = Runtime.getRuntime();
@@ -98,6 +98,11 @@ public final class MachineMemory {
 		long reserve = (2L << 30) + maxHeap / 4;
 		long room = available - Math.max(0, maxHeap - committedHeap) - reserve;
 		return Math.max(FLOOR, Math.min(wanted, room));
+	}
+
+	/** Whether a memory setting is {@value #AUTO} (in any case, around blanks). */
+	public static boolean isAuto(String configured) {
+		return configured != null && AUTO.equals(configured.strip().toLowerCase(Locale.ROOT));
 	}
 
 	/** The bytes of the files under {@code folder} (0 when there is none). */

@@ -421,8 +421,6 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 
 		private final Object2IntOpenHashMap<String> kinds = new Object2IntOpenHashMap<>();
 
-		private boolean posts;
-
 		private record Ordered(int order, Group group) {
 		}
 
@@ -573,7 +571,6 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 				}, n, home);
 			}
 			if (format == DatasetFormat.POSTS) {
-				this.posts = true;
 				Sheet n = node("Post", "generation:long,kind,title,domains:string[]");
 				Sheet hasPost = rel("HAS_POST", "Unit", "Post", "");
 				// numbered: written once the post kinds are (finish)
@@ -786,17 +783,23 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 			}
 			this.order = DatasetFormat.FILES.indexOf(DatasetFormat.POST_KINDS);
 			List<Map<String, Object>> postKinds = postKinds(data);
+			// numbered: post kind key → node number
 			Map<String, Long> kindNumbers = new HashMap<>();
 			try (Sheet n = node("PostKind",
 					"generation:long,key,name,responsibility,requiredIn:string[],domains:string[]")) {
 				for (Map<String, Object> k : postKinds) {
-					Object self = this.numbered ? (Object) this.next++ : k.get("key");
-					kindNumbers.put((String) k.get("key"), this.numbered ? (Long) self : null);
+					Object self = k.get("key");
+					if (this.numbered) {
+						self = this.next++;
+						kindNumbers.put((String) k.get("key"), (Long) self);
+					}
 					n.node(self, k.get("key"), g, k.get("key"), k.get("name"), k.get("responsibility"),
 							k.get("required_in"), k.get("domains"));
 				}
 			}
-			if (this.numbered && this.posts) {
+			// numbered posts (a posts file was written): their OF_KIND
+			Long postBase = this.bases.get(DatasetFormat.POSTS.name());
+			if (postBase != null) {
 				this.order = DatasetFormat.FILES.indexOf(DatasetFormat.POSTS);
 				long[] byIndex = new long[this.kinds.size()];
 				for (Object2IntMap.Entry<String> kind : this.kinds.object2IntEntrySet()) {
@@ -806,7 +809,6 @@ public record BulkFiles(List<Group> nodes, List<Group> relationships, List<Path>
 					}
 					byIndex[kind.getIntValue()] = number;
 				}
-				long postBase = this.bases.get(DatasetFormat.POSTS.name());
 				try (Sheet ofKind = rel("OF_KIND", "Post", "PostKind", "")) {
 					for (int i = 0; i < this.postKinds.size(); i++) {
 						ofKind.row(postBase + i, byIndex[this.postKinds.getInt(i)]);

@@ -1,7 +1,5 @@
 package org.dutychain.ingest;
 
-import java.util.Locale;
-
 import org.dutychain.config.MachineMemory;
 
 /**
@@ -21,9 +19,6 @@ import org.dutychain.config.MachineMemory;
  * default), never more than {@value #CEILING_MIB} MiB.
  */
 public final class ImporterMemory {
-
-	/** {@code dutychain.import.bulk-memory}'s default. */
-	static final String AUTO = "auto";
 
 	static final long BYTES_PER_ENTITY = 160;
 
@@ -46,7 +41,7 @@ public final class ImporterMemory {
 			return configured.strip();
 		}
 		Runtime runtime = Runtime.getRuntime();
-		return budget(configured, entities, availableMemory(), runtime.maxMemory() - runtime.totalMemory());
+		return budget(configured, entities, MachineMemory.available(), runtime.maxMemory() - runtime.totalMemory());
 	}
 
 	/**
@@ -69,12 +64,8 @@ public final class ImporterMemory {
 	}
 
 	static boolean isAuto(String configured) {
-		return configured == null || configured.isBlank() || AUTO.equals(configured.strip().toLowerCase(Locale.ROOT));
-	}
-
-	/** The machine's available memory in bytes ({@link MachineMemory#available}). */
-	public static long availableMemory() {
-		return MachineMemory.available();
+		// unset counts as auto here (its default), unlike the page cache's setting
+		return configured == null || configured.isBlank() || MachineMemory.isAuto(configured);
 	}
 
 }
