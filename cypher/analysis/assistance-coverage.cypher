@@ -82,12 +82,17 @@ ORDER BY unitId;
 
 // statement: ASSISTANT_OVERLOADED
 {{scope-units}}
+// an assistant with no more ASSISTS links than the limit (nearly all) is dropped before its links are read
 CALL (u) {
+  WITH u
+  WHERE COUNT { (u)-[:ASSISTS]->() } > $assistantOverloadLimit
   MATCH (u)-[a:ASSISTS]->(t:Unit)
   WHERE a.since <= $asOf AND (a.until IS NULL OR a.until >= $asOf)
   RETURN null AS personId, u.name AS assistantName, collect(DISTINCT t.id) AS assisted
-  UNION
-  MATCH (u)<-[:HOME_UNIT]-(p:Person)-[a:ASSISTS]->(t:Unit)
+  UNION ALL
+  MATCH (u)<-[:HOME_UNIT]-(p:Person)
+  WHERE COUNT { (p)-[:ASSISTS]->() } > $assistantOverloadLimit
+  MATCH (p)-[a:ASSISTS]->(t:Unit)
   WHERE a.since <= $asOf AND (a.until IS NULL OR a.until >= $asOf)
   RETURN p.id AS personId, p.name AS assistantName, collect(DISTINCT t.id) AS assisted
 }

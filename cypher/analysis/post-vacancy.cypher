@@ -115,6 +115,8 @@ ORDER BY unitId, personId;
 MATCH (u)-[:HAS_POST]->(:Post)<-[h:HOLDS]-(x:Person)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
 WITH DISTINCT x
+// most people hold one post: only those with more HOLDS links than the limit are looked at again
+WHERE COUNT { (x)-[:HOLDS]->() } > $personOverloadLimit
 MATCH (x)-[h:HOLDS]->(p:Post)<-[:HAS_POST]-(pu:Unit)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
 WITH DISTINCT x, p, pu

@@ -39,6 +39,8 @@
 {{scope-units}}
 MATCH (u)-[:HAS_POST]->(p:Post)<-[h:HOLDS]-(person:Person)
 WHERE h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)
+  // most people hold one post: those with fewer HOLDS links than $hubPersonUnits are dropped before anything else
+  AND COUNT { (person)-[:HOLDS]->() } >= $hubPersonUnits
   AND NOT EXISTS {
   MATCH (p)<-[o:HOLDS]-(other:Person)
   WHERE other <> person AND o.since <= $asOf AND (o.until IS NULL OR o.until >= $asOf)
