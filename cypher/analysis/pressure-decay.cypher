@@ -14,12 +14,13 @@
 //              blockageChildRatio 0.5. Children = units led by PRIMARY or DUAL edges; parent = the PRIMARY parent;
 //              a downward action is an activity the unit itself DID in the trailing year AIMED_AT one of its
 //              children. Ratios are compared with a 1e-9 tolerance, so a value exactly at a threshold counts as
-//              at it. The Java class reads statement unit-pressure and the shared scoped graph; COLD_UNIT and
-//              NO_DOWNWARD_CHECK are plain Cypher. Metrics: levels: [{level, units, mean, median, coldShare,
-//              ratioToAbove}] over every unit in scope with a level (coldShare = share without any activity,
-//              ratioToAbove = mean ÷ mean of the level above, null for the first level or a zero mean above), and
-//              units: [{unitId, level, pressure, childrenMean, downwardShare}] for every unit with children
-//              (downwardShare = share of its children that received a downward action).
+//              at it. The Java class reads statement unit-pressure and the shared scoped graph (children, and
+//              the PRIMARY parent inside the scope); COLD_UNIT and NO_DOWNWARD_CHECK are plain Cypher. Metrics:
+//              levels: [{level, units, mean, median, coldShare, ratioToAbove}] over every unit in scope with a
+//              level (coldShare = share without any activity, ratioToAbove = mean ÷ mean of the level above, null
+//              for the first level or a zero mean above), and units: [{unitId, level, pressure, childrenMean,
+//              downwardShare}] for every unit with children (downwardShare = share of its children that received
+//              a downward action).
 // order:       50
 // sensitive:   false
 // engine:      jgrapht
@@ -89,8 +90,10 @@ RETURN 'NO_DOWNWARD_CHECK' AS code, u.id AS unitId, [u.id] + childIds AS evidenc
        coalesce(u.name, u.id) AS unitName, size(childIds) AS childCount
 ORDER BY unitId;
 
-// One row per unit in scope. parentPressure is the PRIMARY parent's pressure when that parent lies outside the scope
-// (the Java class takes an in-scope parent's pressure from the parent's own row, so no activity is summed twice).
+// One row per unit in scope. parentId, parentName and parentPressure are set only when the unit's PRIMARY parent lies
+// outside the scope (the scope unit of a scoped run; never in a whole audit): the Java class takes an in-scope parent
+// from the shared scoped graph and its pressure from the parent's own row, so no activity is summed twice and no unit's
+// parent is looked up twice.
 // statement: unit-pressure
 {{scope-units}}
 CALL (u) {
@@ -104,23 +107,20 @@ CALL (u) {
   WHERE l.kind IN ['PRIMARY', 'DUAL'] AND a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
   RETURN collect(DISTINCT c.id) AS aimedChildren
 }
-CALL (u) {
-  OPTIONAL MATCH (p:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u)
+OPTIONAL CALL (u) {
+  WITH u
+  WHERE $unitIds IS NOT NULL
+  MATCH (p:Unit)-[:LEADS {kind: 'PRIMARY'}]->(u)
+  WHERE NOT p.id IN $unitIds
   WITH p
   ORDER BY p.id
   LIMIT 1
-  // the parent's activities are read only when the parent lies outside a scope (never in a whole audit)
-  CALL (p) {
-    WITH p
-    WHERE $unitIds IS NOT NULL AND NOT p.id IN $unitIds
-    OPTIONAL MATCH (p)-[:DID]->(a:Activity)
-    WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
-    RETURN sum({{activity-weight}}) AS parentWeighted
-  }
-  RETURN p.id AS parentId, p.name AS parentName, p.kind AS parentKind, parentWeighted
+  OPTIONAL MATCH (p)-[:DID]->(a:Activity)
+  WHERE a.date > $asOf - duration({days: 365}) AND a.date <= $asOf
+  WITH p, sum({{activity-weight}}) AS parentWeighted
+  RETURN p.id AS parentId, coalesce(p.name, p.id) AS parentName,
+         parentWeighted / coalesce($expected[p.kind], 24.0) AS parentPressure
 }
 RETURN u.id AS unitId, coalesce(u.level, 0) AS level, activities,
-       weighted / {{expected-yearly}} AS pressure, aimedChildren, parentId,
-       coalesce(parentName, parentId) AS parentName,
-       CASE WHEN parentId IS NULL THEN null ELSE parentWeighted / coalesce($expected[parentKind], 24.0) END AS parentPressure
+       weighted / {{expected-yearly}} AS pressure, aimedChildren, parentId, parentName, parentPressure
 ORDER BY unitId;

@@ -76,13 +76,16 @@ public class PressureDecayAnalysis implements AnalysisExtension {
 		double decayRatio = real(params.get("levelDecayRatio"));
 		double parentRatio = real(params.get("blockageParentRatio"));
 		double childRatio = real(params.get("blockageChildRatio"));
+		// the PRIMARY parent inside the scope from the shared graph (the statement names
+		// only a parent outside it)
 		for (int u = 0; u < graph.size(); u++) {
 			UnitPressure p = byUnit[u];
-			OptionalInt parent = (p != null && p.parentId() != null) ? graph.indexOf(p.parentId())
-					: OptionalInt.empty();
-			if (parent.isPresent() && byUnit[parent.getAsInt()] != null) {
+			OptionalInt parent = graph.primaryParent(u);
+			if (p != null && parent.isPresent() && byUnit[parent.getAsInt()] != null) {
+				int q = parent.getAsInt();
+				String name = (graph.name(q) != null) ? graph.name(q) : graph.id(q);
 				byUnit[u] = new UnitPressure(p.unitId(), p.level(), p.activities(), p.pressure(), p.aimedChildren(),
-						p.parentId(), p.parentName(), byUnit[parent.getAsInt()].pressure());
+						graph.id(q), name, byUnit[q].pressure());
 			}
 		}
 		List<Map<String, Object>> units = new ArrayList<>();
