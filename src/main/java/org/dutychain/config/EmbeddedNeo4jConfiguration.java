@@ -106,14 +106,16 @@ class EmbeddedNeo4jConfiguration {
 
 		/**
 		 * Runs, once, what the load of an empty store left to do (schema, post-load
-		 * steps); nothing when the store was not loaded at this start.
+		 * steps); nothing when the store was not loaded at this start. Whether it ran
+		 * them (the bulk importer filled the store at this start).
 		 */
-		synchronized void completeLoad(Neo4jGraph graph) {
+		synchronized boolean completeLoad(Neo4jGraph graph) {
 			EmptyStoreLoader.AfterStart steps = this.afterLoad;
 			this.afterLoad = null;
 			if (steps != null) {
 				steps.run(graph);
 			}
+			return steps != null;
 		}
 
 		/**

@@ -1,10 +1,13 @@
 package org.dutychain.config;
 
+import java.util.List;
+
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,16 +32,14 @@ class GraphConfiguration {
 
 	@Bean
 	Neo4jGraph neo4jGraph(Driver driver, DutychainProperties properties, CypherFiles cypherFiles,
-			ObjectProvider<EmbeddedNeo4jConfiguration.EmbeddedDatabase> embedded) {
+			ObjectProvider<EmbeddedNeo4jConfiguration.EmbeddedDatabase> embedded,
+			@Value("${" + SchemaStatements.SKIP_KEYS + ":}") List<String> skipKeys) {
 		Neo4jGraph graph = new Neo4jGraph(driver, properties.database());
 		// a store just filled by the bulk importer: its schema and post-load steps first
-		embedded.ifAvailable((database) -> database.completeLoad(graph));
-		java.util.List<String> schema = new java.util.ArrayList<>();
-		for (CypherFile file : cypherFiles.folder("schema")) {
-			for (CypherFile.Statement statement : file.statements()) {
-				schema.add(statement.cypher());
-			}
-		}
+		EmbeddedNeo4jConfiguration.EmbeddedDatabase database = embedded.getIfAvailable();
+		boolean bulkLoaded = database != null && database.completeLoad(graph);
+		// the keys a freshly bulk-loaded store leaves out stay out (else all of them)
+		List<String> schema = SchemaStatements.of(cypherFiles, bulkLoaded ? skipKeys : List.of());
 		graph.runSchema(schema);
 		log.info("Schema applied: {} statements from cypher/schema/", schema.size());
 		return graph;

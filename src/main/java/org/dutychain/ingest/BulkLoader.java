@@ -1,11 +1,15 @@
 package org.dutychain.ingest;
 
+import static org.dutychain.config.SchemaStatements.isConstraint;
+import static org.dutychain.config.SchemaStatements.label;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.dutychain.config.CypherFile;
@@ -27,6 +29,7 @@ import org.dutychain.config.ImportLimits;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.PrivateFiles;
 import org.dutychain.config.Progress;
+import org.dutychain.config.SchemaStatements;
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
@@ -78,6 +81,8 @@ public class BulkLoader implements EmptyStoreLoader {
 
 	private final String memory;
 
+	private final List<String> skipKeys;
+
 	private volatile CheckedDataset demo;
 
 	private volatile ImportResult loaded;
@@ -85,7 +90,8 @@ public class BulkLoader implements EmptyStoreLoader {
 	BulkLoader(DutychainProperties properties, CypherFiles cypher, ObjectProvider<ImportLimits> limits,
 			ObjectProvider<InitialDataset> initial, ObjectProvider<DatasetGenerator> generator,
 			@Value("${dutychain.import.bulk-threshold:200000}") long threshold,
-			@Value("${dutychain.import.bulk-memory:auto}") String memory) {
+			@Value("${dutychain.import.bulk-memory:auto}") String memory,
+			@Value("${" + SchemaStatements.SKIP_KEYS + ":}") List<String> skipKeys) {
 		this.properties = properties;
 		this.cypher = cypher;
 		this.limits = limits.getIfAvailable(() -> ImportLimits.DEFAULTS);
@@ -93,6 +99,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		this.generator = generator;
 		this.threshold = threshold;
 		this.memory = memory;
+		this.skipKeys = List.copyOf(skipKeys);
 	}
 
 	@Override
@@ -195,7 +202,7 @@ public class BulkLoader implements EmptyStoreLoader {
 		return (graph) -> {
 			long t = System.nanoTime();
 			progress.report("schema", 0, 0);
-			postLoad(this.cypher, graph, files.labels());
+			postLoad(this.cypher, graph, files.labels(), this.skipKeys);
 			long schemaMs = (System.nanoTime() - t) / 1_000_000;
 			ImportResult result = new ImportResult(data.name(), data.asOf(), BulkFiles.GENERATION, files.counts(),
 					data.warnings(), writeMs + importMs + schemaMs);
@@ -253,21 +260,18 @@ public class BulkLoader implements EmptyStoreLoader {
 	 * alone at the end). A post-load statement runs on the thread of the label it
 	 * matches, before that label's constraint (never beside it), and beside the others.
 	 */
-	static void postLoad(CypherFiles cypher, Neo4jGraph graph, Map<String, Long> labels) {
+	static void postLoad(CypherFiles cypher, Neo4jGraph graph, Map<String, Long> labels, Collection<String> skipKeys) {
 		List<String> indexes = new ArrayList<>();
 		Map<String, List<String>> perLabel = new LinkedHashMap<>();
 		for (CypherFile.Statement statement : cypher.file(BULK).statements()) {
 			perLabel.computeIfAbsent(label(statement.cypher()), (l) -> new ArrayList<>()).add(statement.cypher());
 		}
-		for (CypherFile file : cypher.folder("schema")) {
-			for (CypherFile.Statement statement : file.statements()) {
-				String text = statement.cypher();
-				if (isConstraint(text)) {
-					perLabel.computeIfAbsent(label(text), (l) -> new ArrayList<>()).add(text);
-				}
-				else {
-					indexes.add(text);
-				}
+		for (String text : SchemaStatements.of(cypher, skipKeys)) {
+			if (isConstraint(text)) {
+				perLabel.computeIfAbsent(label(text), (l) -> new ArrayList<>()).add(text);
+			}
+			else {
+				indexes.add(text);
 			}
 		}
 		graph.runSchema(indexes);
@@ -317,27 +321,6 @@ public class BulkLoader implements EmptyStoreLoader {
 			// CALL { … } IN TRANSACTIONS needs an auto-commit transaction
 			graph.autoCommit(cypher, Map.of());
 		}
-	}
-
-	private static final Pattern LABEL = Pattern.compile("\\(\\w*:(\\w+)");
-
-	/**
-	 * The label of a statement's first node pattern, e.g. {@code Unit} of
-	 * {@code FOR (n:Unit)} or {@code MATCH (g:Unit)}; empty when it has none.
-	 */
-	static String label(String cypher) {
-		String code = cypher.lines().filter((line) -> !line.strip().startsWith("//")).collect(Collectors.joining("\n"));
-		Matcher m = LABEL.matcher(code);
-		return m.find() ? m.group(1) : "";
-	}
-
-	static boolean isConstraint(String cypher) {
-		return cypher.lines()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("//"))
-			.findFirst()
-			.map((line) -> line.regionMatches(true, 0, "CREATE CONSTRAINT", 0, "CREATE CONSTRAINT".length()))
-			.orElse(false);
 	}
 
 	/**

@@ -99,7 +99,7 @@ class StoreSwitchImporter {
 			return Optional.of((g) -> {
 				long t = System.nanoTime();
 				progress.report("schema", 0, 0);
-				BulkLoader.postLoad(this.cypher, g, written[0].labels());
+				BulkLoader.postLoad(this.cypher, g, written[0].labels(), List.of());
 				phases[2] = ms(t);
 			});
 		})) {

@@ -133,6 +133,42 @@ class BulkLoadIT {
 		}
 	}
 
+	/**
+	 * The CLI's throw-away store (SchemaStatements.SKIP_KEYS): bulk-loaded, it goes
+	 * without the Activity and Duty keys and audits the same; filled by the transactional
+	 * loader instead (below the threshold), it gets every key, which that loader seeks
+	 * through.
+	 */
+	@Test
+	void aBulkLoadedThrowAwayStoreLeavesOutTheKeysItNeverSeeks() {
+		Map<String, Object> skip = Map.of(org.dutychain.config.SchemaStatements.SKIP_KEYS, "Activity,Duty");
+		InitialDataset initial = new InitialDataset(CheckedDataset.check(TestDatasets.folder("demo-province")),
+				Progress.NONE);
+		try (ConfigurableApplicationContext context = start(0, initial, skip)) {
+			assertThat(initial.loaded()).isPresent();
+			assertThat(constraints(context)).contains("unit_key", "person_key", "post_key", "issue_key")
+				.doesNotContain("activity_key", "duty_key");
+			assertThat(findingKeys(context)).isEqualTo(transactionalFindings.get("demo-province"));
+		}
+		CheckedDataset small = CheckedDataset.checkForEmptyStore(TestDatasets.small(), 0);
+		try (ConfigurableApplicationContext context = start(1_000_000, new InitialDataset(small, Progress.NONE),
+				skip)) {
+			assertThat(constraints(context)).contains("unit_key", "activity_key", "duty_key");
+			// the transactional loader seeks duties through their key
+			context.getBean(DatasetImporter.class)
+				.importChecked(CheckedDataset.check(TestDatasets.small()), Progress.NONE);
+			assertThat(context.getBean(Datasets.class).active().present()).isTrue();
+		}
+	}
+
+	private static Set<String> constraints(ConfigurableApplicationContext context) {
+		return context.getBean(Neo4jGraph.class)
+			.read("SHOW CONSTRAINTS YIELD name RETURN name", Map.of())
+			.stream()
+			.map((row) -> (String) row.get("name"))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
 	@Test
 	void aFirstStartBulkLoadsALargeEnoughDemoProvince() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DutychainApplication.class)
@@ -150,9 +186,15 @@ class BulkLoadIT {
 	}
 
 	private static ConfigurableApplicationContext start(long threshold, InitialDataset initial) {
+		return start(threshold, initial, Map.of());
+	}
+
+	private static ConfigurableApplicationContext start(long threshold, InitialDataset initial,
+			Map<String, Object> extra) {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(DutychainApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties(COMMON)
+			.properties(extra)
 			.properties(Map.of("dutychain.import.bulk-threshold", Long.toString(threshold)));
 		if (initial != null) {
 			builder.initializers(initial.initializer());
