@@ -250,15 +250,17 @@ public class BulkLoader implements EmptyStoreLoader {
 
 	/**
 	 * What a bulk load leaves to do in the running database, whose nodes per label
-	 * {@code labels} counts: the schema of {@code cypher/schema/} and the post-load
-	 * statements of {@code ingest/bulk.cypher}, then waiting until every index is online.
-	 * The plain indexes come first, in one transaction: one population job scans the
-	 * store for all of them, in the background. A uniqueness constraint's creation
-	 * populates its index and waits for it, one label at a time: on a loaded store that
-	 * is most of this step, so the constraints run side by side on as many threads as
-	 * there are processors, largest label first (a large label started last would run
-	 * alone at the end). A post-load statement runs on the thread of the label it
-	 * matches, before that label's constraint (never beside it), and beside the others.
+	 * {@code labels} counts: the schema of {@code cypher/schema/} (less the uniqueness
+	 * constraints of the labels in {@code skipKeys}, see {@link SchemaStatements}) and
+	 * the post-load statements of {@code ingest/bulk.cypher}, then waiting until every
+	 * index is online. The plain indexes come first, in one transaction: one population
+	 * job scans the store for all of them, in the background. A uniqueness constraint's
+	 * creation populates its index and waits for it, one label at a time: on a loaded
+	 * store that is most of this step, so the constraints run side by side on as many
+	 * threads as there are processors, largest label first (a large label started last
+	 * would run alone at the end). A post-load statement runs on the thread of the label
+	 * it matches, before that label's constraint (never beside it), and beside the
+	 * others.
 	 */
 	static void postLoad(CypherFiles cypher, Neo4jGraph graph, Map<String, Long> labels, Collection<String> skipKeys) {
 		List<String> indexes = new ArrayList<>();
