@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dutychain.DutychainApplication;
+import org.dutychain.config.MachineMemory;
 import org.dutychain.ingest.ImporterMemory;
 import org.dutychain.support.ChildJvm;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class NationalBenchmark {
 		List<Run> runs = new ArrayList<>();
 		// the importer runs inside the audit's JVM: its off-heap budget (auto) is what the
 		// machine has available beyond that JVM's heap
-		long availableMb = org.dutychain.config.MachineMemory.available() >> 20;
+		long availableMb = MachineMemory.available() >> 20;
 		long roomMb = availableMb - megabytes(xmx) - ImporterMemory.RESERVE_MIB;
 		System.out.printf(Locale.ROOT,
 				"machine memory available %,d MB; audit heap %s leaves ≈ %,d MB for the importer's off-heap budget%s%n",

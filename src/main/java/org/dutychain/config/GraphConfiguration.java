@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +31,17 @@ class GraphConfiguration {
 
 	@Bean
 	Neo4jGraph neo4jGraph(Driver driver, DutychainProperties properties, CypherFiles cypherFiles,
-			ObjectProvider<EmbeddedNeo4jConfiguration.EmbeddedDatabase> embedded,
-			@Value("${" + SchemaStatements.SKIP_KEYS + ":}") List<String> skipKeys) {
+			ObjectProvider<EmbeddedNeo4jConfiguration.EmbeddedDatabase> embedded) {
 		Neo4jGraph graph = new Neo4jGraph(driver, properties.database());
-		// a store just filled by the bulk importer: its schema and post-load steps first
+		// a store just filled by the bulk importer: its post-load steps created the
+		// schema
+		// (less the keys dutychain.schema.skip-keys leaves out, see SchemaStatements)
 		EmbeddedNeo4jConfiguration.EmbeddedDatabase database = embedded.getIfAvailable();
-		boolean bulkLoaded = database != null && database.completeLoad(graph);
-		// the keys a freshly bulk-loaded store leaves out stay out (else all of them)
-		List<String> schema = SchemaStatements.of(cypherFiles, bulkLoaded ? skipKeys : List.of());
+		if (database != null && database.completeLoad(graph)) {
+			log.info("Schema applied by the bulk load's post-load steps");
+			return graph;
+		}
+		List<String> schema = SchemaStatements.of(cypherFiles, List.of());
 		graph.runSchema(schema);
 		log.info("Schema applied: {} statements from cypher/schema/", schema.size());
 		return graph;
