@@ -45,7 +45,8 @@ CALL (a, row) {
 };
 
 // statement: gradings
-// id G:<unit_id>:<person_id or ->:<year>:<scheme>; personId is set for SECRETARY_REVIEW rows only
+// id G:<unit_id>:<person_id or ->:<year>:<scheme>; personId is set for SECRETARY_REVIEW rows only; problems is absent
+// when there are none (readers take a missing list as empty, as after a bulk load)
 UNWIND $rows AS row
 MATCH (u:Unit {generation: $generation, id: row.unitId})
 USING INDEX SEEK u:Unit(generation, id)

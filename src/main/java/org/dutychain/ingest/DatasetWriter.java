@@ -121,7 +121,12 @@ final class DatasetWriter {
 				if (!GradingScheme.SECRETARY_REVIEW.name().equals(g.get("scheme"))) {
 					g.remove("personId");
 				}
-				g.putIfAbsent("problems", List.of());
+				// no problems: no property (as the bulk importer writes it; readers take
+				// a
+				// missing list as empty)
+				if (g.get("problems") instanceof List<?> problems && problems.isEmpty()) {
+					g.remove("problems");
+				}
 				gradings.add(g);
 			});
 		}
