@@ -135,25 +135,25 @@ class BulkLoadIT {
 
 	/**
 	 * The CLI's throw-away store (SchemaStatements.SKIP_KEYS): bulk-loaded, it goes
-	 * without the Activity and Duty keys and audits the same; filled by the transactional
-	 * loader instead (below the threshold), it gets every key, which that loader seeks
-	 * through.
+	 * without the Activity, Duty and Grading keys and audits the same; filled by the
+	 * transactional loader instead (below the threshold), it gets every key, which that
+	 * loader seeks through.
 	 */
 	@Test
 	void aBulkLoadedThrowAwayStoreLeavesOutTheKeysItNeverSeeks() {
-		Map<String, Object> skip = Map.of(org.dutychain.config.SchemaStatements.SKIP_KEYS, "Activity,Duty");
+		Map<String, Object> skip = Map.of(org.dutychain.config.SchemaStatements.SKIP_KEYS, "Activity,Duty,Grading");
 		InitialDataset initial = new InitialDataset(CheckedDataset.check(TestDatasets.folder("demo-province")),
 				Progress.NONE);
 		try (ConfigurableApplicationContext context = start(0, initial, skip)) {
 			assertThat(initial.loaded()).isPresent();
 			assertThat(constraints(context)).contains("unit_key", "person_key", "post_key", "issue_key")
-				.doesNotContain("activity_key", "duty_key");
+				.doesNotContain("activity_key", "duty_key", "grading_key");
 			assertThat(findingKeys(context)).isEqualTo(transactionalFindings.get("demo-province"));
 		}
 		CheckedDataset small = CheckedDataset.checkForEmptyStore(TestDatasets.small(), 0);
 		try (ConfigurableApplicationContext context = start(1_000_000, new InitialDataset(small, Progress.NONE),
 				skip)) {
-			assertThat(constraints(context)).contains("unit_key", "activity_key", "duty_key");
+			assertThat(constraints(context)).contains("unit_key", "activity_key", "duty_key", "grading_key");
 			// the transactional loader seeks duties through their key
 			context.getBean(DatasetImporter.class)
 				.importChecked(CheckedDataset.check(TestDatasets.small()), Progress.NONE);
