@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.dutychain.DutychainApplication;
+import org.dutychain.cli.CliRelaunch;
 import org.dutychain.config.MachineMemory;
 import org.dutychain.ingest.ImporterMemory;
 import org.dutychain.support.ChildJvm;
@@ -74,11 +75,13 @@ class NationalBenchmark {
 			Path work = Files.createTempDirectory("dutychain-national");
 			try {
 				Path dataset = work.resolve("dataset");
-				Command generate = run(generateXmx, "generate", "--units", Integer.toString(units), "--seed", "42",
-						"--plant-rate", "0.02", "--out", dataset.toString());
+				Command generate = run(generateXmx, List.of(), "generate", "--units", Integer.toString(units),
+						"--seed", "42", "--plant-rate", "0.02", "--out", dataset.toString());
 				long bytes = size(dataset);
-				Command audit = run(xmx, "audit", dataset.toString(), "--timings", "--out",
-						work.resolve("audit.json").toString());
+				// started without the jar's launcher (CliRelaunch), which gives a command on
+				// a dataset of this size the throughput collector: the same here
+				Command audit = run(xmx, List.of(CliRelaunch.THROUGHPUT_GC), "audit", dataset.toString(), "--timings",
+						"--out", work.resolve("audit.json").toString());
 				Run r = new Run(units, bytes, generate, audit);
 				runs.add(r);
 				System.out.println(r.row());
@@ -87,8 +90,9 @@ class NationalBenchmark {
 				delete(work);
 			}
 		}
-		System.out.printf(Locale.ROOT, "%n== dutychain national run (%d processors, heap: generate %s, audit %s) ==%n",
-				Runtime.getRuntime().availableProcessors(), generateXmx, xmx);
+		System.out.printf(Locale.ROOT,
+				"%n== dutychain national run (%d processors, heap: generate %s, audit %s with %s) ==%n",
+				Runtime.getRuntime().availableProcessors(), generateXmx, xmx, CliRelaunch.THROUGHPUT_GC);
 		System.out.println("| units | dataset on disk | generate: wall, peak RSS | audit end to end: wall, peak RSS "
 				+ "| audit phases (ms) | load: files, importer, schema; the importer's stages (ms) "
 				+ "| generate + import + audit |");
@@ -167,8 +171,9 @@ class NationalBenchmark {
 				"  line [" + fitted + "]", "  line [" + proportional + "]", "```");
 	}
 
-	private static Command run(String xmx, String... args) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(ChildJvm.command(DutychainApplication.class, xmx, args))
+	private static Command run(String xmx, List<String> jvmOptions, String... args)
+			throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(ChildJvm.command(DutychainApplication.class, xmx, jvmOptions, args))
 			.redirectErrorStream(true)
 			.start();
 		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));

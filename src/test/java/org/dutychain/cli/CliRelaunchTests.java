@@ -150,7 +150,8 @@ class CliRelaunchTests {
 	}
 
 	@Test
-	void aSmallDatasetRunsWithC1OnlyAndTheSerialCollectorFromTheStart() throws IOException {
+	void aSmallDatasetRunsWithC1OnlyAndTheSerialCollectorFromTheStartALargerOneWithTheThroughputCollector()
+			throws IOException {
 		CdsArchive layout = trained();
 		Path small = Files.createDirectories(this.dir.resolve("small"));
 		Files.writeString(small.resolve("units.csv"), "id,name,kind,parent_id\n");
@@ -169,7 +170,13 @@ class CliRelaunchTests {
 		assertThat(CliRelaunch.command(layout, HOME, List.of(), 1, new String[] { "audit", small.toString() }))
 			.contains(CliRelaunch.C1_ONLY, CliRelaunch.SERIAL_GC);
 		assertThat(CliRelaunch.command(layout, HOME, List.of(), 1, new String[] { "audit", large.toString() }))
-			.doesNotContain(CliRelaunch.C1_ONLY, CliRelaunch.SERIAL_GC);
+			.as("a larger dataset: C2 and the throughput collector")
+			.doesNotContain(CliRelaunch.C1_ONLY, CliRelaunch.SERIAL_GC)
+			.contains(CliRelaunch.THROUGHPUT_GC);
+		assertThat(CliRelaunch.command(layout, HOME, List.of("-XX:+UseG1GC"), 1,
+				new String[] { "audit", large.toString() }))
+			.as("the user's collector only")
+			.doesNotContain(CliRelaunch.THROUGHPUT_GC);
 		assertThat(CliRelaunch.command(layout, HOME, List.of("-Ddutychain.cli.c2=true"), 1,
 				new String[] { "audit", small.toString() }))
 			.doesNotContain(CliRelaunch.C1_ONLY)

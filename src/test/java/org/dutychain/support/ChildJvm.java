@@ -19,6 +19,11 @@ public final class ChildJvm {
 
 	/** The command line that runs {@code main} with {@code args} and heap {@code xmx}. */
 	public static List<String> command(Class<?> main, String xmx, String... args) {
+		return command(main, xmx, List.of(), args);
+	}
+
+	/** The same with further JVM options (a collector, say). */
+	public static List<String> command(Class<?> main, String xmx, List<String> jvmOptions, String... args) {
 		List<String> cmd = new ArrayList<>();
 		cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -27,6 +32,7 @@ public final class ChildJvm {
 			}
 		}
 		cmd.add("-Xmx" + xmx);
+		cmd.addAll(jvmOptions);
 		cmd.add("-cp");
 		cmd.add(System.getProperty("java.class.path"));
 		cmd.add(main.getName());
