@@ -36,6 +36,59 @@ final class Csv {
 		default void cellTooLong(int index, int column) {
 		}
 
+		/**
+		 * Whether record {@code index} is wanted as cells ({@link #record}); otherwise
+		 * only its {@link #shape} is reported: no strings are made for it (a first pass
+		 * that only counts rows reads millions of them).
+		 */
+		default boolean wantsCells(int index) {
+			return true;
+		}
+
+		/**
+		 * A record not wanted as cells: {@code blank} when every cell, as far as the cell
+		 * limit, is blank ({@link String#isBlank()}), as its cells would be.
+		 */
+		default void shape(int index, boolean blank) {
+		}
+
+	}
+
+	/**
+	 * A field of a record not wanted as cells: how many characters it keeps (at most the
+	 * limit) and whether the record so far holds a character that is not white space.
+	 */
+	private static final class Skim {
+
+		int length;
+
+		/** Fields of the record before this one. */
+		int fields;
+
+		boolean blank = true;
+
+		void reset() {
+			this.length = 0;
+			this.fields = 0;
+			this.blank = true;
+		}
+
+		/** As {@link Csv#append}: true when any character was beyond the limit. */
+		boolean add(char[] chars, int from, int count, int limit) {
+			int room = limit - this.length;
+			int kept = Math.max(0, Math.min(room, count));
+			if (this.blank) {
+				for (int i = from; i < from + kept; i++) {
+					if (!Character.isWhitespace(chars[i])) {
+						this.blank = false;
+						break;
+					}
+				}
+			}
+			this.length += kept;
+			return kept < count;
+		}
+
 	}
 
 	/** The text holds a NUL character: UTF-16 or a binary file, not CSV text. */
@@ -72,6 +125,8 @@ final class Csv {
 		char[] buffer = new char[1 << 16];
 		List<String> record = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
+		Skim skim = new Skim();
+		boolean cells = sink.wantsCells(0);
 		boolean quoted = false;
 		boolean fieldStarted = false;
 		boolean cut = false;
@@ -95,7 +150,7 @@ final class Csv {
 					if (quoteSeen) {
 						quoteSeen = false;
 						if (c == '"') {
-							cut |= append(field, buffer, i, 1, cellLimit);
+							cut |= cells ? append(field, buffer, i, 1, cellLimit) : skim.add(buffer, i, 1, cellLimit);
 							continue;
 						}
 						quoted = false;
@@ -111,7 +166,8 @@ final class Csv {
 							while (end < n && buffer[end] != '"' && buffer[end] != '\u0000') {
 								end++;
 							}
-							cut |= append(field, buffer, i, end - i, cellLimit);
+							cut |= cells ? append(field, buffer, i, end - i, cellLimit)
+									: skim.add(buffer, i, end - i, cellLimit);
 							i = end - 1;
 						}
 						continue;
@@ -123,22 +179,35 @@ final class Csv {
 				}
 				else if (c == ',') {
 					if (cut) {
-						sink.cellTooLong(index, record.size());
+						sink.cellTooLong(index, cells ? record.size() : skim.fields);
 						cut = false;
 					}
-					record.add(field.toString());
-					field.setLength(0);
+					if (cells) {
+						record.add(field.toString());
+						field.setLength(0);
+					}
+					else {
+						skim.fields++;
+						skim.length = 0;
+					}
 					fieldStarted = false;
 				}
 				else if (c == '\r' || c == '\n') {
 					if (cut) {
-						sink.cellTooLong(index, record.size());
+						sink.cellTooLong(index, cells ? record.size() : skim.fields);
 						cut = false;
 					}
-					record.add(field.toString());
-					sink.record(index++, record);
-					record = new ArrayList<>();
-					field.setLength(0);
+					if (cells) {
+						record.add(field.toString());
+						sink.record(index++, record);
+						record = new ArrayList<>();
+						field.setLength(0);
+					}
+					else {
+						sink.shape(index++, skim.blank);
+						skim.reset();
+					}
+					cells = sink.wantsCells(index);
 					fieldStarted = false;
 					pendingCr = (c == '\r');
 				}
@@ -148,18 +217,25 @@ final class Csv {
 					while (end < n && !ends(buffer[end])) {
 						end++;
 					}
-					cut |= append(field, buffer, i, end - i, cellLimit);
+					cut |= cells ? append(field, buffer, i, end - i, cellLimit)
+							: skim.add(buffer, i, end - i, cellLimit);
 					fieldStarted = true;
 					i = end - 1;
 				}
 			}
 		}
-		if (fieldStarted || !record.isEmpty() || field.length() > 0) {
+		if (cells ? (fieldStarted || !record.isEmpty() || field.length() > 0)
+				: (fieldStarted || skim.fields > 0 || skim.length > 0)) {
 			if (cut) {
-				sink.cellTooLong(index, record.size());
+				sink.cellTooLong(index, cells ? record.size() : skim.fields);
 			}
-			record.add(field.toString());
-			sink.record(index, record);
+			if (cells) {
+				record.add(field.toString());
+				sink.record(index, record);
+			}
+			else {
+				sink.shape(index, skim.blank);
+			}
 		}
 	}
 

@@ -463,6 +463,17 @@ final class DatasetSources {
 				this.keep = cells.stream().anyMatch((h) -> this.format.column(h.strip()).isPresent());
 				return;
 			}
+			shape(index, RowParser.blank(cells));
+		}
+
+		/** The header's cells only: the rows are counted, not read (see Csv.Sink). */
+		@Override
+		public boolean wantsCells(int index) {
+			return index == 0;
+		}
+
+		@Override
+		public void shape(int index, boolean blank) {
 			if (++this.count > this.budget.limits.rowsPerFile()) {
 				throw new ImportLimitException(
 						Problems.tooManyRows(this.name, index + 1, this.budget.limits.rowsPerFile()));
@@ -470,7 +481,7 @@ final class DatasetSources {
 			if ((this.count & 0xFFF) == 0) {
 				this.budget.checkTime();
 			}
-			if (!RowParser.blank(cells)) {
+			if (!blank) {
 				this.nonBlank++;
 			}
 		}

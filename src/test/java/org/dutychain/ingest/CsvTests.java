@@ -85,6 +85,64 @@ class CsvTests {
 		}
 	}
 
+	/**
+	 * Records not wanted as cells (a first pass that only counts rows): the same records,
+	 * blank or not, and the same cut cells as when their cells are read, on random text
+	 * with white space, quotes and cut cells.
+	 */
+	@Test
+	void aRecordNotWantedAsCellsHasTheShapeOfItsCells() throws IOException {
+		Random random = new Random(11);
+		char[] alphabet = { 'a', '中', ' ', ' ', '\t', '\u3000', ',', ',', '"', '"', '\r', '\n', '\n' };
+		for (int round = 0; round < 5000; round++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(60);
+			for (int i = 0; i < length; i++) {
+				text.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			int limit = 1 + random.nextInt(8);
+			int chunk = 1 + random.nextInt(7);
+			long wanted = random.nextLong();
+			List<String> expected = new ArrayList<>();
+			Csv.parse(chunked(text.toString(), chunk), limit, shapes(expected, (index) -> true, wanted));
+			List<String> actual = new ArrayList<>();
+			Csv.parse(chunked(text.toString(), chunk), limit,
+					shapes(actual, (index) -> ((wanted >>> (index & 63)) & 1) == 1, wanted));
+			assertThat(actual).as("text %s, limit %d", text, limit).isEqualTo(expected);
+		}
+	}
+
+	/**
+	 * Events of the records: cells of the records picked by {@code pick}, blank or not
+	 * for every other, whichever way the parser read them.
+	 */
+	private static Csv.Sink shapes(List<String> events, java.util.function.IntPredicate wants, long pick) {
+		java.util.function.IntPredicate picked = (index) -> ((pick >>> (index & 63)) & 1) == 1;
+		return new Csv.Sink() {
+
+			@Override
+			public void record(int index, List<String> cells) {
+				events.add(picked.test(index) ? index + "=" + cells : index + " blank " + RowParser.blank(cells));
+			}
+
+			@Override
+			public boolean wantsCells(int index) {
+				return wants.test(index);
+			}
+
+			@Override
+			public void shape(int index, boolean blank) {
+				events.add(index + " blank " + blank);
+			}
+
+			@Override
+			public void cellTooLong(int index, int column) {
+				events.add("cut " + index + ":" + column);
+			}
+
+		};
+	}
+
 	private static Csv.Sink recorder(List<String> events) {
 		return new Csv.Sink() {
 
