@@ -178,6 +178,23 @@ public final class AnalysisContext {
 		this.graph.stream(statement.sharedCypher(), withFacts(statement.facts()), sink);
 	}
 
+	/**
+	 * {@link #stream(CypherFile.Statement, java.util.function.Consumer)} with the run's
+	 * parameters plus {@code extra}.
+	 */
+	public void stream(CypherFile.Statement statement, Map<String, Object> extra,
+			java.util.function.Consumer<Map<String, Object>> sink) {
+		if (!sharesFacts(statement)) {
+			Map<String, Object> p = new HashMap<>(this.parameters);
+			p.putAll(extra);
+			this.graph.stream(statement.cypher(), p, sink);
+			return;
+		}
+		Map<String, Object> p = withFacts(statement.facts());
+		p.putAll(extra);
+		this.graph.stream(statement.sharedCypher(), p, sink);
+	}
+
 	private boolean sharesFacts(CypherFile.Statement statement) {
 		return !statement.facts().isEmpty() && this.facts.keySet().containsAll(statement.facts());
 	}
