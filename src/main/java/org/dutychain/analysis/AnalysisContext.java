@@ -146,12 +146,7 @@ public final class AnalysisContext {
 	 * shared form when this context shares the facts it uses, else as written.
 	 */
 	public List<Map<String, Object>> read(CypherFile.Statement statement, Map<String, Object> extra) {
-		if (!sharesFacts(statement)) {
-			return read(statement.cypher(), extra);
-		}
-		Map<String, Object> p = withFacts(statement.facts());
-		p.putAll(extra);
-		return this.graph.read(statement.sharedCypher(), p);
+		return this.graph.read(cypher(statement), parameters(statement, extra));
 	}
 
 	public List<Map<String, Object>> read(CypherFile.Statement statement) {
@@ -171,11 +166,7 @@ public final class AnalysisContext {
 	 * its shared form when this context shares the facts it uses.
 	 */
 	public void stream(CypherFile.Statement statement, java.util.function.Consumer<Map<String, Object>> sink) {
-		if (!sharesFacts(statement)) {
-			stream(statement.cypher(), sink);
-			return;
-		}
-		this.graph.stream(statement.sharedCypher(), withFacts(statement.facts()), sink);
+		stream(statement, Map.of(), sink);
 	}
 
 	/**
@@ -184,15 +175,21 @@ public final class AnalysisContext {
 	 */
 	public void stream(CypherFile.Statement statement, Map<String, Object> extra,
 			java.util.function.Consumer<Map<String, Object>> sink) {
-		if (!sharesFacts(statement)) {
-			Map<String, Object> p = new HashMap<>(this.parameters);
-			p.putAll(extra);
-			this.graph.stream(statement.cypher(), p, sink);
-			return;
-		}
-		Map<String, Object> p = withFacts(statement.facts());
+		this.graph.stream(cypher(statement), parameters(statement, extra), sink);
+	}
+
+	/** The statement's text as this context runs it: in its shared form when it can. */
+	private String cypher(CypherFile.Statement statement) {
+		return sharesFacts(statement) ? statement.sharedCypher() : statement.cypher();
+	}
+
+	/**
+	 * The run's parameters (with the shared facts the statement uses) plus {@code extra}.
+	 */
+	private Map<String, Object> parameters(CypherFile.Statement statement, Map<String, Object> extra) {
+		Map<String, Object> p = sharesFacts(statement) ? withFacts(statement.facts()) : new HashMap<>(this.parameters);
 		p.putAll(extra);
-		this.graph.stream(statement.sharedCypher(), p, sink);
+		return p;
 	}
 
 	private boolean sharesFacts(CypherFile.Statement statement) {
