@@ -70,17 +70,13 @@ class CsvTests {
 		Random random = new Random(10);
 		char[] alphabet = { 'a', 'b', '中', ' ', ',', ',', '"', '"', '\r', '\n', '\n' };
 		for (int round = 0; round < 5000; round++) {
-			StringBuilder text = new StringBuilder();
-			int length = random.nextInt(60);
-			for (int i = 0; i < length; i++) {
-				text.append(alphabet[random.nextInt(alphabet.length)]);
-			}
+			String text = randomText(random, alphabet);
 			int limit = 1 + random.nextInt(8);
 			int chunk = 1 + random.nextInt(7);
 			List<String> expected = new ArrayList<>();
-			reference(new StringReader(text.toString()), limit, recorder(expected));
+			reference(new StringReader(text), limit, recorder(expected));
 			List<String> actual = new ArrayList<>();
-			Csv.parse(chunked(text.toString(), chunk), limit, recorder(actual));
+			Csv.parse(chunked(text, chunk), limit, recorder(actual));
 			assertThat(actual).as("text %s, limit %d", text, limit).isEqualTo(expected);
 		}
 	}
@@ -95,18 +91,14 @@ class CsvTests {
 		Random random = new Random(11);
 		char[] alphabet = { 'a', '中', ' ', ' ', '\t', '\u3000', ',', ',', '"', '"', '\r', '\n', '\n' };
 		for (int round = 0; round < 5000; round++) {
-			StringBuilder text = new StringBuilder();
-			int length = random.nextInt(60);
-			for (int i = 0; i < length; i++) {
-				text.append(alphabet[random.nextInt(alphabet.length)]);
-			}
+			String text = randomText(random, alphabet);
 			int limit = 1 + random.nextInt(8);
 			int chunk = 1 + random.nextInt(7);
 			long wanted = random.nextLong();
 			List<String> expected = new ArrayList<>();
-			Csv.parse(chunked(text.toString(), chunk), limit, shapes(expected, (index) -> true, wanted));
+			Csv.parse(chunked(text, chunk), limit, shapes(expected, (index) -> true, wanted));
 			List<String> actual = new ArrayList<>();
-			Csv.parse(chunked(text.toString(), chunk), limit,
+			Csv.parse(chunked(text, chunk), limit,
 					shapes(actual, (index) -> ((wanted >>> (index & 63)) & 1) == 1, wanted));
 			assertThat(actual).as("text %s, limit %d", text, limit).isEqualTo(expected);
 		}
@@ -141,6 +133,16 @@ class CsvTests {
 			}
 
 		};
+	}
+
+	/** Up to 60 characters of {@code alphabet}. */
+	private static String randomText(Random random, char[] alphabet) {
+		StringBuilder text = new StringBuilder();
+		int length = random.nextInt(60);
+		for (int i = 0; i < length; i++) {
+			text.append(alphabet[random.nextInt(alphabet.length)]);
+		}
+		return text.toString();
 	}
 
 	private static Csv.Sink recorder(List<String> events) {
