@@ -144,9 +144,11 @@ class TrendViewIT {
 			// grade trajectory of the township committee and its villages
 			page.js("const i = document.querySelector('[data-testid=grade-unit]'); i.value = '青山镇党委';"
 					+ " i.dispatchEvent(new Event('change'));");
-			page.waitFor(() -> page.all("[data-testid=grade-row]").size() == 4);
-			WebElement weak = page.find("[data-testid=grade-row][data-unit=xz-v02]");
-			assertThat(weak.getText()).contains("较差").contains("西岭村党支部");
+			// the table may be drawn again meanwhile (a row found before that is stale):
+			// each look finds the row afresh
+			page.waitFor(() -> page.all("[data-testid=grade-row]").size() == 4
+					&& page.text("[data-testid=grade-row][data-unit=xz-v02]").contains("较差"));
+			assertThat(page.text("[data-testid=grade-row][data-unit=xz-v02]")).contains("较差").contains("西岭村党支部");
 			assertThat(page.text("[data-testid=grade-table]")).contains("2023").contains("2024");
 			// the village itself: its line chart of 分类定级 across the years
 			page.js("const i = document.querySelector('[data-testid=grade-unit]'); i.value = '西岭村党支部';"
