@@ -121,9 +121,8 @@ final class DatasetWriter {
 				if (!GradingScheme.SECRETARY_REVIEW.name().equals(g.get("scheme"))) {
 					g.remove("personId");
 				}
-				// no problems: no property (as the bulk importer writes it; readers take
-				// a
-				// missing list as empty)
+				// no problems: no property (as the bulk importer writes it; readers
+				// take a missing list as empty)
 				if (g.get("problems") instanceof List<?> problems && problems.isEmpty()) {
 					g.remove("problems");
 				}
