@@ -56,6 +56,7 @@ export class TrendView {
 		this.me = null;
 		this.filter = { kind: 'added', code: '', department: null, shown: ITEM_PAGE };
 		this.history = null;
+		this.gradeRequest = 0;
 		this.chart = null;
 		this.gradeChart = null;
 	}
@@ -64,6 +65,7 @@ export class TrendView {
 	reset() {
 		this.result = null;
 		this.history = null;
+		this.gradeRequest += 1; // an answer about the previous dataset is no longer wanted
 		this.records = null;
 		if (this.built) {
 			document.getElementById('trend-from-date').value = '';
@@ -93,7 +95,8 @@ export class TrendView {
 		const unitInput = document.getElementById('grade-unit');
 		if (!this.history && !unitInput.value) {
 			const start = this.selected();
-			if (start) { unitInput.value = `${unitName(start)}（${start}）`; await this.loadGrades(start); }
+			// a unit chosen meanwhile wins: its own request draws
+			if (start) { unitInput.value = `${unitName(start)}（${start}）`; if (!(await this.loadGrades(start))) return; }
 		}
 		this.drawGrades();
 	}
@@ -372,18 +375,27 @@ export class TrendView {
 		if (!unit) { showMessage(t('acc.unknownUnit', input.value.trim())); return; }
 		input.value = `${unit.name}（${unit.id}）`;
 		clearMessage();
-		await this.loadGrades(unit.id);
-		this.drawGrades();
+		if (await this.loadGrades(unit.id)) this.drawGrades();
 	}
 
+	/**
+	 * Reads a unit's grade history into this.history, unless another unit's was asked for
+	 * meanwhile (an earlier answer may arrive later): false then, and nothing changes.
+	 */
 	async loadGrades(unitId) {
+		const request = ++this.gradeRequest;
+		let history = null;
+		let error = null;
 		try {
-			this.history = await call('GET', `/api/units/${encodeURIComponent(unitId)}/grades`);
+			history = await call('GET', `/api/units/${encodeURIComponent(unitId)}/grades`);
 		}
 		catch (e) {
-			this.history = null;
-			showMessage(e.message);
+			error = e;
 		}
+		if (request !== this.gradeRequest) return false;
+		this.history = history;
+		if (error) showMessage(error.message);
+		return true;
 	}
 
 	drawGrades() {

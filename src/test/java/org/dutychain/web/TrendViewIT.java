@@ -158,6 +158,19 @@ class TrendViewIT {
 			assertThat((String) page.js("return document.querySelector('[data-testid=grade-chart]').textContent;"))
 				.contains("分类定级")
 				.contains("较差");
+			// an answer that arrives after a later choice's does not replace it: the
+			// township's grades answer 1.5 s late, the village is chosen meanwhile
+			page.js("const f = window.fetch; window.fetch = (u, o) => String(u).includes('/api/units/xz/grades')"
+					+ " ? f(u, o).then((r) => new Promise((done) => setTimeout(() => { done(r);"
+					+ " setTimeout(() => { window.lateAnswerDrawn = true; }, 300); }, 1500))) : f(u, o);");
+			page.js("const i = document.querySelector('[data-testid=grade-unit]'); i.value = '青山镇党委';"
+					+ " i.dispatchEvent(new Event('change'));"
+					+ " i.value = '西岭村党支部'; i.dispatchEvent(new Event('change'));");
+			page.waitFor(() -> Boolean.TRUE.equals(page.js("return window.lateAnswerDrawn === true;")));
+			assertThat(page.all("[data-testid=grade-row]")).hasSize(1);
+			assertThat(page.text("[data-testid=grade-table]")).contains("西岭村党支部");
+			assertThat((String) page.js("return document.querySelector('[data-testid=grade-unit]').value;"))
+				.contains("西岭村党支部");
 			assertThat(page.consoleErrors()).isEmpty();
 		}
 	}
