@@ -56,12 +56,18 @@ public final class SchemaStatements {
 
 	/** Whether the statement's first line of code creates a constraint. */
 	public static boolean isConstraint(String cypher) {
+		return firstLine(cypher).regionMatches(true, 0, "CREATE CONSTRAINT", 0, "CREATE CONSTRAINT".length());
+	}
+
+	/**
+	 * A statement's first line of code (no comment), stripped; empty when it has none.
+	 */
+	public static String firstLine(String cypher) {
 		return cypher.lines()
 			.map(String::strip)
 			.filter((line) -> !line.isEmpty() && !line.startsWith("//"))
 			.findFirst()
-			.map((line) -> line.regionMatches(true, 0, "CREATE CONSTRAINT", 0, "CREATE CONSTRAINT".length()))
-			.orElse(false);
+			.orElse("");
 	}
 
 }
