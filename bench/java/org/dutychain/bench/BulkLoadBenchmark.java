@@ -30,10 +30,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Initial load of an empty store (issue 10), not part of the test suite. For each size
  * (generated units) in one run: Neo4j's bulk importer alone on the files our path writes
- * (the baseline, after a first run of it that warms up the JVM), our bulk path (validation, CSV files, importer, schema and post-load
- * steps, each timed) and the previous transactional path (validation and batched writes)
- * into a fresh database; the rate in nodes + relationships per second, the ratio of each
- * path's rate to the baseline's, and the peak heap of each path. Run with
+ * (the baseline, timed after a first run of it that warms up the JVM), our bulk path
+ * (validation, CSV files, importer, schema and post-load steps, each timed) and the
+ * previous transactional path (validation and batched writes) into a fresh database; the
+ * rate in nodes + relationships per second, the ratio of each path's rate to the
+ * baseline's, and the peak heap of each path. Run with
  * {@code ./mvnw -o -Pbench verify -Dtest=BulkLoadBenchmark -Dbench.sizes=10000,100000}
  * ({@code -Dbench.memory=1g} sets the importer's off-heap budget, default {@code auto};
  * {@code -Dbench.importer-memories=1g,3g,6g} times the importer alone once per budget on
@@ -97,15 +98,16 @@ class BulkLoadBenchmark {
 			// nodes, --id-type=actual)
 			BulkFiles files = BulkLoader.writeNumberedFiles(dataset, work.resolve("files"));
 			long entities = files.entities();
-			// the importer's first run in this JVM compiles its code as it goes (the
-			// first run read 32–46 s where later runs on the same files read 24–26 s):
-			// a run to warm up, printed, not the baseline — our path runs warm after it
+			// the importer's first run in this JVM compiles its code as it goes (at 100k
+			// it took 32–40 s where a second run on the same files took 21–34 s): a run
+			// to warm up, printed, not the baseline — our path runs warm after it
 			System.gc();
 			long warmT = System.nanoTime();
 			ImporterReport warmUp = BulkLoader.runImporter(Files.createDirectories(work.resolve("baseline")), files,
 					importerMemories(memory).get(0));
-			rows.add(String.format(Locale.ROOT, "| %d | (the importer's first run in this JVM, to warm it up: %d ms; %s) | | | | | |",
-					units, ms(warmT), warmUp.summary()));
+			rows.add(String.format(Locale.ROOT,
+					"| %d | (the importer's first run in this JVM, to warm it up: %d ms; %s) | | | | | |", units,
+					ms(warmT), warmUp.summary()));
 			delete(work.resolve("baseline"));
 			long baselineMs = -1;
 			long baselineHeap = -1;

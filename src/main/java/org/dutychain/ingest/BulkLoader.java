@@ -325,7 +325,8 @@ public class BulkLoader implements EmptyStoreLoader {
 			graph.autoCommit(cypher, Map.of());
 		}
 		if (log.isDebugEnabled()) {
-			// at 100k units the Activity and Duty keys take 10–18 s each, the rest ≈ 3 s
+			// at 100k units the Activity and Duty keys take 9–18 s each, the rest ≈ 3 s
+			// in all
 			log.debug("Post-load step in {} ms: {}", (System.nanoTime() - t) / 1_000_000,
 					SchemaStatements.firstLine(cypher));
 		}
