@@ -111,6 +111,14 @@ public class AnalysisService implements DisposableBean {
 		return context(this.datasets.active(), unitId, asOf, List.of());
 	}
 
+	/**
+	 * {@link #context(String, LocalDate)} as an audit makes it: sharing the facts of the
+	 * run (each evaluated once) with the statements that use them.
+	 */
+	public AnalysisContext auditContext(String unitId, LocalDate asOf) {
+		return context(this.datasets.active(), unitId, asOf, this.files.facts().values());
+	}
+
 	private AnalysisContext context(DatasetInfo dataset, String unitId, LocalDate asOf,
 			Collection<CypherFiles.Fact> facts) {
 		LocalDate date = this.datasets.asOf(asOf);
