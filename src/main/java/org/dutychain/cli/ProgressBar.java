@@ -1,6 +1,9 @@
 package org.dutychain.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.dutychain.config.Progress;
@@ -26,9 +29,33 @@ final class ProgressBar implements Progress, AutoCloseable {
 		this.err = err;
 	}
 
-	/** A bar when wanted (terminal or {@code forced}), else {@link Progress#NONE}. */
+	/** Where this process's stderr points on Linux. */
+	private static final Path STDERR = Path.of("/proc/self/fd/2");
+
+	/**
+	 * A bar when wanted (stderr a terminal, or {@code forced}), else
+	 * {@link Progress#NONE}.
+	 */
 	static Progress on(PrintStream err, boolean forced) {
-		return (forced || System.console() != null) ? new ProgressBar(err) : Progress.NONE;
+		return (forced || isTerminal(STDERR)) ? new ProgressBar(err) : Progress.NONE;
+	}
+
+	/**
+	 * Whether the file descriptor behind {@code fd} (a {@code /proc/self/fd} link) is a
+	 * terminal. {@link System#console()} cannot tell: it asks about stdin and stdout, so
+	 * {@code audit … > findings.json} typed at a terminal drew no bar, and on newer JDKs
+	 * it may answer for a redirected stream too. Where there is no such link (not Linux),
+	 * {@link System#console()} stays the answer.
+	 */
+	static boolean isTerminal(Path fd) {
+		String target;
+		try {
+			target = Files.readSymbolicLink(fd).toString();
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return System.console() != null;
+		}
+		return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
 	}
 
 	@Override

@@ -138,4 +138,21 @@ class CliTests {
 		assertThat(ProgressBar.line("validate", 1234, 0)).isEqualTo("validate 1,234");
 	}
 
+	@Test
+	void theBarFollowsStderrNotStdout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		// what /proc/self/fd/2 points at: a terminal, a redirected file, a pipe
+		Path terminal = java.nio.file.Files.createSymbolicLink(dir.resolve("pts"), Path.of("/dev/pts/3"));
+		Path console = java.nio.file.Files.createSymbolicLink(dir.resolve("tty"), Path.of("/dev/tty1"));
+		Path file = java.nio.file.Files.createSymbolicLink(dir.resolve("file"), dir.resolve("findings.json"));
+		Path pipe = java.nio.file.Files.createSymbolicLink(dir.resolve("pipe"), Path.of("pipe:[4711]"));
+		Path devNull = java.nio.file.Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
+		assertThat(ProgressBar.isTerminal(terminal)).isTrue();
+		assertThat(ProgressBar.isTerminal(console)).isTrue();
+		assertThat(ProgressBar.isTerminal(file)).isFalse();
+		assertThat(ProgressBar.isTerminal(pipe)).isFalse();
+		assertThat(ProgressBar.isTerminal(devNull)).isFalse();
+		// forced (--progress): a bar whatever stderr is
+		assertThat(ProgressBar.on(System.err, true)).isInstanceOf(ProgressBar.class);
+	}
+
 }
