@@ -60,7 +60,7 @@ final class ImportCommand implements Callable<Integer> {
 		PrintStream err = DutychainCli.stderr();
 		Timings timings = this.options.timings(err);
 		CheckedDataset checked = isNew(this.dataDir)
-				? DatasetLoading.checkForEmptyStore(this.dataset, err, EmbeddedStart.BULK_THRESHOLD_DEFAULT)
+				? DatasetLoading.checkForEmptyStore(this.dataset, err, EmbeddedStart.configuredBulkThreshold())
 				: DatasetLoading.check(this.dataset, err);
 		timings.lap("validate");
 		if (checked == null) {
@@ -150,9 +150,8 @@ final class ImportCommand implements Callable<Integer> {
 		/**
 		 * {@link #check(Path, PrintStream)} for a dataset that goes into an empty store:
 		 * from {@code bulkThreshold} rows on, the bulk importer's files are written while
-		 * it is validated — a new data folder at the default
-		 * {@code dutychain.import.bulk-threshold}
-		 * ({@link EmbeddedStart#BULK_THRESHOLD_DEFAULT}), the throw-away database of
+		 * it is validated — a new data folder at {@code dutychain.import.bulk-threshold}
+		 * ({@link EmbeddedStart#configuredBulkThreshold()}), the throw-away database of
 		 * {@code audit} and {@code accountable} whatever its size
 		 * ({@link SpringRunner#THROWAWAY_BULK_THRESHOLD}).
 		 */

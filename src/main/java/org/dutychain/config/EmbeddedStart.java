@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Starts the embedded database of a CLI command on a thread of its own as soon as the
@@ -95,5 +96,15 @@ public final class EmbeddedStart implements AutoCloseable {
 
 	/** {@code dutychain.import.bulk-threshold}'s default, as in the bulk loader. */
 	public static final long BULK_THRESHOLD_DEFAULT = 200_000;
+
+	/**
+	 * {@code dutychain.import.bulk-threshold} as a command sees it before its Spring
+	 * context exists (system properties and environment variables, like
+	 * {@link ImportLimits#fromEnvironment()}), else the default.
+	 */
+	public static long configuredBulkThreshold() {
+		return new StandardEnvironment().getProperty("dutychain.import.bulk-threshold", Long.class,
+				BULK_THRESHOLD_DEFAULT);
+	}
 
 }

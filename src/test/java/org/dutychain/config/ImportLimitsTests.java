@@ -18,6 +18,15 @@ class ImportLimitsTests {
 	void clear() {
 		System.clearProperty("dutychain.import.limits.decompressed");
 		System.clearProperty("dutychain.import.limits.rows-per-file");
+		System.clearProperty("dutychain.import.bulk-threshold");
+	}
+
+	@Test
+	void theCommandLineSeesTheConfiguredBulkThreshold() {
+		assertThat(EmbeddedStart.configuredBulkThreshold()).isEqualTo(EmbeddedStart.BULK_THRESHOLD_DEFAULT);
+		// `import` writes the importer's files while validating from this many rows on
+		System.setProperty("dutychain.import.bulk-threshold", "5000");
+		assertThat(EmbeddedStart.configuredBulkThreshold()).isEqualTo(5000);
 	}
 
 	@Test
