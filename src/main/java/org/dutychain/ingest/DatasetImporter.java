@@ -33,6 +33,15 @@ public interface DatasetImporter {
 	}
 
 	/**
+	 * Whether {@code dataset} would be bulk-loaded into a new store and switched to
+	 * (phases {@code write}, {@code import}, {@code schema}) rather than written as a new
+	 * generation (phase {@code write} only): what a job's percentage is spread over.
+	 */
+	default boolean replacesStore(CheckedDataset dataset) {
+		return false;
+	}
+
+	/**
 	 * Whether an import is running now (edits in the tool are refused meanwhile, issue
 	 * 12).
 	 */

@@ -122,6 +122,11 @@ class GraphDatasetImporter implements DatasetImporter {
 		}
 	}
 
+	@Override
+	public boolean replacesStore(CheckedDataset dataset) {
+		return this.storeSwitch != null && this.storeSwitch.accepts(dataset);
+	}
+
 	private ImportResult importCounted(CheckedDataset checked, Progress progress) {
 		long started = System.nanoTime();
 		String displayName = checked.displayName();

@@ -104,7 +104,8 @@ class ImportJobs implements DisposableBean {
 	 * @throws ImportRunningException when another import runs
 	 */
 	JobView start(DatasetImporter importer, CheckedDataset dataset) {
-		Job job = new Job(UUID.randomUUID().toString(), dataset.displayName(), dataset.rows());
+		Job job = new Job(UUID.randomUUID().toString(), dataset.displayName(), dataset.rows(),
+				importer.replacesStore(dataset));
 		if (!this.running.compareAndSet(null, job)) {
 			throw new ImportRunningException(this.running.get().id);
 		}
@@ -151,6 +152,36 @@ class ImportJobs implements DisposableBean {
 		this.worker.shutdownNow();
 	}
 
+	/**
+	 * The job's percentage in a phase: each phase is a band of the whole (a store switch
+	 * writes the importer's files, 0–40 %, runs the importer, 40–85 %, and builds the
+	 * schema, 85–99 %; a new generation is its writing, 0–99 %), a phase without a count
+	 * (total 0) stands at its band's start. A later phase's report never lowers it, so
+	 * the bar never runs backwards.
+	 */
+	static int percent(String phase, long done, long total, boolean replacesStore) {
+		int from;
+		int to;
+		switch (phase) {
+			case "write" -> {
+				from = 0;
+				to = replacesStore ? 40 : 99;
+			}
+			case "import" -> {
+				from = 40;
+				to = 85;
+			}
+			case "schema" -> {
+				from = 85;
+				to = 99;
+			}
+			default -> {
+				return 0;
+			}
+		}
+		return (total > 0) ? from + (int) ((to - from) * Math.min(done, total) / total) : from;
+	}
+
 	private static final class Job implements Progress {
 
 		final String id;
@@ -167,22 +198,30 @@ class ImportJobs implements DisposableBean {
 
 		private volatile long rows;
 
+		/** Of the whole job, never lower than before (phases are bands of it). */
+		private volatile int percent;
+
+		/** Whether the job goes through the store switch (write, import, schema). */
+		private final boolean replacesStore;
+
 		private volatile Instant finishedAt;
 
 		private volatile ImportResult result;
 
 		private volatile Map<String, String> problem;
 
-		Job(String id, String dataset, long total) {
+		Job(String id, String dataset, long total, boolean replacesStore) {
 			this.id = id;
 			this.dataset = dataset;
 			this.total = total;
+			this.replacesStore = replacesStore;
 		}
 
 		@Override
-		public void report(String phase, long done, long total) {
+		public synchronized void report(String phase, long done, long total) {
 			this.phase = phase;
 			this.rows = done;
+			this.percent = Math.max(this.percent, ImportJobs.percent(phase, done, total, this.replacesStore));
 		}
 
 		void succeed(ImportResult result) {
@@ -202,8 +241,7 @@ class ImportJobs implements DisposableBean {
 		}
 
 		JobView view() {
-			int percent = "succeeded".equals(this.state) ? 100
-					: (this.total > 0) ? (int) Math.min(99, this.rows * 100 / this.total) : 0;
+			int percent = "succeeded".equals(this.state) ? 100 : this.percent;
 			return new JobView(this.id, "import", this.state, this.phase, this.rows, this.total, percent, this.dataset,
 					this.createdAt, this.finishedAt, this.result, this.problem,
 					"jobs are kept in memory (lost on restart) / 作业仅保存在内存中，重启后不再保留");

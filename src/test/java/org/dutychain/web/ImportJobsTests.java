@@ -74,4 +74,81 @@ class ImportJobsTests {
 		}
 	}
 
+	@Test
+	void aStoreSwitchJobsPercentageNeverRunsBackwards() throws Exception {
+		java.util.concurrent.SynchronousQueue<String> reached = new java.util.concurrent.SynchronousQueue<>();
+		java.util.concurrent.SynchronousQueue<Boolean> go = new java.util.concurrent.SynchronousQueue<>();
+		DatasetImporter switching = new DatasetImporter() {
+
+			@Override
+			public ImportResult importUpload(String fileName, InputStream content) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public boolean replacesStore(CheckedDataset dataset) {
+				return true;
+			}
+
+			@Override
+			public ImportResult importChecked(CheckedDataset dataset, Progress progress) {
+				try {
+					progress.report("write", dataset.rows() / 2, dataset.rows());
+					reached.put("write");
+					go.take();
+					// the store switch's phases without a count: the importer, then the
+					// schema
+					progress.report("write", dataset.rows(), dataset.rows());
+					progress.report("import", 0, 0);
+					reached.put("import");
+					go.take();
+					progress.report("schema", 0, 0);
+					reached.put("schema");
+					go.take();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return new ImportResult("small", null, 7, java.util.Map.of("UNITS", 3), java.util.List.of(), 1);
+			}
+
+		};
+		ImportJobs jobs = new ImportJobs(null);
+		try {
+			ImportJobs.JobView job = jobs.start(switching, CheckedDataset.check(TestDatasets.small()));
+			java.util.List<Integer> seen = new java.util.ArrayList<>();
+			for (String phase : java.util.List.of("write", "import", "schema")) {
+				assertThat(reached.poll(30, TimeUnit.SECONDS)).isEqualTo(phase);
+				ImportJobs.JobView now = jobs.find(job.id()).orElseThrow();
+				assertThat(now.phase()).isEqualTo(phase);
+				seen.add(now.percent());
+				go.put(true);
+			}
+			// on the old code the importer's phase (0 of 0 rows) read 0 % after the
+			// files'
+			// 99 %
+			assertThat(seen).containsExactly(20, 40, 85);
+			ImportJobs.JobView done = jobs.find(job.id()).orElseThrow();
+			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+				Thread.sleep(100);
+				done = jobs.find(job.id()).orElseThrow();
+			}
+			assertThat(done.percent()).isEqualTo(100);
+		}
+		finally {
+			jobs.destroy();
+		}
+	}
+
+	@Test
+	void eachPhaseIsABandOfTheWhole() {
+		assertThat(ImportJobs.percent("write", 50, 100, false)).isEqualTo(49);
+		assertThat(ImportJobs.percent("write", 100, 100, false)).isEqualTo(99);
+		assertThat(ImportJobs.percent("write", 100, 100, true)).isEqualTo(40);
+		assertThat(ImportJobs.percent("import", 0, 0, true)).isEqualTo(40);
+		assertThat(ImportJobs.percent("schema", 0, 0, true)).isEqualTo(85);
+		assertThat(ImportJobs.percent("schema", 5, 10, true)).isEqualTo(92);
+		assertThat(ImportJobs.percent("queued", 0, 0, true)).isZero();
+	}
+
 }
