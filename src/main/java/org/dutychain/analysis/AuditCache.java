@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.dutychain.config.Progress;
+import org.dutychain.organization.DatasetEdited;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.organization.Datasets;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -176,6 +179,27 @@ public class AuditCache implements DisposableBean {
 		return computation(null, asOf).status();
 	}
 
+	/**
+	 * An edit committed: the views' audit of the new revision (at the dataset's default
+	 * date, the one the page opens with) starts in the background at once, so the next
+	 * view finds it computed or under way.
+	 */
+	@EventListener
+	public void edited(DatasetEdited edit) {
+		schedule(null);
+	}
+
+	/**
+	 * Where an audit of a scope (null = every unit) at asOf stands, if one is cached or
+	 * running; never starts one.
+	 */
+	public Optional<AuditStatus> peek(String scope, LocalDate asOf) {
+		Key key = key(scope, asOf);
+		synchronized (this.entries) {
+			return Optional.ofNullable(this.entries.get(key)).map(Computation::status);
+		}
+	}
+
 	/** Where the whole-dataset audit at asOf stands; starts it if needed. */
 	public AuditStatus status(LocalDate asOf) {
 		return computation(null, asOf).status();
@@ -258,10 +282,14 @@ public class AuditCache implements DisposableBean {
 		this.background.shutdownNow();
 	}
 
-	private Computation computation(String scope, LocalDate asOf) {
+	private Key key(String scope, LocalDate asOf) {
 		DatasetInfo dataset = this.datasets.active();
-		LocalDate date = this.datasets.asOf(asOf);
-		Key key = new Key(dataset.generation(), dataset.importedAt(), dataset.revision(), scope, date);
+		return new Key(dataset.generation(), dataset.importedAt(), dataset.revision(), scope, this.datasets.asOf(asOf));
+	}
+
+	private Computation computation(String scope, LocalDate asOf) {
+		Key key = key(scope, asOf);
+		LocalDate date = key.asOf();
 		Computation c;
 		synchronized (this.entries) {
 			c = this.entries.get(key);

@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.organization.DatasetEdited;
 import org.dutychain.organization.DatasetInfo;
 import org.dutychain.organization.Datasets;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Service;
  * transaction on the active generation together with its change record (actor from the
  * {@link ActorProvider}, before and after as JSON), its audit log entry ({@link EditLog})
  * and the increment of the Dataset's revision. A refusal thrown by the edit rolls
- * everything back.
+ * everything back; a committed edit is announced as {@link DatasetEdited} (the views'
+ * audit of the new revision starts in the background).
  */
 @Service
 public class Edits {
@@ -51,8 +54,11 @@ public class Edits {
 
 	private final ObjectMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	Edits(Neo4jGraph graph, CypherFiles cypher, Datasets datasets, EditAuthority authority, ActorProvider actor,
-			ObjectProvider<DatasetImporter> importer, ObjectMapper json, EditLog editLog) {
+			ObjectProvider<DatasetImporter> importer, ObjectMapper json, EditLog editLog,
+			ApplicationEventPublisher events) {
 		this.graph = graph;
 		this.cypher = cypher;
 		this.datasets = datasets;
@@ -61,6 +67,7 @@ public class Edits {
 		this.importer = importer;
 		this.json = json;
 		this.editLog = editLog;
+		this.events = events;
 	}
 
 	/**
@@ -150,7 +157,7 @@ public class Edits {
 					verify ? "You may not accept this unit's rectification" : "You may not edit this unit's data");
 		}
 		long generation = active().generation();
-		return this.graph.inTransaction((tx) -> {
+		Change done = this.graph.inTransaction((tx) -> {
 			Change change = work.apply(new Tx(tx, generation));
 			Map<String, Object> params = new java.util.HashMap<>();
 			params.put("actor", this.actor.actor());
@@ -164,6 +171,8 @@ public class Edits {
 			this.editLog.edited(tx, unitId, change);
 			return change;
 		});
+		this.events.publishEvent(new DatasetEdited(generation, unitId));
+		return done;
 	}
 
 	/** A read outside any edit. */
