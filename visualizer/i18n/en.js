@@ -47,6 +47,7 @@ export default {
 	'import.failed': 'Import failed with {0} errors; nothing changed', 'import.file': 'File', 'import.row': 'Row',
 	'import.column': 'Column', 'import.code': 'Code', 'import.message': 'Message',
 	'import.confirm': 'The import replaces all data (current dataset "{0}"). Replace all data?', 'import.cancelled': 'Import cancelled; nothing was changed',
+	'import.phase.queued': 'queued', 'import.phase.write': 'writing', 'import.phase.import': 'bulk import', 'import.phase.schema': 'building indexes', 'import.phase.done': 'done',
 	'import.running': 'Importing "{0}", please wait… ({1} s)', 'import.noFile': 'Choose a .zip or .xlsx file first',
 	'import.replace': 'An import replaces all data', 'import.counts': '{0} units',
 	'common.close': 'Close', 'common.cancel': 'Cancel', 'import.replaceAll': 'Replace all data', 'common.loading': 'Loading…', 'common.error': 'Error', 'common.none': 'none',

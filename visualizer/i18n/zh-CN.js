@@ -41,6 +41,7 @@ export default {
 	'import.submit': '上传并导入', 'import.template': '下载导入模板', 'import.ok': '导入成功：{0}',
 	'import.failed': '导入失败，共 {0} 处错误，数据未改动', 'import.file': '文件', 'import.row': '行', 'import.column': '列',
 	'import.code': '错误代码', 'import.message': '说明', 'import.confirm': '导入将替换全部数据（当前数据集“{0}”）。确定替换全部数据吗？', 'import.cancelled': '已取消导入，数据未改变',
+	'import.phase.queued': '排队中', 'import.phase.write': '写入', 'import.phase.import': '批量导入', 'import.phase.schema': '建立索引', 'import.phase.done': '完成',
 	'import.running': '正在导入“{0}”，请稍候…（{1} 秒）', 'import.noFile': '请先选择 .zip 或 .xlsx 文件',
 	'import.replace': '导入会替换全部数据', 'import.counts': '单位 {0} 个',
 	'common.close': '关闭', 'common.cancel': '取消', 'import.replaceAll': '替换全部数据', 'common.loading': '加载中…', 'common.error': '出错了', 'common.none': '无',

@@ -49,6 +49,8 @@ export const api = {
 	pressure: (scope) => request('GET', '/api/pressure', withDate({ scope })),
 	analyses: () => request('GET', '/api/analyses'),
 	audit: (scope) => request('POST', '/api/audit', withDate({ scope })),
+	// where the views' audit stands (ready, or computing with its percentage); starts it, never waits for it
+	auditStatus: () => request('GET', '/api/audit/status', withDate({})),
 	accountability: (unit, domain) => request('GET', '/api/accountability', withDate({ unit, domain })),
 	issueAccountability: (id) => request('GET', `/api/issues/${encodeURIComponent(id)}/accountability`, withDate({})),
 	// confirmations: { overwriteEdits, confirmScopes } after the server's 409 asked for them

@@ -2,7 +2,7 @@
 import { api, setAsOf, currentAsOf } from './api.js';
 import { t, label, msg, apply, language, setLanguage, setLabels } from './i18n.js';
 import { ChainView } from './chain.js';
-import { renderPanel } from './panel.js';
+import { renderPanel, showFindings } from './panel.js';
 import { AccountabilityView } from './accountability.js';
 import { renderPressure, renderCoverage } from './charts.js';
 import { FindingsView } from './findings.js';
@@ -21,10 +21,55 @@ const state = { dataset: null, audit: null, auditFor: null, selected: null, view
 async function audit() {
 	const key = `${state.dataset && state.dataset.generation}|${currentAsOf() || ''}`;
 	if (!state.audit || state.auditFor !== key) {
-		state.audit = await api.audit();
+		const pending = api.audit();
+		// the answer waits for the audit: meanwhile the bar under the tabs says how far it is
+		api.auditStatus().then(watchAudit).catch(() => {});
+		state.audit = await pending;
 		state.auditFor = key;
 	}
 	return state.audit;
+}
+
+let auditPoll = null;
+/**
+ * Where the views' audit stands (an answer's `audit`, or GET /api/audit/status): while it is computing a bar under the
+ * tabs says 审计计算中（进度 n%） and the page asks again every POLL_MS; once it is ready the numbers that were shown
+ * without it — the tree's finding counts, the panel's findings — are read again.
+ */
+function watchAudit(status) {
+	if (!status) return;
+	const box = document.getElementById('audit-status');
+	box.dataset.state = status.state;
+	if (status.state === 'ready') { box.hidden = true; return; }
+	box.hidden = false;
+	box.querySelector('progress').value = status.percent || 0;
+	box.querySelector('span').textContent = msg(status.messageZh, status.messageEn);
+	if (status.state !== 'computing' || auditPoll) return;
+	auditPoll = setInterval(async () => {
+		let now;
+		try { now = await api.auditStatus(); }
+		catch (e) { return; }
+		watchAudit(now);
+		if (now.state === 'computing') return;
+		clearInterval(auditPoll);
+		auditPoll = null;
+		if (now.state === 'ready') auditReady();
+	}, POLL_MS);
+}
+
+/** The views' audit finished: the tree's counts and the selected unit's findings from it. */
+async function auditReady() {
+	try {
+		await chain.refreshFindings();
+		const unitId = state.selected;
+		if (unitId) {
+			const data = await api.unit(unitId);
+			if (state.selected === unitId) showFindings(document.getElementById('panel'), data);
+		}
+	}
+	catch (e) {
+		showMessage(e.message);
+	}
 }
 
 const chain = new ChainView(document.getElementById('tree'), {
@@ -44,7 +89,10 @@ async function selectUnit(unitId) {
 	const panel = document.getElementById('panel');
 	panel.replaceChildren(el('p', { class: 'hint' }, t('common.loading')));
 	try {
-		renderPanel(panel, await api.unit(unitId));
+		const data = await api.unit(unitId);
+		if (state.selected !== unitId) return; // another unit was chosen meanwhile
+		renderPanel(panel, data);
+		watchAudit(data.audit);
 	}
 	catch (e) {
 		panel.replaceChildren(el('p', { class: 'gap' }, e.message));
@@ -131,6 +179,7 @@ async function reloadAll(newDataset) {
 		if (!state.firstRecords) state.firstRecords = await firstRecords().catch(() => null);
 		checkDate();
 		await chain.load();
+		watchAudit(chain.audit);
 		if (state.view !== 'chain') await switchView(state.view);
 	}
 	catch (e) {

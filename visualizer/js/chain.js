@@ -107,10 +107,31 @@ export class ChainView {
 	async expand(node, depth) {
 		if (node.childCount === 0) { node.children = []; return; }
 		const tree = await api.tree(node.id, Math.max(1, Math.min(OVERVIEW_DEPTH, depth)));
+		this.audit = tree.audit; // where the audit behind the finding counts stands
 		this.merge(node, tree.root, depth);
 		(tree.extraEdges || []).forEach((e) => {
 			if (!this.extra.some((x) => x.fromId === e.fromId && x.toId === e.toId && x.kind === e.kind)) this.extra.push(e);
 		});
+	}
+
+	/**
+	 * The audit behind the finding counts finished: the tops and every loaded subtree are read again as deep as they
+	 * were loaded, so the counts are the audit's; what is open or closed stays.
+	 */
+	async refreshFindings() {
+		const depthOf = (node, seen) => {
+			if (seen.has(node.id) || !Array.isArray(node.children) || !node.children.length) return 0;
+			seen.add(node.id);
+			return 1 + Math.max(...node.children.map((l) => depthOf(l.node, seen)));
+		};
+		(await api.roots()).forEach((r) => this.adopt(r));
+		const loaded = [...this.roots, ...this.orphans].filter((n) => Array.isArray(n.children) && n.children.length);
+		for (let i = 0; i < loaded.length; i += 4) {
+			await Promise.all(loaded.slice(i, i + 4).map((n) => this.expand(n, depthOf(n, new Set()))));
+		}
+		this.pressureRange = this.range();
+		if (this.mode === 'overview') await this.renderOverview();
+		else this.render();
 	}
 
 	/** Children are links {node, edgeKind}: a unit under two leaders (双重领导) is one node reached by two links. */

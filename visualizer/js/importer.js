@@ -38,10 +38,13 @@ export function setupImport({ onImported, datasetName }) {
 		button.disabled = true;
 		const started = Date.now();
 		const status = el('span', { 'data-testid': 'import-progress' });
-		const tick = () => { status.textContent = t('import.running', file.name, Math.round((Date.now() - started) / 1000)); };
+		let stage = ''; // the job's phase and percentage once it runs
+		const tick = () => { status.textContent = t('import.running', file.name, Math.round((Date.now() - started) / 1000)) + stage; };
 		tick();
 		const timer = setInterval(tick, 1000);
-		result.replaceChildren(el('span', { class: 'progress' }, el('b')), ' ', status);
+		const bar = el('b');
+		const track = el('span', { class: 'progress', 'data-testid': 'import-bar' }, bar);
+		result.replaceChildren(track, ' ', status);
 		try {
 			// 202: the upload is valid and written by a job; poll it until it ends
 			// an import that would overwrite edits made in the tool, or change users' scopes, is confirmed first
@@ -62,8 +65,13 @@ export function setupImport({ onImported, datasetName }) {
 					confirmations[flag] = true;
 				}
 			}
+			// the upload was checked: from here the job says how far it is (phase and percentage of the whole)
+			track.classList.add('determinate');
 			while (job.state === 'running') {
-				status.textContent = t('import.running', file.name, Math.round((Date.now() - started) / 1000)) + ` ${job.percent ?? 0}%`;
+				bar.style.width = `${job.percent ?? 0}%`;
+				track.dataset.percent = String(job.percent ?? 0);
+				stage = ` ${t('import.phase.' + (job.phase || 'queued'))} ${job.percent ?? 0}%`;
+				tick();
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				job = await api.job(job.id);
 			}

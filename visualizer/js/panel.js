@@ -88,10 +88,7 @@ export function renderPanel(panel, data) {
 	parts.push(el('h3', {}, t('panel.issues')));
 	parts.push(list(data.openIssues || data.issues, (i) => el('span', {}, `${i.title}（${label('domain', i.domain)}，${label('issueStatus', i.status)}）`, ' ', el('small', { class: 'id' }, i.id)), 'panel-issues'));
 	parts.push(el('h3', {}, t('panel.findings')));
-	parts.push(list(data.findings, (f) => el('span', { 'data-testid': 'panel-finding', 'data-code': f.code, 'data-post': f.postId || null }, severityBadge(f.severity), ' ', el('b', {}, findingTitle(f.code)), '：', msg(f.messageZh, f.messageEn),
-		' ', el('button', { type: 'button', class: 'link edit-only', hidden: true, 'data-testid': 'finding-new-issue',
-			onclick: () => openNewIssue({ unitId: f.unitId || unit.id, title: msg(f.messageZh, f.messageEn), severity: f.severity }) },
-		t('panel.newIssue'))), 'panel-findings'));
+	parts.push(findingsSection(data, unit));
 	parts.splice(2, 0, el('div', { class: 'actions', 'data-testid': 'panel-actions' },
 		el('a', { class: 'button', href: noticeUrl(unit.id, 'pdf'), target: '_blank', 'data-testid': 'notice-pdf' }, t('panel.noticePdf')),
 		el('a', { class: 'button', href: noticeUrl(unit.id, 'xlsx'), 'data-testid': 'notice-xlsx' }, t('panel.noticeXlsx')),
@@ -100,6 +97,36 @@ export function renderPanel(panel, data) {
 	panel.replaceChildren(...parts);
 	panel.dataset.render = String(Number(panel.dataset.render || 0) + 1);
 	editing(panel, unit, posts, data.teamList || data.teamDuties);
+}
+
+/**
+ * The unit's findings — or, while the audit behind them is still computing (or failed), where it stands: 审计计算中
+ * （进度 n%） with a bar, never an empty list that would read as "no findings".
+ */
+function findingsSection(data, unit) {
+	const audit = data.audit;
+	if (audit && audit.state !== 'ready') {
+		return el('p', { class: 'hint audit-pending', 'data-testid': 'panel-findings-pending', 'data-state': audit.state },
+			el('progress', { max: 100, value: audit.percent || 0 }), ' ', msg(audit.messageZh, audit.messageEn));
+	}
+	return list(data.findings, (f) => el('span', { 'data-testid': 'panel-finding', 'data-code': f.code, 'data-post': f.postId || null }, severityBadge(f.severity), ' ', el('b', {}, findingTitle(f.code)), '：', msg(f.messageZh, f.messageEn),
+		' ', el('button', { type: 'button', class: 'link edit-only', hidden: true, 'data-testid': 'finding-new-issue',
+			onclick: () => openNewIssue({ unitId: f.unitId || unit.id, title: msg(f.messageZh, f.messageEn), severity: f.severity }) },
+		t('panel.newIssue'))), 'panel-findings');
+}
+
+/**
+ * The audit finished: the findings of a panel that showed it computing are put in place (the rest of the panel, and
+ * any form being filled in, stays). Returns whether there was such a panel.
+ */
+export function showFindings(panel, data) {
+	const pending = panel.querySelector('[data-testid=panel-findings-pending]');
+	if (!pending) return false;
+	const section = findingsSection(data, data.unit || data);
+	// 登记问题 beside each finding for a user who may edit the unit (the panel's own button shows it)
+	if (panel.querySelector('[data-testid=panel-new-issue]:not([hidden])')) section.querySelectorAll('.edit-only').forEach((b) => { b.hidden = false; });
+	pending.replaceWith(section);
+	return true;
 }
 
 /** 督办通知 of the unit's subtree (PDF or XLSX) at the page's date. */

@@ -164,6 +164,19 @@ class AnalysisController {
 		return this.access.filter(this.audits.audit(requested, asOf));
 	}
 
+	/**
+	 * Where the views' audit at asOf stands (the whole-dataset audit behind the panel's
+	 * findings, the tree's counts, coverage and pressure): {@code ready}, or
+	 * {@code computing} with its phase and percentage (审计计算中（进度 n%）), or {@code failed}.
+	 * Starts it in the background when it is not cached; never waits for it. The page
+	 * polls it while the audit is computing.
+	 */
+	@GetMapping("/api/audit/status")
+	AuditStatus auditStatus(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return this.audits.status(asOf);
+	}
+
 	@GetMapping("/api/coverage")
 	CoverageResponse coverage(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

@@ -315,6 +315,18 @@ class ApiIT {
 	}
 
 	@Test
+	void theViewsAuditSaysWhereItStandsWithoutWaitingForIt() throws Exception {
+		JsonNode status = get("/api/audit/status?asOf=2019-01-01", 200);
+		assertThat(status.path("state").asText()).isIn("computing", "ready");
+		assertThat(status.path("messageZh").asText()).containsAnyOf("审计计算中（进度 ", "审计已完成");
+		post("/api/audit?asOf=2019-01-01", 200); // waits for that audit
+		JsonNode ready = get("/api/audit/status?asOf=2019-01-01", 200);
+		assertThat(ready.path("state").asText()).isEqualTo("ready");
+		assertThat(ready.path("percent").asInt()).isEqualTo(100);
+		assertThat(get("/api/audit/status?asOf=never", 400).path("type").asText()).isEqualTo("/problems/bad-request");
+	}
+
+	@Test
 	void accountabilityRejectsAnUnknownDomainBeforeAnythingElse() throws Exception {
 		JsonNode problem = get("/api/accountability?unit=C&domain=GARDENING", 400);
 		assertThat(problem.path("type").asText()).isEqualTo("/problems/bad-request");

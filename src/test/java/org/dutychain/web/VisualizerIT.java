@@ -257,6 +257,47 @@ class VisualizerIT {
 				selector));
 	}
 
+	@Test
+	@Order(7)
+	void whileTheAuditComputesThePanelSaysSoAndThenShowsTheFindings() {
+		// the server answers as it does while the views' audit is still computing (a big
+		// province after an import): the panel's findings empty, its audit "computing";
+		// the status endpoint says so twice, then the real answers come through
+		((JavascriptExecutor) browser).executeScript("""
+				window.auditHeld = 2;
+				const f = window.fetch;
+				const computing = { state: 'computing', phase: 'audit', percent: 42,
+				  messageZh: '审计计算中（进度 42%）', messageEn: 'Audit in progress (42%)' };
+				window.fetch = async (u, o) => {
+				  const path = new URL(String(u), location.href).pathname;
+				  const panel = /^\\/api\\/units\\/[^/]+$/.test(path) && path !== '/api/units/index';
+				  const status = path === '/api/audit/status';
+				  const r = await f(u, o);
+				  if (!(panel || status) || window.auditHeld <= 0) return r;
+				  if (status) window.auditHeld--;
+				  const body = await r.json();
+				  const answer = status ? computing : { ...body, findings: [], audit: computing };
+				  return new Response(JSON.stringify(answer), { status: r.status, headers: r.headers });
+				};""");
+		clickTreeNode("省财政厅机关党委");
+		waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=panel-findings-pending]")).isEmpty());
+		// never an empty list that reads as "no findings" (the old page showed 无 here)
+		assertThat(browser.findElements(By.cssSelector("[data-testid=panel-findings]"))).isEmpty();
+		assertThat(browser.findElement(By.cssSelector("[data-testid=panel-findings-pending]")).getText())
+			.contains("审计计算中（进度 42%）");
+		WebElement banner = browser.findElement(By.cssSelector("[data-testid=audit-status]"));
+		assertThat(banner.isDisplayed()).isTrue();
+		assertThat(banner.getText()).contains("审计计算中（进度 42%）");
+		shot("audit-computing");
+		// the status turns ready: the findings are put in place and the bar goes
+		waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=panel-finding]")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("[data-testid=panel-findings-pending]"))).isEmpty();
+		waitFor(() -> !banner.isDisplayed());
+		assertThat(banner.getAttribute("data-state")).isEqualTo("ready");
+		assertThat((Object) ((JavascriptExecutor) browser).executeScript("return window.auditHeld;")).isEqualTo(0L);
+		assertNoConsoleErrors();
+	}
+
 	/**
 	 * Clicks the tree node with this name at the pixel position ECharts laid it out at.
 	 */
