@@ -34,8 +34,8 @@ import org.springframework.stereotype.Service;
 /**
  * Audits computed once and shared (issue 10): the key is (dataset generation and import
  * time, revision — every edit in the tool increments it —, scope, asOf), so a cached
- * document never outlives the data it was computed from. Audits run in the background on
- * one thread, with progress.
+ * document never outlives the data it was computed from. Audits run in the background,
+ * with progress: the whole dataset's on one thread, scoped ones on another.
  *
  * <p>
  * Views never run a whole-dataset audit for one unit: the unit panel, the tree and the
@@ -61,6 +61,19 @@ public class AuditCache implements DisposableBean {
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor((r) -> {
 		Thread t = new Thread(r, "dutychain-audit");
+		t.setDaemon(true);
+		return t;
+	});
+
+	/**
+	 * Audits of one scope (a restricted user's views, reports of a unit): beside the
+	 * whole-dataset one, so that a scope never waits for it, and off the request thread
+	 * (the caller computed them before), so that a view waits at most the view wait and
+	 * shows the progress like any other; two at a time, so that one large scope does not
+	 * hold up a small one.
+	 */
+	private final ExecutorService scoped = Executors.newFixedThreadPool(2, (r) -> {
+		Thread t = new Thread(r, "dutychain-audit-scope");
 		t.setDaemon(true);
 		return t;
 	});
@@ -280,6 +293,7 @@ public class AuditCache implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.background.shutdownNow();
+		this.scoped.shutdownNow();
 	}
 
 	private Key key(String scope, LocalDate asOf) {
@@ -324,13 +338,7 @@ public class AuditCache implements DisposableBean {
 				}
 			}
 		};
-		if (scope == null) {
-			this.background.execute(run);
-		}
-		else {
-			// a scope is cheaper than the whole dataset: computed by the caller
-			run.run();
-		}
+		((scope == null) ? this.background : this.scoped).execute(run);
 		return started;
 	}
 

@@ -113,4 +113,39 @@ class AuditCacheIT {
 		}
 	}
 
+	@Test
+	void aScopedViewIsComputedInTheBackgroundWithItsProgressToo() throws InterruptedException {
+		String scope = this.analyses.audit(null, null)
+			.findings()
+			.stream()
+			.map(Finding::unitId)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElseThrow();
+		AuditDocument expected = this.analyses.audit(scope, null);
+		AuditCache cache = new AuditCache(this.analyses, this.datasets, Duration.ZERO);
+		try {
+			// the old cache computed a scope in the caller's thread: the view waited for
+			// it whatever the view wait, without progress
+			AuditCache.ViewAudit early = cache.view(scope, null);
+			assertThat(early.document()).isNull();
+			assertThat(early.audit().state()).isEqualTo(AuditStatus.COMPUTING);
+			for (int i = 0; i < 3000 && !cache.peek(scope, null).orElseThrow().isReady(); i++) {
+				Thread.sleep(100);
+			}
+			AuditCache.ViewAudit ready = cache.view(scope, null);
+			assertThat(ready.audit().isReady()).isTrue();
+			assertThat(ready.document().scope()).isEqualTo(scope);
+			assertThat(ready.document().findings()).isEqualTo(expected.findings());
+			// callers that need the document still wait for it, and an unknown scope
+			// still fails as such
+			assertThat(cache.audit(scope, null).findings()).isEqualTo(expected.findings());
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.audit("no-such-unit", null))
+				.isInstanceOf(org.dutychain.organization.UnknownUnitException.class);
+		}
+		finally {
+			cache.destroy();
+		}
+	}
+
 }
