@@ -57,10 +57,11 @@ function watchAudit(status) {
 	}, POLL_MS);
 }
 
-/** The views' audit finished: the tree's counts and the selected unit's findings from it. */
+/** The views' audit finished: the tree's counts (now, or when the tree is shown next) and the selected unit's findings. */
 async function auditReady() {
 	try {
-		await chain.refreshFindings();
+		if (state.view === 'chain') await chain.refreshFindings();
+		else state.countsStale = true; // a hidden chart is not redrawn
 		const unitId = state.selected;
 		if (unitId) {
 			const data = await api.unit(unitId);
@@ -106,7 +107,10 @@ async function switchView(view) {
 	clearMessage();
 	if (state.warning) showInfo(state.warning);
 	try {
-		if (view === 'chain') chain.resize();
+		if (view === 'chain') {
+			chain.resize();
+			if (state.countsStale) { state.countsStale = false; await chain.refreshFindings(); }
+		}
 		if (view === 'accountability') { accountability.resize(); accountability.redraw(); }
 		if (view === 'pressure') renderPressure(await audit(), showUnit);
 		if (view === 'coverage') renderCoverage(await audit(), showUnit);
@@ -157,6 +161,7 @@ function checkDate() {
  */
 async function reloadAll(newDataset) {
 	state.audit = null;
+	state.countsStale = false; // the tree is read again below
 	try {
 		const dataset = await api.dataset();
 		if (!dataset.present) { state.dataset = dataset; showDataset(); waitForData(); return; }
