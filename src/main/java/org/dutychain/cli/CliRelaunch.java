@@ -76,8 +76,9 @@ public final class CliRelaunch {
 	 * collector: a command is a batch run, so pauses cost nothing but their sum, and both
 	 * cores collect. Against G1 (the JVM's default, which {@code serve} keeps for its
 	 * pauses) the 100k-unit audit phase took 60 and 55 s instead of 82 and 72 s,
-	 * alternating, with 5.4 instead of 8.1–9.0 GB resident (README, "CLI"). Public: the
-	 * national benchmark starts the command without this launcher and gives it the same.
+	 * alternating, with 5.4 instead of 8.1–9.0 GB resident (docs/benchmarks.md, "CLI").
+	 * Public: the national benchmark starts the command without this launcher and gives
+	 * it the same.
 	 */
 	public static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
 

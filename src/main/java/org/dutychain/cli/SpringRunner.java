@@ -30,7 +30,8 @@ final class SpringRunner {
 	 * by Neo4j's bulk importer (issue 10: an empty store is loaded through it), also
 	 * below {@code dutychain.import.bulk-threshold}: {@code audit demo-province} (60,639
 	 * rows) loaded in 3.9–4.8 s instead of 7.4–10.9 s by the transactional writer, whose
-	 * statements are each planned and run cold in the command's new JVM (README, "CLI").
+	 * statements are each planned and run cold in the command's new JVM
+	 * (docs/benchmarks.md, "CLI").
 	 */
 	static final long THROWAWAY_BULK_THRESHOLD = 1;
 
