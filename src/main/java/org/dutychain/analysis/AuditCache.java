@@ -78,6 +78,9 @@ public class AuditCache implements DisposableBean {
 		return t;
 	});
 
+	/** An edit's audit is waiting for the audit thread (see {@link #edited}). */
+	private final java.util.concurrent.atomic.AtomicBoolean editPending = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private final Map<Key, Computation> entries = new LinkedHashMap<>(16, 0.75f, true) {
 
 		@Override
@@ -194,12 +197,20 @@ public class AuditCache implements DisposableBean {
 
 	/**
 	 * An edit committed: the views' audit of the new revision (at the dataset's default
-	 * date, the one the page opens with) starts in the background at once, so the next
-	 * view finds it computed or under way.
+	 * date, the one the page opens with) starts in the background as soon as the audit
+	 * thread is free, so the next view finds it computed or under way.
 	 */
 	@EventListener
 	public void edited(DatasetEdited edit) {
-		schedule(null);
+		// a burst of edits starts one audit, of the revision after the last of them: the
+		// marker waits behind whatever the audit thread is computing, and the edits that
+		// come meanwhile find it queued
+		if (this.editPending.compareAndSet(false, true)) {
+			this.background.execute(() -> {
+				this.editPending.set(false);
+				schedule(null);
+			});
+		}
 	}
 
 	/**
