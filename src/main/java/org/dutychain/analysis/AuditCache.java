@@ -208,7 +208,13 @@ public class AuditCache implements DisposableBean {
 		if (this.editPending.compareAndSet(false, true)) {
 			this.background.execute(() -> {
 				this.editPending.set(false);
-				schedule(null);
+				try {
+					schedule(null);
+				}
+				catch (RuntimeException ex) {
+					// the next view starts it instead
+					log.warn("Could not start the audit after an edit: {}", ex.getMessage());
+				}
 			});
 		}
 	}
