@@ -135,8 +135,39 @@ class JarLaunchIT {
 		assertThat(cli.waitFor(180, TimeUnit.SECONDS)).isTrue();
 		assertThat(cli.exitValue()).as("stderr:%n%s", err).isEqualTo(2);
 		assertThat(err).contains("units.csv:3:kind: UNKNOWN_ENUM")
-			.contains("units.csv:3:parent_id: DANGLING_REFERENCE");
+			.contains("units.csv:3:parent_id: DANGLING_REFERENCE")
+			.doesNotContain(DATABASE_STARTED);
 		assertThat(out).isBlank();
+	}
+
+	/** What the embedded database logs when it has started (stderr of a command). */
+	static final String DATABASE_STARTED = "Embedded Neo4j started";
+
+	/**
+	 * {@code template}, {@code --help} and a command's help never start the database
+	 * (issue 10): each answers without the line the database logs when it starts, which
+	 * the audit below does log.
+	 */
+	@Test
+	void templateAndHelpNeverStartTheDatabase() throws Exception {
+		Path jar = jar();
+		assertThat(jar).as("the jar is built by `./mvnw verify`").isNotNull();
+		Path workbook = this.dir.resolve("template.xlsx");
+		for (List<String> args : List.of(List.of("template", "--out", workbook.toString()), List.of("--help"),
+				List.of("audit", "--help"), List.of("import", "--help"))) {
+			List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+			command.addAll(args);
+			Process cli = new ProcessBuilder(command).redirectError(this.dir.resolve("help-err.txt").toFile()).start();
+			String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			String err = Files.readString(this.dir.resolve("help-err.txt"));
+			assertThat(cli.exitValue()).as("%s: stderr:%n%s", args, err).isZero();
+			assertThat(err).as(args.toString()).doesNotContain(DATABASE_STARTED);
+			if (args.contains("--help")) {
+				assertThat(out).as(args.toString()).contains("Usage:");
+			}
+		}
+		assertThat(workbook).isNotEmptyFile();
 	}
 
 	/**
@@ -179,6 +210,8 @@ class JarLaunchIT {
 			.isEqualTo(trained);
 		// the throw-away store is gone
 		assertThat(err).doesNotContain("Could not delete");
+		// the line the help and template commands must never log
+		assertThat(err).contains(DATABASE_STARTED);
 	}
 
 	/**
