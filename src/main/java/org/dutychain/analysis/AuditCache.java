@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dutychain.config.Progress;
 import org.dutychain.organization.DatasetEdited;
@@ -79,7 +80,7 @@ public class AuditCache implements DisposableBean {
 	});
 
 	/** An edit's audit is waiting for the audit thread (see {@link #edited}). */
-	private final java.util.concurrent.atomic.AtomicBoolean editPending = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean editPending = new AtomicBoolean();
 
 	private final Map<Key, Computation> entries = new LinkedHashMap<>(16, 0.75f, true) {
 

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -44,8 +45,7 @@ public final class EmbeddedStart implements AutoCloseable {
 	public ApplicationContextInitializer<ConfigurableApplicationContext> initializer() {
 		return (context) -> {
 			ConfigurableEnvironment environment = context.getEnvironment();
-			if (!environment.getProperty("spring.neo4j.uri", "").isEmpty() || this.rows >= environment
-				.getProperty("dutychain.import.bulk-threshold", Long.class, BULK_THRESHOLD_DEFAULT)) {
+			if (!environment.getProperty("spring.neo4j.uri", "").isEmpty() || this.rows >= bulkThreshold(environment)) {
 				return;
 			}
 			DutychainProperties properties = Binder.get(environment)
@@ -103,8 +103,14 @@ public final class EmbeddedStart implements AutoCloseable {
 	 * {@link ImportLimits#fromEnvironment()}), else the default.
 	 */
 	public static long configuredBulkThreshold() {
-		return new StandardEnvironment().getProperty("dutychain.import.bulk-threshold", Long.class,
-				BULK_THRESHOLD_DEFAULT);
+		return bulkThreshold(new StandardEnvironment());
+	}
+
+	/**
+	 * {@code dutychain.import.bulk-threshold} in {@code properties}, else the default.
+	 */
+	private static long bulkThreshold(PropertyResolver properties) {
+		return properties.getProperty("dutychain.import.bulk-threshold", Long.class, BULK_THRESHOLD_DEFAULT);
 	}
 
 }
