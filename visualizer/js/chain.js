@@ -21,6 +21,11 @@ const BIG_GROUP = 25; // more visible children than this → paged
 const ORPHANS = '__orphans__';
 const TOP = '__top__';
 
+/** work(item) for every item, `size` requests at a time (the server is not flooded by a big tree). */
+async function inBatches(items, size, work) {
+	for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
 const shorten = (name) => (name && name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : (name || ''));
 
 export class ChainView {
@@ -126,9 +131,7 @@ export class ChainView {
 		};
 		(await api.roots()).forEach((r) => this.adopt(r));
 		const loaded = [...this.roots, ...this.orphans].filter((n) => Array.isArray(n.children) && n.children.length);
-		for (let i = 0; i < loaded.length; i += 4) {
-			await Promise.all(loaded.slice(i, i + 4).map((n) => this.expand(n, depthOf(n, new Set()))));
-		}
+		await inBatches(loaded, 4, (n) => this.expand(n, depthOf(n, new Set())));
 		this.pressureRange = this.range();
 		if (this.mode === 'overview') await this.renderOverview();
 		else this.render();
@@ -152,15 +155,10 @@ export class ChainView {
 	 */
 	async loadAll() {
 		const tops = [...this.roots, ...this.orphans].filter((n) => n.childCount > 0 && !n.loadedAll);
-		for (let i = 0; i < tops.length; i += 4) {
-			await Promise.all(tops.slice(i, i + 4).map(async (n) => { await this.expand(n, OVERVIEW_DEPTH); n.loadedAll = true; }));
-		}
+		await inBatches(tops, 4, async (n) => { await this.expand(n, OVERVIEW_DEPTH); n.loadedAll = true; });
 		const pending = () => [...this.nodes.values()].filter((n) => n.children === null && n.childCount > 0);
 		for (let round = 0; round < 20 && pending().length; round++) {
-			const batch = pending();
-			for (let i = 0; i < batch.length; i += 8) {
-				await Promise.all(batch.slice(i, i + 8).map((n) => this.expand(n, OVERVIEW_DEPTH)));
-			}
+			await inBatches(pending(), 8, (n) => this.expand(n, OVERVIEW_DEPTH));
 		}
 	}
 

@@ -117,16 +117,15 @@ function findingsSection(data, unit) {
 
 /**
  * The audit finished: the findings of a panel that showed it computing are put in place (the rest of the panel, and
- * any form being filled in, stays). Returns whether there was such a panel.
+ * any form being filled in, stays); any other panel is left as it is.
  */
 export function showFindings(panel, data) {
 	const pending = panel.querySelector('[data-testid=panel-findings-pending]');
-	if (!pending) return false;
+	if (!pending) return;
 	const section = findingsSection(data, data.unit || data);
 	// 登记问题 beside each finding for a user who may edit the unit (the panel's own button shows it)
 	if (panel.querySelector('[data-testid=panel-new-issue]:not([hidden])')) section.querySelectorAll('.edit-only').forEach((b) => { b.hidden = false; });
 	pending.replaceWith(section);
-	return true;
 }
 
 /** 督办通知 of the unit's subtree (PDF or XLSX) at the page's date. */
