@@ -89,10 +89,9 @@ class SecurityConfiguration {
 				.hasRole("ADMIN")
 				.requestMatchers("/api/users", "/api/users/**", "/api/audit-log", "/api/audit-log/**")
 				.hasRole("ADMIN")
-				// the dataset export has every unit and person (no scoped export yet),
-				// and
-				// jobs are imports, which only ADMIN starts: visible to their creator
-				.requestMatchers("/api/export", "/api/export/**", "/api/jobs", "/api/jobs/**")
+				// the dataset export has every unit and person (no scoped export yet);
+				// jobs are any user's: JobController shows each to its creator and ADMINs
+				.requestMatchers("/api/export", "/api/export/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/api/reports/**", "/api/snapshots", "/api/snapshots/**")
 				.hasAnyRole("ADMIN", "EDITOR", "AUDITOR")

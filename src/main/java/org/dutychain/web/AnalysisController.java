@@ -17,9 +17,11 @@ import org.dutychain.organization.Datasets;
 import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,7 +40,10 @@ class AnalysisController {
 
 	private final Datasets datasets;
 
-	AnalysisController(AnalysisService analyses, AuditCache audits, AccessScope access, Datasets datasets) {
+	private final Jobs jobs;
+
+	AnalysisController(AnalysisService analyses, AuditCache audits, AccessScope access, Datasets datasets, Jobs jobs) {
+		this.jobs = jobs;
 		this.datasets = datasets;
 		this.analyses = analyses;
 		this.audits = audits;
@@ -153,15 +158,35 @@ class AnalysisController {
 				result.durationMs(), result.metrics(), this.access.filter(result.findings()));
 	}
 
+	/**
+	 * The audit of a scope (none: every unit the caller may see) at asOf, as the caller
+	 * may see it. With {@code Prefer: respond-async}: 202 and a job whose result is the
+	 * same document, its percentage following the audit's.
+	 */
 	@PostMapping("/api/audit")
-	AuditDocument audit(@RequestParam(required = false) String scope,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+	ResponseEntity<Object> audit(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestHeader(name = JobController.PREFER, required = false) String prefer) {
 		String requested = blankToNull(scope);
-		if (requested == null) {
-			return this.access.wholeAudit(asOf);
+		if (requested != null) {
+			this.access.requireVisible(requested);
 		}
-		this.access.requireVisible(requested);
-		return this.access.filter(this.audits.audit(requested, asOf));
+		if (!JobController.respondAsync(prefer)) {
+			return ResponseEntity.ok(this.access.audit(requested, asOf));
+		}
+		if (requested != null) {
+			// an unknown unit is the request's 404, not a failed job
+			this.datasets.requireUnit(this.datasets.active().generation(), requested);
+		}
+		return JobController.accepted(this.jobs.submit(Jobs.AUDIT, subject(requested, asOf), (job) -> {
+			job.follow(List.of(() -> this.audits.peek(requested, asOf)));
+			return this.access.audit(requested, asOf);
+		}));
+	}
+
+	/** A computation job's subject: scope and date, in words. */
+	static String subject(String scope, LocalDate asOf) {
+		return "范围 " + ((scope != null) ? scope : "全部") + "，评估日期 " + ((asOf != null) ? asOf : "数据集默认");
 	}
 
 	/**

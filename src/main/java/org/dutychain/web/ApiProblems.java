@@ -64,6 +64,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final URI UNKNOWN_JOB = URI.create("/problems/unknown-job");
 
+	static final URI JOBS_BUSY = URI.create("/problems/jobs-busy");
+
 	static final URI DATABASE_BUSY = URI.create("/problems/database-busy");
 
 	/**
@@ -71,16 +73,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 */
 	static final String RETRY_AFTER_SECONDS = "5";
 
-	@ExceptionHandler(ImportJobs.ImportRunningException.class)
-	ProblemDetail importRunning(ImportJobs.ImportRunningException ex) {
+	@ExceptionHandler(Jobs.ImportRunningException.class)
+	ProblemDetail importRunning(Jobs.ImportRunningException ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, IMPORT_RUNNING, "Import running", "另一项导入正在进行，请待其完成后再试");
 		problem.setProperty("code", "IMPORT_RUNNING");
 		problem.setProperty("jobId", ex.jobId());
 		return problem;
 	}
 
-	@ExceptionHandler(ImportController.UnknownJobException.class)
-	ProblemDetail unknownJob(ImportController.UnknownJobException ex) {
+	@ExceptionHandler(Jobs.JobsBusyException.class)
+	ProblemDetail jobsBusy(Jobs.JobsBusyException ex) {
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, JOBS_BUSY, "Too many jobs",
+				"已有 " + Jobs.ACTIVE_LIMIT + " 项作业在进行，请稍后再试");
+		problem.setProperty("code", "JOBS_BUSY");
+		return problem;
+	}
+
+	@ExceptionHandler(JobController.UnknownJobException.class)
+	ProblemDetail unknownJob(JobController.UnknownJobException ex) {
 		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, UNKNOWN_JOB, "Unknown job",
 				"没有编号为 " + ex.jobId() + " 的作业");
 		problem.setProperty("jobId", ex.jobId());

@@ -17,8 +17,6 @@ import org.dutychain.security.ScopeChanges;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +34,7 @@ class ImportController {
 
 	private final ObjectProvider<DatasetImporter> importer;
 
-	private final ImportJobs jobs;
+	private final Jobs jobs;
 
 	private final AuditLog auditLog;
 
@@ -46,7 +44,7 @@ class ImportController {
 
 	private final ScopeChanges scopeChanges;
 
-	ImportController(ObjectProvider<DatasetImporter> importer, ImportJobs jobs, AuditLog auditLog,
+	ImportController(ObjectProvider<DatasetImporter> importer, Jobs jobs, AuditLog auditLog,
 			org.dutychain.organization.Datasets datasets, ObjectProvider<org.dutychain.config.ImportLimits> limits,
 			ScopeChanges scopeChanges) {
 		this.scopeChanges = scopeChanges;
@@ -67,7 +65,7 @@ class ImportController {
 	 * is audit-logged with the list).
 	 */
 	@PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<ImportJobs.JobView> upload(@RequestParam("file") MultipartFile file,
+	ResponseEntity<Jobs.JobView> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean overwriteEdits,
 			@RequestParam(defaultValue = "false") boolean confirmScopes) {
 		DatasetImporter importer = this.importer.getIfAvailable();
@@ -99,7 +97,7 @@ class ImportController {
 					"refused: users' scopes would change: " + ScopeChanges.en(scopes));
 			throw scopesWouldChange(scopes);
 		}
-		ImportJobs.JobView job = this.jobs.start(importer, checked);
+		Jobs.JobView job = this.jobs.start(importer, checked);
 		this.auditLog.record(AuditLog.IMPORT, name, "accepted as job " + job.id()
 				+ (scopes.isEmpty() ? "" : "; confirmed scope changes: " + ScopeChanges.en(scopes)));
 		return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id())).body(job);
@@ -123,28 +121,6 @@ class ImportController {
 				"The import changes " + changes.size() + " user scope(s): " + ScopeChanges.en(changes)
 						+ ". Change these users' scopes first or pass confirmScopes=true",
 				Map.of("scopeChanges", list));
-	}
-
-	/** A job: phase, rows, percentage, and the result or the problem. */
-	@GetMapping("/api/jobs/{id}")
-	ImportJobs.JobView job(@PathVariable String id) {
-		return this.jobs.find(id).orElseThrow(() -> new UnknownJobException(id));
-	}
-
-	/** No job with this id (404). */
-	static final class UnknownJobException extends RuntimeException {
-
-		private final String jobId;
-
-		UnknownJobException(String jobId) {
-			super("unknown job " + jobId);
-			this.jobId = jobId;
-		}
-
-		String jobId() {
-			return this.jobId;
-		}
-
 	}
 
 }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
+import org.dutychain.organization.Datasets;
 import org.dutychain.report.AuditReports;
 import org.dutychain.report.ImportTemplate;
 import org.dutychain.report.ReportFormat;
@@ -28,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,8 +55,17 @@ class ReportController {
 
 	private final VisibleSnapshots visibleSnapshots;
 
+	private final Jobs jobs;
+
+	private final AuditCache audits;
+
+	private final Datasets datasets;
+
 	ReportController(AuditReports reports, ImportTemplate template, Snapshots snapshots, AccessScope access,
-			AuditLog auditLog, VisibleSnapshots visibleSnapshots) {
+			AuditLog auditLog, VisibleSnapshots visibleSnapshots, Jobs jobs, AuditCache audits, Datasets datasets) {
+		this.jobs = jobs;
+		this.audits = audits;
+		this.datasets = datasets;
 		this.reports = reports;
 		this.template = template;
 		this.snapshots = snapshots;
@@ -129,18 +141,39 @@ class ReportController {
 			.body(out.toByteArray());
 	}
 
-	/** Audits the scope and stores the document. */
+	/**
+	 * Audits the scope and stores the document (201 with the snapshot). With
+	 * {@code Prefer: respond-async}: 202 and a job whose result is the snapshot.
+	 */
 	@PostMapping("/api/snapshots")
-	ResponseEntity<SnapshotInfo> createSnapshot(@RequestParam(required = false) String scope,
+	ResponseEntity<Object> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@RequestParam(required = false) String label) {
+			@RequestParam(required = false) String label,
+			@RequestHeader(name = JobController.PREFER, required = false) String prefer) {
+		String requested = AnalysisController.blankToNull(scope);
+		if (!JobController.respondAsync(prefer)) {
+			SnapshotInfo info = snapshot(requested, asOf, label);
+			return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
+		}
+		if (requested != null) {
+			this.access.requireVisible(requested);
+			this.datasets.requireUnit(this.datasets.active().generation(), requested);
+		}
+		return JobController
+			.accepted(this.jobs.submit(Jobs.SNAPSHOT, AnalysisController.subject(requested, asOf), (job) -> {
+				job.follow(List.of(() -> this.audits.peek(requested, asOf)));
+				return snapshot(requested, asOf, label);
+			}));
+	}
+
+	private SnapshotInfo snapshot(String scope, LocalDate asOf, String label) {
 		// a scoped user stores what it may see (outside units and people named as such),
 		// with no scope all its subtrees
 		SnapshotInfo info = this.access.caller().unrestricted()
 				? this.snapshots.create(this.access.effectiveScope(scope), asOf, label)
-				: this.snapshots.save(this.access.audit(AnalysisController.blankToNull(scope), asOf), label, true);
+				: this.snapshots.save(this.access.audit(scope, asOf), label, true);
 		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
-		return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
+		return info;
 	}
 
 	/** Every snapshot, newest first. */

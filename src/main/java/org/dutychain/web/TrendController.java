@@ -2,9 +2,12 @@ package org.dutychain.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditDocument;
+import org.dutychain.analysis.AuditStatus;
 import org.dutychain.organization.Datasets;
 import org.dutychain.report.SnapshotDiff;
 import org.dutychain.report.SnapshotInfo;
@@ -14,8 +17,10 @@ import org.dutychain.report.Trends;
 import org.dutychain.security.AccessScope;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +47,11 @@ class TrendController {
 
 	private final VisibleSnapshots visibleSnapshots;
 
+	private final Jobs jobs;
+
 	TrendController(Trends trends, Snapshots snapshots, AuditCache audits, AccessScope access, Datasets datasets,
-			VisibleSnapshots visibleSnapshots) {
+			VisibleSnapshots visibleSnapshots, Jobs jobs) {
+		this.jobs = jobs;
 		this.trends = trends;
 		this.snapshots = snapshots;
 		this.audits = audits;
@@ -52,37 +60,46 @@ class TrendController {
 		this.visibleSnapshots = visibleSnapshots;
 	}
 
-	/** The current data at two evaluation dates (the cached audits of each). */
+	/**
+	 * The current data at two evaluation dates (the cached audits of each). With
+	 * {@code Prefer: respond-async}: 202 and a job whose result is the trend.
+	 */
 	@GetMapping("/api/trend")
-	Trend trend(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	ResponseEntity<Object> trend(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String scope) {
+			@RequestParam(required = false) String scope,
+			@RequestHeader(name = JobController.PREFER, required = false) String prefer) {
 		String requested = AnalysisController.blankToNull(scope);
 		if (requested != null) {
 			this.access.requireVisible(requested);
 		}
-		SnapshotDiff diff = this.snapshots.diff(audit(requested, from), audit(requested, to));
-		return this.trends.summarize(diff, scopes(requested));
+		return answer(prefer, requested, AnalysisController.subject(requested, from) + " → " + to, List.of(from, to),
+				() -> {
+					SnapshotDiff diff = this.snapshots.diff(audit(requested, from), audit(requested, to));
+					return this.trends.summarize(diff, scopes(requested));
+				});
 	}
 
 	/**
 	 * Snapshot {@code a} compared with snapshot {@code to}, or without {@code to} with
 	 * the current data at {@code asOf} (default: the dataset's) in the snapshot's scope.
+	 * With {@code Prefer: respond-async}: 202 and a job whose result is the trend.
 	 */
 	@GetMapping("/api/snapshots/{a}/trend")
-	Trend snapshotTrend(@PathVariable String a, @RequestParam(required = false) String to,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+	ResponseEntity<Object> snapshotTrend(@PathVariable String a, @RequestParam(required = false) String to,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestHeader(name = JobController.PREFER, required = false) String prefer) {
 		SnapshotInfo from = this.visibleSnapshots.require(a);
 		String target = AnalysisController.blankToNull(to);
-		SnapshotDiff diff;
 		if (target != null) {
 			this.visibleSnapshots.require(target);
-			diff = this.snapshots.diff(a, target);
+			return ResponseEntity.ok(this.trends.summarize(this.snapshots.diff(a, target), scopes(from.scope())));
 		}
-		else {
-			diff = this.snapshots.diff(a, audit(from.scope(), this.datasets.asOf(asOf)));
-		}
-		return this.trends.summarize(diff, scopes(from.scope()));
+		LocalDate date = this.datasets.asOf(asOf);
+		String scope = allScopes(from.scope()) ? null : from.scope();
+		return answer(prefer, scope, "快照 " + from.label() + " → " + AnalysisController.subject(scope, date),
+				List.of(date),
+				() -> this.trends.summarize(this.snapshots.diff(a, audit(from.scope(), date)), scopes(from.scope())));
 	}
 
 	/** Gradings of the unit and its PRIMARY children by scheme and year (考评轨迹). */
@@ -130,6 +147,27 @@ class TrendController {
 		}
 		this.access.requireVisible(scope);
 		return this.access.filter(this.audits.audit(scope, asOf));
+	}
+
+	/**
+	 * The trend now, or with {@code Prefer: respond-async} a job computing it, its
+	 * percentage following the audits of {@code scope} (null: the whole dataset) at the
+	 * dates.
+	 */
+	private ResponseEntity<Object> answer(String prefer, String scope, String subject, List<LocalDate> dates,
+			Supplier<Trend> trend) {
+		if (!JobController.respondAsync(prefer)) {
+			return ResponseEntity.ok(trend.get());
+		}
+		if (scope != null) {
+			this.datasets.requireUnit(this.datasets.active().generation(), scope);
+		}
+		return JobController.accepted(this.jobs.submit(Jobs.TREND, subject, (job) -> {
+			job.follow(dates.stream()
+				.<Supplier<Optional<AuditStatus>>>map((date) -> () -> this.audits.peek(scope, date))
+				.toList());
+			return trend.get();
+		}));
 	}
 
 }

@@ -59,13 +59,21 @@ class ScopedViewIT {
 
 	static int users;
 
-	record Answer(int status, String body) {
+	record Answer(int status, String body, String location) {
 	}
 
 	Answer send(String user, String password, String method, String path, String body) throws Exception {
+		return send(user, password, method, path, body, null);
+	}
+
+	/** With a {@code Prefer} header (null: none); the answer's Location header. */
+	Answer send(String user, String password, String method, String path, String body, String prefer) throws Exception {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		if (prefer != null) {
+			b.header("Prefer", prefer);
+		}
 		if (body != null) {
 			b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
 		}
@@ -73,7 +81,26 @@ class ScopedViewIT {
 			b.method(method, HttpRequest.BodyPublishers.noBody());
 		}
 		HttpResponse<String> r = this.http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		return new Answer(r.statusCode(), r.body());
+		return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+	}
+
+	/**
+	 * Starts the request as a job ({@code Prefer: respond-async}), checks the 202 and its
+	 * Location, and returns the finished job as its creator reads it.
+	 */
+	JsonNode job(String user, String method, String path) throws Exception {
+		Answer started = send(user, PASSWORD, method, path, null, "respond-async");
+		assertThat(started.status()).as(path + " " + started.body()).isEqualTo(202);
+		JsonNode job = this.json.readTree(started.body());
+		assertThat(started.location()).isEqualTo("/api/jobs/" + job.path("id").asText());
+		assertThat(job.path("owner").asText()).isEqualTo(user);
+		for (int i = 0; i < 600 && job.path("state").asText().equals("running"); i++) {
+			Thread.sleep(100);
+			job = as(user, "GET", started.location());
+		}
+		assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("succeeded");
+		assertThat(job.path("percent").asInt()).isEqualTo(100);
+		return job;
 	}
 
 	JsonNode as(String user, String method, String path) throws Exception {
@@ -177,6 +204,44 @@ class ScopedViewIT {
 				Set.of("周书记", "北极镇党委", "漠河市委", "吴书记", "前哨林场党总支"));
 		assertHides(as(auditor, "GET", "/api/reports/audit?format=json"), Set.of("PER-2", "P-2", "U-2"),
 				Set.of("周书记", "北极镇党委"));
+	}
+
+	@Test
+	void aJobAnswersWhatItsRequestWouldAndOnlyToItsCreator() throws Exception {
+		load("weak-org-rectification", "PARENT_SECRETARY_LIABLE");
+		String auditor = user("AUDITOR", "U-3");
+		String other = user("AUDITOR", "U-3");
+		// the audit: the scoped user's view, not the whole one (the job runs as its
+		// creator)
+		JsonNode audit = as(auditor, "POST", "/api/audit");
+		JsonNode auditJob = job(auditor, "POST", "/api/audit");
+		assertThat(auditJob.path("kind").asText()).isEqualTo("audit");
+		assertThat(auditJob.path("kindZh").asText()).isEqualTo("审计");
+		assertThat(auditJob.path("result").path("findings")).isEqualTo(audit.path("findings"));
+		assertHides(auditJob, Set.of("PER-2", "P-2", "U-2", "U-1"), Set.of("周书记", "北极镇党委"));
+		String id = auditJob.path("id").asText();
+		assertThat(send(other, PASSWORD, "GET", "/api/jobs/" + id, null).status())
+			.as("another user's job does not exist for it")
+			.isEqualTo(404);
+		assertThat(admin("GET", "/api/jobs/" + id).path("owner").asText()).isEqualTo(auditor);
+		// a snapshot, then its trend against the current data
+		JsonNode snapshotJob = job(auditor, "POST",
+				"/api/snapshots?label=" + java.net.URLEncoder.encode("作业快照", StandardCharsets.UTF_8));
+		String snapshot = snapshotJob.path("result").path("id").asText();
+		assertThat(as(auditor, "GET", "/api/snapshots/" + snapshot).path("label").asText()).isEqualTo("作业快照");
+		JsonNode trend = as(auditor, "GET", "/api/snapshots/" + snapshot + "/trend");
+		JsonNode trendJob = job(auditor, "GET", "/api/snapshots/" + snapshot + "/trend");
+		assertThat(trendJob.path("kind").asText()).isEqualTo("trend");
+		assertThat(trendJob.path("result")).isEqualTo(trend);
+		// a unit outside the scope is the request's 404, never a job
+		assertThat(send(auditor, PASSWORD, "POST", "/api/audit?scope=U-1", null, "respond-async").status())
+			.isEqualTo(404);
+		// each sees its own jobs, newest first; ADMIN sees them all
+		JsonNode mine = as(auditor, "GET", "/api/jobs");
+		assertThat(mine.size()).isEqualTo(3);
+		assertThat(mine.get(0).path("id").asText()).isEqualTo(trendJob.path("id").asText());
+		assertThat(as(other, "GET", "/api/jobs").size()).isZero();
+		assertThat(admin("GET", "/api/jobs").size()).isGreaterThanOrEqualTo(3);
 	}
 
 	@Test
@@ -347,7 +412,8 @@ class ScopedViewIT {
 			assertThat(send(user, PASSWORD, "GET", "/api/export?format=zip", null).status())
 				.as("the export holds every unit and person")
 				.isEqualTo(403);
-			assertThat(send(user, PASSWORD, "GET", "/api/jobs/any", null).status()).isEqualTo(403);
+			assertThat(send(user, PASSWORD, "GET", "/api/jobs/any", null).status()).isEqualTo(404);
+			assertThat(send(user, PASSWORD, "POST", "/api/imports", null).status()).isEqualTo(403);
 		}
 		assertThat(send(TestAdmin.USERNAME, TestAdmin.PASSWORD, "GET", "/api/export?format=zip", null).status())
 			.isEqualTo(200);

@@ -1,0 +1,431 @@
+package org.dutychain.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.dutychain.analysis.AuditCache;
+import org.dutychain.analysis.AuditStatus;
+import org.dutychain.config.Progress;
+import org.dutychain.ingest.CheckedDataset;
+import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.ImportResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Long work as jobs (issue 10): {@code POST} answers {@code 202 Accepted} with the job
+ * and {@code Location: /api/jobs/{id}}; {@code GET /api/jobs/{id}} reports phase, rows,
+ * percentage and the result or the problem.
+ *
+ * <p>
+ * Two kinds of work: imports (an upload received and validated by the request, written in
+ * the background, one at a time, by ADMIN only), and the computations a request would
+ * otherwise wait for — an audit, a snapshot, a trend ({@code Prefer: respond-async} on
+ * their endpoints). Those run in the signed-in user's security context, so that their
+ * result is exactly what the same request would have answered (a scoped user's audit
+ * filtered to its subtrees), and only their creator (or an ADMIN) sees the job: anyone
+ * else is told there is no such job.
+ *
+ * <p>
+ * Jobs live in memory only: they are lost on restart (an interrupted import leaves the
+ * previous dataset active, as any failed import does), and the last {@link #KEPT} are
+ * kept.
+ */
+@Component
+class Jobs implements DisposableBean {
+
+	static final int KEPT = 100;
+
+	/** Computations (audits, snapshots, trends) running or queued at once. */
+	static final int ACTIVE_LIMIT = 8;
+
+	static final String IMPORT = "import";
+
+	static final String AUDIT = "audit";
+
+	static final String SNAPSHOT = "snapshot";
+
+	static final String TREND = "trend";
+
+	private static final Map<String, String> KIND_ZH = Map.of(IMPORT, "导入", AUDIT, "审计", SNAPSHOT, "快照", TREND, "趋势对比");
+
+	private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+	private final AuditCache audits;
+
+	private final ExecutorService importer = Executors.newSingleThreadExecutor((r) -> {
+		Thread t = new Thread(r, "dutychain-import-job");
+		t.setDaemon(true);
+		return t;
+	});
+
+	/**
+	 * Computations: the audits themselves run on the audit cache's threads; these wait
+	 * for them and shape the result.
+	 */
+	private final ExecutorService workers = Executors.newFixedThreadPool(2, (r) -> {
+		Thread t = new Thread(r, "dutychain-job");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private final Map<String, Job> jobs = new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
+			return size() > KEPT;
+		}
+
+	};
+
+	private final AtomicReference<Job> running = new AtomicReference<>();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	/**
+	 * @param audits refreshed after each import (null: nothing to refresh)
+	 */
+	Jobs(AuditCache audits) {
+		this.audits = audits;
+	}
+
+	/**
+	 * A job.
+	 *
+	 * @param id the job id
+	 * @param kind {@code import}, {@code audit}, {@code snapshot} or {@code trend}
+	 * @param kindZh 导入, 审计, 快照, 趋势对比
+	 * @param owner the user who started it
+	 * @param state {@code running}, {@code succeeded} or {@code failed}
+	 * @param phase {@code queued}, then the work's phase: an import's {@code write},
+	 * {@code import}, {@code schema}; a computation's {@code audit} (the analyses
+	 * running) and {@code result}; {@code done}
+	 * @param rows rows written so far (imports)
+	 * @param totalRows rows of the dataset (imports)
+	 * @param percent 0–100, never lower than before
+	 * @param subject what the job is about: the uploaded file, or the scope and date
+	 * @param result once succeeded: the import result, the audit document, the snapshot,
+	 * the trend — what the same request without {@code Prefer: respond-async} answers
+	 * @param problem {@code {title, detail}} once failed
+	 * @param note where jobs are kept
+	 */
+	record JobView(String id, String kind, String kindZh, String owner, String state, String phase, long rows,
+			long totalRows, int percent, String subject, Instant createdAt, Instant finishedAt, Object result,
+			Map<String, String> problem, String note) {
+	}
+
+	/** Thrown while another import runs (409 IMPORT_RUNNING). */
+	static final class ImportRunningException extends RuntimeException {
+
+		private final String jobId;
+
+		ImportRunningException(String jobId) {
+			super("another import is running: job " + jobId);
+			this.jobId = jobId;
+		}
+
+		String jobId() {
+			return this.jobId;
+		}
+
+	}
+
+	/** Thrown when {@link #ACTIVE_LIMIT} computations are running or queued (429). */
+	static final class JobsBusyException extends RuntimeException {
+
+		JobsBusyException() {
+			super("too many jobs running");
+		}
+
+	}
+
+	/** A computation: its result, reporting progress to the job. */
+	@FunctionalInterface
+	interface Work {
+
+		Object run(Tracker job);
+
+	}
+
+	/** What a computation tells its job while it runs. */
+	interface Tracker extends Progress {
+
+		/**
+		 * The job's progress follows these audits (their mean percentage) while they
+		 * compute; an empty status is one not started yet.
+		 */
+		void follow(List<Supplier<Optional<AuditStatus>>> audits);
+
+	}
+
+	/**
+	 * Starts the import of a checked (valid) dataset.
+	 * @throws ImportRunningException when another import runs
+	 */
+	JobView start(DatasetImporter importer, CheckedDataset dataset) {
+		Job job = new Job(IMPORT, currentUser(), dataset.displayName(), dataset.rows(),
+				importer.replacesStore(dataset));
+		if (!this.running.compareAndSet(null, job)) {
+			throw new ImportRunningException(this.running.get().id);
+		}
+		remember(job);
+		try {
+			this.importer.execute(() -> runImport(importer, dataset, job));
+		}
+		catch (RuntimeException ex) {
+			this.running.set(null);
+			throw ex;
+		}
+		return job.view();
+	}
+
+	/**
+	 * Starts a computation in the signed-in user's security context.
+	 * @param kind {@link #AUDIT}, {@link #SNAPSHOT} or {@link #TREND}
+	 * @param subject the scope and date, for the job's reader
+	 * @throws JobsBusyException when {@link #ACTIVE_LIMIT} computations are running or
+	 * queued
+	 */
+	JobView submit(String kind, String subject, Work work) {
+		if (this.active.incrementAndGet() > ACTIVE_LIMIT) {
+			this.active.decrementAndGet();
+			throw new JobsBusyException();
+		}
+		Job job = new Job(kind, currentUser(), subject, 0, false);
+		remember(job);
+		Runnable run = () -> {
+			try {
+				job.report("audit", 0, 0);
+				Object result = work.run(job);
+				job.succeed(result);
+			}
+			catch (RuntimeException | Error ex) {
+				log.warn("{} job {} ({}) failed", kind, job.id, subject, ex);
+				job.fail(ex);
+			}
+			finally {
+				this.active.decrementAndGet();
+			}
+		};
+		try {
+			this.workers.execute(new DelegatingSecurityContextRunnable(run, SecurityContextHolder.getContext()));
+		}
+		catch (RuntimeException ex) {
+			this.active.decrementAndGet();
+			throw ex;
+		}
+		return job.view();
+	}
+
+	/**
+	 * The job if {@code reader} may see it: its creator, or an ADMIN ({@code admin}).
+	 */
+	Optional<JobView> find(String id, String reader, boolean admin) {
+		synchronized (this.jobs) {
+			return Optional.ofNullable(this.jobs.get(id)).filter((j) -> admin || j.owner.equals(reader)).map(Job::view);
+		}
+	}
+
+	/** The jobs {@code reader} may see, newest first. */
+	List<JobView> list(String reader, boolean admin) {
+		List<JobView> views = new ArrayList<>();
+		synchronized (this.jobs) {
+			for (Job j : this.jobs.values()) {
+				if (admin || j.owner.equals(reader)) {
+					views.add(0, j.view());
+				}
+			}
+		}
+		return views;
+	}
+
+	private void remember(Job job) {
+		synchronized (this.jobs) {
+			this.jobs.put(job.id, job);
+		}
+	}
+
+	private void runImport(DatasetImporter importer, CheckedDataset dataset, Job job) {
+		try {
+			ImportResult result = importer.importChecked(dataset, job);
+			job.succeed(result);
+			if (this.audits != null) {
+				this.audits.clear();
+				this.audits.schedule(null); // the views' audit of the new dataset
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			log.warn("Import job {} of {} failed", job.id, job.subject, ex);
+			job.fail(ex);
+		}
+		finally {
+			dataset.release();
+			this.running.set(null);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.importer.shutdownNow();
+		this.workers.shutdownNow();
+	}
+
+	private static String currentUser() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return (auth != null && auth.getName() != null) ? auth.getName() : "";
+	}
+
+	/**
+	 * The job's percentage in a phase: each phase is a band of the whole (a store switch
+	 * writes the importer's files, 0–40 %, runs the importer, 40–85 %, and builds the
+	 * schema, 85–99 %; a new generation is its writing, 0–99 %), a phase without a count
+	 * (total 0) stands at its band's start. A later phase's report never lowers it, so
+	 * the bar never runs backwards.
+	 */
+	static int percent(String phase, long done, long total, boolean replacesStore) {
+		int from;
+		int to;
+		switch (phase) {
+			case "write" -> {
+				from = 0;
+				to = replacesStore ? 40 : 99;
+			}
+			case "import" -> {
+				from = 40;
+				to = 85;
+			}
+			case "schema" -> {
+				from = 85;
+				to = 99;
+			}
+			default -> {
+				return 0;
+			}
+		}
+		return (total > 0) ? from + (int) ((to - from) * Math.min(done, total) / total) : from;
+	}
+
+	/**
+	 * A computation's percentage from the audits it follows: their mean, at most 99 (the
+	 * result is still to be shaped when they are done); an audit without a status has not
+	 * begun.
+	 */
+	static int percent(List<Optional<AuditStatus>> audits) {
+		if (audits.isEmpty()) {
+			return 0;
+		}
+		int sum = 0;
+		for (Optional<AuditStatus> status : audits) {
+			sum += status.map(AuditStatus::percent).orElse(0);
+		}
+		return Math.min(99, sum / audits.size());
+	}
+
+	private static final class Job implements Tracker {
+
+		final String id = UUID.randomUUID().toString();
+
+		final String kind;
+
+		final String owner;
+
+		final String subject;
+
+		final Instant createdAt = Instant.now();
+
+		private final long total;
+
+		private volatile String state = "running";
+
+		private volatile String phase = "queued";
+
+		private volatile long rows;
+
+		/** Of the whole job, never lower than before (phases are bands of it). */
+		private volatile int percent;
+
+		/** Whether the job goes through the store switch (write, import, schema). */
+		private final boolean replacesStore;
+
+		private volatile List<Supplier<Optional<AuditStatus>>> followed = List.of();
+
+		private volatile Instant finishedAt;
+
+		private volatile Object result;
+
+		private volatile Map<String, String> problem;
+
+		Job(String kind, String owner, String subject, long total, boolean replacesStore) {
+			this.kind = kind;
+			this.owner = owner;
+			this.subject = subject;
+			this.total = total;
+			this.replacesStore = replacesStore;
+		}
+
+		@Override
+		public synchronized void report(String phase, long done, long total) {
+			this.phase = phase;
+			this.rows = done;
+			if (IMPORT.equals(this.kind)) {
+				this.percent = Math.max(this.percent, Jobs.percent(phase, done, total, this.replacesStore));
+			}
+			else if (total > 0) {
+				this.percent = Math.max(this.percent, (int) Math.min(99, done * 100 / total));
+			}
+		}
+
+		@Override
+		public void follow(List<Supplier<Optional<AuditStatus>>> audits) {
+			this.followed = List.copyOf(audits);
+		}
+
+		void succeed(Object result) {
+			this.result = result;
+			this.rows = this.total;
+			this.phase = "done";
+			this.finishedAt = Instant.now();
+			this.state = "succeeded";
+		}
+
+		void fail(Throwable ex) {
+			String what = KIND_ZH.getOrDefault(this.kind, this.kind);
+			this.problem = Map.of("title", IMPORT.equals(this.kind) ? "Import failed" : "Job failed", "detail",
+					(IMPORT.equals(this.kind) ? "导入失败，原数据集保持不变：" : what + "失败：") + ex.getClass().getSimpleName()
+							+ ((ex.getMessage() != null) ? "：" + ex.getMessage() : ""));
+			this.phase = "done";
+			this.finishedAt = Instant.now();
+			this.state = "failed";
+		}
+
+		synchronized JobView view() {
+			List<Supplier<Optional<AuditStatus>>> audits = this.followed;
+			if ("running".equals(this.state) && !audits.isEmpty()) {
+				List<Optional<AuditStatus>> statuses = audits.stream().map(Supplier::get).toList();
+				this.percent = Math.max(this.percent, Jobs.percent(statuses));
+			}
+			int percent = "succeeded".equals(this.state) ? 100 : this.percent;
+			return new JobView(this.id, this.kind, KIND_ZH.getOrDefault(this.kind, this.kind), this.owner, this.state,
+					this.phase, this.rows, this.total, percent, this.subject, this.createdAt, this.finishedAt,
+					this.result, this.problem, "jobs are kept in memory (lost on restart) / 作业仅保存在内存中，重启后不再保留");
+		}
+
+	}
+
+}

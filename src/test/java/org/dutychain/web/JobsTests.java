@@ -1,0 +1,250 @@
+package org.dutychain.web;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.dutychain.analysis.AuditStatus;
+import org.dutychain.config.Progress;
+import org.dutychain.ingest.CheckedDataset;
+import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.ImportResult;
+import org.dutychain.support.TestDatasets;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Import jobs run one at a time: a second start while one runs is refused
+ * (IMPORT_RUNNING); the job reports its rows while writing and its result at the end.
+ * Computations run as their creator, follow their audits' progress, are seen by their
+ * creator and ADMINs only, and are bounded in number.
+ */
+class JobsTests {
+
+	@Test
+	void oneImportAtATimeWithProgressAndResult() throws Exception {
+		CountDownLatch writing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		DatasetImporter slow = new DatasetImporter() {
+
+			@Override
+			public ImportResult importUpload(String fileName, InputStream content) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public ImportResult importChecked(CheckedDataset dataset, Progress progress) {
+				progress.report("write", dataset.rows() / 2, dataset.rows());
+				writing.countDown();
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return new ImportResult("small", null, 7, java.util.Map.of("UNITS", 3), java.util.List.of(), 1);
+			}
+
+		};
+		Jobs jobs = new Jobs(null);
+		try {
+			CheckedDataset dataset = CheckedDataset.check(TestDatasets.small());
+			assertThat(dataset.valid()).isTrue();
+			Jobs.JobView job = jobs.start(slow, dataset);
+			assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+			Jobs.JobView running = jobs.find(job.id(), "", true).orElseThrow();
+			assertThat(running.state()).isEqualTo("running");
+			assertThat(running.phase()).isEqualTo("write");
+			assertThat(running.percent()).isBetween(40, 60);
+			assertThatThrownBy(() -> jobs.start(slow, dataset)).isInstanceOf(Jobs.ImportRunningException.class);
+			release.countDown();
+			Jobs.JobView done = running;
+			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+				Thread.sleep(100);
+				done = jobs.find(job.id(), "", true).orElseThrow();
+			}
+			assertThat(done.state()).isEqualTo("succeeded");
+			assertThat(done.percent()).isEqualTo(100);
+			assertThat(((ImportResult) done.result()).dataset()).isEqualTo("small");
+			assertThat(jobs.start(slow, dataset).id()).as("the next import may start").isNotEqualTo(job.id());
+			release.countDown();
+			assertThat(jobs.find("nope", "", true)).isEmpty();
+		}
+		finally {
+			jobs.destroy();
+		}
+	}
+
+	@Test
+	void aStoreSwitchJobsPercentageNeverRunsBackwards() throws Exception {
+		java.util.concurrent.SynchronousQueue<String> reached = new java.util.concurrent.SynchronousQueue<>();
+		java.util.concurrent.SynchronousQueue<Boolean> go = new java.util.concurrent.SynchronousQueue<>();
+		DatasetImporter switching = new DatasetImporter() {
+
+			@Override
+			public ImportResult importUpload(String fileName, InputStream content) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public boolean replacesStore(CheckedDataset dataset) {
+				return true;
+			}
+
+			@Override
+			public ImportResult importChecked(CheckedDataset dataset, Progress progress) {
+				try {
+					progress.report("write", dataset.rows() / 2, dataset.rows());
+					reached.put("write");
+					go.take();
+					// the store switch's phases without a count: the importer, then the
+					// schema
+					progress.report("write", dataset.rows(), dataset.rows());
+					progress.report("import", 0, 0);
+					reached.put("import");
+					go.take();
+					progress.report("schema", 0, 0);
+					reached.put("schema");
+					go.take();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return new ImportResult("small", null, 7, java.util.Map.of("UNITS", 3), java.util.List.of(), 1);
+			}
+
+		};
+		Jobs jobs = new Jobs(null);
+		try {
+			Jobs.JobView job = jobs.start(switching, CheckedDataset.check(TestDatasets.small()));
+			java.util.List<Integer> seen = new java.util.ArrayList<>();
+			for (String phase : java.util.List.of("write", "import", "schema")) {
+				assertThat(reached.poll(30, TimeUnit.SECONDS)).isEqualTo(phase);
+				Jobs.JobView now = jobs.find(job.id(), "", true).orElseThrow();
+				assertThat(now.phase()).isEqualTo(phase);
+				seen.add(now.percent());
+				go.put(true);
+			}
+			// on the old code the importer's phase (0 of 0 rows) read 0 % after the
+			// files'
+			// 99 %
+			assertThat(seen).containsExactly(20, 40, 85);
+			Jobs.JobView done = jobs.find(job.id(), "", true).orElseThrow();
+			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+				Thread.sleep(100);
+				done = jobs.find(job.id(), "", true).orElseThrow();
+			}
+			assertThat(done.percent()).isEqualTo(100);
+		}
+		finally {
+			jobs.destroy();
+		}
+	}
+
+	@Test
+	void eachPhaseIsABandOfTheWhole() {
+		assertThat(Jobs.percent("write", 50, 100, false)).isEqualTo(49);
+		assertThat(Jobs.percent("write", 100, 100, false)).isEqualTo(99);
+		assertThat(Jobs.percent("write", 100, 100, true)).isEqualTo(40);
+		assertThat(Jobs.percent("import", 0, 0, true)).isEqualTo(40);
+		assertThat(Jobs.percent("schema", 0, 0, true)).isEqualTo(85);
+		assertThat(Jobs.percent("schema", 5, 10, true)).isEqualTo(92);
+		assertThat(Jobs.percent("queued", 0, 0, true)).isZero();
+	}
+
+	@Test
+	void aComputationRunsAsItsCreatorFollowsItsAuditsAndIsSeenByItsCreatorOnly() throws Exception {
+		Jobs jobs = new Jobs(null);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<AuditStatus> audit = new AtomicReference<>(
+				new AuditStatus(AuditStatus.COMPUTING, "audit", 40, "审计计算中（进度 40%）", "Audit in progress (40%)"));
+		AtomicReference<String> ranAs = new AtomicReference<>();
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken("alice", null, "ROLE_AUDITOR"));
+		try {
+			Jobs.JobView job = jobs.submit(Jobs.AUDIT, "范围 U-1", (tracker) -> {
+				ranAs.set(SecurityContextHolder.getContext().getAuthentication().getName());
+				tracker.follow(List.of(() -> Optional.of(audit.get()), Optional::empty));
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return "the document";
+			});
+			assertThat(job.owner()).isEqualTo("alice");
+			assertThat(job.kindZh()).isEqualTo("审计");
+			Jobs.JobView running = job;
+			for (int i = 0; i < 300 && running.percent() < 20; i++) {
+				Thread.sleep(10);
+				running = jobs.find(job.id(), "alice", false).orElseThrow();
+			}
+			assertThat(running.percent()).as("the mean of 40 % and not begun").isEqualTo(20);
+			audit.set(new AuditStatus(AuditStatus.COMPUTING, "audit", 10, "", ""));
+			assertThat(jobs.find(job.id(), "alice", false).orElseThrow().percent()).as("never backwards").isEqualTo(20);
+			assertThat(jobs.find(job.id(), "bob", false)).isEmpty();
+			assertThat(jobs.list("bob", false)).isEmpty();
+			assertThat(jobs.find(job.id(), "admin", true)).isPresent();
+			release.countDown();
+			Jobs.JobView done = running;
+			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+				Thread.sleep(10);
+				done = jobs.find(job.id(), "alice", false).orElseThrow();
+			}
+			assertThat(done.state()).isEqualTo("succeeded");
+			assertThat(done.result()).isEqualTo("the document");
+			assertThat(ranAs.get()).as("the creator's security context").isEqualTo("alice");
+			assertThat(jobs.list("alice", false)).extracting(Jobs.JobView::id).containsExactly(job.id());
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+			release.countDown();
+			jobs.destroy();
+		}
+	}
+
+	@Test
+	void computationsAreBounded() {
+		Jobs jobs = new Jobs(null);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			for (int i = 0; i < Jobs.ACTIVE_LIMIT; i++) {
+				jobs.submit(Jobs.AUDIT, "s", (tracker) -> {
+					try {
+						return release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return false;
+					}
+				});
+			}
+			assertThatThrownBy(() -> jobs.submit(Jobs.AUDIT, "s", (tracker) -> true))
+				.isInstanceOf(Jobs.JobsBusyException.class);
+		}
+		finally {
+			release.countDown();
+			jobs.destroy();
+		}
+	}
+
+	@Test
+	void aComputationsPercentageIsTheMeanOfItsAudits() {
+		AuditStatus ready = new AuditStatus(AuditStatus.READY, "done", 100, "", "");
+		AuditStatus half = new AuditStatus(AuditStatus.COMPUTING, "audit", 50, "", "");
+		assertThat(Jobs.percent(List.of(Optional.of(half), Optional.empty()))).isEqualTo(25);
+		assertThat(Jobs.percent(List.of(Optional.of(ready), Optional.of(half)))).isEqualTo(75);
+		assertThat(Jobs.percent(List.of(Optional.of(ready)))).as("the result is still to be shaped").isEqualTo(99);
+		assertThat(Jobs.percent(List.of())).isZero();
+	}
+
+}
