@@ -58,7 +58,7 @@ export default {
 	'trend.label': 'Name', 'trend.scope': 'Scope', 'trend.createdAt': 'Saved at', 'trend.againstCurrent': 'Compare with current data',
 	'trend.noSnapshots': 'No snapshots yet', 'trend.allUnits': 'All units', 'trend.created': 'Snapshot "{0}" saved',
 	'trend.modeDates': 'Compare two dates', 'trend.modeSnapshots': 'Compare two snapshots', 'trend.from': 'From', 'trend.to': 'to',
-	'trend.compare': 'Compare', 'trend.currentData': 'Current data', 'trend.computing': 'Running both audits and comparing…',
+	'trend.progress': 'Running both audits and comparing… ({0}%)', 'trend.creating': 'Saving ({0}%)', 'trend.compare': 'Compare', 'trend.currentData': 'Current data', 'trend.computing': 'Running both audits and comparing…',
 	'trend.needDates': 'Choose two dates', 'trend.needSnapshot': 'Choose a snapshot',
 	'trend.sideSnapshot': 'snapshot "{0}" (as of {1})', 'trend.sideDate': 'as of {0}', 'trend.sideCurrent': 'current data (as of {0})',
 	'trend.inScope': ', {0} and below', 'trend.heading': '{0} → {1}{2}: ',

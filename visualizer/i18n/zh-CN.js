@@ -52,7 +52,7 @@ export default {
 	'trend.label': '名称', 'trend.scope': '范围', 'trend.createdAt': '保存时间', 'trend.againstCurrent': '与当前数据对比',
 	'trend.noSnapshots': '还没有快照', 'trend.allUnits': '全部单位', 'trend.created': '已保存快照“{0}”',
 	'trend.modeDates': '比较两个评估日期', 'trend.modeSnapshots': '比较两个快照', 'trend.from': '从', 'trend.to': '到',
-	'trend.compare': '对比', 'trend.currentData': '当前数据', 'trend.computing': '正在计算两次审计并比较…',
+	'trend.progress': '正在计算两次审计并比较…（进度 {0}%）', 'trend.creating': '保存中（进度 {0}%）', 'trend.compare': '对比', 'trend.currentData': '当前数据', 'trend.computing': '正在计算两次审计并比较…',
 	'trend.needDates': '请选择两个评估日期', 'trend.needSnapshot': '请选择快照',
 	'trend.sideSnapshot': '快照“{0}”（评估日期 {1}）', 'trend.sideDate': '评估日期 {0}', 'trend.sideCurrent': '当前数据（评估日期 {0}）',
 	'trend.inScope': '，{0}及下级', 'trend.heading': '{0} → {1}{2}：',

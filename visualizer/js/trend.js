@@ -10,13 +10,17 @@ const ITEM_PAGE = 50;
 const KINDS = ['added', 'resolved', 'ruleChanged'];
 const DEPARTMENTS_CHARTED = 15;
 
-/** A request to /api/** with the session's CSRF token; a problem detail becomes an Error with its detail. */
-async function call(method, path, params) {
+/**
+ * A request to /api/** with the session's CSRF token; a problem detail becomes an Error with its detail. With
+ * `progress` the request asks for a job (Prefer: respond-async): the 202's job is polled until it ends, `progress(job)`
+ * told of each state (phase, percent), and its result returned as the request's own answer would be.
+ */
+async function call(method, path, params, progress) {
 	const url = new URL(path, window.location.origin);
 	Object.entries(params || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
 	const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
 	const response = await fetch(url, { method, headers: { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'fetch',
-		...(m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {}) } });
+		...(m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {}), ...(progress ? { Prefer: 'respond-async' } : {}) } });
 	if (response.status === 401) window.location.assign('/login.html');
 	const text = await response.text();
 	const data = text ? JSON.parse(text) : null;
@@ -25,7 +29,21 @@ async function call(method, path, params) {
 		error.status = response.status;
 		throw error;
 	}
+	if (progress && response.status === 202) return untilDone(data, progress);
 	return data;
+}
+
+/** Polls a job every half second until it ends: its result, or an Error with its problem. */
+async function untilDone(started, progress) {
+	let job = started;
+	while (job.state === 'running') {
+		progress(job);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		job = await call('GET', `/api/jobs/${encodeURIComponent(job.id)}`);
+	}
+	if (job.state !== 'succeeded') throw new Error((job.problem && job.problem.detail) || job.state);
+	progress(job);
+	return job.result;
 }
 
 /** The first appointment, activity and grading of the dataset (for the date warnings). */
@@ -221,7 +239,8 @@ export class TrendView {
 		button.disabled = true;
 		clearMessage();
 		try {
-			const created = await call('POST', '/api/snapshots', { label: input.value.trim(), asOf: this.datasetAsOf() });
+			const created = await call('POST', '/api/snapshots', { label: input.value.trim(), asOf: this.datasetAsOf() },
+				(job) => { button.textContent = t('trend.creating', job.percent ?? 0); });
 			input.value = '';
 			await this.loadSnapshots();
 			showMessage(t('trend.created', created.label), true);
@@ -231,6 +250,7 @@ export class TrendView {
 		}
 		finally {
 			button.disabled = false;
+			button.textContent = t('trend.create');
 		}
 	}
 
@@ -248,18 +268,20 @@ export class TrendView {
 		clearMessage();
 		button.disabled = true;
 		heading.textContent = t('trend.computing');
+		// both audits run as a job: the heading says how far they are
+		const progress = (job) => { heading.textContent = t('trend.progress', job.percent ?? 0); };
 		try {
 			if (this.currentMode() === 'dates') {
 				const from = document.getElementById('trend-from-date').value;
 				const to = document.getElementById('trend-to-date').value;
 				if (!from || !to) { showMessage(t('trend.needDates')); heading.textContent = ''; return; }
-				this.result = await call('GET', '/api/trend', { from, to });
+				this.result = await call('GET', '/api/trend', { from, to }, progress);
 			}
 			else {
 				const from = document.getElementById('trend-from-snapshot').value;
 				const to = document.getElementById('trend-to-snapshot').value;
 				if (!from) { showMessage(t('trend.needSnapshot')); heading.textContent = ''; return; }
-				this.result = await call('GET', `/api/snapshots/${encodeURIComponent(from)}/trend`, { to, asOf: to ? null : this.datasetAsOf() });
+				this.result = await call('GET', `/api/snapshots/${encodeURIComponent(from)}/trend`, { to, asOf: to ? null : this.datasetAsOf() }, progress);
 				this.result.toCurrent = !to;
 			}
 			this.filter = { kind: 'added', code: '', department: null, shown: ITEM_PAGE };

@@ -85,6 +85,11 @@ class TrendViewIT {
 				.contains("评估日期 " + LATE)
 				.contains(totals);
 			assertThat(page.all("[data-testid=trend-code-row]")).hasSize(api.path("byCode").size());
+			// the snapshot and the comparison ran as jobs (Prefer: respond-async), polled
+			// to their end
+			JsonNode jobs = this.json.readTree(this.http.getForObject("/api/jobs", String.class));
+			assertThat(jobs.findValuesAsText("kind")).contains("snapshot", "trend");
+			assertThat(jobs.findValuesAsText("state")).containsOnly("succeeded");
 			assertThat(page.all("[data-testid=trend-level-row]")).isNotEmpty();
 			Set<String> departments = new HashSet<>();
 			page.all("[data-testid=trend-department-row]")
