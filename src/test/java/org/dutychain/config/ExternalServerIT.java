@@ -24,6 +24,7 @@ import org.dutychain.ingest.ImportResult;
 import org.dutychain.security.Users;
 import org.dutychain.support.ChildJvm;
 import org.dutychain.support.FixtureFile;
+import org.dutychain.support.GenerationChecks;
 import org.dutychain.support.GraphDigest;
 import org.dutychain.support.GraphFixtures;
 import org.dutychain.support.TestDatasets;
@@ -45,8 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by {@link ExternalNeo4jServerMain}), so CI exercises it on machines without Docker: no
  * embedded database starts; the schema, the batch import over the driver (generation
  * switch, old generation removed), system data across imports, analyses and the
- * accountability lookup all run through the driver. {@code ExternalNeo4jIT} runs the same
- * against a Neo4j container where Docker exists.
+ * accountability lookup all run through the driver; so do the generation contract
+ * ({@link GenerationChecks}: distinct numbers under concurrency, leases) and the retried
+ * reads of {@link Neo4jGraphRetryIT}. {@code ExternalNeo4jIT} runs the same against a
+ * Neo4j container where Docker exists.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "dutychain.demo-on-empty=false", "dutychain.audit.view-wait=300s" })
@@ -160,6 +163,37 @@ class ExternalServerIT {
 		AnalysisResult result = this.analyses.run("post-vacancy", fixture.scope(), fixture.asOf());
 		assertThat(result.findings().stream().filter((f) -> f.code().equals("POST_VACANT")).map(Finding::key))
 			.containsExactlyInAnyOrderElementsOf(fixture.expect());
+	}
+
+	@Autowired
+	CypherFiles cypher;
+
+	@Autowired
+	GenerationLeases leases;
+
+	@Autowired
+	org.neo4j.driver.Driver driver;
+
+	// the generation contract and retry-safe reads, on the external path
+
+	@Test
+	void concurrentCallersNeverGetTheSameGenerationNumber() throws Exception {
+		GenerationChecks.concurrentCallersNeverGetTheSameGenerationNumber(this.graph, this.cypher);
+	}
+
+	@Test
+	void aLeasedGenerationOutlivesItsReplacementUntilTheLeaseEnds() throws InterruptedException {
+		this.fixtures.wipe();
+		GenerationChecks.aLeasedGenerationOutlivesItsReplacementUntilTheLeaseEnds(this.importer, this.graph,
+				this.leases);
+	}
+
+	@Test
+	void retriedReadsAndStreamsDeliverEachRowOnce() {
+		Neo4jGraphRetryIT.probes(this.driver);
+		Neo4jGraphRetryIT.aRetriedReadReturnsOnlyTheRowsOfTheAttemptThatSucceeded(this.driver);
+		Neo4jGraphRetryIT.aStreamRetriedBeforeItsFirstRowDeliversEveryRowOnce(this.driver);
+		Neo4jGraphRetryIT.aStreamThatFailsAfterDeliveringRowsIsNotRetried(this.driver);
 	}
 
 }

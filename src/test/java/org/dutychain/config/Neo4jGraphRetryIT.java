@@ -34,32 +34,50 @@ class Neo4jGraphRetryIT {
 
 	@BeforeEach
 	void probes() {
-		try (Session session = this.driver.session()) {
+		probes(this.driver);
+	}
+
+	@Test
+	void aRetriedReadReturnsOnlyTheRowsOfTheAttemptThatSucceeded() {
+		aRetriedReadReturnsOnlyTheRowsOfTheAttemptThatSucceeded(this.driver);
+	}
+
+	@Test
+	void aStreamRetriedBeforeItsFirstRowDeliversEveryRowOnce() {
+		aStreamRetriedBeforeItsFirstRowDeliversEveryRowOnce(this.driver);
+	}
+
+	@Test
+	void aStreamThatFailsAfterDeliveringRowsIsNotRetried() {
+		aStreamThatFailsAfterDeliveringRowsIsNotRetried(this.driver);
+	}
+
+	// the checks themselves, run on an external server by ExternalServerIT too
+
+	static void probes(Driver driver) {
+		try (Session session = driver.session()) {
 			session.run("MATCH (n:RetryProbe) DETACH DELETE n").consume();
 			session.run("UNWIND range(1, 3) AS i CREATE (:RetryProbe {i: i})").consume();
 		}
 	}
 
-	@Test
-	void aRetriedReadReturnsOnlyTheRowsOfTheAttemptThatSucceeded() {
-		FailingFirstAttempt graph = new FailingFirstAttempt(this.driver, true);
+	static void aRetriedReadReturnsOnlyTheRowsOfTheAttemptThatSucceeded(Driver driver) {
+		FailingFirstAttempt graph = new FailingFirstAttempt(driver, true);
 		List<Map<String, Object>> rows = graph.read(ROWS, Map.of());
 		assertThat(graph.attempts.get()).isEqualTo(2);
 		assertThat(rows).extracting((r) -> r.get("i")).containsExactly(1L, 2L, 3L);
 	}
 
-	@Test
-	void aStreamRetriedBeforeItsFirstRowDeliversEveryRowOnce() {
-		FailingFirstAttempt graph = new FailingFirstAttempt(this.driver, false);
+	static void aStreamRetriedBeforeItsFirstRowDeliversEveryRowOnce(Driver driver) {
+		FailingFirstAttempt graph = new FailingFirstAttempt(driver, false);
 		List<Object> seen = new ArrayList<>();
 		graph.stream(ROWS, Map.of(), (r) -> seen.add(r.get("i")));
 		assertThat(graph.attempts.get()).isEqualTo(2);
 		assertThat(seen).containsExactly(1L, 2L, 3L);
 	}
 
-	@Test
-	void aStreamThatFailsAfterDeliveringRowsIsNotRetried() {
-		FailingFirstAttempt graph = new FailingFirstAttempt(this.driver, true);
+	static void aStreamThatFailsAfterDeliveringRowsIsNotRetried(Driver driver) {
+		FailingFirstAttempt graph = new FailingFirstAttempt(driver, true);
 		List<Object> seen = new ArrayList<>();
 		assertThatThrownBy(() -> graph.stream(ROWS, Map.of(), (r) -> seen.add(r.get("i"))))
 			.isInstanceOf(Neo4jGraph.StreamInterruptedException.class);
