@@ -17,17 +17,41 @@ function authHeaders(headers) {
 
 /** A request to /api/**: params as query, body a FormData or a JSON string; a problem detail becomes an ApiError. */
 export async function request(method, path, params, body) {
+	return (await send(method, path, params, body, {})).data;
+}
+
+/**
+ * A request answered by a job (Prefer: respond-async, RFC 7240): the 202's job is polled every half second until it
+ * ends, `progress(job)` told of each state (phase, percent); its result is returned as the request's own answer would
+ * be, and a failed job becomes an ApiError with its problem. A long audit never holds one request open (a proxy in
+ * front of the server may cut those off).
+ */
+export async function viaJob(method, path, params, progress = () => {}) {
+	const started = await send(method, path, params, undefined, { Prefer: 'respond-async' });
+	if (started.status !== 202) return started.data;
+	let job = started.data;
+	while (job.state === 'running') {
+		progress(job);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		job = await request('GET', `/api/jobs/${encodeURIComponent(job.id)}`);
+	}
+	if (job.state !== 'succeeded') throw new ApiError(job.problem || { title: job.state }, 500);
+	progress(job);
+	return job.result;
+}
+
+async function send(method, path, params, body, headers) {
 	const url = new URL(path, window.location.origin);
 	Object.entries(params || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
 	const json = typeof body === 'string' ? { 'Content-Type': 'application/json' } : {};
-	const response = await fetch(url, { method, body, headers: authHeaders({ Accept: 'application/json, application/problem+json', ...json }) });
+	const response = await fetch(url, { method, body, headers: authHeaders({ Accept: 'application/json, application/problem+json', ...json, ...headers }) });
 	if (response.status === 401) { window.location.assign('/login.html'); }
 	const text = await response.text();
 	const data = text ? JSON.parse(text) : null;
 	if (!response.ok) {
 		throw new ApiError(data || { title: response.statusText }, response.status);
 	}
-	return data;
+	return { status: response.status, data };
 }
 
 let asOf = null;
@@ -48,7 +72,8 @@ export const api = {
 	coverage: (scope) => request('GET', '/api/coverage', withDate({ scope })),
 	pressure: (scope) => request('GET', '/api/pressure', withDate({ scope })),
 	analyses: () => request('GET', '/api/analyses'),
-	audit: (scope) => request('POST', '/api/audit', withDate({ scope })),
+	// as a job: progress(job) is told how far it is
+	audit: (scope, progress) => viaJob('POST', '/api/audit', withDate({ scope }), progress),
 	// where the views' audit stands (ready, or computing with its percentage); starts it, never waits for it
 	auditStatus: () => request('GET', '/api/audit/status', withDate({})),
 	accountability: (unit, domain) => request('GET', '/api/accountability', withDate({ unit, domain })),

@@ -22,7 +22,7 @@ async function audit() {
 	const key = `${state.dataset && state.dataset.generation}|${currentAsOf() || ''}`;
 	if (!state.audit || state.auditFor !== key) {
 		const pending = api.audit();
-		// the answer waits for the audit: meanwhile the bar under the tabs says how far it is
+		// a job (no request held open while the audit runs): meanwhile the bar under the tabs says how far it is
 		api.auditStatus().then(watchAudit).catch(() => {});
 		state.audit = await pending;
 		state.auditFor = key;

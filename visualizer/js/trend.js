@@ -5,48 +5,15 @@
 import { t, label, findingTitle, grade, msg, language } from './i18n.js';
 import { el, fillTable, severityBadge, showMessage, clearMessage } from './dom.js';
 import { unitCell, findUnits, resolveUnit, unitName } from './units.js';
+import { request, viaJob } from './api.js';
 
 const ITEM_PAGE = 50;
 const KINDS = ['added', 'resolved', 'ruleChanged'];
 const DEPARTMENTS_CHARTED = 15;
 
-/**
- * A request to /api/** with the session's CSRF token; a problem detail becomes an Error with its detail. With
- * `progress` the request asks for a job (Prefer: respond-async): the 202's job is polled until it ends, `progress(job)`
- * told of each state (phase, percent), and its result returned as the request's own answer would be.
- */
-async function call(method, path, params, progress) {
-	const url = new URL(path, window.location.origin);
-	Object.entries(params || {}).forEach(([k, v]) => { if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v); });
-	const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-	const response = await fetch(url, { method, headers: { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'fetch',
-		...(m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {}), ...(progress ? { Prefer: 'respond-async' } : {}) } });
-	if (response.status === 401) window.location.assign('/login.html');
-	const text = await response.text();
-	const data = text ? JSON.parse(text) : null;
-	if (!response.ok) {
-		const error = new Error((data && (data.detail || data.title)) || response.statusText);
-		error.status = response.status;
-		throw error;
-	}
-	if (progress && response.status === 202) return untilDone(data, progress);
-	return data;
-}
+/** A request to /api/**; with `progress` answered by a job whose progress it is told (see api.js). */
+const call = (method, path, params, progress) => (progress ? viaJob(method, path, params, progress) : request(method, path, params));
 
-/** Polls a job every half second until it ends: its result, or an Error with its problem. */
-async function untilDone(started, progress) {
-	let job = started;
-	while (job.state === 'running') {
-		progress(job);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		job = await call('GET', `/api/jobs/${encodeURIComponent(job.id)}`);
-	}
-	if (job.state !== 'succeeded') throw new Error((job.problem && job.problem.detail) || job.state);
-	progress(job);
-	return job.result;
-}
-
-/** The first appointment, activity and grading of the dataset (for the date warnings). */
 export function firstRecords() { return call('GET', '/api/dataset/first-records'); }
 
 /** The warning for a date before the first records of some kind, or null: "所选日期 … 早于数据集中最早的记录（活动 2023-02-02）…". */

@@ -63,6 +63,9 @@ class VisualizerIT {
 	GraphFixtures fixtures;
 
 	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate http;
+
+	@Autowired
 	Neo4jGraph graph;
 
 	@BeforeAll
@@ -198,6 +201,8 @@ class VisualizerIT {
 			if (view.equals("findings")) {
 				waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=finding-row]")).isEmpty());
 				assertThat(browser.findElements(By.cssSelector("[data-testid=finding-row]"))).isNotEmpty();
+				// the audit came from a job (no request held open while it ran)
+				assertThat(this.http.getForObject("/api/jobs", String.class)).contains("\"kind\":\"audit\"");
 			}
 			else {
 				waitFor(() -> chartDrawn("[data-testid=" + view + "-chart]"));
