@@ -86,6 +86,8 @@ export const api = {
 		return request('POST', '/api/imports', {}, form);
 	},
 	job: (id) => request('GET', `/api/jobs/${encodeURIComponent(id)}`),
+	// the report of every unit the user may see, written by a job: its file's { fileName, href }
+	report: (format, progress) => viaJob('GET', '/api/reports/audit', withDate({ format }), progress),
 	reportUrl: (format, scope) => {
 		const url = new URL('/api/reports/audit', window.location.origin);
 		url.searchParams.set('format', format);

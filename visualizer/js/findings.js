@@ -1,11 +1,37 @@
 // Findings table: every finding of the scope, dense, sortable and paged, with filters; titles and unit names instead of
 // codes and ids; a row leads to its unit on the tree; "查看规则" shows the rule's basis in Chinese, then its Cypher.
 import { t, msg, findingTitle, analysisTitle, severity, language } from './i18n.js';
-import { el, fillTable, severityBadge } from './dom.js';
+import { el, fillTable, severityBadge, showMessage } from './dom.js';
 import { unitName, unitCell } from './units.js';
 import { api } from './api.js';
 
 const PAGE_SIZE = 50;
+
+/**
+ * A report link: the report is written by a job, its percentage shown on the link, then opened (HTML, in the tab opened
+ * at the click, so no popup blocker stops it) or saved (XLSX). The link's href stays the plain request.
+ */
+function reportByJob(link, format) {
+	link.addEventListener('click', async (event) => {
+		event.preventDefault();
+		if (link.dataset.busy) return;
+		link.dataset.busy = 'true';
+		const tab = format === 'html' ? window.open('', '_blank') : null;
+		try {
+			const file = await api.report(format, (job) => { link.textContent = t('findings.reportProgress', job.percent ?? 0); });
+			if (tab) tab.location.href = file.href;
+			else window.location.assign(file.href);
+		}
+		catch (e) {
+			if (tab) tab.close();
+			showMessage(e.message);
+		}
+		finally {
+			link.textContent = t(format === 'html' ? 'findings.reportHtml' : 'findings.reportXlsx');
+			delete link.dataset.busy;
+		}
+	});
+}
 const SEVERITY_ORDER = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 export class FindingsView {
@@ -20,6 +46,7 @@ export class FindingsView {
 		});
 		document.getElementById('f-prev').addEventListener('click', () => { this.pageNo = Math.max(0, this.pageNo - 1); this.draw(); });
 		document.getElementById('f-next').addEventListener('click', () => { this.pageNo += 1; this.draw(); });
+		['html', 'xlsx'].forEach((format) => reportByJob(document.getElementById(`report-${format}`), format));
 	}
 
 	render(audit, analyses) {

@@ -178,10 +178,11 @@ class AnalysisController {
 			// an unknown unit is the request's 404, not a failed job
 			this.datasets.requireUnit(this.datasets.active().generation(), requested);
 		}
-		return JobController.accepted(this.jobs.submit(Jobs.AUDIT, subject(requested, asOf), (job) -> {
-			job.follow(List.of(() -> this.audits.peek(requested, asOf)));
-			return this.access.audit(requested, asOf);
-		}));
+		return JobController
+			.accepted(this.jobs.submit(this.access.caller(), Jobs.AUDIT, subject(requested, asOf), (job) -> {
+				job.follow(List.of(() -> this.audits.peek(requested, asOf)));
+				return this.access.audit(requested, asOf);
+			}));
 	}
 
 	/** A computation job's subject: scope and date, in words. */

@@ -1,12 +1,16 @@
 package org.dutychain.web;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
 import org.dutychain.security.AccessScope;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +40,30 @@ class JobController {
 	@GetMapping("/api/jobs/{id}")
 	Jobs.JobView job(@PathVariable String id) {
 		AccessScope.Caller caller = this.access.caller();
-		return this.jobs.find(id, caller.username(), caller.unrestricted())
+		return this.jobs.find(id, caller).orElseThrow(() -> new UnknownJobException(id));
+	}
+
+	/**
+	 * The file a finished job wrote (a report), as the request itself would have answered
+	 * it; 404 when the job is not the caller's, wrote no file or has not finished.
+	 */
+	@GetMapping("/api/jobs/{id}/file")
+	ResponseEntity<Resource> file(@PathVariable String id) {
+		AccessScope.Caller caller = this.access.caller();
+		Jobs.JobFile file = this.jobs.file(id, caller)
+			.filter((f) -> Files.isReadable(f.path()))
 			.orElseThrow(() -> new UnknownJobException(id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ReportController.disposition(file.fileName(), file.inline()))
+			.body(new FileSystemResource(file.path()));
 	}
 
 	/** The caller's jobs (an ADMIN's: everyone's), newest first. */
 	@GetMapping("/api/jobs")
 	List<Jobs.JobView> jobs() {
 		AccessScope.Caller caller = this.access.caller();
-		return this.jobs.list(caller.username(), caller.unrestricted());
+		return this.jobs.list(caller);
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package org.dutychain.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +23,8 @@ import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.security.AccessScope;
+import org.dutychain.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +46,7 @@ import org.springframework.stereotype.Component;
  * their endpoints). Those run in the signed-in user's security context, so that their
  * result is exactly what the same request would have answered (a scoped user's audit
  * filtered to its subtrees), and only their creator (or an ADMIN) sees the job: anyone
- * else is told there is no such job.
+ * else — the creator too once its role or scopes changed — is told there is no such job.
  *
  * <p>
  * Jobs live in memory only: they are lost on restart (an interrupted import leaves the
@@ -63,7 +69,10 @@ class Jobs implements DisposableBean {
 
 	static final String TREND = "trend";
 
-	private static final Map<String, String> KIND_ZH = Map.of(IMPORT, "导入", AUDIT, "审计", SNAPSHOT, "快照", TREND, "趋势对比");
+	static final String REPORT = "report";
+
+	private static final Map<String, String> KIND_ZH = Map.of(IMPORT, "导入", AUDIT, "审计", SNAPSHOT, "快照", TREND, "趋势对比",
+			REPORT, "报告");
 
 	private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
@@ -89,7 +98,11 @@ class Jobs implements DisposableBean {
 
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-			return size() > KEPT;
+			if (size() > KEPT) {
+				eldest.getValue().forget();
+				return true;
+			}
+			return false;
 		}
 
 	};
@@ -109,8 +122,9 @@ class Jobs implements DisposableBean {
 	 * A job.
 	 *
 	 * @param id the job id
-	 * @param kind {@code import}, {@code audit}, {@code snapshot} or {@code trend}
-	 * @param kindZh 导入, 审计, 快照, 趋势对比
+	 * @param kind {@code import}, {@code audit}, {@code snapshot}, {@code trend} or
+	 * {@code report}
+	 * @param kindZh 导入, 审计, 快照, 趋势对比, 报告
 	 * @param owner the user who started it
 	 * @param state {@code running}, {@code succeeded} or {@code failed}
 	 * @param phase {@code queued}, then the work's phase: an import's {@code write},
@@ -121,13 +135,25 @@ class Jobs implements DisposableBean {
 	 * @param percent 0–100, never lower than before
 	 * @param subject what the job is about: the uploaded file, or the scope and date
 	 * @param result once succeeded: the import result, the audit document, the snapshot,
-	 * the trend — what the same request without {@code Prefer: respond-async} answers
+	 * the trend — what the same request without {@code Prefer: respond-async} answers; a
+	 * report's {@code fileName}, {@code mediaType}, {@code size} and {@code href}, where
+	 * its file is downloaded
 	 * @param problem {@code {title, detail}} once failed
 	 * @param note where jobs are kept
 	 */
 	record JobView(String id, String kind, String kindZh, String owner, String state, String phase, long rows,
 			long totalRows, int percent, String subject, Instant createdAt, Instant finishedAt, Object result,
 			Map<String, String> problem, String note) {
+	}
+
+	/**
+	 * A file a job wrote (a report), kept in a temporary file until the job is forgotten
+	 * (the oldest beyond {@link #KEPT}, or at shutdown); the job's {@code result} then
+	 * names it and where to download it ({@code GET /api/jobs/{id}/file}).
+	 *
+	 * @param inline whether it is shown in the browser (HTML, JSON) rather than saved
+	 */
+	record JobFile(String fileName, String mediaType, boolean inline, Path path) {
 	}
 
 	/** Thrown while another import runs (409 IMPORT_RUNNING). */
@@ -179,8 +205,8 @@ class Jobs implements DisposableBean {
 	 * @throws ImportRunningException when another import runs
 	 */
 	JobView start(DatasetImporter importer, CheckedDataset dataset) {
-		Job job = new Job(IMPORT, currentUser(), dataset.displayName(), dataset.rows(),
-				importer.replacesStore(dataset));
+		Job job = new Job(IMPORT, new AccessScope.Caller(currentUser(), Role.ADMIN, List.of()), dataset.displayName(),
+				dataset.rows(), importer.replacesStore(dataset));
 		if (!this.running.compareAndSet(null, job)) {
 			throw new ImportRunningException(this.running.get().id);
 		}
@@ -197,17 +223,17 @@ class Jobs implements DisposableBean {
 
 	/**
 	 * Starts a computation in the signed-in user's security context.
-	 * @param kind {@link #AUDIT}, {@link #SNAPSHOT} or {@link #TREND}
+	 * @param kind {@link #AUDIT}, {@link #SNAPSHOT}, {@link #TREND} or {@link #REPORT}
 	 * @param subject the scope and date, for the job's reader
 	 * @throws JobsBusyException when {@link #ACTIVE_LIMIT} computations are running or
 	 * queued
 	 */
-	JobView submit(String kind, String subject, Work work) {
+	JobView submit(AccessScope.Caller owner, String kind, String subject, Work work) {
 		if (this.active.incrementAndGet() > ACTIVE_LIMIT) {
 			this.active.decrementAndGet();
 			throw new JobsBusyException();
 		}
-		Job job = new Job(kind, currentUser(), subject, 0, false);
+		Job job = new Job(kind, owner, subject, 0, false);
 		remember(job);
 		Runnable run = () -> {
 			try {
@@ -234,20 +260,33 @@ class Jobs implements DisposableBean {
 	}
 
 	/**
-	 * The job if {@code reader} may see it: its creator, or an ADMIN ({@code admin}).
+	 * The job if {@code reader} may see it: an ADMIN, or its creator with the role and
+	 * scopes it had when it started the job (a result computed for a wider scope is not
+	 * shown after the scope was narrowed).
 	 */
-	Optional<JobView> find(String id, String reader, boolean admin) {
+	Optional<JobView> find(String id, AccessScope.Caller reader) {
 		synchronized (this.jobs) {
-			return Optional.ofNullable(this.jobs.get(id)).filter((j) -> admin || j.owner.equals(reader)).map(Job::view);
+			return Optional.ofNullable(this.jobs.get(id)).filter((j) -> j.visibleTo(reader)).map(Job::view);
+		}
+	}
+
+	/** The file of a finished job {@code reader} may see, if it wrote one. */
+	Optional<JobFile> file(String id, AccessScope.Caller reader) {
+		synchronized (this.jobs) {
+			return Optional.ofNullable(this.jobs.get(id))
+				.filter((j) -> j.visibleTo(reader))
+				.map((j) -> j.result)
+				.filter(JobFile.class::isInstance)
+				.map(JobFile.class::cast);
 		}
 	}
 
 	/** The jobs {@code reader} may see, newest first. */
-	List<JobView> list(String reader, boolean admin) {
+	List<JobView> list(AccessScope.Caller reader) {
 		List<JobView> views = new ArrayList<>();
 		synchronized (this.jobs) {
 			for (Job j : this.jobs.values()) {
-				if (admin || j.owner.equals(reader)) {
+				if (j.visibleTo(reader)) {
 					views.add(0, j.view());
 				}
 			}
@@ -284,6 +323,9 @@ class Jobs implements DisposableBean {
 	public void destroy() {
 		this.importer.shutdownNow();
 		this.workers.shutdownNow();
+		synchronized (this.jobs) {
+			this.jobs.values().forEach(Job::forget);
+		}
 	}
 
 	private static String currentUser() {
@@ -343,7 +385,8 @@ class Jobs implements DisposableBean {
 
 		final String kind;
 
-		final String owner;
+		/** Who started it, with the role and scopes of that moment. */
+		final AccessScope.Caller owner;
 
 		final String subject;
 
@@ -371,7 +414,9 @@ class Jobs implements DisposableBean {
 
 		private volatile Map<String, String> problem;
 
-		Job(String kind, String owner, String subject, long total, boolean replacesStore) {
+		private volatile boolean forgotten;
+
+		Job(String kind, AccessScope.Caller owner, String subject, long total, boolean replacesStore) {
 			this.kind = kind;
 			this.owner = owner;
 			this.subject = subject;
@@ -398,6 +443,9 @@ class Jobs implements DisposableBean {
 
 		void succeed(Object result) {
 			this.result = result;
+			if (this.forgotten) {
+				deleteFile(); // dropped from the list while it ran: nobody can fetch it
+			}
 			this.rows = this.total;
 			this.phase = "done";
 			this.finishedAt = Instant.now();
@@ -414,6 +462,46 @@ class Jobs implements DisposableBean {
 			this.state = "failed";
 		}
 
+		boolean visibleTo(AccessScope.Caller reader) {
+			return reader.unrestricted() || (Objects.equals(this.owner.username(), reader.username())
+					&& this.owner.role() == reader.role() && this.owner.roots().equals(reader.roots()));
+		}
+
+		/** Dropped from the list: its file goes, now or when it is written. */
+		void forget() {
+			this.forgotten = true;
+			deleteFile();
+		}
+
+		void deleteFile() {
+			if (this.result instanceof JobFile file) {
+				try {
+					Files.deleteIfExists(file.path());
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete the file of job {}: {}", this.id, ex.getMessage());
+				}
+			}
+		}
+
+		/** What the reader sees of the result: a file by its name, size and link. */
+		private Object shownResult() {
+			if (this.result instanceof JobFile file) {
+				Map<String, Object> shown = new LinkedHashMap<>();
+				shown.put("fileName", file.fileName());
+				shown.put("mediaType", file.mediaType());
+				try {
+					shown.put("size", Files.size(file.path()));
+				}
+				catch (IOException ex) {
+					shown.put("size", null);
+				}
+				shown.put("href", "/api/jobs/" + this.id + "/file");
+				return shown;
+			}
+			return this.result;
+		}
+
 		synchronized JobView view() {
 			List<Supplier<Optional<AuditStatus>>> audits = this.followed;
 			if ("running".equals(this.state) && !audits.isEmpty()) {
@@ -421,9 +509,10 @@ class Jobs implements DisposableBean {
 				this.percent = Math.max(this.percent, Jobs.percent(statuses));
 			}
 			int percent = "succeeded".equals(this.state) ? 100 : this.percent;
-			return new JobView(this.id, this.kind, KIND_ZH.getOrDefault(this.kind, this.kind), this.owner, this.state,
-					this.phase, this.rows, this.total, percent, this.subject, this.createdAt, this.finishedAt,
-					this.result, this.problem, "jobs are kept in memory (lost on restart) / 作业仅保存在内存中，重启后不再保留");
+			return new JobView(this.id, this.kind, KIND_ZH.getOrDefault(this.kind, this.kind), this.owner.username(),
+					this.state, this.phase, this.rows, this.total, percent, this.subject, this.createdAt,
+					this.finishedAt, shownResult(), this.problem,
+					"jobs are kept in memory (lost on restart) / 作业仅保存在内存中，重启后不再保留");
 		}
 
 	}

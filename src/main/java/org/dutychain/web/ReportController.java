@@ -1,8 +1,14 @@
 package org.dutychain.web;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +25,8 @@ import org.dutychain.report.SnapshotInfo;
 import org.dutychain.report.Snapshots;
 import org.dutychain.security.AccessScope;
 import org.dutychain.security.AuditLog;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -79,12 +87,16 @@ class ReportController {
 	 * document), xlsx, html or pdf; {@code since} a snapshot id to compare with
 	 * (XLSX/HTML/PDF); {@code appendix=true} adds the rule source. The file name carries
 	 * the scope unit's name and the date (RFC 5987 {@code filename*} for the Chinese).
+	 * With {@code Prefer: respond-async}: 202 and a job that writes the file, its
+	 * percentage following the audit's; the finished job names the file and links it
+	 * ({@code GET /api/jobs/{id}/file}).
 	 */
 	@GetMapping("/api/reports/audit")
 	ResponseEntity<?> audit(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String since,
-			@RequestParam(defaultValue = "false") boolean appendix) {
+			@RequestParam(defaultValue = "false") boolean appendix,
+			@RequestHeader(name = JobController.PREFER, required = false) String prefer, HttpServletRequest request) {
 		Optional<ReportFormat> parsed = ReportFormat.of(format);
 		if (parsed.isEmpty()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -97,17 +109,58 @@ class ReportController {
 		if (since != null && !since.isBlank()) {
 			this.visibleSnapshots.require(since);
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+		String requested = AnalysisController.blankToNull(scope);
+		if (!JobController.respondAsync(prefer)) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+			String name = report(requested, asOf, f, since, appendix, request.getRemoteAddr(), out);
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(f.mediaType()))
+				.header(HttpHeaders.CONTENT_DISPOSITION, disposition(name, inline(f)))
+				.body(out.toByteArray());
+		}
+		if (requested != null) {
+			this.access.requireVisible(requested);
+			this.datasets.requireUnit(this.datasets.active().generation(), requested);
+		}
+		String address = request.getRemoteAddr();
+		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.REPORT,
+				f.extension() + "，" + AnalysisController.subject(requested, asOf), (job) -> {
+					job.follow(List.of(() -> this.audits.peek(requested, asOf)));
+					Path file = null;
+					try {
+						file = Files.createTempFile("dutychain-report-", "." + f.extension());
+						String name;
+						try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+							name = report(requested, asOf, f, since, appendix, address, out);
+						}
+						return new Jobs.JobFile(name, f.mediaType(), inline(f), file);
+					}
+					catch (IOException ex) {
+						delete(file);
+						throw new UncheckedIOException(ex);
+					}
+					catch (RuntimeException | Error ex) {
+						delete(file);
+						throw ex;
+					}
+				}));
+	}
+
+	/**
+	 * Writes the report as the caller may see it, records it in the audit log, and
+	 * returns its file name.
+	 */
+	private String report(String requested, LocalDate asOf, ReportFormat f, String since, boolean appendix,
+			String clientAddress, OutputStream out) {
+		String scope = requested;
 		boolean restricted = !this.access.caller().unrestricted() || this.access.hidesSensitive();
 		ReportOptions options = restricted
 				? new ReportOptions(this.access.caller().username(), appendix, this.access::filter)
 				: new ReportOptions(this.access.caller().username(), appendix);
 		if (restricted) {
 			// a scoped user (or VIEWER): the audit as this user may see it — without a
-			// scope
-			// the whole audit over all its scopes, every scope named in the header;
-			// findings
-			// outside dropped, messages and chains naming outside units as such
+			// scope the whole audit over all its scopes, every scope named in the header;
+			// findings outside dropped, messages and chains naming outside units as such
 			AuditDocument document = this.access.audit(scope, asOf);
 			scope = document.scope();
 			this.reports.write(document, f, since, options, out);
@@ -116,17 +169,33 @@ class ReportController {
 			scope = this.access.effectiveScope(scope);
 			this.reports.write(scope, asOf, f, since, options, out);
 		}
-		this.auditLog.record(AuditLog.REPORT, (scope != null) ? scope : "all",
-				"format=" + f.extension() + ((asOf != null) ? " asOf=" + asOf : ""));
-		String name = this.reports.fileName(scope, asOf, f);
-		ContentDisposition disposition = ((f == ReportFormat.HTML || f == ReportFormat.JSON)
-				? ContentDisposition.inline() : ContentDisposition.attachment())
+		this.auditLog.record(this.access.caller().username(), AuditLog.REPORT, (scope != null) ? scope : "all",
+				"format=" + f.extension() + ((asOf != null) ? " asOf=" + asOf : ""), clientAddress);
+		return this.reports.fileName(scope, asOf, f);
+	}
+
+	/** HTML and JSON are shown in the browser, the others saved. */
+	static boolean inline(ReportFormat f) {
+		return f == ReportFormat.HTML || f == ReportFormat.JSON;
+	}
+
+	/** The Content-Disposition of a file (RFC 5987 {@code filename*} for the Chinese). */
+	static String disposition(String name, boolean inline) {
+		return (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(name, StandardCharsets.UTF_8)
-			.build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(f.mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.body(out.toByteArray());
+			.build()
+			.toString();
+	}
+
+	private static void delete(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ignored) {
+				// a temporary file; the job reports the failure that matters
+			}
+		}
 	}
 
 	/** The empty import workbook. */
@@ -159,11 +228,11 @@ class ReportController {
 			this.access.requireVisible(requested);
 			this.datasets.requireUnit(this.datasets.active().generation(), requested);
 		}
-		return JobController
-			.accepted(this.jobs.submit(Jobs.SNAPSHOT, AnalysisController.subject(requested, asOf), (job) -> {
-				job.follow(List.of(() -> this.audits.peek(requested, asOf)));
-				return snapshot(requested, asOf, label);
-			}));
+		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.SNAPSHOT,
+				AnalysisController.subject(requested, asOf), (job) -> {
+					job.follow(List.of(() -> this.audits.peek(requested, asOf)));
+					return snapshot(requested, asOf, label);
+				}));
 	}
 
 	private SnapshotInfo snapshot(String scope, LocalDate asOf, String label) {

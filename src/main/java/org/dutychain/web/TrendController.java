@@ -162,7 +162,7 @@ class TrendController {
 		if (scope != null) {
 			this.datasets.requireUnit(this.datasets.active().generation(), scope);
 		}
-		return JobController.accepted(this.jobs.submit(Jobs.TREND, subject, (job) -> {
+		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.TREND, subject, (job) -> {
 			job.follow(dates.stream()
 				.<Supplier<Optional<AuditStatus>>>map((date) -> () -> this.audits.peek(scope, date))
 				.toList());

@@ -233,15 +233,34 @@ class ScopedViewIT {
 		JsonNode trendJob = job(auditor, "GET", "/api/snapshots/" + snapshot + "/trend");
 		assertThat(trendJob.path("kind").asText()).isEqualTo("trend");
 		assertThat(trendJob.path("result")).isEqualTo(trend);
+		// a report: the job writes the file the request would have answered, and links it
+		JsonNode report = as(auditor, "GET", "/api/reports/audit?format=json");
+		JsonNode reportJob = job(auditor, "GET", "/api/reports/audit?format=json");
+		String href = reportJob.path("result").path("href").asText();
+		assertThat(href).isEqualTo("/api/jobs/" + reportJob.path("id").asText() + "/file");
+		assertThat(reportJob.path("result").path("fileName").asText()).endsWith(".json");
+		assertThat(as(auditor, "GET", href)).isEqualTo(report);
+		assertThat(send(other, PASSWORD, "GET", href, null).status()).isEqualTo(404);
+		JsonNode pdfJob = job(auditor, "GET", "/api/reports/audit?format=pdf");
+		Answer pdf = send(auditor, PASSWORD, "GET", pdfJob.path("result").path("href").asText(), null);
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.body()).startsWith("%PDF-");
+		assertThat(pdfJob.path("result").path("size").asLong()).isPositive();
 		// a unit outside the scope is the request's 404, never a job
 		assertThat(send(auditor, PASSWORD, "POST", "/api/audit?scope=U-1", null, "respond-async").status())
 			.isEqualTo(404);
 		// each sees its own jobs, newest first; ADMIN sees them all
 		JsonNode mine = as(auditor, "GET", "/api/jobs");
-		assertThat(mine.size()).isEqualTo(3);
-		assertThat(mine.get(0).path("id").asText()).isEqualTo(trendJob.path("id").asText());
+		assertThat(mine.size()).isEqualTo(5);
+		assertThat(mine.get(0).path("id").asText()).isEqualTo(pdfJob.path("id").asText());
 		assertThat(as(other, "GET", "/api/jobs").size()).isZero();
-		assertThat(admin("GET", "/api/jobs").size()).isGreaterThanOrEqualTo(3);
+		assertThat(admin("GET", "/api/jobs").size()).isGreaterThanOrEqualTo(5);
+		// a result computed for the old scope is not shown once the scope changed
+		Answer narrowed = send(TestAdmin.USERNAME, TestAdmin.PASSWORD, "PATCH", "/api/users/" + auditor,
+				"{\"scopes\":[\"U-4\"]}");
+		assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+		assertThat(send(auditor, PASSWORD, "GET", "/api/jobs/" + id, null).status()).isEqualTo(404);
+		assertThat(send(auditor, PASSWORD, "GET", href, null).status()).isEqualTo(404);
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.security.AccessScope;
+import org.dutychain.security.Role;
 import org.dutychain.support.TestDatasets;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * creator and ADMINs only, and are bounded in number.
  */
 class JobsTests {
+
+	static final AccessScope.Caller ADMIN = new AccessScope.Caller("admin", Role.ADMIN, List.of());
+
+	static final AccessScope.Caller ALICE = new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1"));
+
+	static final AccessScope.Caller BOB = new AccessScope.Caller("bob", Role.AUDITOR, List.of("U-1"));
 
 	@Test
 	void oneImportAtATimeWithProgressAndResult() throws Exception {
@@ -60,7 +68,7 @@ class JobsTests {
 			assertThat(dataset.valid()).isTrue();
 			Jobs.JobView job = jobs.start(slow, dataset);
 			assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
-			Jobs.JobView running = jobs.find(job.id(), "", true).orElseThrow();
+			Jobs.JobView running = jobs.find(job.id(), ADMIN).orElseThrow();
 			assertThat(running.state()).isEqualTo("running");
 			assertThat(running.phase()).isEqualTo("write");
 			assertThat(running.percent()).isBetween(40, 60);
@@ -69,14 +77,14 @@ class JobsTests {
 			Jobs.JobView done = running;
 			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
 				Thread.sleep(100);
-				done = jobs.find(job.id(), "", true).orElseThrow();
+				done = jobs.find(job.id(), ADMIN).orElseThrow();
 			}
 			assertThat(done.state()).isEqualTo("succeeded");
 			assertThat(done.percent()).isEqualTo(100);
 			assertThat(((ImportResult) done.result()).dataset()).isEqualTo("small");
 			assertThat(jobs.start(slow, dataset).id()).as("the next import may start").isNotEqualTo(job.id());
 			release.countDown();
-			assertThat(jobs.find("nope", "", true)).isEmpty();
+			assertThat(jobs.find("nope", ADMIN)).isEmpty();
 		}
 		finally {
 			jobs.destroy();
@@ -128,7 +136,7 @@ class JobsTests {
 			java.util.List<Integer> seen = new java.util.ArrayList<>();
 			for (String phase : java.util.List.of("write", "import", "schema")) {
 				assertThat(reached.poll(30, TimeUnit.SECONDS)).isEqualTo(phase);
-				Jobs.JobView now = jobs.find(job.id(), "", true).orElseThrow();
+				Jobs.JobView now = jobs.find(job.id(), ADMIN).orElseThrow();
 				assertThat(now.phase()).isEqualTo(phase);
 				seen.add(now.percent());
 				go.put(true);
@@ -137,10 +145,10 @@ class JobsTests {
 			// files'
 			// 99 %
 			assertThat(seen).containsExactly(20, 40, 85);
-			Jobs.JobView done = jobs.find(job.id(), "", true).orElseThrow();
+			Jobs.JobView done = jobs.find(job.id(), ADMIN).orElseThrow();
 			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
 				Thread.sleep(100);
-				done = jobs.find(job.id(), "", true).orElseThrow();
+				done = jobs.find(job.id(), ADMIN).orElseThrow();
 			}
 			assertThat(done.percent()).isEqualTo(100);
 		}
@@ -170,7 +178,7 @@ class JobsTests {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken("alice", null, "ROLE_AUDITOR"));
 		try {
-			Jobs.JobView job = jobs.submit(Jobs.AUDIT, "范围 U-1", (tracker) -> {
+			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, "范围 U-1", (tracker) -> {
 				ranAs.set(SecurityContextHolder.getContext().getAuthentication().getName());
 				tracker.follow(List.of(() -> Optional.of(audit.get()), Optional::empty));
 				try {
@@ -186,24 +194,27 @@ class JobsTests {
 			Jobs.JobView running = job;
 			for (int i = 0; i < 300 && running.percent() < 20; i++) {
 				Thread.sleep(10);
-				running = jobs.find(job.id(), "alice", false).orElseThrow();
+				running = jobs.find(job.id(), ALICE).orElseThrow();
 			}
 			assertThat(running.percent()).as("the mean of 40 % and not begun").isEqualTo(20);
 			audit.set(new AuditStatus(AuditStatus.COMPUTING, "audit", 10, "", ""));
-			assertThat(jobs.find(job.id(), "alice", false).orElseThrow().percent()).as("never backwards").isEqualTo(20);
-			assertThat(jobs.find(job.id(), "bob", false)).isEmpty();
-			assertThat(jobs.list("bob", false)).isEmpty();
-			assertThat(jobs.find(job.id(), "admin", true)).isPresent();
+			assertThat(jobs.find(job.id(), ALICE).orElseThrow().percent()).as("never backwards").isEqualTo(20);
+			assertThat(jobs.find(job.id(), BOB)).isEmpty();
+			assertThat(jobs.find(job.id(), new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-9"))))
+				.as("its creator with another scope")
+				.isEmpty();
+			assertThat(jobs.list(BOB)).isEmpty();
+			assertThat(jobs.find(job.id(), ADMIN)).isPresent();
 			release.countDown();
 			Jobs.JobView done = running;
 			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
 				Thread.sleep(10);
-				done = jobs.find(job.id(), "alice", false).orElseThrow();
+				done = jobs.find(job.id(), ALICE).orElseThrow();
 			}
 			assertThat(done.state()).isEqualTo("succeeded");
 			assertThat(done.result()).isEqualTo("the document");
 			assertThat(ranAs.get()).as("the creator's security context").isEqualTo("alice");
-			assertThat(jobs.list("alice", false)).extracting(Jobs.JobView::id).containsExactly(job.id());
+			assertThat(jobs.list(ALICE)).extracting(Jobs.JobView::id).containsExactly(job.id());
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -218,7 +229,7 @@ class JobsTests {
 		CountDownLatch release = new CountDownLatch(1);
 		try {
 			for (int i = 0; i < Jobs.ACTIVE_LIMIT; i++) {
-				jobs.submit(Jobs.AUDIT, "s", (tracker) -> {
+				jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> {
 					try {
 						return release.await(30, TimeUnit.SECONDS);
 					}
@@ -228,7 +239,7 @@ class JobsTests {
 					}
 				});
 			}
-			assertThatThrownBy(() -> jobs.submit(Jobs.AUDIT, "s", (tracker) -> true))
+			assertThatThrownBy(() -> jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true))
 				.isInstanceOf(Jobs.JobsBusyException.class);
 		}
 		finally {
@@ -245,6 +256,34 @@ class JobsTests {
 		assertThat(Jobs.percent(List.of(Optional.of(ready), Optional.of(half)))).isEqualTo(75);
 		assertThat(Jobs.percent(List.of(Optional.of(ready)))).as("the result is still to be shaped").isEqualTo(99);
 		assertThat(Jobs.percent(List.of())).isZero();
+	}
+
+	@Test
+	void aJobsFileGoesWhenTheJobIsForgotten() throws Exception {
+		Jobs jobs = new Jobs(null);
+		List<java.nio.file.Path> files = new java.util.ArrayList<>();
+		try {
+			for (int i = 0; i <= Jobs.KEPT; i++) {
+				java.nio.file.Path file = java.nio.file.Files.createTempFile("jobs-test-", ".json");
+				files.add(file);
+				Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s",
+						(tracker) -> new Jobs.JobFile("报告.json", "application/json", true, file));
+				for (int w = 0; w < 300 && jobs.find(job.id(), ADMIN).orElseThrow().state().equals("running"); w++) {
+					Thread.sleep(5);
+				}
+				Jobs.JobView done = jobs.find(job.id(), ADMIN).orElseThrow();
+				assertThat(done.result()).isInstanceOf(java.util.Map.class);
+				assertThat(((java.util.Map<?, ?>) done.result()).get("href"))
+					.isEqualTo("/api/jobs/" + job.id() + "/file");
+				assertThat(jobs.file(job.id(), ADMIN)).map(Jobs.JobFile::path).contains(file);
+			}
+			assertThat(files.get(0)).as("the oldest job was dropped with its file").doesNotExist();
+			assertThat(files.get(1)).exists();
+		}
+		finally {
+			jobs.destroy();
+		}
+		assertThat(files).as("a shutdown removes every job's file").allSatisfy((f) -> assertThat(f).doesNotExist());
 	}
 
 }

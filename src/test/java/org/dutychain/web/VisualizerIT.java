@@ -203,6 +203,26 @@ class VisualizerIT {
 				assertThat(browser.findElements(By.cssSelector("[data-testid=finding-row]"))).isNotEmpty();
 				// the audit came from a job (no request held open while it ran)
 				assertThat(this.http.getForObject("/api/jobs", String.class)).contains("\"kind\":\"audit\"");
+				// 打印报告: a job writes the report, then it opens in the tab opened at the
+				// click
+				String page = browser.getWindowHandle();
+				browser.findElement(By.cssSelector("[data-testid=report-html]")).click();
+				waitFor(() -> browser.getWindowHandles().size() == 2);
+				String report = browser.getWindowHandles()
+					.stream()
+					.filter((h) -> !h.equals(page))
+					.findFirst()
+					.orElseThrow();
+				browser.switchTo().window(report);
+				waitFor(() -> browser.getCurrentUrl().contains("/api/jobs/")
+						&& !browser.findElements(By.cssSelector("#cover h1")).isEmpty());
+				assertThat(browser.getCurrentUrl()).endsWith("/file");
+				browser.close();
+				browser.switchTo().window(page);
+				waitFor(() -> browser.findElement(By.cssSelector("[data-testid=report-html]"))
+					.getText()
+					.equals("打印报告"));
+				assertThat(this.http.getForObject("/api/jobs", String.class)).contains("\"kind\":\"report\"");
 			}
 			else {
 				waitFor(() -> chartDrawn("[data-testid=" + view + "-chart]"));
