@@ -61,6 +61,12 @@ class Jobs implements DisposableBean {
 	/** Computations (audits, snapshots, trends) running or queued at once. */
 	static final int ACTIVE_LIMIT = 8;
 
+	/**
+	 * Finished computations whose result is kept (an audit document of a province is
+	 * large): older ones keep their state, their result goes.
+	 */
+	static final int RESULTS_KEPT = 16;
+
 	static final String IMPORT = "import";
 
 	static final String AUDIT = "audit";
@@ -139,7 +145,8 @@ class Jobs implements DisposableBean {
 	 * report's {@code fileName}, {@code mediaType}, {@code size} and {@code href}, where
 	 * its file is downloaded
 	 * @param problem {@code {title, detail}} once failed
-	 * @param note where jobs are kept
+	 * @param note where jobs are kept, or that the result was dropped (only the newest
+	 * {@link #RESULTS_KEPT} computations keep theirs)
 	 */
 	record JobView(String id, String kind, String kindZh, String owner, String state, String phase, long rows,
 			long totalRows, int percent, String subject, Instant createdAt, Instant finishedAt, Object result,
@@ -240,6 +247,7 @@ class Jobs implements DisposableBean {
 				job.report("audit", 0, 0);
 				Object result = work.run(job);
 				job.succeed(result);
+				dropOldResults();
 			}
 			catch (RuntimeException | Error ex) {
 				log.warn("{} job {} ({}) failed", kind, job.id, subject, ex);
@@ -292,6 +300,19 @@ class Jobs implements DisposableBean {
 			}
 		}
 		return views;
+	}
+
+	/** Keeps the results of the newest {@link #RESULTS_KEPT} finished computations. */
+	private void dropOldResults() {
+		synchronized (this.jobs) {
+			List<Job> holding = this.jobs.values()
+				.stream()
+				.filter((j) -> !IMPORT.equals(j.kind) && j.result != null)
+				.toList();
+			for (int i = 0; i < holding.size() - RESULTS_KEPT; i++) {
+				holding.get(i).dropResult();
+			}
+		}
 	}
 
 	private void remember(Job job) {
@@ -416,6 +437,8 @@ class Jobs implements DisposableBean {
 
 		private volatile boolean forgotten;
 
+		private volatile boolean resultDropped;
+
 		Job(String kind, AccessScope.Caller owner, String subject, long total, boolean replacesStore) {
 			this.kind = kind;
 			this.owner = owner;
@@ -467,6 +490,13 @@ class Jobs implements DisposableBean {
 					&& this.owner.role() == reader.role() && this.owner.roots().equals(reader.roots()));
 		}
 
+		/** Its result (and file) goes; the job stays, saying so. */
+		synchronized void dropResult() {
+			deleteFile();
+			this.result = null;
+			this.resultDropped = true;
+		}
+
 		/** Dropped from the list: its file goes, now or when it is written. */
 		void forget() {
 			this.forgotten = true;
@@ -512,7 +542,10 @@ class Jobs implements DisposableBean {
 			return new JobView(this.id, this.kind, KIND_ZH.getOrDefault(this.kind, this.kind), this.owner.username(),
 					this.state, this.phase, this.rows, this.total, percent, this.subject, this.createdAt,
 					this.finishedAt, shownResult(), this.problem,
-					"jobs are kept in memory (lost on restart) / 作业仅保存在内存中，重启后不再保留");
+					this.resultDropped
+							? "the result was dropped (the newest " + RESULTS_KEPT
+									+ " are kept): start the job again / 结果已不再保留（仅保留最近 " + RESULTS_KEPT + " 项），请重新发起"
+							: "jobs are kept in memory (lost on restart) / 作业仅保存在内存中，重启后不再保留");
 		}
 
 	}

@@ -259,7 +259,7 @@ class JobsTests {
 	}
 
 	@Test
-	void aJobsFileGoesWhenTheJobIsForgotten() throws Exception {
+	void onlyTheNewestResultsAreKeptAndAJobsFileGoesWithIt() throws Exception {
 		Jobs jobs = new Jobs(null);
 		List<java.nio.file.Path> files = new java.util.ArrayList<>();
 		try {
@@ -276,9 +276,16 @@ class JobsTests {
 				assertThat(((java.util.Map<?, ?>) done.result()).get("href"))
 					.isEqualTo("/api/jobs/" + job.id() + "/file");
 				assertThat(jobs.file(job.id(), ADMIN)).map(Jobs.JobFile::path).contains(file);
+				assertThat(file).exists();
 			}
 			assertThat(files.get(0)).as("the oldest job was dropped with its file").doesNotExist();
-			assertThat(files.get(1)).exists();
+			int kept = files.size() - Jobs.RESULTS_KEPT;
+			assertThat(files.get(kept - 1)).as("an older result goes, its job stays").doesNotExist();
+			assertThat(files.get(kept)).exists();
+			assertThat(jobs.list(ADMIN)).hasSize(Jobs.KEPT);
+			assertThat(jobs.list(ADMIN).get(Jobs.RESULTS_KEPT).result()).isNull();
+			assertThat(jobs.list(ADMIN).get(Jobs.RESULTS_KEPT).note()).contains("结果已不再保留");
+			assertThat(jobs.list(ADMIN).get(Jobs.RESULTS_KEPT - 1).result()).isNotNull();
 		}
 		finally {
 			jobs.destroy();
