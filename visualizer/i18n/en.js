@@ -37,7 +37,7 @@ export default {
 	'coverage.caption': 'Coverage = share of the level\'s units with posts that are covered in the domain: the unit has a team list and every currently held post answering for the domain has a duty of it on its personal list. A unit without a team list is uncovered in all eight domains; a post without a personal list leaves its domains uncovered; a list missing a domain leaves that domain uncovered. Units without posts (mostly party cells) owe no list and are left out.',
 	'coverage.left': 'left out (no posts)', 'coverage.owing': 'counted units', 'coverage.kind': 'Kind', 'coverage.reason': 'Reason',
 	'coverage.none': 'Every unit of this cell is covered', 'coverage.more': '{0} more not listed',
-	'findings.reportProgress': 'Writing ({0}%)', 'findings.reportHtml': 'Printable report', 'findings.reportXlsx': 'Export Excel', 'findings.all': 'All',
+	'findings.reportProgress': 'Writing ({0}%)', 'findings.reportWritten': 'The report is ready: click “Printable report” again to open it', 'findings.reportHtml': 'Printable report', 'findings.reportXlsx': 'Export Excel', 'findings.all': 'All',
 	'findings.analysis': 'Analysis', 'findings.code': 'Finding', 'findings.severity': 'Severity', 'findings.level': 'Level',
 	'findings.unit': 'Unit', 'findings.message': 'Message', 'findings.evidence': 'Evidence', 'findings.rule': 'Rule',
 	'findings.showRule': 'Show rule', 'findings.count': '{0} findings', 'findings.page': 'Page {0} of {1}',

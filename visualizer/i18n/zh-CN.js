@@ -32,7 +32,7 @@ export default {
 	'coverage.caption': '覆盖率 = 该层级设有岗位的单位中，在该领域“已覆盖”的比例。已覆盖指：有班子责任清单，且每个现任岗位（其分管领域含该领域）的个人清单都有该领域的事项。无班子清单的单位八个领域都算未覆盖；岗位无个人清单算该岗位的各领域未覆盖；清单缺某领域算该领域未覆盖。未设岗位的单位（多为党小组）不需清单，不计入。',
 	'coverage.left': '不计入（未设岗位）', 'coverage.owing': '计入单位', 'coverage.kind': '类型', 'coverage.reason': '原因',
 	'coverage.none': '本格没有未覆盖的单位', 'coverage.more': '另有 {0} 个未列出',
-	'findings.reportProgress': '生成中（进度 {0}%）', 'findings.reportHtml': '打印报告', 'findings.reportXlsx': '导出 Excel', 'findings.all': '全部',
+	'findings.reportProgress': '生成中（进度 {0}%）', 'findings.reportWritten': '报告已生成：再次点击“打印报告”打开', 'findings.reportHtml': '打印报告', 'findings.reportXlsx': '导出 Excel', 'findings.all': '全部',
 	'findings.analysis': '分析', 'findings.code': '发现', 'findings.severity': '严重程度', 'findings.level': '层级',
 	'findings.unit': '单位', 'findings.message': '说明', 'findings.evidence': '证据', 'findings.rule': '规则',
 	'findings.showRule': '查看规则', 'findings.count': '共 {0} 项', 'findings.page': '第 {0} / {1} 页',

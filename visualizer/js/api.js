@@ -27,7 +27,15 @@ export async function request(method, path, params, body) {
  * front of the server may cut those off).
  */
 export async function viaJob(method, path, params, progress = () => {}) {
-	const started = await send(method, path, params, undefined, { Prefer: 'respond-async' });
+	let started;
+	try {
+		started = await send(method, path, params, undefined, { Prefer: 'respond-async' });
+	}
+	catch (e) {
+		// every job slot taken (429): the request itself still answers, only without a job
+		if (e.status === 429) return request(method, path, params);
+		throw e;
+	}
 	if (started.status !== 202) return started.data;
 	let job = started.data;
 	while (job.state === 'running') {
@@ -36,6 +44,8 @@ export async function viaJob(method, path, params, progress = () => {}) {
 		job = await request('GET', `/api/jobs/${encodeURIComponent(job.id)}`);
 	}
 	if (job.state !== 'succeeded') throw new ApiError(job.problem || { title: job.state }, 500);
+	// kept for the newest jobs only: dropped when many others finished right after it
+	if (job.result === null || job.result === undefined) throw new ApiError({ title: 'Result dropped', detail: job.note }, 410);
 	progress(job);
 	return job.result;
 }

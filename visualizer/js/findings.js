@@ -6,13 +6,20 @@ import { unitName, unitCell } from './units.js';
 import { api } from './api.js';
 
 const PAGE_SIZE = 50;
+const SEVERITY_ORDER = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 /**
  * A report link: the report is written by a job, its percentage shown on the link, then opened (HTML, in the tab opened
- * at the click, so no popup blocker stops it) or saved (XLSX). The link's href stays the plain request.
+ * at the click, so no popup blocker stops it) or saved (XLSX). The link's href stays the plain request; where the
+ * browser gave no tab the written report is linked and the next click opens it.
  */
 function reportByJob(link, format) {
 	link.addEventListener('click', async (event) => {
+		if (link.dataset.written) { // the report written when no tab could be opened: the link opens it now
+			delete link.dataset.written;
+			setTimeout(() => { link.href = api.reportUrl(format); }, 0);
+			return;
+		}
 		event.preventDefault();
 		if (link.dataset.busy) return;
 		link.dataset.busy = 'true';
@@ -20,6 +27,11 @@ function reportByJob(link, format) {
 		try {
 			const file = await api.report(format, (job) => { link.textContent = t('findings.reportProgress', job.percent ?? 0); });
 			if (tab) tab.location.href = file.href;
+			else if (format === 'html') {
+				link.href = file.href;
+				link.dataset.written = 'true';
+				showMessage(t('findings.reportWritten'), true);
+			}
 			else window.location.assign(file.href);
 		}
 		catch (e) {
@@ -32,7 +44,6 @@ function reportByJob(link, format) {
 		}
 	});
 }
-const SEVERITY_ORDER = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 export class FindingsView {
 

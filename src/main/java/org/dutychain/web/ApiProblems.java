@@ -82,11 +82,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Jobs.JobsBusyException.class)
-	ProblemDetail jobsBusy(Jobs.JobsBusyException ex) {
+	ResponseEntity<ProblemDetail> jobsBusy(Jobs.JobsBusyException ex) {
 		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, JOBS_BUSY, "Too many jobs",
 				"已有 " + Jobs.ACTIVE_LIMIT + " 项作业在进行，请稍后再试");
 		problem.setProperty("code", "JOBS_BUSY");
-		return problem;
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(JobController.UnknownJobException.class)

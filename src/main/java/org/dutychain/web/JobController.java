@@ -1,13 +1,12 @@
 package org.dutychain.web;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 
 import org.dutychain.security.AccessScope;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,14 +48,13 @@ class JobController {
 	 */
 	@GetMapping("/api/jobs/{id}/file")
 	ResponseEntity<Resource> file(@PathVariable String id) {
-		AccessScope.Caller caller = this.access.caller();
-		Jobs.JobFile file = this.jobs.file(id, caller)
-			.filter((f) -> Files.isReadable(f.path()))
-			.orElseThrow(() -> new UnknownJobException(id));
+		Jobs.OpenFile open = this.jobs.file(id, this.access.caller()).orElseThrow(() -> new UnknownJobException(id));
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ReportController.disposition(file.fileName(), file.inline()))
-			.body(new FileSystemResource(file.path()));
+			.contentType(MediaType.parseMediaType(open.file().mediaType()))
+			.contentLength(open.size())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ReportController.disposition(open.file().fileName(), open.file().inline()))
+			.body(new InputStreamResource(open.content()));
 	}
 
 	/** The caller's jobs (an ADMIN's: everyone's), newest first. */

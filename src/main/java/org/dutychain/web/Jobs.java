@@ -1,10 +1,13 @@
 package org.dutychain.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -104,7 +109,9 @@ class Jobs implements DisposableBean {
 
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-			if (size() > KEPT) {
+			// a running job stays (its poller would lose it): at most ACTIVE_LIMIT + 1
+			// of them, so the list exceeds KEPT by that much at worst
+			if (size() > KEPT && !"running".equals(eldest.getValue().state)) {
 				eldest.getValue().forget();
 				return true;
 			}
@@ -117,11 +124,25 @@ class Jobs implements DisposableBean {
 
 	private final AtomicInteger active = new AtomicInteger();
 
+	/** The signed-in user as the access rules see it now (null: no check). */
+	private final Supplier<AccessScope.Caller> currentCaller;
+
+	/** Computations that succeeded and still hold their result, oldest first. */
+	private final Deque<Job> holding = new ArrayDeque<>();
+
+	@Autowired
+	Jobs(AuditCache audits, AccessScope access) {
+		this(audits, access::caller);
+	}
+
 	/**
 	 * @param audits refreshed after each import (null: nothing to refresh)
+	 * @param currentCaller the caller as the access rules see it now, checked around a
+	 * computation (null: not checked)
 	 */
-	Jobs(AuditCache audits) {
+	Jobs(AuditCache audits, Supplier<AccessScope.Caller> currentCaller) {
 		this.audits = audits;
+		this.currentCaller = currentCaller;
 	}
 
 	/**
@@ -241,13 +262,15 @@ class Jobs implements DisposableBean {
 			throw new JobsBusyException();
 		}
 		Job job = new Job(kind, owner, subject, 0, false);
-		remember(job);
 		Runnable run = () -> {
 			try {
 				job.report("audit", 0, 0);
+				requireOwner(owner);
 				Object result = work.run(job);
+				// the result is what the owner may see only if its rights held throughout
+				requireOwner(owner);
 				job.succeed(result);
-				dropOldResults();
+				keepNewestResults(job);
 			}
 			catch (RuntimeException | Error ex) {
 				log.warn("{} job {} ({}) failed", kind, job.id, subject, ex);
@@ -257,14 +280,49 @@ class Jobs implements DisposableBean {
 				this.active.decrementAndGet();
 			}
 		};
+		// a copy of the caller's context: the session's own object loses its
+		// authentication at logout, and the work would then run as nobody (unrestricted)
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+		remember(job);
 		try {
-			this.workers.execute(new DelegatingSecurityContextRunnable(run, SecurityContextHolder.getContext()));
+			this.workers.execute(new DelegatingSecurityContextRunnable(run, context));
 		}
 		catch (RuntimeException ex) {
 			this.active.decrementAndGet();
+			synchronized (this.jobs) {
+				this.jobs.remove(job.id);
+			}
 			throw ex;
 		}
 		return job.view();
+	}
+
+	/**
+	 * The signed-in user of the work is the owner with the role and scopes it had when it
+	 * started the job, or the job fails.
+	 */
+	private void requireOwner(AccessScope.Caller owner) {
+		if (this.currentCaller == null) {
+			return;
+		}
+		AccessScope.Caller now = this.currentCaller.get();
+		if (!sameGrant(owner, now)) {
+			throw new OwnerChangedException();
+		}
+	}
+
+	static boolean sameGrant(AccessScope.Caller a, AccessScope.Caller b) {
+		return Objects.equals(a.username(), b.username()) && a.role() == b.role() && a.roots().equals(b.roots());
+	}
+
+	/** The creator's role or scopes changed while its job ran. */
+	static final class OwnerChangedException extends RuntimeException {
+
+		OwnerChangedException() {
+			super("用户的角色或范围在作业进行中发生了变化，请重新发起 / the user's role or scopes changed while the job ran");
+		}
+
 	}
 
 	/**
@@ -273,44 +331,63 @@ class Jobs implements DisposableBean {
 	 * shown after the scope was narrowed).
 	 */
 	Optional<JobView> find(String id, AccessScope.Caller reader) {
+		Job job;
 		synchronized (this.jobs) {
-			return Optional.ofNullable(this.jobs.get(id)).filter((j) -> j.visibleTo(reader)).map(Job::view);
+			job = this.jobs.get(id);
+		}
+		return Optional.ofNullable(job).filter((j) -> j.visibleTo(reader)).map(Job::view);
+	}
+
+	/**
+	 * The file of a finished job {@code reader} may see, if it wrote one, opened (so that
+	 * dropping the job meanwhile does not take it away mid-download).
+	 */
+	Optional<OpenFile> file(String id, AccessScope.Caller reader) {
+		synchronized (this.jobs) {
+			Job job = this.jobs.get(id);
+			if (job == null || !job.visibleTo(reader)) {
+				return Optional.empty();
+			}
+			synchronized (job) {
+				if (!(job.result instanceof JobFile file)) {
+					return Optional.empty();
+				}
+				try {
+					return Optional.of(new OpenFile(file, Files.size(file.path()), Files.newInputStream(file.path())));
+				}
+				catch (IOException ex) {
+					return Optional.empty();
+				}
+			}
 		}
 	}
 
-	/** The file of a finished job {@code reader} may see, if it wrote one. */
-	Optional<JobFile> file(String id, AccessScope.Caller reader) {
-		synchronized (this.jobs) {
-			return Optional.ofNullable(this.jobs.get(id))
-				.filter((j) -> j.visibleTo(reader))
-				.map((j) -> j.result)
-				.filter(JobFile.class::isInstance)
-				.map(JobFile.class::cast);
-		}
+	/** A job's file, open for reading, and its size. */
+	record OpenFile(JobFile file, long size, InputStream content) {
 	}
 
 	/** The jobs {@code reader} may see, newest first. */
 	List<JobView> list(AccessScope.Caller reader) {
-		List<JobView> views = new ArrayList<>();
+		List<Job> visible = new ArrayList<>();
 		synchronized (this.jobs) {
 			for (Job j : this.jobs.values()) {
 				if (j.visibleTo(reader)) {
-					views.add(0, j.view());
+					visible.add(0, j);
 				}
 			}
 		}
-		return views;
+		return visible.stream().map(Job::view).toList();
 	}
 
-	/** Keeps the results of the newest {@link #RESULTS_KEPT} finished computations. */
-	private void dropOldResults() {
+	/**
+	 * Keeps the results of the {@link #RESULTS_KEPT} computations that succeeded last:
+	 * the oldest result goes (in the order they finished).
+	 */
+	private void keepNewestResults(Job finished) {
 		synchronized (this.jobs) {
-			List<Job> holding = this.jobs.values()
-				.stream()
-				.filter((j) -> !IMPORT.equals(j.kind) && j.result != null)
-				.toList();
-			for (int i = 0; i < holding.size() - RESULTS_KEPT; i++) {
-				holding.get(i).dropResult();
+			this.holding.addLast(finished);
+			while (this.holding.size() > RESULTS_KEPT) {
+				this.holding.removeFirst().dropResult();
 			}
 		}
 	}
@@ -486,8 +563,7 @@ class Jobs implements DisposableBean {
 		}
 
 		boolean visibleTo(AccessScope.Caller reader) {
-			return reader.unrestricted() || (Objects.equals(this.owner.username(), reader.username())
-					&& this.owner.role() == reader.role() && this.owner.roots().equals(reader.roots()));
+			return reader.unrestricted() || sameGrant(this.owner, reader);
 		}
 
 		/** Its result (and file) goes; the job stays, saying so. */
@@ -535,8 +611,14 @@ class Jobs implements DisposableBean {
 		synchronized JobView view() {
 			List<Supplier<Optional<AuditStatus>>> audits = this.followed;
 			if ("running".equals(this.state) && !audits.isEmpty()) {
-				List<Optional<AuditStatus>> statuses = audits.stream().map(Supplier::get).toList();
-				this.percent = Math.max(this.percent, Jobs.percent(statuses));
+				try {
+					List<Optional<AuditStatus>> statuses = audits.stream().map(Supplier::get).toList();
+					this.percent = Math.max(this.percent, Jobs.percent(statuses));
+				}
+				catch (RuntimeException ex) {
+					// the database busy: the last percentage stands
+					log.debug("Job {}: no audit status now: {}", this.id, ex.getMessage());
+				}
 			}
 			int percent = "succeeded".equals(this.state) ? 100 : this.percent;
 			return new JobView(this.id, this.kind, KIND_ZH.getOrDefault(this.kind, this.kind), this.owner.username(),

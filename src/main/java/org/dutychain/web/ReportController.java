@@ -218,10 +218,11 @@ class ReportController {
 	ResponseEntity<Object> createSnapshot(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) String label,
-			@RequestHeader(name = JobController.PREFER, required = false) String prefer) {
+			@RequestHeader(name = JobController.PREFER, required = false) String prefer, HttpServletRequest request) {
 		String requested = AnalysisController.blankToNull(scope);
+		String address = request.getRemoteAddr();
 		if (!JobController.respondAsync(prefer)) {
-			SnapshotInfo info = snapshot(requested, asOf, label);
+			SnapshotInfo info = snapshot(requested, asOf, label, address);
 			return ResponseEntity.created(URI.create("/api/snapshots/" + info.id())).body(info);
 		}
 		if (requested != null) {
@@ -231,17 +232,18 @@ class ReportController {
 		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.SNAPSHOT,
 				AnalysisController.subject(requested, asOf), (job) -> {
 					job.follow(List.of(() -> this.audits.peek(requested, asOf)));
-					return snapshot(requested, asOf, label);
+					return snapshot(requested, asOf, label, address);
 				}));
 	}
 
-	private SnapshotInfo snapshot(String scope, LocalDate asOf, String label) {
+	private SnapshotInfo snapshot(String scope, LocalDate asOf, String label, String clientAddress) {
 		// a scoped user stores what it may see (outside units and people named as such),
 		// with no scope all its subtrees
 		SnapshotInfo info = this.access.caller().unrestricted()
 				? this.snapshots.create(this.access.effectiveScope(scope), asOf, label)
 				: this.snapshots.save(this.access.audit(scope, asOf), label, true);
-		this.auditLog.record(AuditLog.SNAPSHOT, info.id(), "scope=" + ((info.scope() != null) ? info.scope() : "all"));
+		this.auditLog.record(this.access.caller().username(), AuditLog.SNAPSHOT, info.id(),
+				"scope=" + ((info.scope() != null) ? info.scope() : "all"), clientAddress);
 		return info;
 	}
 

@@ -18,6 +18,7 @@ import org.dutychain.support.TestDatasets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,9 @@ class JobsTests {
 	static final AccessScope.Caller ALICE = new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1"));
 
 	static final AccessScope.Caller BOB = new AccessScope.Caller("bob", Role.AUDITOR, List.of("U-1"));
+
+	/** The signed-in user as the access rules see it now. */
+	final AtomicReference<AccessScope.Caller> now = new AtomicReference<>(ALICE);
 
 	@Test
 	void oneImportAtATimeWithProgressAndResult() throws Exception {
@@ -62,7 +66,7 @@ class JobsTests {
 			}
 
 		};
-		Jobs jobs = new Jobs(null);
+		Jobs jobs = new Jobs(null, this.now::get);
 		try {
 			CheckedDataset dataset = CheckedDataset.check(TestDatasets.small());
 			assertThat(dataset.valid()).isTrue();
@@ -130,7 +134,7 @@ class JobsTests {
 			}
 
 		};
-		Jobs jobs = new Jobs(null);
+		Jobs jobs = new Jobs(null, this.now::get);
 		try {
 			Jobs.JobView job = jobs.start(switching, CheckedDataset.check(TestDatasets.small()));
 			java.util.List<Integer> seen = new java.util.ArrayList<>();
@@ -170,7 +174,7 @@ class JobsTests {
 
 	@Test
 	void aComputationRunsAsItsCreatorFollowsItsAuditsAndIsSeenByItsCreatorOnly() throws Exception {
-		Jobs jobs = new Jobs(null);
+		Jobs jobs = new Jobs(null, this.now::get);
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicReference<AuditStatus> audit = new AtomicReference<>(
 				new AuditStatus(AuditStatus.COMPUTING, "audit", 40, "审计计算中（进度 40%）", "Audit in progress (40%)"));
@@ -179,7 +183,6 @@ class JobsTests {
 			.setAuthentication(new TestingAuthenticationToken("alice", null, "ROLE_AUDITOR"));
 		try {
 			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, "范围 U-1", (tracker) -> {
-				ranAs.set(SecurityContextHolder.getContext().getAuthentication().getName());
 				tracker.follow(List.of(() -> Optional.of(audit.get()), Optional::empty));
 				try {
 					release.await(30, TimeUnit.SECONDS);
@@ -187,8 +190,13 @@ class JobsTests {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
+				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+				ranAs.set((auth != null) ? auth.getName() : null);
 				return "the document";
 			});
+			// the creator logs out meanwhile: the logout empties its session's context
+			// object, never the job's
+			SecurityContextHolder.getContext().setAuthentication(null);
 			assertThat(job.owner()).isEqualTo("alice");
 			assertThat(job.kindZh()).isEqualTo("审计");
 			Jobs.JobView running = job;
@@ -213,7 +221,7 @@ class JobsTests {
 			}
 			assertThat(done.state()).isEqualTo("succeeded");
 			assertThat(done.result()).isEqualTo("the document");
-			assertThat(ranAs.get()).as("the creator's security context").isEqualTo("alice");
+			assertThat(ranAs.get()).as("the creator's security context, after its logout too").isEqualTo("alice");
 			assertThat(jobs.list(ALICE)).extracting(Jobs.JobView::id).containsExactly(job.id());
 		}
 		finally {
@@ -224,8 +232,8 @@ class JobsTests {
 	}
 
 	@Test
-	void computationsAreBounded() {
-		Jobs jobs = new Jobs(null);
+	void computationsAreBounded() throws InterruptedException {
+		Jobs jobs = new Jobs(null, this.now::get);
 		CountDownLatch release = new CountDownLatch(1);
 		try {
 			for (int i = 0; i < Jobs.ACTIVE_LIMIT; i++) {
@@ -241,6 +249,17 @@ class JobsTests {
 			}
 			assertThatThrownBy(() -> jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true))
 				.isInstanceOf(Jobs.JobsBusyException.class);
+			release.countDown();
+			Jobs.JobView next = null;
+			for (int i = 0; i < 300 && next == null; i++) {
+				try {
+					next = jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true);
+				}
+				catch (Jobs.JobsBusyException busy) {
+					Thread.sleep(10);
+				}
+			}
+			assertThat(next).as("the slots are freed when the jobs end").isNotNull();
 		}
 		finally {
 			release.countDown();
@@ -260,7 +279,7 @@ class JobsTests {
 
 	@Test
 	void onlyTheNewestResultsAreKeptAndAJobsFileGoesWithIt() throws Exception {
-		Jobs jobs = new Jobs(null);
+		Jobs jobs = new Jobs(null, this.now::get);
 		List<java.nio.file.Path> files = new java.util.ArrayList<>();
 		try {
 			for (int i = 0; i <= Jobs.KEPT; i++) {
@@ -275,7 +294,9 @@ class JobsTests {
 				assertThat(done.result()).isInstanceOf(java.util.Map.class);
 				assertThat(((java.util.Map<?, ?>) done.result()).get("href"))
 					.isEqualTo("/api/jobs/" + job.id() + "/file");
-				assertThat(jobs.file(job.id(), ADMIN)).map(Jobs.JobFile::path).contains(file);
+				Jobs.OpenFile open = jobs.file(job.id(), ADMIN).orElseThrow();
+				open.content().close();
+				assertThat(open.file().path()).isEqualTo(file);
 				assertThat(file).exists();
 			}
 			assertThat(files.get(0)).as("the oldest job was dropped with its file").doesNotExist();
@@ -291,6 +312,37 @@ class JobsTests {
 			jobs.destroy();
 		}
 		assertThat(files).as("a shutdown removes every job's file").allSatisfy((f) -> assertThat(f).doesNotExist());
+	}
+
+	@Test
+	void aComputationWhoseCreatorsScopeChangedWhileItRanFails() throws Exception {
+		Jobs jobs = new Jobs(null, this.now::get);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> {
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return "computed for a scope alice no longer has";
+			});
+			this.now.set(new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1", "U-2")));
+			release.countDown();
+			Jobs.JobView done = job;
+			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+				Thread.sleep(10);
+				done = jobs.find(job.id(), ADMIN).orElseThrow();
+			}
+			assertThat(done.state()).isEqualTo("failed");
+			assertThat(done.result()).isNull();
+			assertThat(done.problem().get("detail")).contains("范围在作业进行中发生了变化");
+		}
+		finally {
+			release.countDown();
+			jobs.destroy();
+		}
 	}
 
 }

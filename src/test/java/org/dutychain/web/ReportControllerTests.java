@@ -62,6 +62,15 @@ class ReportControllerTests {
 	@MockitoBean
 	private org.dutychain.security.AuditLog auditLog;
 
+	@MockitoBean
+	private Jobs jobs;
+
+	@MockitoBean
+	private org.dutychain.analysis.AuditCache audits;
+
+	@MockitoBean
+	private org.dutychain.organization.Datasets datasets;
+
 	@org.junit.jupiter.api.BeforeEach
 	void unrestrictedCaller() {
 		given(this.access.effectiveScope(any())).willAnswer((call) -> call.getArgument(0));
