@@ -200,7 +200,7 @@ class JobsTests {
 			assertThat(job.owner()).isEqualTo("alice");
 			assertThat(job.kindZh()).isEqualTo("审计");
 			Jobs.JobView running = job;
-			for (int i = 0; i < 300 && running.percent() < 20; i++) {
+			for (int i = 0; i < 3000 && running.percent() < 20; i++) {
 				Thread.sleep(10);
 				running = jobs.find(job.id(), ALICE).orElseThrow();
 			}
@@ -215,7 +215,7 @@ class JobsTests {
 			assertThat(jobs.find(job.id(), ADMIN)).isPresent();
 			release.countDown();
 			Jobs.JobView done = running;
-			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+			for (int i = 0; i < 3000 && done.state().equals("running"); i++) {
 				Thread.sleep(10);
 				done = jobs.find(job.id(), ALICE).orElseThrow();
 			}
@@ -251,7 +251,7 @@ class JobsTests {
 				.isInstanceOf(Jobs.JobsBusyException.class);
 			release.countDown();
 			Jobs.JobView next = null;
-			for (int i = 0; i < 300 && next == null; i++) {
+			for (int i = 0; i < 3000 && next == null; i++) {
 				try {
 					next = jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true);
 				}
@@ -287,7 +287,7 @@ class JobsTests {
 				files.add(file);
 				Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s",
 						(tracker) -> new Jobs.JobFile("报告.json", "application/json", true, file));
-				for (int w = 0; w < 300 && jobs.find(job.id(), ADMIN).orElseThrow().state().equals("running"); w++) {
+				for (int w = 0; w < 6000 && jobs.find(job.id(), ADMIN).orElseThrow().state().equals("running"); w++) {
 					Thread.sleep(5);
 				}
 				Jobs.JobView done = jobs.find(job.id(), ADMIN).orElseThrow();
@@ -331,7 +331,7 @@ class JobsTests {
 			this.now.set(new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1", "U-2")));
 			release.countDown();
 			Jobs.JobView done = job;
-			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
+			for (int i = 0; i < 3000 && done.state().equals("running"); i++) {
 				Thread.sleep(10);
 				done = jobs.find(job.id(), ADMIN).orElseThrow();
 			}
