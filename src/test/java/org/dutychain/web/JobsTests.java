@@ -78,11 +78,7 @@ class JobsTests {
 			assertThat(running.percent()).isBetween(40, 60);
 			assertThatThrownBy(() -> jobs.start(slow, dataset)).isInstanceOf(Jobs.ImportRunningException.class);
 			release.countDown();
-			Jobs.JobView done = running;
-			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
-				Thread.sleep(100);
-				done = jobs.find(job.id(), ADMIN).orElseThrow();
-			}
+			Jobs.JobView done = ended(jobs, job.id(), ADMIN);
 			assertThat(done.state()).isEqualTo("succeeded");
 			assertThat(done.percent()).isEqualTo(100);
 			assertThat(((ImportResult) done.result()).dataset()).isEqualTo("small");
@@ -149,11 +145,7 @@ class JobsTests {
 			// files'
 			// 99 %
 			assertThat(seen).containsExactly(20, 40, 85);
-			Jobs.JobView done = jobs.find(job.id(), ADMIN).orElseThrow();
-			for (int i = 0; i < 300 && done.state().equals("running"); i++) {
-				Thread.sleep(100);
-				done = jobs.find(job.id(), ADMIN).orElseThrow();
-			}
+			Jobs.JobView done = ended(jobs, job.id(), ADMIN);
 			assertThat(done.percent()).isEqualTo(100);
 		}
 		finally {
@@ -214,11 +206,7 @@ class JobsTests {
 			assertThat(jobs.list(BOB)).isEmpty();
 			assertThat(jobs.find(job.id(), ADMIN)).isPresent();
 			release.countDown();
-			Jobs.JobView done = running;
-			for (int i = 0; i < 3000 && done.state().equals("running"); i++) {
-				Thread.sleep(10);
-				done = jobs.find(job.id(), ALICE).orElseThrow();
-			}
+			Jobs.JobView done = ended(jobs, job.id(), ALICE);
 			assertThat(done.state()).isEqualTo("succeeded");
 			assertThat(done.result()).isEqualTo("the document");
 			assertThat(ranAs.get()).as("the creator's security context, after its logout too").isEqualTo("alice");
@@ -287,10 +275,7 @@ class JobsTests {
 				files.add(file);
 				Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s",
 						(tracker) -> new Jobs.JobFile("报告.json", "application/json", true, file));
-				for (int w = 0; w < 6000 && jobs.find(job.id(), ADMIN).orElseThrow().state().equals("running"); w++) {
-					Thread.sleep(5);
-				}
-				Jobs.JobView done = jobs.find(job.id(), ADMIN).orElseThrow();
+				Jobs.JobView done = ended(jobs, job.id(), ADMIN);
 				assertThat(done.result()).isInstanceOf(java.util.Map.class);
 				assertThat(((java.util.Map<?, ?>) done.result()).get("href"))
 					.isEqualTo("/api/jobs/" + job.id() + "/file");
@@ -330,11 +315,7 @@ class JobsTests {
 			});
 			this.now.set(new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1", "U-2")));
 			release.countDown();
-			Jobs.JobView done = job;
-			for (int i = 0; i < 3000 && done.state().equals("running"); i++) {
-				Thread.sleep(10);
-				done = jobs.find(job.id(), ADMIN).orElseThrow();
-			}
+			Jobs.JobView done = ended(jobs, job.id(), ADMIN);
 			assertThat(done.state()).isEqualTo("failed");
 			assertThat(done.result()).isNull();
 			assertThat(done.problem().get("detail")).contains("范围在作业进行中发生了变化");
@@ -343,6 +324,16 @@ class JobsTests {
 			release.countDown();
 			jobs.destroy();
 		}
+	}
+
+	/** The job once it ended (at most 30 s later), as {@code reader} sees it. */
+	static Jobs.JobView ended(Jobs jobs, String id, AccessScope.Caller reader) throws InterruptedException {
+		Jobs.JobView job = jobs.find(id, reader).orElseThrow();
+		for (int i = 0; i < 3000 && job.state().equals("running"); i++) {
+			Thread.sleep(10);
+			job = jobs.find(id, reader).orElseThrow();
+		}
+		return job;
 	}
 
 }
