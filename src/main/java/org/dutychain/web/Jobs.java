@@ -244,6 +244,9 @@ class Jobs implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			this.running.set(null);
+			synchronized (this.jobs) {
+				this.jobs.remove(job.id);
+			}
 			throw ex;
 		}
 		return job.view();
@@ -263,10 +266,11 @@ class Jobs implements DisposableBean {
 		}
 		Job job = new Job(kind, owner, subject, 0, false);
 		Runnable run = () -> {
+			Object result = null;
 			try {
 				job.report("audit", 0, 0);
 				requireOwner(owner);
-				Object result = work.run(job);
+				result = work.run(job);
 				// the result is what the owner may see only if its rights held throughout
 				requireOwner(owner);
 				job.succeed(result);
@@ -274,6 +278,9 @@ class Jobs implements DisposableBean {
 			}
 			catch (RuntimeException | Error ex) {
 				log.warn("{} job {} ({}) failed", kind, job.id, subject, ex);
+				if (result instanceof JobFile file) {
+					delete(file);
+				}
 				job.fail(ex);
 			}
 			finally {
@@ -423,6 +430,15 @@ class Jobs implements DisposableBean {
 		this.workers.shutdownNow();
 		synchronized (this.jobs) {
 			this.jobs.values().forEach(Job::forget);
+		}
+	}
+
+	private static void delete(JobFile file) {
+		try {
+			Files.deleteIfExists(file.path());
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the job file {}: {}", file.path(), ex.getMessage());
 		}
 	}
 
@@ -581,12 +597,7 @@ class Jobs implements DisposableBean {
 
 		void deleteFile() {
 			if (this.result instanceof JobFile file) {
-				try {
-					Files.deleteIfExists(file.path());
-				}
-				catch (IOException ex) {
-					log.warn("Could not delete the file of job {}: {}", this.id, ex.getMessage());
-				}
+				delete(file);
 			}
 		}
 

@@ -300,18 +300,20 @@ class JobsTests {
 	}
 
 	@Test
-	void aComputationWhoseCreatorsScopeChangedWhileItRanFails() throws Exception {
+	void aComputationWhoseCreatorsScopeChangedWhileItRanFailsAndLeavesNoFile() throws Exception {
 		Jobs jobs = new Jobs(null, this.now::get);
 		CountDownLatch release = new CountDownLatch(1);
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("jobs-test-", ".pdf");
 		try {
-			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> {
+			Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s", (tracker) -> {
 				try {
 					release.await(30, TimeUnit.SECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				return "computed for a scope alice no longer has";
+				// a report written for a scope alice no longer has
+				return new Jobs.JobFile("报告.pdf", "application/pdf", false, file);
 			});
 			this.now.set(new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1", "U-2")));
 			release.countDown();
@@ -319,6 +321,8 @@ class JobsTests {
 			assertThat(done.state()).isEqualTo("failed");
 			assertThat(done.result()).isNull();
 			assertThat(done.problem().get("detail")).contains("范围在作业进行中发生了变化");
+			assertThat(file).as("the report written for the old scope").doesNotExist();
+			assertThat(jobs.file(job.id(), ADMIN)).isEmpty();
 		}
 		finally {
 			release.countDown();
