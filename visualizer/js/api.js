@@ -24,16 +24,16 @@ export async function request(method, path, params, body) {
  * A request answered by a job (Prefer: respond-async, RFC 7240): the 202's job is polled every half second until it
  * ends, `progress(job)` told of each state (phase, percent); its result is returned as the request's own answer would
  * be, and a failed job becomes an ApiError with its problem. A long audit never holds one request open (a proxy in
- * front of the server may cut those off).
+ * front of the server may cut those off). When every job slot is taken (429) `busy()` answers instead.
  */
-export async function viaJob(method, path, params, progress = () => {}) {
+export async function viaJob(method, path, params, progress = () => {}, busy = () => request(method, path, params)) {
 	let started;
 	try {
 		started = await send(method, path, params, undefined, { Prefer: 'respond-async' });
 	}
 	catch (e) {
-		// every job slot taken (429): the request itself still answers, only without a job
-		if (e.status === 429) return request(method, path, params);
+		// every job slot taken (429): `busy` answers instead — by default the request itself, without a job
+		if (e.status === 429) return busy();
 		throw e;
 	}
 	if (started.status !== 202) return started.data;
@@ -97,7 +97,9 @@ export const api = {
 	},
 	job: (id) => request('GET', `/api/jobs/${encodeURIComponent(id)}`),
 	// the report of every unit the user may see, written by a job: its file's { fileName, href }
-	report: (format, progress) => viaJob('GET', '/api/reports/audit', withDate({ format }), progress),
+	// (every job slot taken: the plain report URL, opened or saved by the browser itself)
+	report: (format, progress) => viaJob('GET', '/api/reports/audit', withDate({ format }), progress,
+		() => ({ href: api.reportUrl(format) })),
 	reportUrl: (format, scope) => {
 		const url = new URL('/api/reports/audit', window.location.origin);
 		url.searchParams.set('format', format);

@@ -75,8 +75,11 @@ export class FindingsView {
 		options('f-code', findings.map((f) => f.code), findingTitle, t('findings.code'));
 		options('f-severity', findings.map((f) => f.severity).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]), severity, t('findings.severity'));
 		options('f-level', findings.map((f) => String(f.level)), (l) => t('pressure.level', l), t('findings.level'));
-		document.getElementById('report-html').href = api.reportUrl('html');
-		document.getElementById('report-xlsx').href = api.reportUrl('xlsx');
+		['html', 'xlsx'].forEach((format) => {
+			const link = document.getElementById(`report-${format}`);
+			link.href = api.reportUrl(format);
+			delete link.dataset.written; // a report written for the previous audit is not this one's
+		});
 		this.draw();
 	}
 

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.dutychain.security.AccessScope;
 
-import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,13 +48,13 @@ class JobController {
 	 */
 	@GetMapping("/api/jobs/{id}/file")
 	ResponseEntity<Resource> file(@PathVariable String id) {
-		Jobs.OpenFile open = this.jobs.file(id, this.access.caller()).orElseThrow(() -> new UnknownJobException(id));
+		Jobs.JobFile file = this.jobs.file(id, this.access.caller()).orElseThrow(() -> new UnknownJobException(id));
+		// a file resource: ranges are served (PDF viewers, resumed downloads); a file
+		// dropped with its job between here and the read fails that one download
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(open.file().mediaType()))
-			.contentLength(open.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ReportController.disposition(open.file().fileName(), open.file().inline()))
-			.body(new InputStreamResource(open.content()));
+			.contentType(MediaType.parseMediaType(file.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ReportController.disposition(file.fileName(), file.inline()))
+			.body(new FileSystemResource(file.path()));
 	}
 
 	/** The caller's jobs (an ADMIN's: everyone's), newest first. */

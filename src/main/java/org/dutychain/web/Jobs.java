@@ -1,13 +1,13 @@
 package org.dutychain.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,20 +105,8 @@ class Jobs implements DisposableBean {
 		return t;
 	});
 
-	private final Map<String, Job> jobs = new LinkedHashMap<>() {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-			// a running job stays (its poller would lose it): at most ACTIVE_LIMIT + 1
-			// of them, so the list exceeds KEPT by that much at worst
-			if (size() > KEPT && !"running".equals(eldest.getValue().state)) {
-				eldest.getValue().forget();
-				return true;
-			}
-			return false;
-		}
-
-	};
+	/** The jobs by id, oldest first; see {@link #remember}. */
+	private final Map<String, Job> jobs = new LinkedHashMap<>();
 
 	private final AtomicReference<Job> running = new AtomicReference<>();
 
@@ -345,32 +333,18 @@ class Jobs implements DisposableBean {
 		return Optional.ofNullable(job).filter((j) -> j.visibleTo(reader)).map(Job::view);
 	}
 
-	/**
-	 * The file of a finished job {@code reader} may see, if it wrote one, opened (so that
-	 * dropping the job meanwhile does not take it away mid-download).
-	 */
-	Optional<OpenFile> file(String id, AccessScope.Caller reader) {
+	/** The file of a finished job {@code reader} may see, if it wrote one. */
+	Optional<JobFile> file(String id, AccessScope.Caller reader) {
+		Job job;
 		synchronized (this.jobs) {
-			Job job = this.jobs.get(id);
-			if (job == null || !job.visibleTo(reader)) {
-				return Optional.empty();
-			}
-			synchronized (job) {
-				if (!(job.result instanceof JobFile file)) {
-					return Optional.empty();
-				}
-				try {
-					return Optional.of(new OpenFile(file, Files.size(file.path()), Files.newInputStream(file.path())));
-				}
-				catch (IOException ex) {
-					return Optional.empty();
-				}
-			}
+			job = this.jobs.get(id);
 		}
-	}
-
-	/** A job's file, open for reading, and its size. */
-	record OpenFile(JobFile file, long size, InputStream content) {
+		return Optional.ofNullable(job)
+			.filter((j) -> j.visibleTo(reader))
+			.map((j) -> j.result)
+			.filter(JobFile.class::isInstance)
+			.map(JobFile.class::cast)
+			.filter((f) -> Files.isReadable(f.path()));
 	}
 
 	/** The jobs {@code reader} may see, newest first. */
@@ -399,9 +373,24 @@ class Jobs implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Adds a job and drops the oldest ones that are not running beyond {@link #KEPT} (a
+	 * running job stays: its poller would lose it; at most {@link #ACTIVE_LIMIT} + 1
+	 * run).
+	 */
 	private void remember(Job job) {
 		synchronized (this.jobs) {
 			this.jobs.put(job.id, job);
+			Iterator<Job> oldest = this.jobs.values().iterator();
+			int excess = this.jobs.size() - KEPT;
+			while (excess > 0 && oldest.hasNext()) {
+				Job j = oldest.next();
+				if (!"running".equals(j.state)) {
+					j.forget();
+					oldest.remove();
+					excess--;
+				}
+			}
 		}
 	}
 
@@ -589,10 +578,13 @@ class Jobs implements DisposableBean {
 			this.resultDropped = true;
 		}
 
-		/** Dropped from the list: its file goes, now or when it is written. */
-		void forget() {
+		/**
+		 * Dropped from the list: its result goes (its file now, or when it is written).
+		 */
+		synchronized void forget() {
 			this.forgotten = true;
 			deleteFile();
+			this.result = null;
 		}
 
 		void deleteFile() {

@@ -279,9 +279,7 @@ class JobsTests {
 				assertThat(done.result()).isInstanceOf(java.util.Map.class);
 				assertThat(((java.util.Map<?, ?>) done.result()).get("href"))
 					.isEqualTo("/api/jobs/" + job.id() + "/file");
-				Jobs.OpenFile open = jobs.file(job.id(), ADMIN).orElseThrow();
-				open.content().close();
-				assertThat(open.file().path()).isEqualTo(file);
+				assertThat(jobs.file(job.id(), ADMIN)).map(Jobs.JobFile::path).contains(file);
 				assertThat(file).exists();
 			}
 			assertThat(files.get(0)).as("the oldest job was dropped with its file").doesNotExist();
@@ -305,7 +303,9 @@ class JobsTests {
 		CountDownLatch release = new CountDownLatch(1);
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("jobs-test-", ".pdf");
 		try {
+			CountDownLatch started = new CountDownLatch(1);
 			Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s", (tracker) -> {
+				started.countDown();
 				try {
 					release.await(30, TimeUnit.SECONDS);
 				}
@@ -315,6 +315,7 @@ class JobsTests {
 				// a report written for a scope alice no longer has
 				return new Jobs.JobFile("报告.pdf", "application/pdf", false, file);
 			});
+			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 			this.now.set(new AccessScope.Caller("alice", Role.AUDITOR, List.of("U-1", "U-2")));
 			release.countDown();
 			Jobs.JobView done = ended(jobs, job.id(), ADMIN);
@@ -323,6 +324,37 @@ class JobsTests {
 			assertThat(done.problem().get("detail")).contains("范围在作业进行中发生了变化");
 			assertThat(file).as("the report written for the old scope").doesNotExist();
 			assertThat(jobs.file(job.id(), ADMIN)).isEmpty();
+		}
+		finally {
+			release.countDown();
+			jobs.destroy();
+		}
+	}
+
+	@Test
+	void aRunningJobIsNeverDroppedAndTheListShrinksBackAfterIt() throws Exception {
+		Jobs jobs = new Jobs(null, this.now::get);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			Jobs.JobView slow = jobs.submit(ALICE, Jobs.AUDIT, "slow", (tracker) -> {
+				try {
+					return release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			});
+			for (int i = 0; i < Jobs.KEPT + 5; i++) {
+				ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, "quick", (tracker) -> true).id(), ALICE);
+			}
+			assertThat(jobs.find(slow.id(), ALICE)).as("the running job stays").isPresent();
+			assertThat(jobs.list(ADMIN)).hasSize(Jobs.KEPT);
+			release.countDown();
+			ended(jobs, slow.id(), ALICE);
+			ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, "quick", (tracker) -> true).id(), ALICE);
+			assertThat(jobs.find(slow.id(), ALICE)).as("dropped once it ended, as the oldest").isEmpty();
+			assertThat(jobs.list(ADMIN)).hasSize(Jobs.KEPT);
 		}
 		finally {
 			release.countDown();
