@@ -56,12 +56,7 @@ class JobsTests {
 			public ImportResult importChecked(CheckedDataset dataset, Progress progress) {
 				progress.report("write", dataset.rows() / 2, dataset.rows());
 				writing.countDown();
-				try {
-					release.await(30, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				released(release);
 				return new ImportResult("small", null, 7, java.util.Map.of("UNITS", 3), java.util.List.of(), 1);
 			}
 
@@ -176,12 +171,7 @@ class JobsTests {
 		try {
 			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, "范围 U-1", (tracker) -> {
 				tracker.follow(List.of(() -> Optional.of(audit.get()), Optional::empty));
-				try {
-					release.await(30, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				released(release);
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 				ranAs.set((auth != null) ? auth.getName() : null);
 				return "the document";
@@ -226,13 +216,7 @@ class JobsTests {
 		try {
 			for (int i = 0; i < Jobs.ACTIVE_LIMIT; i++) {
 				jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> {
-					try {
-						return release.await(30, TimeUnit.SECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return false;
-					}
+					return released(release);
 				});
 			}
 			assertThatThrownBy(() -> jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true))
@@ -306,12 +290,7 @@ class JobsTests {
 			CountDownLatch started = new CountDownLatch(1);
 			Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s", (tracker) -> {
 				started.countDown();
-				try {
-					release.await(30, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				released(release);
 				// a report written for a scope alice no longer has
 				return new Jobs.JobFile("报告.pdf", "application/pdf", false, file);
 			});
@@ -337,13 +316,7 @@ class JobsTests {
 		CountDownLatch release = new CountDownLatch(1);
 		try {
 			Jobs.JobView slow = jobs.submit(ALICE, Jobs.AUDIT, "slow", (tracker) -> {
-				try {
-					return release.await(30, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
+				return released(release);
 			});
 			for (int i = 0; i < Jobs.KEPT + 5; i++) {
 				ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, "quick", (tracker) -> true).id(), ALICE);
@@ -370,6 +343,17 @@ class JobsTests {
 			job = jobs.find(id, reader).orElseThrow();
 		}
 		return job;
+	}
+
+	/** Waits (at most 30 s) for the latch; false when it timed out or was interrupted. */
+	static boolean released(CountDownLatch latch) {
+		try {
+			return latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 }
