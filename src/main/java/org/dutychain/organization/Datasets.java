@@ -109,7 +109,14 @@ public class Datasets {
 	}
 
 	/**
-	 * @throws UnknownUnitException when the active generation has no unit with this id
+	 * @throws UnknownUnitException when the active dataset has no unit with this id
+	 */
+	public void requireUnit(String unitId) {
+		requireUnit(active().generation(), unitId);
+	}
+
+	/**
+	 * @throws UnknownUnitException when the generation has no unit with this id
 	 */
 	public void requireUnit(long generation, String unitId) {
 		if (this.graph

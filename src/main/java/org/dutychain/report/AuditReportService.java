@@ -147,7 +147,7 @@ class AuditReportService implements AuditReports {
 			return List.of();
 		}
 		try {
-			this.datasets.requireUnit(this.datasets.active().generation(), scope);
+			this.datasets.requireUnit(scope);
 			return List.of(scope);
 		}
 		catch (org.dutychain.organization.UnknownUnitException notOne) {

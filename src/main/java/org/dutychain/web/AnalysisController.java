@@ -176,7 +176,7 @@ class AnalysisController {
 		}
 		if (requested != null) {
 			// an unknown unit is the request's 404, not a failed job
-			this.datasets.requireUnit(this.datasets.active().generation(), requested);
+			this.datasets.requireUnit(requested);
 		}
 		return JobController
 			.accepted(this.jobs.submit(this.access.caller(), Jobs.AUDIT, subject(requested, asOf), (job) -> {

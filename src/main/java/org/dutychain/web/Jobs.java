@@ -143,8 +143,8 @@ class Jobs implements DisposableBean {
 	 * @param owner the user who started it
 	 * @param state {@code running}, {@code succeeded} or {@code failed}
 	 * @param phase {@code queued}, then the work's phase: an import's {@code write},
-	 * {@code import}, {@code schema}; a computation's {@code audit} (the analyses
-	 * running) and {@code result}; {@code done}
+	 * {@code import}, {@code schema}; a computation's {@code audit} (its audits and the
+	 * shaping of its result); {@code done}
 	 * @param rows rows written so far (imports)
 	 * @param totalRows rows of the dataset (imports)
 	 * @param percent 0–100, never lower than before
@@ -583,8 +583,7 @@ class Jobs implements DisposableBean {
 		 */
 		synchronized void forget() {
 			this.forgotten = true;
-			deleteFile();
-			this.result = null;
+			dropResult();
 		}
 
 		void deleteFile() {

@@ -120,7 +120,7 @@ class ReportController {
 		}
 		if (requested != null) {
 			this.access.requireVisible(requested);
-			this.datasets.requireUnit(this.datasets.active().generation(), requested);
+			this.datasets.requireUnit(requested);
 		}
 		String address = request.getRemoteAddr();
 		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.REPORT,
@@ -227,7 +227,7 @@ class ReportController {
 		}
 		if (requested != null) {
 			this.access.requireVisible(requested);
-			this.datasets.requireUnit(this.datasets.active().generation(), requested);
+			this.datasets.requireUnit(requested);
 		}
 		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.SNAPSHOT,
 				AnalysisController.subject(requested, asOf), (job) -> {

@@ -160,7 +160,7 @@ class TrendController {
 			return ResponseEntity.ok(trend.get());
 		}
 		if (scope != null) {
-			this.datasets.requireUnit(this.datasets.active().generation(), scope);
+			this.datasets.requireUnit(scope);
 		}
 		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.TREND, subject, (job) -> {
 			job.follow(dates.stream()
