@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
@@ -76,12 +77,7 @@ public class AnalysisService implements DisposableBean {
 		this.leases = leases;
 		this.files = files;
 		int threads = (parallelism > 0) ? parallelism : Math.max(1, Runtime.getRuntime().availableProcessors());
-		AtomicInteger n = new AtomicInteger();
-		this.pool = Executors.newFixedThreadPool(threads, (r) -> {
-			Thread t = new Thread(r, "dutychain-analysis-" + n.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		});
+		this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("dutychain-analysis"));
 		this.catalog = catalog;
 		this.datasets = datasets;
 		this.settings = settings;

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.Progress;
 import org.dutychain.organization.DatasetEdited;
 import org.dutychain.organization.DatasetInfo;
@@ -60,11 +61,8 @@ public class AuditCache implements DisposableBean {
 
 	private final Duration viewWait;
 
-	private final ExecutorService background = Executors.newSingleThreadExecutor((r) -> {
-		Thread t = new Thread(r, "dutychain-audit");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService background = Executors
+		.newSingleThreadExecutor(DaemonThreads.named("dutychain-audit"));
 
 	/**
 	 * Audits of one scope (a restricted user's views, reports of a unit): beside the
@@ -73,11 +71,8 @@ public class AuditCache implements DisposableBean {
 	 * shows the progress like any other; two at a time, so that one large scope does not
 	 * hold up a small one.
 	 */
-	private final ExecutorService scoped = Executors.newFixedThreadPool(2, (r) -> {
-		Thread t = new Thread(r, "dutychain-audit-scope");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService scoped = Executors.newFixedThreadPool(2,
+			DaemonThreads.named("dutychain-audit-scope"));
 
 	/** An edit's audit is waiting for the audit thread (see {@link #edited}). */
 	private final AtomicBoolean editPending = new AtomicBoolean();

@@ -34,11 +34,8 @@ public class GenerationLeases implements DisposableBean {
 
 	private final CypherFiles cypher;
 
-	private final ExecutorService deleter = Executors.newSingleThreadExecutor((r) -> {
-		Thread t = new Thread(r, "dutychain-generation-delete");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService deleter = Executors
+		.newSingleThreadExecutor(DaemonThreads.named("dutychain-generation-delete"));
 
 	public GenerationLeases(Neo4jGraph graph, CypherFiles cypher) {
 		this.graph = graph;

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
 import org.dutychain.config.DutychainProperties;
@@ -283,11 +284,7 @@ public class BulkLoader implements EmptyStoreLoader {
 			.map(Map.Entry::getValue)
 			.toList();
 		int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
-		ExecutorService pool = Executors.newFixedThreadPool(threads, (r) -> {
-			Thread t = new Thread(r, "dutychain-schema");
-			t.setDaemon(true);
-			return t;
-		});
+		ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("dutychain-schema"));
 		try {
 			List<Future<?>> done = tasks.stream()
 				.map((statements) -> pool.submit(() -> statements.forEach((text) -> run(graph, text))))

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditStatus;
+import org.dutychain.config.DatabaseBusy;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
@@ -89,21 +91,14 @@ class Jobs implements DisposableBean {
 
 	private final AuditCache audits;
 
-	private final ExecutorService importer = Executors.newSingleThreadExecutor((r) -> {
-		Thread t = new Thread(r, "dutychain-import-job");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService importer = Executors
+		.newSingleThreadExecutor(DaemonThreads.named("dutychain-import-job"));
 
 	/**
 	 * Computations: the audits themselves run on the audit cache's threads; these wait
 	 * for them and shape the result.
 	 */
-	private final ExecutorService workers = Executors.newFixedThreadPool(2, (r) -> {
-		Thread t = new Thread(r, "dutychain-job");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService workers = Executors.newFixedThreadPool(2, DaemonThreads.named("dutychain-job"));
 
 	/** The jobs by id, oldest first; see {@link #remember}. */
 	private final Map<String, Job> jobs = new LinkedHashMap<>();
