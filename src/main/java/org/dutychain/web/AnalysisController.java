@@ -178,16 +178,11 @@ class AnalysisController {
 			// an unknown unit is the request's 404, not a failed job
 			this.datasets.requireUnit(requested);
 		}
-		return JobController
-			.accepted(this.jobs.submit(this.access.caller(), Jobs.AUDIT, subject(requested, asOf), (job) -> {
-				job.follow(List.of(() -> this.audits.peek(requested, asOf)));
-				return this.access.audit(requested, asOf);
-			}));
-	}
-
-	/** A computation job's subject: scope and date, in words. */
-	static String subject(String scope, LocalDate asOf) {
-		return "范围 " + ((scope != null) ? scope : "全部") + "，评估日期 " + ((asOf != null) ? asOf : "数据集默认");
+		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.AUDIT,
+				Jobs.Subject.scoped(requested, this.datasets.asOf(asOf)), (job) -> {
+					job.follow(List.of(() -> this.audits.peek(requested, asOf)));
+					return this.access.audit(requested, asOf);
+				}));
 	}
 
 	/**

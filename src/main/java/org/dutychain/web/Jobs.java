@@ -28,6 +28,7 @@ import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
 import org.dutychain.ingest.ImportResult;
+import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.security.AccessScope;
 import org.dutychain.security.Role;
 import org.slf4j.Logger;
@@ -143,18 +144,61 @@ class Jobs implements DisposableBean {
 	 * @param rows rows written so far (imports)
 	 * @param totalRows rows of the dataset (imports)
 	 * @param percent 0–100, never lower than before
-	 * @param subject what the job is about: the uploaded file, or the scope and date
+	 * @param subject what the job is about, in words: the uploaded file, or the scope and
+	 * date
+	 * @param about the same as fields the page labels itself ({@link Subject#about()})
 	 * @param result once succeeded: the import result, the audit document, the snapshot,
 	 * the trend — what the same request without {@code Prefer: respond-async} answers; a
 	 * report's {@code fileName}, {@code mediaType}, {@code size} and {@code href}, where
-	 * its file is downloaded
+	 * its file is downloaded. The list of jobs ({@link #list}) shows a report's file but
+	 * no other result (an audit document of a province is tens of MB): that is read from
+	 * the job itself
+	 * @param hasResult whether the job holds its result now (succeeded, not dropped)
 	 * @param problem {@code {title, detail}} once failed
 	 * @param note where jobs are kept, or that the result was dropped (only the newest
 	 * {@link #RESULTS_KEPT} computations keep theirs)
 	 */
 	record JobView(String id, String kind, String kindZh, String owner, String state, String phase, long rows,
-			long totalRows, int percent, String subject, Instant createdAt, Instant finishedAt, Object result,
-			Map<String, String> problem, String note) {
+			long totalRows, int percent, String subject, Map<String, Object> about, Instant createdAt,
+			Instant finishedAt, Object result, boolean hasResult, Map<String, String> problem, String note) {
+	}
+
+	/**
+	 * What a job is about: in words, for a reader of the API, and as fields the page
+	 * labels itself (a unit by its name, a format by its label): {@code scope} (a unit
+	 * id; absent: every unit the user may see), {@code asOf}, {@code from} and {@code to}
+	 * (a trend's dates), {@code format} (a report's), {@code label} (a snapshot's),
+	 * {@code snapshot} (the label of the snapshot a trend starts from), {@code file} (an
+	 * import's upload). Absent fields are left out.
+	 */
+	record Subject(String text, Map<String, Object> about) {
+
+		Subject {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			about.forEach((k, v) -> {
+				if (v != null) {
+					fields.put(k, v.toString());
+				}
+			});
+			about = java.util.Collections.unmodifiableMap(fields);
+		}
+
+		/** A computation's subject: its scope (null: every unit) and date, in words. */
+		static Subject scoped(String scope, java.time.LocalDate asOf) {
+			Map<String, Object> about = new LinkedHashMap<>();
+			about.put("scope", scope);
+			about.put("asOf", asOf);
+			return new Subject("范围 " + ((scope != null) ? scope : "全部") + "，评估日期 " + ((asOf != null) ? asOf : "数据集默认"),
+					about);
+		}
+
+		/** This subject with one more field, {@code words} put before its text. */
+		Subject with(String key, Object value, String words) {
+			Map<String, Object> more = new LinkedHashMap<>(this.about);
+			more.put(key, value);
+			return new Subject(words + this.text, more);
+		}
+
 	}
 
 	/**
@@ -216,8 +260,9 @@ class Jobs implements DisposableBean {
 	 * @throws ImportRunningException when another import runs
 	 */
 	JobView start(DatasetImporter importer, CheckedDataset dataset) {
-		Job job = new Job(IMPORT, new AccessScope.Caller(currentUser(), Role.ADMIN, List.of()), dataset.displayName(),
-				dataset.rows(), importer.replacesStore(dataset));
+		Job job = new Job(IMPORT, new AccessScope.Caller(currentUser(), Role.ADMIN, List.of()),
+				new Subject(dataset.displayName(), Map.of("file", dataset.displayName())), dataset.rows(),
+				importer.replacesStore(dataset));
 		if (!this.running.compareAndSet(null, job)) {
 			throw new ImportRunningException(this.running.get().id);
 		}
@@ -242,7 +287,7 @@ class Jobs implements DisposableBean {
 	 * @throws JobsBusyException when {@link #ACTIVE_LIMIT} computations are running or
 	 * queued
 	 */
-	JobView submit(AccessScope.Caller owner, String kind, String subject, Work work) {
+	JobView submit(AccessScope.Caller owner, String kind, Subject subject, Work work) {
 		if (this.active.incrementAndGet() > ACTIVE_LIMIT) {
 			this.active.decrementAndGet();
 			throw new JobsBusyException();
@@ -260,7 +305,7 @@ class Jobs implements DisposableBean {
 				keepNewestResults(job);
 			}
 			catch (RuntimeException | Error ex) {
-				log.warn("{} job {} ({}) failed", kind, job.id, subject, ex);
+				log.warn("{} job {} ({}) failed", kind, job.id, subject.text(), ex);
 				if (result instanceof JobFile file) {
 					delete(file);
 				}
@@ -352,7 +397,7 @@ class Jobs implements DisposableBean {
 				}
 			}
 		}
-		return visible.stream().map(Job::view).toList();
+		return visible.stream().map(Job::summary).toList();
 	}
 
 	/**
@@ -399,7 +444,7 @@ class Jobs implements DisposableBean {
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			log.warn("Import job {} of {} failed", job.id, job.subject, ex);
+			log.warn("Import job {} of {} failed", job.id, job.subject.text(), ex);
 			job.fail(ex);
 		}
 		finally {
@@ -486,7 +531,7 @@ class Jobs implements DisposableBean {
 		/** Who started it, with the role and scopes of that moment. */
 		final AccessScope.Caller owner;
 
-		final String subject;
+		final Subject subject;
 
 		final Instant createdAt = Instant.now();
 
@@ -516,7 +561,7 @@ class Jobs implements DisposableBean {
 
 		private volatile boolean resultDropped;
 
-		Job(String kind, AccessScope.Caller owner, String subject, long total, boolean replacesStore) {
+		Job(String kind, AccessScope.Caller owner, Subject subject, long total, boolean replacesStore) {
 			this.kind = kind;
 			this.owner = owner;
 			this.subject = subject;
@@ -552,11 +597,32 @@ class Jobs implements DisposableBean {
 			this.state = "succeeded";
 		}
 
+		/**
+		 * Fails the job with a problem a user can read and nothing internal (no class
+		 * name, message or path): the reason when it is the user's to act on (rights
+		 * changed, an invalid dataset, a busy database), else the job id to quote to an
+		 * administrator, who finds the exception logged under it.
+		 */
 		void fail(Throwable ex) {
 			String what = KIND_ZH.getOrDefault(this.kind, this.kind);
+			String reason;
+			if (ex instanceof OwnerChangedException) {
+				reason = ex.getMessage();
+			}
+			else if (ex instanceof InvalidDatasetException invalid) {
+				reason = "数据集有 " + invalid.problems().size() + " 个问题："
+						+ String.join("；", invalid.problems().stream().limit(5).map(Object::toString).toList())
+						+ ((invalid.problems().size() > 5) ? "；…" : "");
+			}
+			else if (DatabaseBusy.is(ex)) {
+				reason = "数据库繁忙，请稍后重新发起 · the database is busy; please start it again shortly";
+			}
+			else {
+				reason = "服务器内部错误，请将作业编号 " + this.id + " 告知管理员 · internal error; quote job " + this.id
+						+ " to your administrator";
+			}
 			this.problem = Map.of("title", IMPORT.equals(this.kind) ? "Import failed" : "Job failed", "detail",
-					(IMPORT.equals(this.kind) ? "导入失败，原数据集保持不变：" : what + "失败：") + ex.getClass().getSimpleName()
-							+ ((ex.getMessage() != null) ? "：" + ex.getMessage() : ""));
+					(IMPORT.equals(this.kind) ? "导入失败，原数据集保持不变：" : what + "失败：") + reason);
 			this.phase = "done";
 			this.finishedAt = Instant.now();
 			this.state = "failed";
@@ -605,7 +671,17 @@ class Jobs implements DisposableBean {
 			return this.result;
 		}
 
-		synchronized JobView view() {
+		/** The job as {@code GET /api/jobs/{id}} shows it, with its result. */
+		JobView view() {
+			return view(true);
+		}
+
+		/** The job as the list shows it: a report's file, no other result. */
+		JobView summary() {
+			return view(false);
+		}
+
+		private synchronized JobView view(boolean withResult) {
 			List<Supplier<Optional<AuditStatus>>> audits = this.followed;
 			if ("running".equals(this.state) && !audits.isEmpty()) {
 				try {
@@ -619,8 +695,10 @@ class Jobs implements DisposableBean {
 			}
 			int percent = "succeeded".equals(this.state) ? 100 : this.percent;
 			return new JobView(this.id, this.kind, KIND_ZH.getOrDefault(this.kind, this.kind), this.owner.username(),
-					this.state, this.phase, this.rows, this.total, percent, this.subject, this.createdAt,
-					this.finishedAt, shownResult(), this.problem,
+					this.state, this.phase, this.rows, this.total, percent, this.subject.text(), this.subject.about(),
+					this.createdAt, this.finishedAt,
+					(withResult || this.result instanceof JobFile) ? shownResult() : null, this.result != null,
+					this.problem,
 					this.resultDropped
 							? "the result was dropped (the newest " + RESULTS_KEPT
 									+ " are kept): start the job again / 结果已不再保留（仅保留最近 " + RESULTS_KEPT + " 项），请重新发起"

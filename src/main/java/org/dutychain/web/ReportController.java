@@ -124,7 +124,9 @@ class ReportController {
 		}
 		String address = request.getRemoteAddr();
 		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.REPORT,
-				f.extension() + "，" + AnalysisController.subject(requested, asOf), (job) -> {
+				Jobs.Subject.scoped(requested, this.datasets.asOf(asOf))
+					.with("format", f.extension(), f.extension() + "，"),
+				(job) -> {
 					job.follow(List.of(() -> this.audits.peek(requested, asOf)));
 					Path file = null;
 					try {
@@ -230,7 +232,9 @@ class ReportController {
 			this.datasets.requireUnit(requested);
 		}
 		return JobController.accepted(this.jobs.submit(this.access.caller(), Jobs.SNAPSHOT,
-				AnalysisController.subject(requested, asOf), (job) -> {
+				Jobs.Subject.scoped(requested, this.datasets.asOf(asOf))
+					.with("label", label, (label != null) ? label + "，" : ""),
+				(job) -> {
 					job.follow(List.of(() -> this.audits.peek(requested, asOf)));
 					return snapshot(requested, asOf, label, address);
 				}));

@@ -1,7 +1,9 @@
 package org.dutychain.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -73,7 +75,12 @@ class TrendController {
 		if (requested != null) {
 			this.access.requireVisible(requested);
 		}
-		return answer(prefer, requested, AnalysisController.subject(requested, from) + " → " + to, List.of(from, to),
+		Map<String, Object> about = new LinkedHashMap<>();
+		about.put("scope", requested);
+		about.put("from", from);
+		about.put("to", to);
+		return answer(prefer, requested,
+				new Jobs.Subject(Jobs.Subject.scoped(requested, from).text() + " → " + to, about), List.of(from, to),
 				() -> {
 					SnapshotDiff diff = this.snapshots.diff(audit(requested, from), audit(requested, to));
 					return this.trends.summarize(diff, scopes(requested));
@@ -97,7 +104,8 @@ class TrendController {
 		}
 		LocalDate date = this.datasets.asOf(asOf);
 		String scope = allScopes(from.scope()) ? null : from.scope();
-		return answer(prefer, scope, "快照 " + from.label() + " → " + AnalysisController.subject(scope, date),
+		return answer(prefer, scope,
+				Jobs.Subject.scoped(scope, date).with("snapshot", from.label(), "快照 " + from.label() + " → "),
 				List.of(date),
 				() -> this.trends.summarize(this.snapshots.diff(a, audit(from.scope(), date)), scopes(from.scope())));
 	}
@@ -154,7 +162,7 @@ class TrendController {
 	 * percentage following the audits of {@code scope} (null: the whole dataset) at the
 	 * dates.
 	 */
-	private ResponseEntity<Object> answer(String prefer, String scope, String subject, List<LocalDate> dates,
+	private ResponseEntity<Object> answer(String prefer, String scope, Jobs.Subject subject, List<LocalDate> dates,
 			Supplier<Trend> trend) {
 		if (!JobController.respondAsync(prefer)) {
 			return ResponseEntity.ok(trend.get());

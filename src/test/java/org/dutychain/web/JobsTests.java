@@ -169,7 +169,7 @@ class JobsTests {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken("alice", null, "ROLE_AUDITOR"));
 		try {
-			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, "范围 U-1", (tracker) -> {
+			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, subject("范围 U-1"), (tracker) -> {
 				tracker.follow(List.of(() -> Optional.of(audit.get()), Optional::empty));
 				released(release);
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -201,6 +201,13 @@ class JobsTests {
 			assertThat(done.result()).isEqualTo("the document");
 			assertThat(ranAs.get()).as("the creator's security context, after its logout too").isEqualTo("alice");
 			assertThat(jobs.list(ALICE)).extracting(Jobs.JobView::id).containsExactly(job.id());
+			// the list names what each job is about and whether it holds its result, but
+			// carries no audit document (tens of MB each at a province's size)
+			Jobs.JobView listed = jobs.list(ALICE).get(0);
+			assertThat(listed.result()).isNull();
+			assertThat(listed.hasResult()).isTrue();
+			assertThat(listed.about()).containsExactly(java.util.Map.entry("scope", "U-1"));
+			assertThat(done.about()).isEqualTo(listed.about());
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -215,17 +222,17 @@ class JobsTests {
 		CountDownLatch release = new CountDownLatch(1);
 		try {
 			for (int i = 0; i < Jobs.ACTIVE_LIMIT; i++) {
-				jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> {
+				jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> {
 					return released(release);
 				});
 			}
-			assertThatThrownBy(() -> jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true))
+			assertThatThrownBy(() -> jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> true))
 				.isInstanceOf(Jobs.JobsBusyException.class);
 			release.countDown();
 			Jobs.JobView next = null;
 			for (int i = 0; i < 3000 && next == null; i++) {
 				try {
-					next = jobs.submit(ALICE, Jobs.AUDIT, "s", (tracker) -> true);
+					next = jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> true);
 				}
 				catch (Jobs.JobsBusyException busy) {
 					Thread.sleep(10);
@@ -257,7 +264,7 @@ class JobsTests {
 			for (int i = 0; i <= Jobs.KEPT; i++) {
 				java.nio.file.Path file = java.nio.file.Files.createTempFile("jobs-test-", ".json");
 				files.add(file);
-				Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s",
+				Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, subject("s"),
 						(tracker) -> new Jobs.JobFile("报告.json", "application/json", true, file));
 				Jobs.JobView done = ended(jobs, job.id(), ADMIN);
 				assertThat(done.result()).isInstanceOf(java.util.Map.class);
@@ -288,7 +295,7 @@ class JobsTests {
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("jobs-test-", ".pdf");
 		try {
 			CountDownLatch started = new CountDownLatch(1);
-			Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, "s", (tracker) -> {
+			Jobs.JobView job = jobs.submit(ALICE, Jobs.REPORT, subject("s"), (tracker) -> {
 				started.countDown();
 				released(release);
 				// a report written for a scope alice no longer has
@@ -315,17 +322,17 @@ class JobsTests {
 		Jobs jobs = new Jobs(null, this.now::get);
 		CountDownLatch release = new CountDownLatch(1);
 		try {
-			Jobs.JobView slow = jobs.submit(ALICE, Jobs.AUDIT, "slow", (tracker) -> {
+			Jobs.JobView slow = jobs.submit(ALICE, Jobs.AUDIT, subject("slow"), (tracker) -> {
 				return released(release);
 			});
 			for (int i = 0; i < Jobs.KEPT + 5; i++) {
-				ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, "quick", (tracker) -> true).id(), ALICE);
+				ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, subject("quick"), (tracker) -> true).id(), ALICE);
 			}
 			assertThat(jobs.find(slow.id(), ALICE)).as("the running job stays").isPresent();
 			assertThat(jobs.list(ADMIN)).hasSize(Jobs.KEPT);
 			release.countDown();
 			ended(jobs, slow.id(), ALICE);
-			ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, "quick", (tracker) -> true).id(), ALICE);
+			ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, subject("quick"), (tracker) -> true).id(), ALICE);
 			assertThat(jobs.find(slow.id(), ALICE)).as("dropped once it ended, as the oldest").isEmpty();
 			assertThat(jobs.list(ADMIN)).hasSize(Jobs.KEPT);
 		}
@@ -333,6 +340,36 @@ class JobsTests {
 			release.countDown();
 			jobs.destroy();
 		}
+	}
+
+	@Test
+	void aFailedJobSaysWhatToDoButNothingInternal() throws Exception {
+		Jobs jobs = new Jobs(null, this.now::get);
+		try {
+			Jobs.JobView job = jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> {
+				throw new IllegalStateException("/var/lib/secret/store: MATCH (u:Unit) failed");
+			});
+			Jobs.JobView failed = ended(jobs, job.id(), ALICE);
+			assertThat(failed.state()).isEqualTo("failed");
+			assertThat(failed.hasResult()).isFalse();
+			assertThat(failed.problem().get("detail")).startsWith("审计失败：服务器内部错误")
+				.contains(job.id())
+				.doesNotContain("IllegalStateException")
+				.doesNotContain("secret")
+				.doesNotContain("MATCH");
+			Jobs.JobView busy = ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> {
+				throw new org.neo4j.driver.exceptions.TransientException("Neo.TransientError.General.X", "/secret");
+			}).id(), ALICE);
+			assertThat(busy.problem().get("detail")).contains("数据库繁忙").doesNotContain("secret");
+		}
+		finally {
+			jobs.destroy();
+		}
+	}
+
+	private static Jobs.Subject subject(String text) {
+		return new Jobs.Subject(text,
+				(text.startsWith("范围 ")) ? java.util.Map.of("scope", text.substring(3)) : java.util.Map.of());
 	}
 
 	/** The job once it ended (at most 30 s later), as {@code reader} sees it. */
