@@ -167,6 +167,17 @@ class PageLanguageIT {
 		if (screenshots) {
 			page.shot(SCREENSHOTS.resolve("trend.png"));
 		}
+		// 任务: the audit and comparison jobs the views started, in words
+		page.click("[data-testid=jobs-open]");
+		page.waitFor(() -> !page.all("[data-testid=job-row][data-kind=trend]").isEmpty());
+		assertThat(page.text("[data-testid=jobs-dialog] h3")).isEqualTo(zh ? "我发起的任务" : "Jobs I started");
+		assertThat(page.text("[data-testid=job-row][data-kind=trend]")).contains(zh ? "趋势对比" : "Comparison")
+			.contains("→");
+		check(page, lang + "/jobs", problems);
+		if (screenshots) {
+			page.shot(SCREENSHOTS.resolve("jobs.png"));
+		}
+		page.js("document.querySelector('[data-testid=jobs-dialog]').close();");
 		// 整改台账: the overdue issues, one opened with its chain and history, the
 		// new-measure form
 		page.tab("ledger");

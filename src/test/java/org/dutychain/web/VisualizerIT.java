@@ -223,6 +223,21 @@ class VisualizerIT {
 					.getText()
 					.equals("打印报告"));
 				assertThat(this.http.getForObject("/api/jobs", String.class)).contains("\"kind\":\"report\"");
+				// 任务: the report and the audit listed in words, the report's file a
+				// link away
+				browser.findElement(By.cssSelector("[data-testid=jobs-open]")).click();
+				waitFor(() -> !browser.findElements(By.cssSelector("[data-testid=job-row][data-kind=report]"))
+					.isEmpty());
+				WebElement reportRow = browser.findElement(By.cssSelector("[data-testid=job-row][data-kind=report]"));
+				assertThat(reportRow.getAttribute("data-state")).isEqualTo("succeeded");
+				assertThat(reportRow.getText()).contains("报告").contains("网页版").contains("全部可见单位").contains("已完成");
+				assertThat(reportRow.findElement(By.cssSelector("[data-testid=job-file]")).getAttribute("href"))
+					.matches(".*/api/jobs/[0-9a-f-]+/file");
+				WebElement auditRow = browser.findElement(By.cssSelector("[data-testid=job-row][data-kind=audit]"));
+				assertThat(auditRow.getText()).contains("审计").contains("评估日期");
+				shot("jobs");
+				browser.findElement(By.cssSelector("[data-testid=jobs-dialog] form button")).click();
+				waitFor(() -> !browser.findElement(By.cssSelector("[data-testid=jobs-dialog]")).isDisplayed());
 			}
 			else {
 				waitFor(() -> chartDrawn("[data-testid=" + view + "-chart]"));
