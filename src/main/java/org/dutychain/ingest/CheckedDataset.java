@@ -239,8 +239,8 @@ public final class CheckedDataset {
 			DatasetValidator.Result again = DatasetValidator.validate(this.raw, this.limits, files);
 			files.close();
 			if (!again.valid()) {
-				throw new IllegalStateException("the dataset " + this.displayName + " changed since it was validated: "
-						+ again.problems().get(0).message());
+				ImportProblem p = again.problems().get(0);
+				throw ImportAgainException.changedSinceValidated(this.displayName + "，" + p.file() + ":" + p.row());
 			}
 			java.lang.ref.Reference.reachabilityFence(data);
 			return files;

@@ -219,8 +219,7 @@ class GraphDatasetImporter implements DatasetImporter {
 				.list();
 			long now = active.isEmpty() ? 0 : active.get(0).get("revision").asLong();
 			if (now != revision) {
-				throw new IllegalStateException("the active dataset was edited while importing (revision " + revision
-						+ " → " + now + "); import again");
+				throw ImportAgainException.editedMeanwhile(revision, now);
 			}
 			tx.run(this.cypher.statement(DATASET, "deactivate"), params).consume();
 			tx.run(this.cypher.statement(DATASET, "activate"), params).consume();

@@ -177,8 +177,7 @@ class StoreSwitchImporter {
 				}
 				long now = activeRevision();
 				if (now != revision) {
-					throw new IllegalStateException("the active dataset was edited while importing (revision "
-							+ revision + " → " + now + "); import again");
+					throw ImportAgainException.editedMeanwhile(revision, now);
 				}
 				long copied = copySystemData(candidate.graph());
 				candidate.switchOver();

@@ -99,8 +99,7 @@ final class ValidDataset {
 					return;
 				}
 				Consumer<ImportProblem> changed = (p) -> {
-					throw new IllegalStateException("the dataset changed since it was validated: " + p.file() + ":"
-							+ p.row() + ":" + p.column() + ": " + p.code() + " " + p.message());
+					throw ImportAgainException.changedSinceValidated(p.file() + ":" + p.row());
 				};
 				raw.tables.get(format).rows().forEach((row) -> {
 					if (RowParser.blank(row)) {

@@ -27,15 +27,20 @@ import org.dutychain.config.DatabaseBusy;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
 import org.dutychain.ingest.DatasetImporter;
+import org.dutychain.ingest.ImportAgainException;
+import org.dutychain.ingest.ImportProblem;
 import org.dutychain.ingest.ImportResult;
 import org.dutychain.ingest.InvalidDatasetException;
 import org.dutychain.security.AccessScope;
+import org.dutychain.organization.UnknownUnitException;
+import org.dutychain.report.UnknownSnapshotException;
 import org.dutychain.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -87,6 +92,9 @@ class Jobs implements DisposableBean {
 
 	private static final Map<String, String> KIND_ZH = Map.of(IMPORT, "导入", AUDIT, "审计", SNAPSHOT, "快照", TREND, "趋势对比",
 			REPORT, "报告");
+
+	private static final Map<String, String> KIND_EN = Map.of(IMPORT, "Import", AUDIT, "Audit", SNAPSHOT, "Snapshot",
+			TREND, "Comparison", REPORT, "Report");
 
 	private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
@@ -154,7 +162,8 @@ class Jobs implements DisposableBean {
 	 * no other result (an audit document of a province is tens of MB): that is read from
 	 * the job itself
 	 * @param hasResult whether the job holds its result now (succeeded, not dropped)
-	 * @param problem {@code {title, detail}} once failed
+	 * @param problem {@code {title, code, detail, detailEn}} once failed
+	 * ({@link Job#fail})
 	 * @param note where jobs are kept, or that the result was dropped (only the newest
 	 * {@link #RESULTS_KEPT} computations keep theirs)
 	 */
@@ -355,7 +364,7 @@ class Jobs implements DisposableBean {
 	static final class OwnerChangedException extends RuntimeException {
 
 		OwnerChangedException() {
-			super("用户的角色或范围在作业进行中发生了变化，请重新发起 / the user's role or scopes changed while the job ran");
+			super("the user's role or scopes changed while the job ran");
 		}
 
 	}
@@ -598,34 +607,64 @@ class Jobs implements DisposableBean {
 		}
 
 		/**
-		 * Fails the job with a problem a user can read and nothing internal (no class
-		 * name, message or path): the reason when it is the user's to act on (rights
-		 * changed, an invalid dataset, a busy database), else the job id to quote to an
+		 * Fails the job with a problem a user can read, in Chinese ({@code detail}) and
+		 * English ({@code detailEn}), with a {@code code}, and nothing internal (no class
+		 * name, exception message or path): the reason when it is the user's to act on
+		 * (rights changed, an invalid or changed upload, an edit during the import, a
+		 * unit or snapshot gone, a busy database), else the job id to quote to an
 		 * administrator, who finds the exception logged under it.
 		 */
 		void fail(Throwable ex) {
-			String what = KIND_ZH.getOrDefault(this.kind, this.kind);
-			String reason;
-			if (ex instanceof OwnerChangedException) {
-				reason = ex.getMessage();
-			}
-			else if (ex instanceof InvalidDatasetException invalid) {
-				reason = "数据集有 " + invalid.problems().size() + " 个问题："
-						+ String.join("；", invalid.problems().stream().limit(5).map(Object::toString).toList())
-						+ ((invalid.problems().size() > 5) ? "；…" : "");
-			}
-			else if (DatabaseBusy.is(ex)) {
-				reason = "数据库繁忙，请稍后重新发起 · the database is busy; please start it again shortly";
-			}
-			else {
-				reason = "服务器内部错误，请将作业编号 " + this.id + " 告知管理员 · internal error; quote job " + this.id
-						+ " to your administrator";
-			}
-			this.problem = Map.of("title", IMPORT.equals(this.kind) ? "Import failed" : "Job failed", "detail",
-					(IMPORT.equals(this.kind) ? "导入失败，原数据集保持不变：" : what + "失败：") + reason);
+			String[] reason = reason(ex);
+			boolean importing = IMPORT.equals(this.kind);
+			this.problem = Map.of("title", importing ? "Import failed" : "Job failed", "code", reason[0], "detail",
+					(importing ? "导入失败，原数据集保持不变：" : KIND_ZH.getOrDefault(this.kind, this.kind) + "失败：") + reason[1],
+					"detailEn", (importing ? "Import failed, the previous dataset stays active: "
+							: KIND_EN.getOrDefault(this.kind, this.kind) + " failed: ") + reason[2]);
 			this.phase = "done";
 			this.finishedAt = Instant.now();
 			this.state = "failed";
+		}
+
+		/** Code, Chinese and English reason of a failure (see {@link #fail}). */
+		private String[] reason(Throwable ex) {
+			if (ex instanceof OwnerChangedException) {
+				return new String[] { "OWNER_CHANGED", "用户的角色或范围在作业进行中发生了变化，请重新发起",
+						"the user's role or scopes changed while the job ran; start it again" };
+			}
+			if (ex instanceof InvalidDatasetException invalid) {
+				List<ImportProblem> first = invalid.problems().stream().limit(5).toList();
+				String more = (invalid.problems().size() > first.size()) ? "；…" : "";
+				return new String[] { "INVALID_DATASET",
+						"数据集有 " + invalid.problems().size() + " 个问题："
+								+ String.join("；", first.stream()
+									.map((p) -> p.file() + " 第 " + p.row() + " 行"
+											+ ((p.column() != null) ? " " + p.column() : "") + "：" + p.messageZh())
+									.toList())
+								+ more,
+						invalid.problems().size() + " problem(s) in the dataset: "
+								+ String.join("; ", first.stream().map(ImportProblem::toString).toList())
+								+ more.replace("；", "; ") };
+			}
+			if (ex instanceof ImportAgainException again) {
+				return new String[] { "IMPORT_AGAIN", again.reasonZh(), again.reasonEn() };
+			}
+			if (ex instanceof UnknownUnitException unknown) {
+				return new String[] { "UNKNOWN_UNIT", "单位 " + unknown.unitId() + " 已不在当前数据集中，请重新发起",
+						"the unit " + unknown.unitId() + " is no longer in the active dataset; start it again" };
+			}
+			if (ex instanceof UnknownSnapshotException) {
+				return new String[] { "UNKNOWN_SNAPSHOT", "快照已被删除", "the snapshot was deleted" };
+			}
+			if (ex instanceof AccessDeniedException) {
+				return new String[] { "FORBIDDEN", "当前角色无权执行此操作", "your role may not do this" };
+			}
+			if (DatabaseBusy.is(ex)) {
+				return new String[] { "DATABASE_BUSY", "数据库繁忙，请稍后重新发起",
+						"the database is busy; please start it again shortly" };
+			}
+			return new String[] { "INTERNAL_ERROR", "服务器内部错误，请将作业编号 " + this.id + " 告知管理员",
+					"internal error; quote job " + this.id + " to your administrator" };
 		}
 
 		boolean visibleTo(AccessScope.Caller reader) {

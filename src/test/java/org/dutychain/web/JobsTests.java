@@ -352,6 +352,8 @@ class JobsTests {
 			Jobs.JobView failed = ended(jobs, job.id(), ALICE);
 			assertThat(failed.state()).isEqualTo("failed");
 			assertThat(failed.hasResult()).isFalse();
+			assertThat(failed.problem()).containsEntry("code", "INTERNAL_ERROR");
+			assertThat(failed.problem().get("detailEn")).startsWith("Audit failed: internal error").contains(job.id());
 			assertThat(failed.problem().get("detail")).startsWith("审计失败：服务器内部错误")
 				.contains(job.id())
 				.doesNotContain("IllegalStateException")
@@ -361,10 +363,35 @@ class JobsTests {
 				throw new org.neo4j.driver.exceptions.TransientException("Neo.TransientError.General.X", "/secret");
 			}).id(), ALICE);
 			assertThat(busy.problem().get("detail")).contains("数据库繁忙").doesNotContain("secret");
+			assertThat(busy.problem()).containsEntry("code", "DATABASE_BUSY");
+			assertThat(busy.problem().get("detailEn"))
+				.isEqualTo("Audit failed: the database is busy; please start it again shortly");
+			// an invalid upload says where, in each language, by its labels
+			Jobs.JobView invalid = ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> {
+				throw new org.dutychain.ingest.InvalidDatasetException(List.of(new org.dutychain.ingest.ImportProblem(
+						"units.csv", 7, "parent_id", "UNKNOWN_REFERENCE", "unknown unit u-9", "上级单位 u-9 不存在")));
+			}).id(), ALICE);
+			assertThat(invalid.problem()).containsEntry("code", "INVALID_DATASET")
+				.containsEntry("detail", "审计失败：数据集有 1 个问题：units.csv 第 7 行 parent_id：上级单位 u-9 不存在");
+			assertThat(invalid.problem().get("detailEn"))
+				.contains("units.csv:7:parent_id: UNKNOWN_REFERENCE unknown unit u-9");
 		}
 		finally {
 			jobs.destroy();
 		}
+	}
+
+	@Test
+	void aSubjectKeepsItsFieldsAsTextAndLeavesOutTheAbsentOnes() {
+		Jobs.Subject all = Jobs.Subject.scoped(null, java.time.LocalDate.of(2024, 6, 30));
+		assertThat(all.text()).isEqualTo("范围 全部，评估日期 2024-06-30");
+		assertThat(all.about()).containsExactly(java.util.Map.entry("asOf", "2024-06-30"));
+		Jobs.Subject report = Jobs.Subject.scoped("U-1", null).with("format", "pdf", "pdf，");
+		assertThat(report.text()).isEqualTo("pdf，范围 U-1，评估日期 数据集默认");
+		assertThat(report.about()).containsExactly(java.util.Map.entry("scope", "U-1"),
+				java.util.Map.entry("format", "pdf"));
+		assertThat(Jobs.Subject.scoped("U-1", null).with("label", null, "").about()).doesNotContainKey("label");
+		assertThatThrownBy(() -> report.about().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
 	}
 
 	private static Jobs.Subject subject(String text) {
