@@ -103,11 +103,11 @@ export default {
 	'panel.noticePdf': 'Supervision notice (PDF)', 'panel.noticeXlsx': 'Issue list (Excel)', 'panel.appoint': 'Appoint',
 	'panel.endAppointment': 'End {0}', 'panel.appointTo': 'Appoint to "{0}":', 'panel.person': 'Person', 'panel.since': 'Since',
 	'panel.untilDate': 'Until', 'panel.endOf': 'End the appointment of {0} as "{1}":', 'panel.endShort': 'End appointment',
-	'jobs.title': 'Jobs', 'jobs.heading': 'Jobs I started', 'jobs.caption': 'Audits, snapshots, comparisons, reports and imports run in the background; the last 100 are listed here and are lost on restart.',
+	'jobs.title': 'Jobs', 'jobs.heading': 'Background jobs', 'jobs.caption': 'The audits, snapshots, comparisons, reports and imports you started run in the background (an administrator sees everyone\'s); the last 100 are listed here and are lost on restart.',
 	'jobs.kind': 'Kind', 'jobs.about': 'About', 'jobs.owner': 'Started by', 'jobs.started': 'Started', 'jobs.state': 'State', 'jobs.result': 'Result',
 	'jobs.kind.import': 'Import', 'jobs.kind.audit': 'Audit', 'jobs.kind.snapshot': 'Snapshot', 'jobs.kind.trend': 'Comparison', 'jobs.kind.report': 'Report',
 	'jobs.allUnits': 'every unit visible to me', 'jobs.asOf': 'as of {0}', 'jobs.dates': 'as of {0} → {1}', 'jobs.label': '"{0}"', 'jobs.fromSnapshot': 'from snapshot "{0}"',
-	'jobs.queued': 'Queued', 'jobs.running': 'Running ({0}%)', 'jobs.succeeded': 'Done', 'jobs.failed': 'Failed: {0}',
+	'jobs.queued': 'Queued', 'jobs.running': 'Running ({0}%)', 'jobs.succeeded': 'Done', 
 	'jobs.open': 'Open', 'jobs.download': 'Download', 'jobs.dropped': 'Result no longer kept; start it again', 'jobs.none': 'No jobs yet',
 	'jobs.format.html': 'Web page (printable)', 'jobs.format.xlsx': 'Excel', 'jobs.format.pdf': 'PDF', 'jobs.format.json': 'Data file',
 };

@@ -97,11 +97,11 @@ export default {
 	'panel.noticePdf': '督办通知（PDF）', 'panel.noticeXlsx': '问题清单（Excel）', 'panel.appoint': '任命',
 	'panel.endAppointment': '免去 {0}', 'panel.appointTo': '任命到“{0}”岗位：', 'panel.person': '人员', 'panel.since': '任职日期',
 	'panel.untilDate': '结束日期', 'panel.endOf': '免去 {0} 的“{1}”职务：', 'panel.endShort': '免职',
-	'jobs.title': '任务', 'jobs.heading': '我发起的任务', 'jobs.caption': '审计、快照、趋势对比、报告与导入在后台运行；最近 100 项列于此处，重启后不再保留。',
+	'jobs.title': '任务', 'jobs.heading': '后台任务', 'jobs.caption': '您发起的审计、快照、趋势对比、报告与导入在后台运行（管理员可见所有人的任务）；最近 100 项列于此处，重启后不再保留。',
 	'jobs.kind': '类型', 'jobs.about': '内容', 'jobs.owner': '发起人', 'jobs.started': '发起时间', 'jobs.state': '状态', 'jobs.result': '结果',
 	'jobs.kind.import': '导入', 'jobs.kind.audit': '审计', 'jobs.kind.snapshot': '快照', 'jobs.kind.trend': '趋势对比', 'jobs.kind.report': '报告',
 	'jobs.allUnits': '全部可见单位', 'jobs.asOf': '评估日期 {0}', 'jobs.dates': '评估日期 {0} → {1}', 'jobs.label': '“{0}”', 'jobs.fromSnapshot': '快照“{0}”起',
-	'jobs.queued': '排队中', 'jobs.running': '进行中（进度 {0}%）', 'jobs.succeeded': '已完成', 'jobs.failed': '失败：{0}',
+	'jobs.queued': '排队中', 'jobs.running': '进行中（进度 {0}%）', 'jobs.succeeded': '已完成', 
 	'jobs.open': '打开', 'jobs.download': '下载', 'jobs.dropped': '结果已不再保留，请重新发起', 'jobs.none': '暂无任务',
 	'jobs.format.html': '网页版（可打印）', 'jobs.format.xlsx': 'Excel', 'jobs.format.pdf': 'PDF', 'jobs.format.json': '数据文件',
 };

@@ -1,6 +1,8 @@
 // The one door to the server: every request goes to /api/**; problem details become Error objects with the RFC 7807
 // fields (title, detail, status, errors) so views can show them.
 
+import { language } from './i18n.js';
+
 export class ApiError extends Error {
 	constructor(problem, status) {
 		super(problem.detail || problem.title || `HTTP ${status}`);
@@ -43,7 +45,11 @@ export async function viaJob(method, path, params, progress = () => {}, busy = (
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		job = await request('GET', `/api/jobs/${encodeURIComponent(job.id)}`);
 	}
-	if (job.state !== 'succeeded') throw new ApiError(job.problem || { title: job.state }, 500);
+	if (job.state !== 'succeeded') {
+		const problem = job.problem || { title: job.state };
+		// a job's problem comes in both languages
+		throw new ApiError(language() === 'zh' ? problem : { ...problem, detail: problem.detailEn || problem.detail }, 500);
+	}
 	// kept for the newest jobs only: dropped when many others finished right after it
 	if (job.result === null || job.result === undefined) throw new ApiError({ title: 'Result dropped', detail: job.note }, 410);
 	progress(job);

@@ -30,7 +30,8 @@ const pick = (entry, fallback) => (entry ? (lang === 'zh' ? entry.zh : entry.en)
 /** A label, with {0}, {1} … replaced by the arguments. */
 export function t(key, ...args) {
 	const value = tables[lang][key] ?? zh[key] ?? key;
-	return args.reduce((s, a, i) => s.replaceAll(`{${i}}`, a), value);
+	// a function as the replacement: an argument's own $& or $' stays as it is
+	return args.reduce((s, a, i) => s.replaceAll(`{${i}}`, () => String(a)), value);
 }
 
 /** A code of an enumeration (group: unitKind, domain, severity, responsibility …) in the current language. */

@@ -75,7 +75,7 @@ export function setupImport({ onImported, datasetName }) {
 				await new Promise((resolve) => setTimeout(resolve, 500));
 				job = await api.job(job.id);
 			}
-			if (job.state !== 'succeeded') throw Object.assign(new Error((job.problem && job.problem.detail) || job.state), { problem: job.problem });
+			if (job.state !== 'succeeded') throw Object.assign(new Error((job.problem && msg(job.problem.detail, job.problem.detailEn)) || job.state), { problem: job.problem });
 			const imported = job.result;
 			const counts = imported.counts || {};
 			const units = counts.units ?? counts.Unit ?? counts.unit;
