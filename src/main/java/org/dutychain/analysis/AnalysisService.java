@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.CypherFiles;
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.GenerationLeases;
 import org.dutychain.config.Neo4jGraph;
 import org.dutychain.config.Progress;

@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.CypherFile;
 import org.dutychain.config.CypherFiles;
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.DutychainProperties;
 import org.dutychain.config.EmptyStoreLoader;
 import org.dutychain.config.ImportLimits;

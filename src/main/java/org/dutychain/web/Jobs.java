@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import org.dutychain.config.DaemonThreads;
 import org.dutychain.analysis.AuditCache;
 import org.dutychain.analysis.AuditStatus;
+import org.dutychain.config.DaemonThreads;
 import org.dutychain.config.DatabaseBusy;
 import org.dutychain.config.Progress;
 import org.dutychain.ingest.CheckedDataset;
@@ -31,9 +33,9 @@ import org.dutychain.ingest.ImportAgainException;
 import org.dutychain.ingest.ImportProblem;
 import org.dutychain.ingest.ImportResult;
 import org.dutychain.ingest.InvalidDatasetException;
-import org.dutychain.security.AccessScope;
 import org.dutychain.organization.UnknownUnitException;
 import org.dutychain.report.UnknownSnapshotException;
+import org.dutychain.security.AccessScope;
 import org.dutychain.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,11 +191,11 @@ class Jobs implements DisposableBean {
 					fields.put(k, v.toString());
 				}
 			});
-			about = java.util.Collections.unmodifiableMap(fields);
+			about = Collections.unmodifiableMap(fields);
 		}
 
 		/** A computation's subject: its scope (null: every unit) and date, in words. */
-		static Subject scoped(String scope, java.time.LocalDate asOf) {
+		static Subject scoped(String scope, LocalDate asOf) {
 			Map<String, Object> about = new LinkedHashMap<>();
 			about.put("scope", scope);
 			about.put("asOf", asOf);
