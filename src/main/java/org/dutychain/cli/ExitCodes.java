@@ -3,6 +3,8 @@ package org.dutychain.cli;
 import java.io.PrintStream;
 import java.net.BindException;
 
+import org.dutychain.ingest.ImportAgainException;
+
 /**
  * The exit codes of every command, and the one place that turns a failure into a code and
  * one clear line on stderr (no stack trace for ordinary conflicts).
@@ -18,7 +20,7 @@ import java.net.BindException;
  * </tr>
  * <tr>
  * <td>2</td>
- * <td>invalid dataset or bad usage</td>
+ * <td>invalid dataset or bad usage; a dataset that changed while the command read it</td>
  * </tr>
  * <tr>
  * <td>3</td>
@@ -27,7 +29,8 @@ import java.net.BindException;
  * <tr>
  * <td>4</td>
  * <td>the database is busy: its folder is locked by another process (a running server),
- * or a port is taken</td>
+ * or a port is taken, or an edit or audits of another user of the database held the
+ * import up ({@link ImportAgainException#conflict()})</td>
  * </tr>
  * </table>
  */
@@ -63,6 +66,9 @@ final class ExitCodes {
 			if (name.equals("org.dutychain.ingest.InvalidDatasetException")) {
 				return INVALID;
 			}
+			if (t instanceof ImportAgainException again) {
+				return again.conflict() ? BUSY : INVALID;
+			}
 			if (t.getCause() == t) {
 				break;
 			}
@@ -80,6 +86,15 @@ final class ExitCodes {
 		if (root(failure) instanceof OutOfMemoryError) {
 			err.println(command + ": out of memory (give the JVM more, e.g. java -Xmx4g -jar …)");
 			return FAILED;
+		}
+		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof ImportAgainException again) {
+				// the user's to act on, not an internal failure: an edit or audits of a
+				// running server meanwhile (busy), or the dataset changed under the
+				// command
+				err.println(command + ": " + again.reasonEn() + " / " + again.reasonZh());
+				return again.conflict() ? BUSY : INVALID;
+			}
 		}
 		Throwable root = root(failure);
 		err.println(command + ": internal failure: " + root.getClass().getSimpleName()

@@ -240,7 +240,7 @@ public final class CheckedDataset {
 			files.close();
 			if (!again.valid()) {
 				ImportProblem p = again.problems().get(0);
-				throw ImportAgainException.changedSinceValidated(this.displayName + "，" + p.file() + ":" + p.row());
+				throw ImportAgainException.changedSinceValidated(this.displayName + ": " + p.file() + ":" + p.row());
 			}
 			java.lang.ref.Reference.reachabilityFence(data);
 			return files;

@@ -191,8 +191,7 @@ class StoreSwitchImporter {
 	private void awaitNoLease(long deadline) {
 		while (!this.leases.leased().isEmpty()) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						"audits kept leasing the active dataset for " + this.leaseWait + "; import again later");
+				throw ImportAgainException.auditsKeptLeasing(this.leaseWait);
 			}
 			try {
 				Thread.sleep(200);

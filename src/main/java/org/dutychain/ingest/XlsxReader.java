@@ -115,7 +115,7 @@ final class XlsxReader {
 					return;
 				}
 			}
-			throw new IllegalStateException("the sheet " + label + " is gone since the dataset was checked");
+			throw ImportAgainException.changedSinceValidated("the sheet " + label + " is gone");
 		}
 		catch (RuntimeException ex) {
 			throw ex;

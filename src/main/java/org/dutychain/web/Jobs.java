@@ -628,8 +628,27 @@ class Jobs implements DisposableBean {
 			this.state = "failed";
 		}
 
-		/** Code, Chinese and English reason of a failure (see {@link #fail}). */
+		/**
+		 * Code, Chinese and English reason of a failure (see {@link #fail}): of the first
+		 * exception in its cause chain that is the user's to act on.
+		 */
 		private String[] reason(Throwable ex) {
+			for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+				String[] known = known(t);
+				if (known != null) {
+					return known;
+				}
+			}
+			if (DatabaseBusy.is(ex)) {
+				return new String[] { "DATABASE_BUSY", "数据库繁忙，请稍后重新发起",
+						"the database is busy; please start it again shortly" };
+			}
+			return new String[] { "INTERNAL_ERROR", "服务器内部错误，请将作业编号 " + this.id + " 告知管理员",
+					"internal error; quote job " + this.id + " to your administrator" };
+		}
+
+		/** The reason of a failure the user acts on, or null. */
+		private static String[] known(Throwable ex) {
 			if (ex instanceof OwnerChangedException) {
 				return new String[] { "OWNER_CHANGED", "用户的角色或范围在作业进行中发生了变化，请重新发起",
 						"the user's role or scopes changed while the job ran; start it again" };
@@ -652,21 +671,17 @@ class Jobs implements DisposableBean {
 				return new String[] { "IMPORT_AGAIN", again.reasonZh(), again.reasonEn() };
 			}
 			if (ex instanceof UnknownUnitException unknown) {
-				return new String[] { "UNKNOWN_UNIT", "单位 " + unknown.unitId() + " 已不在当前数据集中，请重新发起",
-						"the unit " + unknown.unitId() + " is no longer in the active dataset; start it again" };
+				String unit = (unknown.unitId() != null) ? " " + unknown.unitId() : "";
+				return new String[] { "UNKNOWN_UNIT", "单位" + unit + " 已不在当前数据集中，请重新发起",
+						"the unit" + unit + " is no longer in the active dataset; start it again" };
 			}
 			if (ex instanceof UnknownSnapshotException) {
-				return new String[] { "UNKNOWN_SNAPSHOT", "快照已被删除", "the snapshot was deleted" };
+				return new String[] { "UNKNOWN_SNAPSHOT", "快照不存在或已被删除", "the snapshot does not exist or was deleted" };
 			}
 			if (ex instanceof AccessDeniedException) {
 				return new String[] { "FORBIDDEN", "当前角色无权执行此操作", "your role may not do this" };
 			}
-			if (DatabaseBusy.is(ex)) {
-				return new String[] { "DATABASE_BUSY", "数据库繁忙，请稍后重新发起",
-						"the database is busy; please start it again shortly" };
-			}
-			return new String[] { "INTERNAL_ERROR", "服务器内部错误，请将作业编号 " + this.id + " 告知管理员",
-					"internal error; quote job " + this.id + " to your administrator" };
+			return null;
 		}
 
 		boolean visibleTo(AccessScope.Caller reader) {

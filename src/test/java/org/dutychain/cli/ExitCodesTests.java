@@ -2,6 +2,7 @@ package org.dutychain.cli;
 
 import java.util.List;
 
+import org.dutychain.ingest.ImportAgainException;
 import org.dutychain.ingest.ImportProblem;
 import org.dutychain.ingest.InvalidDatasetException;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,22 @@ class ExitCodesTests {
 		assertThat(ExitCodes
 			.of(new IllegalStateException("start failed", new RuntimeException("lifecycle", new FileLockException()))))
 			.isEqualTo(4);
+	}
+
+	@Test
+	void anImportToDoAgainIsTheUsersToActOnNotAnInternalFailure() {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream err = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+		RuntimeException edited = new RuntimeException("wrapped", ImportAgainException.editedMeanwhile(3, 4));
+		assertThat(ExitCodes.report("import", edited, err)).isEqualTo(ExitCodes.BUSY).isEqualTo(ExitCodes.of(edited));
+		RuntimeException changed = ImportAgainException.changedSinceValidated("demo.zip: units.csv:7");
+		assertThat(ExitCodes.report("import", changed, err)).isEqualTo(ExitCodes.INVALID)
+			.isEqualTo(ExitCodes.of(changed));
+		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+			.contains("import: the active dataset was edited while importing (revision 3 → 4); import again / ")
+			.contains("import: the dataset changed since it was validated (demo.zip: units.csv:7); import it again")
+			.doesNotContain("internal failure")
+			.doesNotContain("Exception");
 	}
 
 	@Test

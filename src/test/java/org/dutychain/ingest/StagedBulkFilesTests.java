@@ -139,7 +139,7 @@ class StagedBulkFilesTests {
 		Files.createDirectory(this.staged);
 
 		assertThatThrownBy(() -> checked.restage(this.staged, 2, Progress.NONE))
-			.isInstanceOf(IllegalStateException.class)
+			.isInstanceOf(ImportAgainException.class)
 			.hasMessageContaining("changed since it was validated");
 		assertThat(this.staged).doesNotExist();
 	}

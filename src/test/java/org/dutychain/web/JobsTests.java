@@ -375,6 +375,21 @@ class JobsTests {
 				.containsEntry("detail", "审计失败：数据集有 1 个问题：units.csv 第 7 行 parent_id：上级单位 u-9 不存在");
 			assertThat(invalid.problem().get("detailEn"))
 				.contains("units.csv:7:parent_id: UNKNOWN_REFERENCE unknown unit u-9");
+			// the reasons a user acts on, each with its code
+			java.util.Map<String, RuntimeException> reasons = java.util.Map.of("IMPORT_AGAIN",
+					new RuntimeException(org.dutychain.ingest.ImportAgainException.editedMeanwhile(3, 4)),
+					"UNKNOWN_UNIT", new org.dutychain.organization.UnknownUnitException("U-7"), "UNKNOWN_SNAPSHOT",
+					new org.dutychain.report.UnknownSnapshotException("s-1"), "FORBIDDEN",
+					new org.springframework.security.access.AccessDeniedException("no"));
+			for (java.util.Map.Entry<String, RuntimeException> reason : reasons.entrySet()) {
+				Jobs.JobView failedFor = ended(jobs, jobs.submit(ALICE, Jobs.AUDIT, subject("s"), (tracker) -> {
+					throw reason.getValue();
+				}).id(), ALICE);
+				assertThat(failedFor.problem()).as(reason.getKey()).containsEntry("code", reason.getKey());
+				assertThat(failedFor.problem().get("detail")).as(reason.getKey())
+					.doesNotContain("Exception")
+					.doesNotContain("服务器内部错误");
+			}
 		}
 		finally {
 			jobs.destroy();
