@@ -107,7 +107,7 @@ export default {
 	'jobs.kind': 'Kind', 'jobs.about': 'About', 'jobs.owner': 'Started by', 'jobs.started': 'Started', 'jobs.state': 'State', 'jobs.result': 'Result',
 	'jobs.kind.import': 'Import', 'jobs.kind.audit': 'Audit', 'jobs.kind.snapshot': 'Snapshot', 'jobs.kind.trend': 'Comparison', 'jobs.kind.report': 'Report',
 	'jobs.allUnits': 'every unit visible to me', 'jobs.asOf': 'as of {0}', 'jobs.dates': 'as of {0} → {1}', 'jobs.label': '"{0}"', 'jobs.fromSnapshot': 'from snapshot "{0}"',
-	'jobs.queued': 'Queued', 'jobs.running': 'Running ({0}%)', 'jobs.succeeded': 'Done', 
+	'jobs.queued': 'Queued', 'jobs.running': 'Running ({0}%)', 'jobs.succeeded': 'Done',
 	'jobs.open': 'Open', 'jobs.download': 'Download', 'jobs.dropped': 'Result no longer kept; start it again', 'jobs.none': 'No jobs yet',
 	'jobs.format.html': 'Web page (printable)', 'jobs.format.xlsx': 'Excel', 'jobs.format.pdf': 'PDF', 'jobs.format.json': 'Data file',
 };

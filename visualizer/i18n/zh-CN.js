@@ -101,7 +101,7 @@ export default {
 	'jobs.kind': '类型', 'jobs.about': '内容', 'jobs.owner': '发起人', 'jobs.started': '发起时间', 'jobs.state': '状态', 'jobs.result': '结果',
 	'jobs.kind.import': '导入', 'jobs.kind.audit': '审计', 'jobs.kind.snapshot': '快照', 'jobs.kind.trend': '趋势对比', 'jobs.kind.report': '报告',
 	'jobs.allUnits': '全部可见单位', 'jobs.asOf': '评估日期 {0}', 'jobs.dates': '评估日期 {0} → {1}', 'jobs.label': '“{0}”', 'jobs.fromSnapshot': '快照“{0}”起',
-	'jobs.queued': '排队中', 'jobs.running': '进行中（进度 {0}%）', 'jobs.succeeded': '已完成', 
+	'jobs.queued': '排队中', 'jobs.running': '进行中（进度 {0}%）', 'jobs.succeeded': '已完成',
 	'jobs.open': '打开', 'jobs.download': '下载', 'jobs.dropped': '结果已不再保留，请重新发起', 'jobs.none': '暂无任务',
 	'jobs.format.html': '网页版（可打印）', 'jobs.format.xlsx': 'Excel', 'jobs.format.pdf': 'PDF', 'jobs.format.json': '数据文件',
 };

@@ -59,10 +59,12 @@ async function refresh() {
 		jobs = await request('GET', '/api/jobs');
 	}
 	catch (e) {
+		shown = '';
+		fillTable(table, [], [], null, t('common.error'));
 		showMessage(e.message);
 		return;
 	}
-	// redrawn only when something changed: a link keeps its keyboard focus while other jobs run
+	// redrawn only when something changed: a link keeps its keyboard focus while no job makes progress
 	const now = JSON.stringify([language(), jobs]);
 	if (now !== shown) {
 		shown = now;
