@@ -93,7 +93,7 @@ final class ExitCodes {
 				// running server meanwhile (busy), or the dataset changed under the
 				// command
 				err.println(command + ": " + again.reasonEn() + " / " + again.reasonZh());
-				return again.conflict() ? BUSY : INVALID;
+				return of(again);
 			}
 		}
 		Throwable root = root(failure);

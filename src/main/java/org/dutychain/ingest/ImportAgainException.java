@@ -11,14 +11,11 @@ public class ImportAgainException extends IllegalStateException {
 
 	private final String reasonZh;
 
-	private final String reasonEn;
-
 	private final boolean conflict;
 
 	ImportAgainException(String reasonZh, String reasonEn, boolean conflict) {
 		super(reasonEn);
 		this.reasonZh = reasonZh;
-		this.reasonEn = reasonEn;
 		this.conflict = conflict;
 	}
 
@@ -51,7 +48,7 @@ public class ImportAgainException extends IllegalStateException {
 	}
 
 	public String reasonEn() {
-		return this.reasonEn;
+		return getMessage();
 	}
 
 	/**

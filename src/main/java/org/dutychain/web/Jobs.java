@@ -203,6 +203,15 @@ class Jobs implements DisposableBean {
 					about);
 		}
 
+		/** A comparison's subject: its scope (null: every unit) and two dates. */
+		static Subject between(String scope, LocalDate from, LocalDate to) {
+			Map<String, Object> about = new LinkedHashMap<>();
+			about.put("scope", scope);
+			about.put("from", from);
+			about.put("to", to);
+			return new Subject(scoped(scope, from).text() + " → " + to, about);
+		}
+
 		/** This subject with one more field, {@code words} put before its text. */
 		Subject with(String key, Object value, String words) {
 			Map<String, Object> more = new LinkedHashMap<>(this.about);

@@ -1,9 +1,7 @@
 package org.dutychain.web;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -75,16 +73,10 @@ class TrendController {
 		if (requested != null) {
 			this.access.requireVisible(requested);
 		}
-		Map<String, Object> about = new LinkedHashMap<>();
-		about.put("scope", requested);
-		about.put("from", from);
-		about.put("to", to);
-		return answer(prefer, requested,
-				new Jobs.Subject(Jobs.Subject.scoped(requested, from).text() + " → " + to, about), List.of(from, to),
-				() -> {
-					SnapshotDiff diff = this.snapshots.diff(audit(requested, from), audit(requested, to));
-					return this.trends.summarize(diff, scopes(requested));
-				});
+		return answer(prefer, requested, Jobs.Subject.between(requested, from, to), List.of(from, to), () -> {
+			SnapshotDiff diff = this.snapshots.diff(audit(requested, from), audit(requested, to));
+			return this.trends.summarize(diff, scopes(requested));
+		});
 	}
 
 	/**

@@ -407,6 +407,11 @@ class JobsTests {
 				java.util.Map.entry("format", "pdf"));
 		assertThat(Jobs.Subject.scoped("U-1", null).with("label", null, "").about()).doesNotContainKey("label");
 		assertThatThrownBy(() -> report.about().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+		Jobs.Subject trend = Jobs.Subject.between(null, java.time.LocalDate.of(2023, 6, 30),
+				java.time.LocalDate.of(2024, 6, 30));
+		assertThat(trend.text()).isEqualTo("范围 全部，评估日期 2023-06-30 → 2024-06-30");
+		assertThat(trend.about()).containsExactly(java.util.Map.entry("from", "2023-06-30"),
+				java.util.Map.entry("to", "2024-06-30"));
 	}
 
 	private static Jobs.Subject subject(String text) {
